@@ -1,0 +1,91 @@
+package io.scoregateway.gateway.cli;
+
+import io.scoregateway.gateway.config.ConfigKey;
+import io.scoregateway.gateway.config.ConfigSources;
+import io.scoregateway.gateway.config.GatewayConfig;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The configuration flags every command accepts (see the README's config table). */
+public final class ConfigOptions {
+  @Option(names = "--config", description = "YAML config file (flags and environment override it)")
+  Path config;
+
+  @Option(names = "--redis", description = "Redis URL (comma-separated seeds in cluster mode); env GATEWAY_REDIS_URL")
+  String redis;
+
+  @Option(names = "--redis-mode", description = "standalone | cluster | sentinel; env GATEWAY_REDIS_MODE")
+  String redisMode;
+
+  @Option(names = "--redis-master", description = "sentinel master name; env GATEWAY_REDIS_MASTER")
+  String redisMaster;
+
+  @Option(names = "--host", description = "bind interface; env GATEWAY_HOST")
+  String host;
+
+  @Option(names = "--port", description = "data plane port; env GATEWAY_HTTP_PORT")
+  String port;
+
+  @Option(names = "--admin-port", description = "admin/health/metrics port; env GATEWAY_ADMIN_PORT")
+  String adminPort;
+
+  @Option(names = "--tokens-file", description = "YAML tokens file; env GATEWAY_TOKENS_FILE")
+  String tokensFile;
+
+  @Option(names = "--no-auth", arity = "0", description = "serve without authentication; env GATEWAY_NO_AUTH")
+  Boolean noAuth;
+
+  @Option(names = "--pacing-slot-ms", description = "pacing controller period; env GATEWAY_PACING_SLOT_MS")
+  String pacingSlotMs;
+
+  @Option(names = "--max-batch", description = "most candidates per request; env GATEWAY_MAX_BATCH")
+  String maxBatch;
+
+  @Option(names = "--timeout-ms", description = "default request deadline; env GATEWAY_TIMEOUT_MS")
+  String timeoutMs;
+
+  @Option(names = "--event-loops", description = "event loops (0 = cores); env GATEWAY_EVENT_LOOPS")
+  String eventLoops;
+
+  @Option(names = "--catalog-refresh-ms", description = "change poll period; env GATEWAY_CATALOG_REFRESH_MS")
+  String catalogRefreshMs;
+
+  /** The flags given on the command line (absent ones are left to env, file and defaults). */
+  Map<ConfigKey, String> flags() {
+    Map<ConfigKey, String> m = new EnumMap<>(ConfigKey.class);
+    put(m, ConfigKey.REDIS, redis);
+    put(m, ConfigKey.REDIS_MODE, redisMode);
+    put(m, ConfigKey.REDIS_MASTER, redisMaster);
+    put(m, ConfigKey.HOST, host);
+    put(m, ConfigKey.PORT, port);
+    put(m, ConfigKey.ADMIN_PORT, adminPort);
+    put(m, ConfigKey.TOKENS_FILE, tokensFile);
+    put(m, ConfigKey.NO_AUTH, noAuth == null ? null : noAuth.toString());
+    put(m, ConfigKey.PACING_SLOT_MS, pacingSlotMs);
+    put(m, ConfigKey.MAX_BATCH, maxBatch);
+    put(m, ConfigKey.TIMEOUT_MS, timeoutMs);
+    put(m, ConfigKey.EVENT_LOOPS, eventLoops);
+    put(m, ConfigKey.CATALOG_REFRESH_MS, catalogRefreshMs);
+    return m;
+  }
+
+  /** Resolves flags, then the process environment, then the YAML file, then defaults. */
+  public GatewayConfig resolve() {
+    return GatewayConfig.from(ConfigSources.resolve(flags(), System.getenv(), config));
+  }
+
+  /** The same with some keys forced (used by {@code dev}). */
+  GatewayConfig resolveWith(Map<ConfigKey, String> forced) {
+    Map<ConfigKey, String> f = flags();
+    f.putAll(forced);
+    return GatewayConfig.from(ConfigSources.resolve(f, System.getenv(), config));
+  }
+
+  private static void put(Map<ConfigKey, String> m, ConfigKey k, String v) {
+    if (v != null) {
+      m.put(k, v);
+    }
+  }
+}

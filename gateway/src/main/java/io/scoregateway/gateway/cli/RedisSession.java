@@ -1,0 +1,31 @@
+package io.scoregateway.gateway.cli;
+
+import io.scoregateway.EngineConfig;
+import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.Stores;
+import io.vertx.core.Vertx;
+
+/** A Vert.x instance and one connected link, for commands that write to Redis and exit. */
+final class RedisSession implements AutoCloseable {
+  final Vertx vertx;
+  final RedisLink link;
+  final Stores stores;
+
+  RedisSession(EngineConfig cfg) {
+    this.vertx = Vertx.vertx();
+    this.link = new RedisLink(vertx, cfg.redisOptions());
+    this.stores = Stores.over(link, cfg.pacingSlotMs());
+    try {
+      Await.result(link.connect());
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException("cannot connect to redis " + cfg.redisEndpoints() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    link.close();
+    Await.result(vertx.close());
+  }
+}

@@ -1,0 +1,63 @@
+package io.scoregateway.gateway.config;
+
+/** Every setting: its YAML name, flag, environment variable, default and meaning (README table). */
+public enum ConfigKey {
+  REDIS("redis", "--redis", "GATEWAY_REDIS_URL", "redis://127.0.0.1:6379",
+      "Redis URL; comma-separated seeds in cluster/sentinel mode; rediss:// for TLS"),
+  REDIS_MODE("redis_mode", "--redis-mode", "GATEWAY_REDIS_MODE", "standalone",
+      "standalone, cluster or sentinel"),
+  REDIS_MASTER("redis_master", "--redis-master", "GATEWAY_REDIS_MASTER", "mymaster",
+      "master name in sentinel mode"),
+  HOST("host", "--host", "GATEWAY_HOST", "0.0.0.0", "interface both ports bind to"),
+  PORT("port", "--port", "GATEWAY_HTTP_PORT", "8080", "data plane port"),
+  ADMIN_PORT("admin_port", "--admin-port", "GATEWAY_ADMIN_PORT", "9090",
+      "admin API, health and metrics port"),
+  TOKENS_FILE("tokens_file", "--tokens-file", "GATEWAY_TOKENS_FILE", "",
+      "YAML tokens file (clients, roles, token_sha256); required unless --no-auth"),
+  NO_AUTH("no_auth", "--no-auth", "GATEWAY_NO_AUTH", "false",
+      "serve without authentication (logs a warning)"),
+  PACING_SLOT_MS("pacing_slot_ms", "--pacing-slot-ms", "GATEWAY_PACING_SLOT_MS", "60000",
+      "pacing controller period"),
+  MAX_BATCH("max_batch", "--max-batch", "GATEWAY_MAX_BATCH", "1000",
+      "most candidates per /v1/scores request"),
+  TIMEOUT_MS("timeout_ms", "--timeout-ms", "GATEWAY_TIMEOUT_MS", "50",
+      "default request deadline when X-Request-Timeout-Ms is absent"),
+  EVENT_LOOPS("event_loops", "--event-loops", "GATEWAY_EVENT_LOOPS", "0",
+      "event loops and data-plane verticle instances; 0 = number of cores"),
+  CATALOG_REFRESH_MS("catalog_refresh_ms", "--catalog-refresh-ms", "GATEWAY_CATALOG_REFRESH_MS", "1000",
+      "poll period for campaign and snapshot changes (notifications make it faster)");
+
+  private final String yaml;
+  private final String flag;
+  private final String env;
+  private final String defaultValue;
+  private final String description;
+
+  ConfigKey(String yaml, String flag, String env, String defaultValue, String description) {
+    this.yaml = yaml;
+    this.flag = flag;
+    this.env = env;
+    this.defaultValue = defaultValue;
+    this.description = description;
+  }
+
+  public String yaml() {
+    return yaml;
+  }
+
+  public String flag() {
+    return flag;
+  }
+
+  public String env() {
+    return env;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+}

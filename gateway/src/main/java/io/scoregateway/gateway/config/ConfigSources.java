@@ -1,0 +1,63 @@
+package io.scoregateway.gateway.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Resolves every key by precedence: flag, then environment variable, then YAML file, then default. */
+public final class ConfigSources {
+  private ConfigSources() {}
+
+  public static Map<ConfigKey, String> resolve(
+      Map<ConfigKey, String> flags, Map<String, String> env, Path yamlFile) {
+    Map<String, Object> yaml = yamlFile == null ? Map.of() : readYaml(yamlFile);
+    for (String k : yaml.keySet()) {
+      if (known(k) == null) {
+        throw new ConfigException("--config " + yamlFile + ": unknown key '" + k + "'");
+      }
+    }
+    Map<ConfigKey, String> out = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey k : ConfigKey.values()) {
+      String v = flags.get(k);
+      if (v == null) {
+        v = env.get(k.env());
+      }
+      if (v == null && yaml.get(k.yaml()) != null) {
+        v = String.valueOf(yaml.get(k.yaml()));
+      }
+      out.put(k, v == null ? k.defaultValue() : v);
+    }
+    return out;
+  }
+
+  private static ConfigKey known(String yamlName) {
+    for (ConfigKey k : ConfigKey.values()) {
+      if (k.yaml().equals(yamlName)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readYaml(Path file) {
+    try (Reader r = Files.newBufferedReader(file)) {
+      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+      if (doc == null) {
+        return Map.of();
+      }
+      if (!(doc instanceof Map)) {
+        throw new ConfigException("--config " + file + ": must be a YAML mapping of keys to values");
+      }
+      return (Map<String, Object>) doc;
+    } catch (IOException e) {
+      throw new ConfigException("--config " + file + ": cannot read (" + e.getMessage() + ")");
+    }
+  }
+}

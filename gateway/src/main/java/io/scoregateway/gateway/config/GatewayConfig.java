@@ -1,0 +1,91 @@
+package io.scoregateway.gateway.config;
+
+import io.scoregateway.EngineConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The validated application settings; built once at start, failing fast naming the key. */
+public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth) {
+
+  public static GatewayConfig from(Map<ConfigKey, String> v) {
+    String mode = v.get(ConfigKey.REDIS_MODE).trim();
+    if (!List.of("standalone", "cluster", "sentinel").contains(mode)) {
+      throw new ConfigException(ConfigKey.REDIS_MODE, "must be standalone, cluster or sentinel, got '" + mode + "'");
+    }
+    List<String> endpoints = endpoints(v.get(ConfigKey.REDIS), mode);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int loops = (int) number(v, ConfigKey.EVENT_LOOPS, 0, 256);
+    EngineConfig engine = new EngineConfig(
+        endpoints,
+        mode,
+        nonEmpty(v, ConfigKey.REDIS_MASTER),
+        nonEmpty(v, ConfigKey.HOST),
+        (int) number(v, ConfigKey.PORT, 0, 65535),
+        (int) number(v, ConfigKey.ADMIN_PORT, 0, 65535),
+        loops == 0 ? cores : loops,
+        (int) number(v, ConfigKey.MAX_BATCH, 1, 10_000),
+        number(v, ConfigKey.TIMEOUT_MS, 1, 60_000),
+        number(v, ConfigKey.PACING_SLOT_MS, 10, 86_400_000),
+        number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000));
+    if (engine.httpPort() != 0 && engine.httpPort() == engine.adminPort()) {
+      throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
+    }
+    boolean noAuth = bool(v, ConfigKey.NO_AUTH);
+    String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
+    return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth);
+  }
+
+  private static List<String> endpoints(String raw, String mode) {
+    List<String> out = new ArrayList<>();
+    for (String s : raw.split(",")) {
+      String e = s.trim();
+      if (e.isEmpty()) {
+        continue;
+      }
+      if (!e.startsWith("redis://") && !e.startsWith("rediss://")) {
+        throw new ConfigException(ConfigKey.REDIS, "'" + e + "' must start with redis:// or rediss://");
+      }
+      out.add(e);
+    }
+    if (out.isEmpty()) {
+      throw new ConfigException(ConfigKey.REDIS, "needs at least one URL");
+    }
+    if (mode.equals("standalone") && out.size() > 1) {
+      throw new ConfigException(ConfigKey.REDIS, "standalone mode takes one URL, got " + out.size());
+    }
+    return List.copyOf(out);
+  }
+
+  private static long number(Map<ConfigKey, String> v, ConfigKey k, long min, long max) {
+    String raw = v.get(k).trim();
+    long n;
+    try {
+      n = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(k, "must be a whole number, got '" + raw + "'");
+    }
+    if (n < min || n > max) {
+      throw new ConfigException(k, "must be between " + min + " and " + max + ", got " + n);
+    }
+    return n;
+  }
+
+  private static boolean bool(Map<ConfigKey, String> v, ConfigKey k) {
+    String raw = v.get(k).trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (raw) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no", "" -> false;
+      default -> throw new ConfigException(k, "must be true or false, got '" + raw + "'");
+    };
+  }
+
+  private static String nonEmpty(Map<ConfigKey, String> v, ConfigKey k) {
+    String s = v.get(k).trim();
+    if (s.isEmpty()) {
+      throw new ConfigException(k, "must not be empty");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,60 @@
+package io.scoregateway.gateway.config;
+
+import io.scoregateway.auth.Client;
+import io.scoregateway.auth.Role;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** Reads {@code clients: [{name, roles, token_sha256}]}; any problem names the entry and field. */
+public final class TokensFile {
+  private TokensFile() {}
+
+  public static List<Client> load(Path file) {
+    Object doc;
+    try (Reader r = Files.newBufferedReader(file)) {
+      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+    } catch (IOException e) {
+      throw new ConfigException(ConfigKey.TOKENS_FILE, "cannot read " + file + " (" + e.getMessage() + ")");
+    }
+    if (!(doc instanceof Map<?, ?> root) || !(root.get("clients") instanceof List<?> entries)) {
+      throw new ConfigException(ConfigKey.TOKENS_FILE, file + ": expected a mapping with a 'clients' list");
+    }
+    List<Client> out = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String at = file + ": clients[" + i + "]";
+      if (!(entries.get(i) instanceof Map<?, ?> e)) {
+        throw new ConfigException(ConfigKey.TOKENS_FILE, at + ": must be a mapping");
+      }
+      if (!(e.get("name") instanceof String name) || name.isBlank()) {
+        throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".name: required");
+      }
+      if (!(e.get("roles") instanceof List<?> roleNames) || roleNames.isEmpty()) {
+        throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".roles: required (score, deliver, admin)");
+      }
+      Set<Role> roles = EnumSet.noneOf(Role.class);
+      for (Object r : roleNames) {
+        Role role = Role.parse(String.valueOf(r));
+        if (role == null) {
+          throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".roles: unknown role '" + r + "'");
+        }
+        roles.add(role);
+      }
+      if (!(e.get("token_sha256") instanceof String hex) || !hex.matches("[0-9a-fA-F]{64}")) {
+        throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".token_sha256: must be 64 hex characters");
+      }
+      out.add(new Client(name, roles, HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT))));
+    }
+    return out;
+  }
+}

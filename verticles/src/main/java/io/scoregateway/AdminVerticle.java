@@ -1,0 +1,67 @@
+package io.scoregateway;
+
+import io.scoregateway.auth.Role;
+import io.scoregateway.catalog.CatalogRefresher;
+import io.scoregateway.http.AdminRoutes;
+import io.scoregateway.http.HealthRoutes;
+import io.scoregateway.http.Routers;
+import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** A single instance: keeps the shared catalog fresh and serves the admin port. */
+public final class AdminVerticle extends VerticleBase {
+  private static final int MAX_ADMIN_BODY = 8 * 1024 * 1024;
+
+  private final Engine engine;
+  private RedisLink link;
+  private CatalogRefresher refresher;
+
+  public AdminVerticle(Engine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public Future<?> start() {
+    EngineConfig cfg = engine.config();
+    link = new RedisLink(vertx, cfg.redisOptions());
+    Stores stores = Stores.over(link, cfg.pacingSlotMs());
+    refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.redisOptions(), cfg.catalogRefreshMs());
+    AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
+    HealthRoutes health = new HealthRoutes(link, engine.catalog());
+
+    Router router = Routers.create(vertx, MAX_ADMIN_BODY);
+    router.get("/health/live").handler(health::live);
+    router.get("/health/ready").handler(health::ready);
+    Handler<RoutingContext> admins = Routers.auth(engine.auth(), Role.ADMIN);
+    router.route("/admin/*").handler(admins);
+    router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
+    router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
+    router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
+    router.get("/admin/v1/campaigns").handler(Routers.guarded(admin::listCampaigns));
+    router.get("/admin/v1/snapshots").handler(Routers.guarded(admin::listSnapshots));
+    router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(admin::activateSnapshot));
+
+    link.connect();
+    return refresher.start()
+        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(cfg.host()).setPort(cfg.adminPort()))
+            .requestHandler(router)
+            .listen());
+  }
+
+  @Override
+  public Future<?> stop() {
+    if (refresher != null) {
+      refresher.stop();
+    }
+    if (link != null) {
+      link.close();
+    }
+    return Future.succeededFuture();
+  }
+}

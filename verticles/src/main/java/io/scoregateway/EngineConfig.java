@@ -1,0 +1,56 @@
+package io.scoregateway;
+
+import io.vertx.redis.client.RedisClientType;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.RedisRole;
+import java.util.List;
+
+/**
+ * The engine's settings, validated by the application before deployment.
+ *
+ * @param redisEndpoints Redis URLs: one in standalone mode, seeds in cluster/sentinel mode
+ * @param redisMode standalone, cluster or sentinel
+ * @param host interface both servers bind to
+ * @param httpPort data plane port
+ * @param adminPort admin API, health and metrics port
+ * @param instances data-plane verticle instances (one per event loop)
+ * @param maxBatch most candidates in one request
+ * @param timeoutMs default request deadline
+ * @param pacingSlotMs pacing controller period
+ * @param catalogRefreshMs how often every instance polls for campaign/snapshot changes
+ */
+public record EngineConfig(
+    List<String> redisEndpoints,
+    String redisMode,
+    String redisMasterName,
+    String host,
+    int httpPort,
+    int adminPort,
+    int instances,
+    int maxBatch,
+    long timeoutMs,
+    long pacingSlotMs,
+    long catalogRefreshMs) {
+
+  /** Largest accepted request body: the largest batch of maximal ids plus envelope. */
+  public int maxBodyBytes() {
+    return 4096 + maxBatch * 140;
+  }
+
+  /** Fresh client options for this deployment (each connection owner gets its own copy). */
+  public RedisOptions redisOptions() {
+    RedisOptions o = new RedisOptions()
+        .setMaxWaitingHandlers(1 << 16)
+        .setMaxPoolSize(8)
+        .setMaxPoolWaiting(256);
+    for (String e : redisEndpoints) {
+      o.addConnectionString(e);
+    }
+    switch (redisMode) {
+      case "cluster" -> o.setType(RedisClientType.CLUSTER).setHashSlotCacheTTL(60_000);
+      case "sentinel" -> o.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER).setMasterName(redisMasterName);
+      default -> o.setType(RedisClientType.STANDALONE);
+    }
+    return o;
+  }
+}

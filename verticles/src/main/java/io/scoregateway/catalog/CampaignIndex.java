@@ -1,0 +1,49 @@
+package io.scoregateway.catalog;
+
+import io.scoregateway.model.Campaign;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Immutable in-memory view of every campaign, indexed by id and by enrolled track. */
+public final class CampaignIndex {
+  public static final CampaignIndex EMPTY = of(List.of());
+
+  private final Map<String, Campaign> byId;
+  private final Map<String, Campaign> byTrack;
+
+  private CampaignIndex(Map<String, Campaign> byId, Map<String, Campaign> byTrack) {
+    this.byId = byId;
+    this.byTrack = byTrack;
+  }
+
+  /**
+   * Builds the index. When ended campaigns still list a track that a newer one owns, the campaign
+   * ending last wins: it is the open one, or else the most recent.
+   */
+  public static CampaignIndex of(Collection<Campaign> campaigns) {
+    Map<String, Campaign> byId = new HashMap<>();
+    Map<String, Campaign> byTrack = new HashMap<>();
+    for (Campaign c : campaigns) {
+      byId.put(c.id(), c);
+      for (String t : c.tracks()) {
+        byTrack.merge(t, c, (a, b) -> a.end().isAfter(b.end()) ? a : b);
+      }
+    }
+    return new CampaignIndex(Map.copyOf(byId), Map.copyOf(byTrack));
+  }
+
+  /** The campaign a track is enrolled in, or null. */
+  public Campaign forTrack(String track) {
+    return byTrack.get(track);
+  }
+
+  public Campaign byId(String id) {
+    return byId.get(id);
+  }
+
+  public int size() {
+    return byId.size();
+  }
+}

@@ -1,0 +1,117 @@
+package io.scoregateway.catalog;
+
+import io.scoregateway.store.Keys;
+import io.scoregateway.store.Stores;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the {@link LiveCatalog} current: a change notification (pub/sub) triggers an immediate
+ * refresh and a periodic poll of the cheap version counter catches anything missed, so a change
+ * reaches every instance within one poll period even when notifications are lost.
+ */
+public final class CatalogRefresher {
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogRefresher.class);
+
+  private final Vertx vertx;
+  private final Stores stores;
+  private final LiveCatalog catalog;
+  private final Redis subscriberClient;
+  private final long periodMs;
+  private RedisConnection subscriber;
+  private boolean refreshing;
+  private boolean again;
+  private long timer = -1;
+
+  public CatalogRefresher(
+      Vertx vertx, Stores stores, LiveCatalog catalog, RedisOptions subscriberOptions, long periodMs) {
+    this.vertx = vertx;
+    this.stores = stores;
+    this.catalog = catalog;
+    this.subscriberClient = Redis.createClient(vertx, subscriberOptions);
+    this.periodMs = periodMs;
+  }
+
+  /** Starts polling and subscribing; completes after the first attempt, loaded or not. */
+  public Future<Void> start() {
+    timer = vertx.setPeriodic(periodMs, id -> tick());
+    return refresh().otherwiseEmpty();
+  }
+
+  public void stop() {
+    vertx.cancelTimer(timer);
+    if (subscriber != null) {
+      subscriber.close();
+    }
+    subscriberClient.close();
+  }
+
+  private void tick() {
+    if (subscriber == null) {
+      subscribe();
+    }
+    refresh();
+  }
+
+  /** Reloads the snapshot pointer always and the campaigns only when their version moved. */
+  public Future<Void> refresh() {
+    if (refreshing) {
+      again = true;
+      return Future.succeededFuture();
+    }
+    refreshing = true;
+    LiveCatalog.View before = catalog.view();
+    Future<Void> done =
+        Future.all(stores.campaigns().version(), stores.snapshots().active())
+            .compose(
+                all -> {
+                  long version = all.resultAt(0);
+                  String snapshot = all.resultAt(1);
+                  if (before.loaded() && version == before.version()) {
+                    catalog.replace(new LiveCatalog.View(before.campaigns(), version, snapshot, true));
+                    return Future.<Void>succeededFuture();
+                  }
+                  return stores.campaigns().list()
+                      .map(
+                          list -> {
+                            catalog.replace(
+                                new LiveCatalog.View(CampaignIndex.of(list), version, snapshot, true));
+                            LOG.info("catalog loaded: {} campaigns, version {}, snapshot {}",
+                                list.size(), version, snapshot);
+                            return null;
+                          });
+                });
+    return done.onComplete(
+        ar -> {
+          refreshing = false;
+          if (ar.failed()) {
+            LOG.debug("catalog refresh failed: {}", ar.cause().toString());
+          }
+          if (again) {
+            again = false;
+            refresh();
+          }
+        });
+  }
+
+  private void subscribe() {
+    subscriberClient
+        .connect()
+        .onSuccess(
+            conn -> {
+              subscriber = conn;
+              conn.handler(msg -> refresh());
+              conn.exceptionHandler(err -> subscriber = null);
+              conn.endHandler(v -> subscriber = null);
+              conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.CHANGES_CHANNEL))
+                  .onFailure(err -> subscriber = null);
+            });
+  }
+}

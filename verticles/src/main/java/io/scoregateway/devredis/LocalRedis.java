@@ -1,0 +1,162 @@
+package io.scoregateway.devredis;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * A throwaway {@code redis-server} process for {@code dev} and the tests: the binary on PATH when
+ * there is one, else the one shipped inside the embedded-redis dependency. It binds to loopback,
+ * keeps nothing on disk, and is stopped by {@link #close()} or at JVM exit.
+ */
+public final class LocalRedis implements AutoCloseable {
+  private static final long START_TIMEOUT_MS = 10_000;
+
+  private final Process process;
+  private final int port;
+  private final Path dir;
+  private final String binary;
+
+  private LocalRedis(Process process, int port, Path dir, String binary) {
+    this.process = process;
+    this.port = port;
+    this.dir = dir;
+    this.binary = binary;
+  }
+
+  /** Starts on a free port; throws (never skips) when no Redis can be started. */
+  public static LocalRedis start() throws IOException {
+    return start(freePort(), List.of());
+  }
+
+  /** Starts on {@code port} with extra {@code --option value} arguments. */
+  public static LocalRedis start(int port, List<String> extraArgs) throws IOException {
+    String binary = binary();
+    Path dir = Files.createTempDirectory("score-gateway-redis-");
+    List<String> cmd = new ArrayList<>(List.of(binary,
+        "--port", Integer.toString(port),
+        "--bind", "127.0.0.1",
+        "--save", "",
+        "--appendonly", "no",
+        "--dir", dir.toString(),
+        "--daemonize", "no",
+        "--loglevel", "warning"));
+    cmd.addAll(extraArgs);
+    Process p = new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("redis.log").toFile())
+        .start();
+    LocalRedis redis = new LocalRedis(p, port, dir, binary);
+    Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
+    redis.awaitReady();
+    return redis;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String url() {
+    return "redis://127.0.0.1:" + port;
+  }
+
+  /** Which executable runs this server. */
+  public String binaryPath() {
+    return binary;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+
+  /** Sends one inline command and returns the raw reply line (for tests and readiness). */
+  public String command(String inline) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      InputStream in = s.getInputStream();
+      StringBuilder sb = new StringBuilder();
+      int c;
+      while ((c = in.read()) != -1 && c != '\n') {
+        sb.append((char) c);
+      }
+      return sb.toString().trim();
+    }
+  }
+
+  private void awaitReady() throws IOException {
+    long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+    IOException last = null;
+    while (System.currentTimeMillis() < deadline) {
+      if (!process.isAlive()) {
+        throw new IOException("redis-server exited at start: " + Files.readString(dir.resolve("redis.log")));
+      }
+      try {
+        if ("+PONG".equals(command("PING"))) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    close();
+    throw new IOException("redis-server did not answer PING on port " + port, last);
+  }
+
+  private static String binary() throws IOException {
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String d : path.split(File.pathSeparator)) {
+        File f = new File(d, "redis-server");
+        if (f.canExecute()) {
+          return f.getAbsolutePath();
+        }
+      }
+    }
+    File bundled = ExecutableProvider.newJarResourceProvider().get();
+    if (!bundled.canExecute() && !bundled.setExecutable(true)) {
+      throw new IOException("cannot make the bundled redis-server executable: " + bundled);
+    }
+    return bundled.getAbsolutePath();
+  }
+
+  /** A port nobody listens on right now. */
+  public static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      s.setReuseAddress(true);
+      return s.getLocalPort();
+    }
+  }
+}

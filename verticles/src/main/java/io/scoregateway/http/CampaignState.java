@@ -1,0 +1,40 @@
+package io.scoregateway.http;
+
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.CampaignStatus;
+import io.scoregateway.model.PacingState;
+
+/** The operator-facing state of a campaign, derived from config, clock and pacing numbers. */
+public enum CampaignState {
+  SCHEDULED, PACING, AHEAD, BEHIND, EXHAUSTED, ENDED, PAUSED;
+
+  /** Deviation from plan tolerated as "pacing", as a share of budget. */
+  static final double TOLERANCE = 0.02;
+
+  public String wire() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  public static CampaignState of(Campaign c, PacingState s, long nowMs) {
+    if (c.isEnded(nowMs)) {
+      return ENDED;
+    }
+    if (s.delivered() >= c.budget()) {
+      return EXHAUSTED;
+    }
+    if (c.status() == CampaignStatus.PAUSED) {
+      return PAUSED;
+    }
+    if (!c.inFlight(nowMs)) {
+      return SCHEDULED;
+    }
+    double slack = Math.max(1, TOLERANCE * c.budget());
+    if (s.delivered() > s.planned() + slack) {
+      return AHEAD;
+    }
+    if (s.delivered() < s.planned() - slack) {
+      return BEHIND;
+    }
+    return PACING;
+  }
+}

@@ -1,0 +1,31 @@
+package io.scoregateway.http;
+
+import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.store.RedisLink;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Liveness (the process answers) and readiness (Redis answers, scripts and catalog loaded). */
+public final class HealthRoutes {
+  private final RedisLink link;
+  private final LiveCatalog catalog;
+
+  public HealthRoutes(RedisLink link, LiveCatalog catalog) {
+    this.link = link;
+    this.catalog = catalog;
+  }
+
+  public void live(RoutingContext ctx) {
+    AdminRoutes.json(ctx, 200, new JsonObject().put("status", "up"));
+  }
+
+  public void ready(RoutingContext ctx) {
+    boolean redis = link.isConnected();
+    boolean loaded = catalog.view().loaded();
+    boolean ready = redis && loaded;
+    AdminRoutes.json(ctx, ready ? 200 : 503, new JsonObject()
+        .put("status", ready ? "ready" : "not_ready")
+        .put("redis", redis ? "connected" : "disconnected")
+        .put("catalog", loaded ? "loaded" : "not_loaded"));
+  }
+}

@@ -1,0 +1,37 @@
+package io.scoregateway.http;
+
+/** The closed set of errors the gateway answers, each with its status and RFC 9457 type. */
+public enum ProblemType {
+  INVALID_REQUEST(400, "Invalid request"),
+  UNAUTHORIZED(401, "Missing or invalid bearer token"),
+  FORBIDDEN(403, "Token lacks the required role"),
+  NOT_FOUND(404, "Not found"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  CONFLICT(409, "Conflict"),
+  PAYLOAD_TOO_LARGE(413, "Payload too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  NOT_ACCEPTABLE(406, "Not acceptable"),
+  UNAVAILABLE(503, "Redis unavailable, retry later"),
+  INTERNAL(500, "Internal error");
+
+  private final int status;
+  private final String title;
+
+  ProblemType(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The problem's {@code type} URI. */
+  public String uri() {
+    return "https://score-gateway.dev/problems/" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+}

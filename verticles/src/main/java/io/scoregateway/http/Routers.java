@@ -1,0 +1,54 @@
+package io.scoregateway.http;
+
+import io.scoregateway.auth.Role;
+import io.scoregateway.auth.TokenAuthenticator;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/** Router scaffolding shared by both ports: body limits, auth, problem+json for every error. */
+public final class Routers {
+  private Routers() {}
+
+  public static Router create(Vertx vertx, int maxBodyBytes) {
+    Router router = Router.router(vertx);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.route().failureHandler(Routers::failure);
+    router.errorHandler(404, ctx -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path()));
+    router.errorHandler(405, ctx -> Problem.send(ctx, ProblemType.METHOD_NOT_ALLOWED,
+        "method: " + ctx.request().method() + " not allowed on " + ctx.request().path()));
+    return router;
+  }
+
+  /** Auth for a role, or a pass-through when auth is disabled. */
+  public static Handler<RoutingContext> auth(TokenAuthenticator auth, Role role) {
+    return auth == null ? RoutingContext::next : auth.require(role);
+  }
+
+  /** Runs a handler, turning anything it throws into the matching problem answer. */
+  public static Handler<RoutingContext> guarded(Handler<RoutingContext> h) {
+    return ctx -> {
+      try {
+        h.handle(ctx);
+      } catch (RuntimeException e) {
+        Problem.fail(ctx, e);
+      }
+    };
+  }
+
+  private static void failure(RoutingContext ctx) {
+    if (ctx.failure() != null) {
+      Problem.fail(ctx, ctx.failure());
+      return;
+    }
+    switch (ctx.statusCode()) {
+      case 413 -> Problem.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "body: larger than the limit for this endpoint");
+      case 415 -> Problem.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "content-type: expected application/json");
+      case 400 -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "body: unreadable request");
+      case 404 -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path());
+      default -> Problem.send(ctx, ProblemType.INTERNAL, "status " + ctx.statusCode());
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package io.scoregateway.http;
+
+import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pipeline.HopTimings;
+import io.scoregateway.pipeline.ScoreExchange;
+import io.scoregateway.pipeline.ScorePipeline;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code POST /v1/scores}: parse, run the pipeline under the caller's deadline, answer. */
+public final class ScoreRoutes {
+  public static final String NDJSON = "application/x-ndjson";
+  private static final String TIMEOUT_HEADER = "x-request-timeout-ms";
+  private static final long MAX_TIMEOUT_MS = 60_000;
+
+  private final Vertx vertx;
+  private final ScorePipeline pipeline;
+  private final ScoreRequestParser parser;
+  private final long defaultTimeoutMs;
+
+  public ScoreRoutes(Vertx vertx, ScorePipeline pipeline, int maxBatch, long defaultTimeoutMs) {
+    this.vertx = vertx;
+    this.pipeline = pipeline;
+    this.parser = new ScoreRequestParser(maxBatch);
+    this.defaultTimeoutMs = defaultTimeoutMs;
+  }
+
+  public void handle(RoutingContext ctx) {
+    long start = System.nanoTime();
+    ContentTypes.requireJson(ctx);
+    long timeoutMs = timeoutMs(ctx.request().getHeader(TIMEOUT_HEADER));
+    boolean stream = ContentTypes.accepts(ctx, NDJSON);
+    HopTimings timings = new HopTimings(start);
+    ScoreRequest req = parser.parse(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+    timings.parse(System.nanoTime() - start);
+
+    ScoreExchange ex = new ScoreExchange(req, timings);
+    Answer answer = stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
+    long remainingMs = Math.max(1, timeoutMs - (System.nanoTime() - start) / 1_000_000);
+    long timer = vertx.setTimer(remainingMs, id -> answer.finish());
+    pipeline.run(ex).onComplete(ar -> {
+      vertx.cancelTimer(timer);
+      answer.finish();
+    });
+  }
+
+  private long timeoutMs(String header) {
+    if (header == null) {
+      return defaultTimeoutMs;
+    }
+    try {
+      long v = Long.parseLong(header.trim());
+      if (v >= 1 && v <= MAX_TIMEOUT_MS) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new InvalidInput("X-Request-Timeout-Ms", "must be an integer between 1 and " + MAX_TIMEOUT_MS);
+  }
+
+  /** How the decisions leave: whole at the end, or streamed as they become final. */
+  private interface Answer {
+    void finish();
+  }
+
+  private static final class WholeAnswer implements Answer {
+    private final HttpServerResponse response;
+    private final ScoreExchange ex;
+
+    WholeAnswer(HttpServerResponse response, ScoreExchange ex) {
+      this.response = response;
+      this.ex = ex;
+    }
+
+    @Override
+    public void finish() {
+      if (ex.isClosed()) {
+        return;
+      }
+      ex.close();
+      response
+          .putHeader("content-type", "application/json")
+          .putHeader("server-timing", ex.timings().serverTiming())
+          .end(ScoreResponseWriter.json(ex));
+    }
+  }
+
+  private static final class StreamedAnswer implements Answer {
+    private final HttpServerResponse response;
+    private final ScoreExchange ex;
+    private int written;
+
+    StreamedAnswer(HttpServerResponse response, ScoreExchange ex) {
+      this.response = response;
+      this.ex = ex;
+      ex.onProgress(this::flush);
+    }
+
+    private void flush() {
+      int to = written;
+      while (to < ex.size() && ex.isFinal(to)) {
+        to++;
+      }
+      if (to == written) {
+        return;
+      }
+      if (!response.headWritten()) {
+        response
+            .setChunked(true)
+            .putHeader("content-type", NDJSON)
+            .putHeader("server-timing", ex.timings().serverTiming());
+      }
+      response.write(ScoreResponseWriter.lines(ex, written, to));
+      written = to;
+    }
+
+    @Override
+    public void finish() {
+      if (ex.isClosed()) {
+        return;
+      }
+      ex.close();
+      flush();
+      if (!response.headWritten()) {
+        response.setChunked(true).putHeader("content-type", NDJSON);
+      }
+      response.end(ScoreResponseWriter.done(ex));
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package io.scoregateway.pacing;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Deterministic admission: an eligible candidate passes the pacing gate when
+ * {@code hash(user, campaign, slot) < passRate}. The same listener gets the same answer for the
+ * whole slot, so a retried request is answered the same way.
+ */
+public final class AdmissionHash {
+  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  private static final long FNV_PRIME = 0x100000001b3L;
+
+  private AdmissionHash() {}
+
+  /** A uniform value in [0, 1) for (user, campaign, slot). */
+  public static double unit(String user, String campaign, long slot) {
+    long h = FNV_OFFSET;
+    h = mix(h, user);
+    h = (h ^ 0) * FNV_PRIME;
+    h = mix(h, campaign);
+    h = (h ^ 0) * FNV_PRIME;
+    h = mix(h, Long.toString(slot));
+    return (finish(h) >>> 11) * 0x1.0p-53;
+  }
+
+  public static boolean admits(String user, String campaign, long slot, double passRate) {
+    return passRate >= 1.0 || unit(user, campaign, slot) < passRate;
+  }
+
+  private static long mix(long h, String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    for (byte b : bytes) {
+      h = (h ^ (b & 0xff)) * FNV_PRIME;
+    }
+    return h;
+  }
+
+  // splitmix64 finaliser: FNV alone leaves the high bits poorly mixed for short inputs
+  private static long finish(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+}

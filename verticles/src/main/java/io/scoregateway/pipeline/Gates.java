@@ -1,0 +1,51 @@
+package io.scoregateway.pipeline;
+
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.CampaignStatus;
+import io.scoregateway.model.PacingState;
+import io.scoregateway.model.Reason;
+import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.AdmissionHash;
+
+/** The decision gates in their contract order; pure functions of already-fetched inputs. */
+public final class Gates {
+  private Gates() {}
+
+  /** The gates needing no Redis: null when the candidate goes on to the lookups. */
+  public static Reason beforeLookup(Campaign c, ScoreRequest req, long nowMs) {
+    if (c == null) {
+      return Reason.NOT_ENROLLED;
+    }
+    if (c.status() == CampaignStatus.PAUSED) {
+      return Reason.PAUSED;
+    }
+    if (!c.inFlight(nowMs)) {
+      return Reason.OUTSIDE_FLIGHT;
+    }
+    if (!c.allowsSurface(req.surface())) {
+      return Reason.SURFACE_EXCLUDED;
+    }
+    if (!c.allowsMarket(req.market())) {
+      return Reason.MARKET_EXCLUDED;
+    }
+    return null;
+  }
+
+  /** The gates on looked-up state; {@link Reason#PROMOTED} when all pass. */
+  public static Reason afterLookup(
+      Campaign c, String user, double baseScore, PacingState pacing, long userCount, long slot) {
+    if (Double.isNaN(baseScore) || baseScore <= 0) {
+      return Reason.NO_SCORE;
+    }
+    if (pacing.delivered() >= c.budget()) {
+      return Reason.BUDGET_EXHAUSTED;
+    }
+    if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
+      return Reason.FREQUENCY_CAPPED;
+    }
+    if (!AdmissionHash.admits(user, c.id(), slot, pacing.passRate())) {
+      return Reason.PACED;
+    }
+    return Reason.PROMOTED;
+  }
+}

@@ -1,0 +1,106 @@
+package io.scoregateway.pipeline;
+
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.Decision;
+import io.scoregateway.model.Reason;
+import io.scoregateway.model.ScoreRequest;
+
+/**
+ * Per-request state: the decisions as they resolve, the snapshot they were taken from, and the
+ * hop timings. Touched only from the request's event loop.
+ */
+public final class ScoreExchange {
+  private final ScoreRequest request;
+  private final Decision[] decisions;
+  private final Campaign[] campaigns;
+  private final HopTimings timings;
+  private String snapshot;
+  private boolean allocated;
+  private boolean closed;
+  private boolean degraded;
+  private Runnable onProgress = () -> {};
+
+  public ScoreExchange(ScoreRequest request, HopTimings timings) {
+    this.request = request;
+    this.decisions = new Decision[request.candidates().size()];
+    this.campaigns = new Campaign[decisions.length];
+    this.timings = timings;
+  }
+
+  public ScoreRequest request() {
+    return request;
+  }
+
+  public HopTimings timings() {
+    return timings;
+  }
+
+  public String snapshot() {
+    return snapshot;
+  }
+
+  void snapshot(String id) {
+    this.snapshot = id;
+  }
+
+  public int size() {
+    return decisions.length;
+  }
+
+  public Decision decision(int i) {
+    return decisions[i];
+  }
+
+  void decide(int i, Campaign c, Decision d) {
+    campaigns[i] = c;
+    decisions[i] = d;
+  }
+
+  Campaign campaign(int i) {
+    return campaigns[i];
+  }
+
+  void allocated() {
+    this.allocated = true;
+  }
+
+  /** A decision is final once nothing later can change it (slot allocation may demote). */
+  public boolean isFinal(int i) {
+    Decision d = decisions[i];
+    return d != null && (allocated || !request.limitsSlots() || d.reason() != Reason.PROMOTED);
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  public boolean degraded() {
+    return degraded;
+  }
+
+  /** Called whenever more decisions may have become final (for streaming). */
+  public void onProgress(Runnable r) {
+    this.onProgress = r;
+  }
+
+  void progress() {
+    onProgress.run();
+  }
+
+  /** Ends the exchange: anything unresolved is answered {@code degraded} (fail open). */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (int i = 0; i < decisions.length; i++) {
+      Decision d = decisions[i];
+      if (d == null) {
+        degraded = true;
+        Campaign c = campaigns[i];
+        decisions[i] = new Decision(Reason.DEGRADED, 0, c == null ? null : c.id(), null);
+      }
+    }
+    allocated = true;
+  }
+}

@@ -1,0 +1,169 @@
+package io.scoregateway.pipeline;
+
+import io.scoregateway.allocate.SlotAllocator;
+import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.Decision;
+import io.scoregateway.model.PacingState;
+import io.scoregateway.model.Reason;
+import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.store.FrequencyStore;
+import io.scoregateway.store.PacingStore;
+import io.scoregateway.store.ScoreEntry;
+import io.scoregateway.store.ScoreStore;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scoring path: in-memory gates, then one stage of pipelined lookups (snapshot scores for the
+ * candidates still in play, pacing state per distinct campaign, the listener's frequency
+ * counters), then the remaining gates and slot allocation. Never a round trip per candidate.
+ */
+public final class ScorePipeline {
+  private final LiveCatalog catalog;
+  private final ScoreStore scores;
+  private final PacingStore pacing;
+  private final FrequencyStore frequency;
+  private final Clock clock;
+
+  public ScorePipeline(
+      LiveCatalog catalog, ScoreStore scores, PacingStore pacing, FrequencyStore frequency, Clock clock) {
+    this.catalog = catalog;
+    this.scores = scores;
+    this.pacing = pacing;
+    this.frequency = frequency;
+    this.clock = clock;
+  }
+
+  /** Resolves every decision it can; the caller closes the exchange (deadline or completion). */
+  public Future<Void> run(ScoreExchange ex) {
+    long t0 = System.nanoTime();
+    LiveCatalog.View view = catalog.view();
+    ScoreRequest req = ex.request();
+    long now = clock.millis();
+    ex.snapshot(view.snapshot());
+
+    Lookups lookups = new Lookups();
+    for (int i = 0; i < ex.size(); i++) {
+      String track = req.candidates().get(i);
+      Campaign c = view.campaigns().forTrack(track);
+      Reason early = Gates.beforeLookup(c, req, now);
+      if (early != null) {
+        ex.decide(i, c, new Decision(early, 0, c == null ? null : c.id(), explainOf(req, c)));
+      } else {
+        ex.decide(i, c, null);
+        lookups.add(i, track, c);
+      }
+    }
+    ex.timings().gates(System.nanoTime() - t0);
+    ex.progress();
+    if (lookups.positions.isEmpty()) {
+      ex.allocated();
+      return Future.succeededFuture();
+    }
+
+    long t1 = System.nanoTime();
+    List<String> tracks = new ArrayList<>(lookups.tracks.keySet());
+    List<Campaign> campaigns = new ArrayList<>(lookups.campaigns.values());
+    List<String> capped = new ArrayList<>();
+    for (Campaign c : campaigns) {
+      if (c.frequencyCap() != null) {
+        capped.add(c.id());
+      }
+    }
+    Future<ScoreEntry[]> s =
+        ex.snapshot() == null
+            ? Future.succeededFuture(new ScoreEntry[tracks.size()])
+            : scores.scores(ex.snapshot(), tracks);
+    Future<PacingState[]> p = pacing.states(campaigns, now);
+    Future<long[]> f = frequency.counts(req.user(), capped);
+    return Future.all(s, p, f)
+        .map(
+            all -> {
+              ex.timings().lookup(System.nanoTime() - t1);
+              if (!ex.isClosed()) {
+                decide(ex, lookups, s.result(), p.result(), f.result(), capped, now);
+              }
+              return null;
+            });
+  }
+
+  private void decide(
+      ScoreExchange ex,
+      Lookups lookups,
+      ScoreEntry[] entries,
+      PacingState[] states,
+      long[] counts,
+      List<String> capped,
+      long now) {
+    long t2 = System.nanoTime();
+    ScoreRequest req = ex.request();
+    long slot = now / pacing.slotMs();
+    List<String> campaignIds = new ArrayList<>(lookups.campaigns.keySet());
+    for (int i : lookups.positions) {
+      Campaign c = ex.campaign(i);
+      String track = req.candidates().get(i);
+      ScoreEntry entry = entries[lookups.tracks.get(track)];
+      double base = entry == null ? Double.NaN : entry.scoreFor(req.segment());
+      PacingState state = states[campaignIds.indexOf(c.id())];
+      int capAt = capped.indexOf(c.id());
+      long userCount = capAt < 0 ? 0 : counts[capAt];
+      Reason r = Gates.afterLookup(c, req.user(), base, state, userCount, slot);
+      double score = r == Reason.PROMOTED ? base * c.boost() : 0;
+      Decision.Explain why =
+          req.explain()
+              ? new Decision.Explain(base, c.boost(), state.passRate(), state.delivered(), state.planned(), userCount)
+              : null;
+      ex.decide(i, c, new Decision(r, score, c.id(), why));
+    }
+    if (req.limitsSlots()) {
+      allocate(ex);
+    }
+    ex.allocated();
+    ex.timings().allocate(System.nanoTime() - t2);
+    ex.progress();
+  }
+
+  private static void allocate(ScoreExchange ex) {
+    int n = ex.size();
+    boolean[] promoted = new boolean[n];
+    double[] score = new double[n];
+    for (int i = 0; i < n; i++) {
+      Decision d = ex.decision(i);
+      promoted[i] = d != null && d.promoted();
+      score[i] = d == null ? 0 : d.score();
+    }
+    boolean[] lost =
+        SlotAllocator.losers(ex.request().candidates(), promoted, score, ex.request().maxPromoted());
+    for (int i = 0; i < n; i++) {
+      if (lost[i]) {
+        Decision d = ex.decision(i);
+        ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
+      }
+    }
+  }
+
+  private static Decision.Explain explainOf(ScoreRequest req, Campaign c) {
+    if (!req.explain()) {
+      return null;
+    }
+    return new Decision.Explain(Double.NaN, c == null ? Double.NaN : c.boost(), Double.NaN, -1, Double.NaN, -1);
+  }
+
+  /** The distinct tracks and campaigns still in play, and where they sit in the request. */
+  private static final class Lookups {
+    final List<Integer> positions = new ArrayList<>();
+    final Map<String, Integer> tracks = new LinkedHashMap<>();
+    final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+
+    void add(int position, String track, Campaign c) {
+      positions.add(position);
+      tracks.putIfAbsent(track, tracks.size());
+      campaigns.putIfAbsent(c.id(), c);
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package io.scoregateway.store;
+
+/**
+ * The Redis key layout, in one place. Keys one Lua script touches share a hash tag: campaign
+ * configuration under {@code {cfg}}, per-campaign pacing state under {@code {c:<id>}}, per-listener
+ * counters under {@code {u:<id>}}. Snapshot score keys carry no tag so they spread over a cluster.
+ * Ids are validated ({@code [A-Za-z0-9._:-]}) before any key is built, so no escaping is needed.
+ */
+public final class Keys {
+  /** The id of the active snapshot: one atomic write activates a snapshot. */
+  public static final String ACTIVE_SNAPSHOT = "{snap}:active";
+  /** Hash: snapshot id to its metadata JSON (rows, state, loaded_at). */
+  public static final String SNAPSHOTS = "{snap}:meta";
+  /** Hash: campaign id to its config JSON. */
+  public static final String CAMPAIGNS = "{cfg}:campaigns";
+  /** Hash: track id to the campaign that owns it (the conflict index). */
+  public static final String ENROLLMENT = "{cfg}:enrollment";
+  /** Hash: campaign id to its flight end in ms, read by the conflict check. */
+  public static final String CAMPAIGN_ENDS = "{cfg}:ends";
+  /** Counter bumped on every campaign change, polled by every gateway instance. */
+  public static final String CAMPAIGNS_VERSION = "{cfg}:version";
+  /** Pub/sub channel announcing campaign and snapshot changes. */
+  public static final String CHANGES_CHANNEL = "sg:changes";
+
+  private Keys() {}
+
+  /** The scores of one track in one snapshot: {@code segment=score;} entries, appended by loaders. */
+  public static String score(String snapshot, String track) {
+    return "sg:s:" + snapshot + ":" + track;
+  }
+
+  /** The prefix of every score key of a snapshot (for deletion by SCAN). */
+  public static String scorePrefix(String snapshot) {
+    return "sg:s:" + snapshot + ":";
+  }
+
+  /** Hash of a campaign's pacing state: delivered, pass rate, slot. */
+  public static String pacing(String campaign) {
+    return "{c:" + campaign + "}:pacing";
+  }
+
+  /** A listener's delivery count for a campaign within the cap window. */
+  public static String frequency(String user, String campaign) {
+    return "{u:" + user + "}:f:" + campaign;
+  }
+}

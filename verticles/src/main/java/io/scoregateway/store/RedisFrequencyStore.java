@@ -1,0 +1,37 @@
+package io.scoregateway.store;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.List;
+
+/** All of a listener's counters share the {@code {u:<id>}} tag: one MGET reads them. */
+final class RedisFrequencyStore implements FrequencyStore {
+  private final RedisLink link;
+
+  RedisFrequencyStore(RedisLink link) {
+    this.link = link;
+  }
+
+  @Override
+  public Future<long[]> counts(String user, List<String> campaigns) {
+    if (campaigns.isEmpty()) {
+      return Future.succeededFuture(new long[0]);
+    }
+    Request mget = Request.cmd(Command.MGET);
+    for (String c : campaigns) {
+      mget.arg(Keys.frequency(user, c));
+    }
+    return link.send(mget)
+        .map(
+            reply -> {
+              long[] out = new long[campaigns.size()];
+              for (int i = 0; i < out.length; i++) {
+                Response r = reply.get(i);
+                out[i] = r == null ? 0 : r.toLong();
+              }
+              return out;
+            });
+  }
+}

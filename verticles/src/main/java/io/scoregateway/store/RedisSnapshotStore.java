@@ -1,0 +1,61 @@
+package io.scoregateway.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Snapshot metadata in the {@code {snap}} hash; activation is one SET of the active id. */
+final class RedisSnapshotStore implements SnapshotStore {
+  private final RedisLink link;
+
+  RedisSnapshotStore(RedisLink link) {
+    this.link = link;
+  }
+
+  @Override
+  public Future<String> active() {
+    return link.send(Request.cmd(Command.GET).arg(Keys.ACTIVE_SNAPSHOT))
+        .map(r -> r == null ? null : r.toString());
+  }
+
+  @Override
+  public Future<List<JsonObject>> list() {
+    return link.send(Request.cmd(Command.HGETALL).arg(Keys.SNAPSHOTS))
+        .map(
+            r -> {
+              List<JsonObject> out = new ArrayList<>();
+              for (String id : r.getKeys()) {
+                out.add(new JsonObject(r.get(id).toString()).put("id", id));
+              }
+              out.sort(Comparator.comparing(o -> o.getString("id")));
+              return out;
+            });
+  }
+
+  @Override
+  public Future<JsonObject> get(String id) {
+    return link.send(Request.cmd(Command.HGET).arg(Keys.SNAPSHOTS).arg(id))
+        .map(r -> r == null ? null : new JsonObject(r.toString()).put("id", id));
+  }
+
+  @Override
+  public Future<Void> describe(String id, JsonObject meta) {
+    return link.send(Request.cmd(Command.HSET).arg(Keys.SNAPSHOTS).arg(id).arg(meta.encode()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> activate(String id) {
+    return link.send(Request.cmd(Command.SET).arg(Keys.ACTIVE_SNAPSHOT).arg(id))
+        .compose(
+            v ->
+                link.send(
+                    Request.cmd(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg("snapshot")))
+        .mapEmpty();
+  }
+
+}

@@ -1,0 +1,65 @@
+package io.scoregateway.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bulk writes of one snapshot's rows. Rows are appended ({@code APPEND}) to per-track values so a
+ * file may list a track's segments in any order; a batch of rows is one pipelined write. The
+ * snapshot is described {@code loading} first and {@code complete} only after every row landed,
+ * so it cannot be activated half-written.
+ */
+public final class SnapshotWriter {
+  /** One score row: a null or empty segment means the default segment. */
+  public record Row(String track, String segment, double score) {}
+
+  private final RedisLink link;
+  private final SnapshotStore snapshots;
+  private final String snapshot;
+
+  public SnapshotWriter(RedisLink link, String snapshot) {
+    this.link = link;
+    this.snapshots = new RedisSnapshotStore(link);
+    this.snapshot = snapshot;
+  }
+
+  /** Fails when the snapshot already exists: snapshots are immutable once written. */
+  public Future<Void> begin(String source) {
+    return snapshots.get(snapshot).compose(meta -> {
+      if (meta != null) {
+        return Future.failedFuture(new IllegalStateException(
+            "snapshot " + snapshot + " already exists (state " + meta.getString("state")
+                + "); snapshots are immutable, load under a new id"));
+      }
+      return snapshots.describe(snapshot, new JsonObject()
+          .put("state", "loading").put("source", source).put("started_at", Instant.now().toString()));
+    });
+  }
+
+  /** Appends rows in one pipelined batch. */
+  public Future<Void> write(List<Row> rows) {
+    List<Request> batch = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      batch.add(Request.cmd(Command.APPEND)
+          .arg(Keys.score(snapshot, r.track()))
+          .arg(ScoreEntry.encodeRow(r.segment(), r.score())));
+    }
+    return link.batch(batch).mapEmpty();
+  }
+
+  /** Marks the snapshot complete (and so activatable) with its row counts. */
+  public Future<Void> complete(String source, long rows, long badRows) {
+    return snapshots.describe(snapshot, new JsonObject()
+        .put("state", "complete").put("source", source).put("rows", rows).put("bad_rows", badRows)
+        .put("completed_at", Instant.now().toString()));
+  }
+
+  public Future<Void> activate() {
+    return snapshots.activate(snapshot);
+  }
+}
