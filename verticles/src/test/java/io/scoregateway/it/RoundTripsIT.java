@@ -1,0 +1,100 @@
+package io.scoregateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A 1000-candidate request costs a bounded, candidate-independent number of Redis commands. */
+class RoundTripsIT {
+  static TestGateway gw;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    gw = TestGateway.start(1, null);
+    Object[] rows = new Object[3 * 1000];
+    for (int i = 0; i < 1000; i++) {
+      rows[3 * i] = "t" + i;
+      rows[3 * i + 1] = "";
+      rows[3 * i + 2] = 0.5;
+    }
+    gw.snapshot("big", true, rows);
+    // 10 campaigns, each enrolling every 10th track, two of them with frequency caps
+    for (int c = 0; c < 10; c++) {
+      List<String> tracks = new ArrayList<>();
+      for (int i = c; i < 1000; i += 10) {
+        tracks.add("t" + i);
+      }
+      JsonObject body = TestGateway.campaign(tracks.toArray(String[]::new));
+      if (c < 2) {
+        body.put("frequency_cap", new JsonObject().put("max", 5).put("window_seconds", 60));
+      }
+      assertThat(gw.putCampaign("c" + c, body).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @AfterAll
+  static void tearDown() {
+    gw.close();
+  }
+
+  @Test
+  void thousandCandidatesTakeOneStageOfPipelinedCommands() throws Exception {
+    List<String> candidates = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      candidates.add("t" + i);
+    }
+    JsonObject req = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+        .put("candidates", new JsonArray(candidates));
+    gw.score(req); // warm up
+    Map<String, Long> before = commandStats();
+    long tripsBefore = gw.dataPlanes.get(0).link().roundTrips();
+
+    JsonArray res = gw.score(req).bodyAsJsonObject().getJsonArray("results");
+
+    long trips = gw.dataPlanes.get(0).link().roundTrips() - tripsBefore;
+    Map<String, Long> after = commandStats();
+    assertThat(res).hasSize(1000);
+    assertThat(res.stream().filter(o -> ((JsonObject) o).getBoolean("promoted")).count()).isEqualTo(1000);
+    // scores: one MGET; pacing: one EVALSHA per distinct campaign; frequency: one MGET
+    assertThat(delta(before, after, "mget")).isEqualTo(2);
+    assertThat(delta(before, after, "evalsha")).isEqualTo(10);
+    // all written concurrently: at most two sequential stages, here the writes of one stage
+    assertThat(trips).isLessThanOrEqualTo(3);
+    // commandstats also counts the calls made inside scripts (HMGET/HSET per campaign): still
+    // proportional to campaigns, never to candidates
+    long total = after.values().stream().mapToLong(Long::longValue).sum()
+        - before.values().stream().mapToLong(Long::longValue).sum();
+    assertThat(total).as("commands for 1000 candidates: " + after).isLessThanOrEqualTo(2 + 10 * 3);
+  }
+
+  private static long delta(Map<String, Long> before, Map<String, Long> after, String cmd) {
+    return after.getOrDefault(cmd, 0L) - before.getOrDefault(cmd, 0L);
+  }
+
+  /** Calls per command from INFO commandstats, minus commands not made by the request. */
+  private static Map<String, Long> commandStats() {
+    String info = gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
+    Map<String, Long> out = new HashMap<>();
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("cmdstat_")) {
+        String name = line.substring(8, line.indexOf(':'));
+        String calls = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+        // INFO is ours; GET is the catalog poller's version/snapshot check, running meanwhile
+        if (!name.equals("info") && !name.equals("get")) {
+          out.put(name, Long.parseLong(calls));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,152 @@
+package io.scoregateway.it;
+
+import io.scoregateway.AdminVerticle;
+import io.scoregateway.DataPlaneVerticle;
+import io.scoregateway.Engine;
+import io.scoregateway.EngineConfig;
+import io.scoregateway.auth.TokenAuthenticator;
+import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.SnapshotWriter;
+import io.scoregateway.store.Stores;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real gateway for integration tests: its own redis-server on a free port, the admin verticle
+ * and N data-plane verticles on free ports, a hand-moved clock, and a second link for seeding.
+ */
+public final class TestGateway implements AutoCloseable {
+  public final LocalRedis redis;
+  public final Vertx vertx;
+  public final MutableClock clock;
+  public final Engine engine;
+  public final WebClient http;
+  public final RedisLink seedLink;
+  public final Stores seed;
+  public final int port;
+  public final int adminPort;
+  public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
+
+  private TestGateway(LocalRedis redis, Vertx vertx, MutableClock clock, Engine engine, int port, int adminPort) {
+    this.redis = redis;
+    this.vertx = vertx;
+    this.clock = clock;
+    this.engine = engine;
+    this.port = port;
+    this.adminPort = adminPort;
+    this.http = WebClient.create(vertx);
+    this.seedLink = new RedisLink(vertx, engine.config().redisOptions());
+    this.seed = Stores.over(seedLink, engine.config().pacingSlotMs());
+  }
+
+  public static TestGateway start(int instances, TokenAuthenticator auth) throws IOException {
+    return start(LocalRedis.start(), instances, auth, 5_000);
+  }
+
+  public static TestGateway start(LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs)
+      throws IOException {
+    int port = LocalRedis.freePort();
+    int adminPort = LocalRedis.freePort();
+    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100);
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+    Engine engine = new Engine(cfg, new LiveCatalog(), auth, clock);
+    Vertx vertx = Vertx.vertx();
+    TestGateway gw = new TestGateway(redis, vertx, clock, engine, port, adminPort);
+    vertx.deployVerticle(new AdminVerticle(engine)).await();
+    vertx.deployVerticle(() -> {
+      DataPlaneVerticle v = new DataPlaneVerticle(engine);
+      synchronized (gw.dataPlanes) {
+        gw.dataPlanes.add(v);
+      }
+      return v;
+    }, new DeploymentOptions().setInstances(instances)).await();
+    gw.seedLink.connect().await();
+    gw.awaitReady();
+    return gw;
+  }
+
+  private void awaitReady() {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      boolean linksUp = dataPlanes.stream().allMatch(d -> d.link() != null && d.link().isConnected());
+      if (linksUp && engine.catalog().view().loaded()) {
+        return;
+      }
+      sleep(20);
+    }
+    throw new IllegalStateException("gateway did not become ready");
+  }
+
+  /** Writes a complete snapshot from {@code track,segment,score} triples and optionally activates it. */
+  public void snapshot(String id, boolean activate, Object... triples) {
+    SnapshotWriter w = new SnapshotWriter(seedLink, id);
+    w.begin("test").await();
+    List<SnapshotWriter.Row> rows = new ArrayList<>();
+    for (int i = 0; i < triples.length; i += 3) {
+      rows.add(new SnapshotWriter.Row((String) triples[i], (String) triples[i + 1], ((Number) triples[i + 2]).doubleValue()));
+    }
+    w.write(rows).await();
+    w.complete("test", rows.size(), 0).await();
+    if (activate) {
+      activate(id);
+    }
+  }
+
+  /** Activates through the admin API, as an operator would. */
+  public void activate(String id) {
+    HttpResponse<Buffer> r = http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate").send().await();
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("activate " + id + ": " + r.statusCode() + " " + r.bodyAsString());
+    }
+  }
+
+  public HttpResponse<Buffer> putCampaign(String id, JsonObject body) {
+    return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id).sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> score(JsonObject body) {
+    return http.post(port, "127.0.0.1", "/v1/scores").sendJsonObject(body).await();
+  }
+
+  /** Sends a raw body with the given content type. */
+  public HttpResponse<Buffer> scoreRaw(String contentType, Buffer body) {
+    return http.post(port, "127.0.0.1", "/v1/scores").putHeader("content-type", contentType).sendBuffer(body).await();
+  }
+
+  /** A campaign body with sensible defaults around the test clock's "now". */
+  public static JsonObject campaign(String... tracks) {
+    return new JsonObject()
+        .put("tracks", new io.vertx.core.json.JsonArray(List.of(tracks)))
+        .put("start", "2026-11-01T00:00:00Z")
+        .put("end", "2026-12-01T00:00:00Z")
+        .put("budget", 1000)
+        .put("pacing", "asap")
+        .put("boost", 1.0)
+        .put("status", "active");
+  }
+
+  public static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    vertx.close().await();
+    redis.close();
+  }
+}
