@@ -35,11 +35,11 @@ public final class AdminVerticle extends VerticleBase {
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog());
 
-    Router router = Routers.create(vertx, MAX_ADMIN_BODY);
+    Router router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     Handler<RoutingContext> admins = Routers.auth(engine.auth(), Role.ADMIN);
-    router.route("/admin/*").handler(admins);
+    router.route("/admin/*").handler(Routers.body(MAX_ADMIN_BODY)).handler(admins);
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));

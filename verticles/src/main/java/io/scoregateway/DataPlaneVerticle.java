@@ -1,8 +1,10 @@
 package io.scoregateway;
 
 import io.scoregateway.auth.Role;
+import io.scoregateway.http.DeliveryRoutes;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
+import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
@@ -13,6 +15,11 @@ import io.vertx.ext.web.Router;
 
 /** One per event loop: holds its own Redis connection and serves the data plane port. */
 public final class DataPlaneVerticle extends VerticleBase {
+  /** 1000 events of maximal ids fit; anything larger is refused with 413. */
+  private static final int MAX_DELIVERY_BODY = 1024 * 1024;
+  /** Deliveries are not on the caller's ranking path: they may wait longer for Redis. */
+  private static final long DELIVERY_TIMEOUT_MS = 2_000;
+
   private final Engine engine;
   private RedisLink link;
 
@@ -34,10 +41,18 @@ public final class DataPlaneVerticle extends VerticleBase {
         engine.catalog(), stores.scores(), stores.pacing(), stores.frequency(), engine.clock());
     ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs());
 
-    Router router = Routers.create(vertx, cfg.maxBodyBytes());
+    DeliveryRoutes deliveries = new DeliveryRoutes(
+        new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.clock()), DELIVERY_TIMEOUT_MS);
+
+    Router router = Routers.create(vertx);
     router.post("/v1/scores")
+        .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.auth(engine.auth(), Role.SCORE))
         .handler(Routers.guarded(scores::handle));
+    router.post("/v1/deliveries")
+        .handler(Routers.body(MAX_DELIVERY_BODY))
+        .handler(Routers.auth(engine.auth(), Role.DELIVER))
+        .handler(Routers.guarded(deliveries::handle));
 
     // Redis may come up after us: the link keeps retrying, requests degrade meanwhile
     link.connect();

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Immutable in-memory view of every campaign, indexed by id and by enrolled track. */
 public final class CampaignIndex {
@@ -12,10 +13,13 @@ public final class CampaignIndex {
 
   private final Map<String, Campaign> byId;
   private final Map<String, Campaign> byTrack;
+  private final Map<String, Set<String>> tracksOf;
 
-  private CampaignIndex(Map<String, Campaign> byId, Map<String, Campaign> byTrack) {
+  private CampaignIndex(
+      Map<String, Campaign> byId, Map<String, Campaign> byTrack, Map<String, Set<String>> tracksOf) {
     this.byId = byId;
     this.byTrack = byTrack;
+    this.tracksOf = tracksOf;
   }
 
   /**
@@ -25,18 +29,26 @@ public final class CampaignIndex {
   public static CampaignIndex of(Collection<Campaign> campaigns) {
     Map<String, Campaign> byId = new HashMap<>();
     Map<String, Campaign> byTrack = new HashMap<>();
+    Map<String, Set<String>> tracksOf = new HashMap<>();
     for (Campaign c : campaigns) {
       byId.put(c.id(), c);
+      tracksOf.put(c.id(), Set.copyOf(c.tracks()));
       for (String t : c.tracks()) {
         byTrack.merge(t, c, (a, b) -> a.end().isAfter(b.end()) ? a : b);
       }
     }
-    return new CampaignIndex(Map.copyOf(byId), Map.copyOf(byTrack));
+    return new CampaignIndex(Map.copyOf(byId), Map.copyOf(byTrack), Map.copyOf(tracksOf));
   }
 
   /** The campaign a track is enrolled in, or null. */
   public Campaign forTrack(String track) {
     return byTrack.get(track);
+  }
+
+  /** True when the campaign lists the track (whether or not it still owns it). */
+  public boolean lists(String campaign, String track) {
+    Set<String> tracks = tracksOf.get(campaign);
+    return tracks != null && tracks.contains(track);
   }
 
   public Campaign byId(String id) {

@@ -12,14 +12,18 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class Routers {
   private Routers() {}
 
-  public static Router create(Vertx vertx, int maxBodyBytes) {
+  public static Router create(Vertx vertx) {
     Router router = Router.router(vertx);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().failureHandler(Routers::failure);
     router.errorHandler(404, ctx -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path()));
     router.errorHandler(405, ctx -> Problem.send(ctx, ProblemType.METHOD_NOT_ALLOWED,
         "method: " + ctx.request().method() + " not allowed on " + ctx.request().path()));
     return router;
+  }
+
+  /** Reads the body into memory, refusing (413) anything over {@code maxBytes}. */
+  public static Handler<RoutingContext> body(int maxBytes) {
+    return BodyHandler.create(false).setBodyLimit(maxBytes);
   }
 
   /** Auth for a role, or a pass-through when auth is disabled. */

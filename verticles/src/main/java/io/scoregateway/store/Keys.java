@@ -39,6 +39,16 @@ public final class Keys {
     return "{c:" + campaign + "}:pacing";
   }
 
+  /** Campaign-side dedupe marker of one delivery event. */
+  public static String campaignEvent(String campaign, String event) {
+    return "{c:" + campaign + "}:e:" + event;
+  }
+
+  /** Listener-side dedupe marker of one delivery event. */
+  public static String userEvent(String user, String campaign, String event) {
+    return "{u:" + user + "}:e:" + campaign + ":" + event;
+  }
+
   /** A listener's delivery count for a campaign within the cap window. */
   public static String frequency(String user, String campaign) {
     return "{u:" + user + "}:f:" + campaign;

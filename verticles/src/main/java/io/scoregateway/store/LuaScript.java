@@ -12,7 +12,9 @@ import java.util.HexFormat;
 public enum LuaScript {
   PACING_STATE("pacing_state.lua"),
   CAMPAIGN_PUT("campaign_put.lua"),
-  CAMPAIGN_DELETE("campaign_delete.lua");
+  CAMPAIGN_DELETE("campaign_delete.lua"),
+  DELIVERY_CAMPAIGN("delivery_campaign.lua"),
+  DELIVERY_USER("delivery_user.lua");
 
   private final String file;
   private final String source;

@@ -7,7 +7,11 @@ public record Stores(
     PacingStore pacing,
     FrequencyStore frequency,
     CampaignStore campaigns,
-    SnapshotStore snapshots) {
+    SnapshotStore snapshots,
+    DeliveryLedger deliveries) {
+
+  /** How long a delivery event id is remembered for deduplication. */
+  public static final long DEDUPE_TTL_SECONDS = 7 * 86_400;
 
   /** Builds every store over one link. */
   public static Stores over(RedisLink link, long pacingSlotMs) {
@@ -17,6 +21,7 @@ public record Stores(
         new RedisPacingStore(link, pacingSlotMs),
         new RedisFrequencyStore(link),
         new RedisCampaignStore(link),
-        new RedisSnapshotStore(link));
+        new RedisSnapshotStore(link),
+        new RedisDeliveryLedger(link, DEDUPE_TTL_SECONDS));
   }
 }

@@ -1,0 +1,80 @@
+package io.scoregateway.http;
+
+import io.scoregateway.codec.Ids;
+import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.model.DeliveryEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code events} envelope: a bad envelope is a 400; a bad event is rejected alone (with its
+ * index and the field) while the others are still counted.
+ */
+public final class DeliveryRequestParser {
+  public static final int MAX_EVENTS = 1000;
+
+  /** One parsed position: the event, or why it was rejected. */
+  public record Parsed(DeliveryEvent event, String error) {}
+
+  private DeliveryRequestParser() {}
+
+  public static List<Parsed> parse(JsonObject body) {
+    Object raw = body.getValue("events");
+    if (raw == null) {
+      throw new InvalidInput("events", "is required");
+    }
+    if (!(raw instanceof JsonArray events)) {
+      throw new InvalidInput("events", "must be an array of delivery events");
+    }
+    if (events.isEmpty()) {
+      throw new InvalidInput("events", "must contain at least one event");
+    }
+    if (events.size() > MAX_EVENTS) {
+      throw new InvalidInput("events", "too many events (at most " + MAX_EVENTS + ")");
+    }
+    List<Parsed> out = new ArrayList<>(events.size());
+    for (int i = 0; i < events.size(); i++) {
+      try {
+        out.add(new Parsed(event(events.getValue(i)), null));
+      } catch (InvalidInput e) {
+        out.add(new Parsed(null, e.getMessage()));
+      }
+    }
+    return out;
+  }
+
+  private static DeliveryEvent event(Object raw) {
+    if (!(raw instanceof JsonObject o)) {
+      throw new InvalidInput("event", "must be an object");
+    }
+    String id = id(o, "id", "event id");
+    String user = id(o, "user", "user id");
+    String track = id(o, "track", "track id");
+    String campaign = id(o, "campaign", "campaign id");
+    String surface = id(o, "surface", "surface");
+    Object ts = o.getValue("ts");
+    if (!(ts instanceof String s)) {
+      throw new InvalidInput("ts", "is required as an RFC 3339 timestamp");
+    }
+    try {
+      return new DeliveryEvent(id, user, track, campaign, surface, Instant.parse(s));
+    } catch (DateTimeParseException e) {
+      throw new InvalidInput("ts", "invalid timestamp (expected e.g. 2026-11-28T12:00:00Z)");
+    }
+  }
+
+  private static String id(JsonObject o, String field, String what) {
+    Object v = o.getValue(field);
+    if (v == null) {
+      throw new InvalidInput(field, "is required");
+    }
+    if (!(v instanceof String s)) {
+      throw new InvalidInput(field, "must be a string");
+    }
+    return Ids.require(field, s, what);
+  }
+}
