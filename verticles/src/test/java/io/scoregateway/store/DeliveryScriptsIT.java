@@ -1,0 +1,125 @@
+package io.scoregateway.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scoregateway.devredis.LocalRedis;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** delivery_campaign.lua and delivery_user.lua against a real Redis. */
+class DeliveryScriptsIT {
+  static LocalRedis redis;
+  static Vertx vertx;
+  static RedisLink link;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    redis = LocalRedis.start();
+    vertx = Vertx.vertx();
+    link = new RedisLink(vertx, new RedisOptions().setConnectionString(redis.url()));
+    link.connect().await();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    link.close();
+    vertx.close().await();
+    redis.close();
+  }
+
+  static Response get(String key) {
+    return link.send(Request.cmd(Command.GET).arg(key)).await();
+  }
+
+  @Nested
+  class CampaignSide {
+    Response call(String campaign, String... events) {
+      List<String> keys = new java.util.ArrayList<>();
+      keys.add(Keys.pacing(campaign));
+      for (String e : events) {
+        keys.add(Keys.campaignEvent(campaign, e));
+      }
+      return link.eval(LuaScript.DELIVERY_CAMPAIGN, keys, List.of("600")).await();
+    }
+
+    @Test
+    void countsNewEventsOnceAndFlagsRepeats() {
+      Response first = call("k1", "e1", "e2", "e1");
+      assertThat(first.get(0).toLong()).isEqualTo(2);
+      assertThat(List.of(first.get(1).toInteger(), first.get(2).toInteger(), first.get(3).toInteger()))
+          .containsExactly(1, 1, 0);
+      Response retry = call("k1", "e2", "e3");
+      assertThat(retry.get(0).toLong()).isEqualTo(3);
+      assertThat(retry.get(1).toInteger()).isZero();
+      assertThat(retry.get(2).toInteger()).isEqualTo(1);
+      String delivered = link.send(Request.cmd(Command.HGET).arg(Keys.pacing("k1")).arg("delivered")).await().toString();
+      assertThat(delivered).isEqualTo("3");
+    }
+
+    @Test
+    void dedupeMarkersExpire() {
+      call("k2", "e1");
+      long ttl = link.send(Request.cmd(Command.TTL).arg(Keys.campaignEvent("k2", "e1"))).await().toLong();
+      assertThat(ttl).isBetween(590L, 600L);
+    }
+
+    @Test
+    void allRepeatsLeaveTheCounterAlone() {
+      call("k3", "e1");
+      Response again = call("k3", "e1");
+      assertThat(again.get(0).toLong()).isEqualTo(1);
+      assertThat(again.get(1).toInteger()).isZero();
+    }
+  }
+
+  @Nested
+  class UserSide {
+    Response call(String user, List<String[]> eventsAndCampaigns, List<String> windows) {
+      List<String> keys = new java.util.ArrayList<>();
+      for (String[] ec : eventsAndCampaigns) {
+        keys.add(Keys.userEvent(user, ec[1], ec[0]));
+      }
+      for (String[] ec : eventsAndCampaigns) {
+        keys.add(Keys.frequency(user, ec[1]));
+      }
+      List<String> args = new java.util.ArrayList<>();
+      args.add("600");
+      args.addAll(windows);
+      return link.eval(LuaScript.DELIVERY_USER, keys, args).await();
+    }
+
+    @Test
+    void countsPerCampaignWithTheWindowAsExpiry() {
+      Response r = call("ua", List.of(new String[] {"e1", "c1"}, new String[] {"e2", "c1"}, new String[] {"e3", "c2"}),
+          List.of("3600", "3600", "120"));
+      assertThat(List.of(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger())).containsExactly(1, 1, 1);
+      assertThat(get(Keys.frequency("ua", "c1")).toLong()).isEqualTo(2);
+      assertThat(get(Keys.frequency("ua", "c2")).toLong()).isEqualTo(1);
+      long ttl = link.send(Request.cmd(Command.TTL).arg(Keys.frequency("ua", "c2"))).await().toLong();
+      assertThat(ttl).isBetween(110L, 120L);
+    }
+
+    @Test
+    void aRetriedEventDoesNotRaiseTheCount() {
+      call("ub", List.<String[]>of(new String[] {"e1", "c1"}), List.of("3600"));
+      Response again = call("ub", List.<String[]>of(new String[] {"e1", "c1"}), List.of("3600"));
+      assertThat(again.get(0).toInteger()).isZero();
+      assertThat(get(Keys.frequency("ub", "c1")).toLong()).isEqualTo(1);
+    }
+
+    @Test
+    void uncappedCampaignsKeepNoCounter() {
+      Response r = call("uc", List.<String[]>of(new String[] {"e1", "c9"}), List.of("0"));
+      assertThat(r.get(0).toInteger()).isEqualTo(1);
+      assertThat(get(Keys.frequency("uc", "c9"))).isNull();
+    }
+  }
+}
