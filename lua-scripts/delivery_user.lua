@@ -1,12 +1,13 @@
 -- delivery_user.lua: count deliveries on the listener side (frequency caps), each event once.
 --
 -- KEYS[1..n]     {u:<id>}:e:<campaign>:<event id>  dedupe markers, one per event
--- KEYS[n+1..2n]  {u:<id>}:f:<campaign>             the listener's counter for each event's campaign
+-- KEYS[n+1..2n]  {u:<id>}:f:<campaign>:<window>    the listener's counter for the event's campaign in
+--                the current cap window (the caller computes the window from its clock)
 -- ARGV[1]        dedupe_ttl_seconds
 -- ARGV[2..n+1]   window_seconds per event: the cap window; 0 = campaign uncapped (no counter)
 --
--- A counter's window starts at the listener's first counted delivery and the counter expires
--- with it. Returns { flag_1, ..., flag_n }: 1 = counted now, 0 = seen before.
+-- A counter lives for two windows, long enough to be read for the whole of its own window.
+-- Returns { flag_1, ..., flag_n }: 1 = counted now, 0 = seen before.
 local n = #KEYS / 2
 local ttl = tonumber(ARGV[1])
 local flags = {}
@@ -16,7 +17,7 @@ for i = 1, n do
     if window > 0 then
       local count = redis.call('INCR', KEYS[n + i])
       if count == 1 then
-        redis.call('EXPIRE', KEYS[n + i], window)
+        redis.call('EXPIRE', KEYS[n + i], 2 * window)
       end
     end
     flags[i] = 1

@@ -56,7 +56,7 @@ public final class DeliveryRecorder {
     if (valid.isEmpty()) {
       return Future.succeededFuture(new Outcome(0, 0, rejected));
     }
-    return ledger.record(valid, campaigns).map(fresh -> {
+    return ledger.record(valid, campaigns, now).map(fresh -> {
       int accepted = 0;
       for (boolean f : fresh) {
         accepted += f ? 1 : 0;

@@ -69,10 +69,10 @@ public final class ScorePipeline {
     long t1 = System.nanoTime();
     List<String> tracks = new ArrayList<>(lookups.tracks.keySet());
     List<Campaign> campaigns = new ArrayList<>(lookups.campaigns.values());
-    List<String> capped = new ArrayList<>();
+    List<Campaign> capped = new ArrayList<>();
     for (Campaign c : campaigns) {
       if (c.frequencyCap() != null) {
-        capped.add(c.id());
+        capped.add(c);
       }
     }
     Future<ScoreEntry[]> s =
@@ -80,7 +80,7 @@ public final class ScorePipeline {
             ? Future.succeededFuture(new ScoreEntry[tracks.size()])
             : scores.scores(ex.snapshot(), tracks);
     Future<PacingState[]> p = pacing.states(campaigns, now);
-    Future<long[]> f = frequency.counts(req.user(), capped);
+    Future<long[]> f = frequency.counts(req.user(), capped, now);
     return Future.all(s, p, f)
         .map(
             all -> {
@@ -98,7 +98,7 @@ public final class ScorePipeline {
       ScoreEntry[] entries,
       PacingState[] states,
       long[] counts,
-      List<String> capped,
+      List<Campaign> capped,
       long now) {
     long t2 = System.nanoTime();
     ScoreRequest req = ex.request();
@@ -110,7 +110,7 @@ public final class ScorePipeline {
       ScoreEntry entry = entries[lookups.tracks.get(track)];
       double base = entry == null ? Double.NaN : entry.scoreFor(req.segment());
       PacingState state = states[campaignIds.indexOf(c.id())];
-      int capAt = capped.indexOf(c.id());
+      int capAt = capped.indexOf(c);
       long userCount = capAt < 0 ? 0 : counts[capAt];
       Reason r = Gates.afterLookup(c, req.user(), base, state, userCount, slot);
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;

@@ -13,7 +13,8 @@ public interface DeliveryLedger {
   /**
    * Records events whose campaigns are given in the same order; the result says, per event, whether
    * it was new on at least one side (false: both sides had counted it before). Fails when Redis
-   * cannot confirm; the call is then safe to retry.
+   * cannot confirm; the call is then safe to retry. Frequency counts go to the cap window
+   * {@code nowMs} falls in.
    */
-  Future<boolean[]> record(List<DeliveryEvent> events, List<Campaign> campaigns);
+  Future<boolean[]> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs);
 }

@@ -49,8 +49,12 @@ public final class Keys {
     return "{u:" + user + "}:e:" + campaign + ":" + event;
   }
 
-  /** A listener's delivery count for a campaign within the cap window. */
-  public static String frequency(String user, String campaign) {
-    return "{u:" + user + "}:f:" + campaign;
+  /**
+   * A listener's delivery count for a campaign in one cap window. Windows are aligned to the epoch
+   * ({@code window = now / window_length}), so the gateway's clock, not Redis's, decides which
+   * window a delivery and a lookup fall in.
+   */
+  public static String frequency(String user, String campaign, long window) {
+    return "{u:" + user + "}:f:" + campaign + ":" + window;
   }
 }

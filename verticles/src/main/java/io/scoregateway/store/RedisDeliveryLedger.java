@@ -2,6 +2,7 @@ package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.DeliveryEvent;
+import io.scoregateway.model.FrequencyCap;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -25,7 +26,7 @@ final class RedisDeliveryLedger implements DeliveryLedger {
   }
 
   @Override
-  public Future<boolean[]> record(List<DeliveryEvent> events, List<Campaign> campaigns) {
+  public Future<boolean[]> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
     Map<String, List<Integer>> byCampaign = new LinkedHashMap<>();
     Map<String, List<Integer>> byUser = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
@@ -52,9 +53,10 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       }
       for (int i : e.getValue()) {
         DeliveryEvent ev = events.get(i);
-        keys.add(Keys.frequency(ev.user(), ev.campaign()));
-        Campaign c = campaigns.get(i);
-        args.add(c.frequencyCap() == null ? "0" : Long.toString(c.frequencyCap().windowSeconds()));
+        FrequencyCap cap = campaigns.get(i).frequencyCap();
+        long window = cap == null ? 0 : FrequencyStore.window(nowMs, cap.windowSeconds());
+        keys.add(Keys.frequency(ev.user(), ev.campaign(), window));
+        args.add(cap == null ? "0" : Long.toString(cap.windowSeconds()));
       }
       calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_USER, keys, args));
     }

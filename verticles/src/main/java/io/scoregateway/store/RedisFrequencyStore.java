@@ -1,5 +1,6 @@
 package io.scoregateway.store;
 
+import io.scoregateway.model.Campaign;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -15,13 +16,14 @@ final class RedisFrequencyStore implements FrequencyStore {
   }
 
   @Override
-  public Future<long[]> counts(String user, List<String> campaigns) {
+  public Future<long[]> counts(String user, List<Campaign> campaigns, long nowMs) {
     if (campaigns.isEmpty()) {
       return Future.succeededFuture(new long[0]);
     }
     Request mget = Request.cmd(Command.MGET);
-    for (String c : campaigns) {
-      mget.arg(Keys.frequency(user, c));
+    for (Campaign c : campaigns) {
+      long window = FrequencyStore.window(nowMs, c.frequencyCap().windowSeconds());
+      mget.arg(Keys.frequency(user, c.id(), window));
     }
     return link.send(mget)
         .map(

@@ -51,7 +51,8 @@ class DeliveriesIT {
   }
 
   static long frequency(String user, String campaign) {
-    Response r = gw.seedLink.send(Request.cmd(Command.GET).arg(Keys.frequency(user, campaign))).await();
+    long window = gw.clock.millis() / 3_600_000;
+    Response r = gw.seedLink.send(Request.cmd(Command.GET).arg(Keys.frequency(user, campaign, window))).await();
     return r == null ? 0 : r.toLong();
   }
 
@@ -92,8 +93,14 @@ class DeliveriesIT {
         .isEqualTo("promoted");
     deliver(event("cap-1", "u-cap", "t1", "c1"), event("cap-2", "u-cap", "t1", "c1"));
     assertThat(frequency("u-cap", "c1")).isEqualTo(2);
-    long ttl = gw.seedLink.send(Request.cmd(Command.TTL).arg(Keys.frequency("u-cap", "c1"))).await().toLong();
-    assertThat(ttl).isBetween(3500L, 3600L);
+    long window = gw.clock.millis() / 3_600_000;
+    long ttl = gw.seedLink.send(Request.cmd(Command.TTL).arg(Keys.frequency("u-cap", "c1", window))).await().toLong();
+    assertThat(ttl).as("kept for two windows").isBetween(7100L, 7200L);
+    // the next window starts afresh
+    gw.clock.advanceMs(3_600_000);
+    assertThat(gw.score(score).bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("reason"))
+        .isEqualTo("promoted");
+    gw.clock.advanceMs(-3_600_000);
     assertThat(gw.score(score).bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("reason"))
         .isEqualTo("frequency_capped");
     // an uncapped campaign keeps no listener counter

@@ -39,7 +39,8 @@ class ScoresIT {
     put("cPaced", TestGateway.campaign("tPaced").put("pacing", "even"));
     long slot = gw.clock.millis() / 60_000;
     redis(Request.cmd(Command.HSET).arg(Keys.pacing("cBudget")).arg("delivered").arg(5));
-    redis(Request.cmd(Command.SET).arg(Keys.frequency("u-1", "cFreq")).arg(2));
+    long capWindow = gw.clock.millis() / 3_600_000;
+    redis(Request.cmd(Command.SET).arg(Keys.frequency("u-1", "cFreq", capWindow)).arg(2));
     redis(Request.cmd(Command.HSET).arg(Keys.pacing("cPaced")).arg("delivered").arg(0)
         .arg("p").arg("0").arg("slot").arg(slot).arg("slot_delivered").arg(0));
   }
