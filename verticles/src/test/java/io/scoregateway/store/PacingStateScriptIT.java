@@ -3,12 +3,9 @@ package io.scoregateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.model.PacingMode;
 import io.scoregateway.pacing.PacingPlan;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Instant;
@@ -27,30 +24,25 @@ class PacingStateScriptIT {
   static final long MID = Instant.parse("2026-11-16T07:30:00Z").toEpochMilli();
   static final long MID_SLOT = MID / SLOT;
 
-  static LocalRedis redis;
-  static Vertx vertx;
+  static ScriptRedis r;
   static RedisLink link;
 
   record State(long delivered, double p, double planned) {}
 
   @BeforeAll
   static void setUp() throws Exception {
-    redis = LocalRedis.start();
-    vertx = Vertx.vertx();
-    link = new RedisLink(vertx, new RedisOptions().setConnectionString(redis.url()));
-    link.connect().await();
+    r = ScriptRedis.start();
+    link = r.link;
   }
 
   @AfterAll
   static void tearDown() {
-    link.close();
-    vertx.close().await();
-    redis.close();
+    r.close();
   }
 
   @BeforeEach
   void flush() {
-    link.send(Request.cmd(Command.FLUSHALL)).await();
+    r.flush();
   }
 
   static State call(String id, long now, long budget, PacingMode mode) {
