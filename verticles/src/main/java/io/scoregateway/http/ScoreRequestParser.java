@@ -116,11 +116,12 @@ public final class ScoreRequestParser {
   }
 
   private static int maxPromoted(JsonParser p, JsonToken t) throws IOException {
-    if (t != JsonToken.VALUE_NUMBER_INT) {
+    // check the type before reading: reading a BIG_INTEGER as a long throws, reported as "body"
+    if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
       throw new InvalidInput("max_promoted", "must be a non-negative integer");
     }
-    long v = p.getValueAsLong(-1);
-    if (v < 0 || v > Integer.MAX_VALUE || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+    long v = p.getLongValue();
+    if (v < 0 || v > Integer.MAX_VALUE) {
       throw new InvalidInput("max_promoted", "must be a non-negative integer");
     }
     return (int) v;

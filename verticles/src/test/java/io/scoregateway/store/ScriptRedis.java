@@ -1,0 +1,93 @@
+package io.scoregateway.store;
+
+import io.scoregateway.codec.CampaignCodec;
+import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.CampaignStatus;
+import io.scoregateway.model.PacingMode;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real redis-server and a link to it, for the per-script tests; fails (never skips) without one. */
+final class ScriptRedis implements AutoCloseable {
+  /** The keys the campaign scripts take, in the order RedisCampaignStore passes them. */
+  static final List<String> CFG_KEYS =
+      List.of(Keys.CAMPAIGNS, Keys.ENROLLMENT, Keys.CAMPAIGN_ENDS, Keys.CAMPAIGNS_VERSION);
+
+  final LocalRedis redis;
+  final Vertx vertx;
+  final RedisLink link;
+
+  private ScriptRedis(LocalRedis redis, Vertx vertx, RedisLink link) {
+    this.redis = redis;
+    this.vertx = vertx;
+    this.link = link;
+  }
+
+  static ScriptRedis start() throws IOException {
+    LocalRedis redis = LocalRedis.start();
+    Vertx vertx = Vertx.vertx();
+    RedisLink link = new RedisLink(vertx, new RedisOptions().setConnectionString(redis.url()));
+    link.connect().await();
+    return new ScriptRedis(redis, vertx, link);
+  }
+
+  Response send(Request r) {
+    return link.send(r).await();
+  }
+
+  void flush() {
+    send(Request.cmd(Command.FLUSHALL));
+  }
+
+  Map<String, String> hgetall(String key) {
+    Response r = send(Request.cmd(Command.HGETALL).arg(key));
+    Map<String, String> out = new HashMap<>();
+    for (String k : r.getKeys()) {
+      out.put(k, r.get(k).toString());
+    }
+    return out;
+  }
+
+  long version() {
+    Response r = send(Request.cmd(Command.GET).arg(Keys.CAMPAIGNS_VERSION));
+    return r == null ? 0 : r.toLong();
+  }
+
+  /** Runs campaign_put.lua with the arguments RedisCampaignStore builds. */
+  Response put(Campaign c, long nowMs) {
+    List<String> args = new ArrayList<>();
+    args.add(c.id());
+    args.add(CampaignCodec.toJson(c).encode());
+    args.add(Long.toString(nowMs));
+    args.add(Long.toString(c.end().toEpochMilli()));
+    args.addAll(c.tracks());
+    return link.eval(LuaScript.CAMPAIGN_PUT, CFG_KEYS, args).await();
+  }
+
+  /** Runs campaign_delete.lua as RedisCampaignStore does. */
+  long delete(String id) {
+    return link.eval(LuaScript.CAMPAIGN_DELETE, CFG_KEYS, List.of(id)).await().toLong();
+  }
+
+  static Campaign campaign(String id, Instant end, String... tracks) {
+    return new Campaign(id, List.of(tracks), null, null, end.minusSeconds(30L * 86_400), end,
+        1000, PacingMode.EVEN, null, 1.0, CampaignStatus.ACTIVE);
+  }
+
+  @Override
+  public void close() {
+    link.close();
+    vertx.close().await();
+    redis.close();
+  }
+}
