@@ -8,6 +8,8 @@
 -- ARGV[4]  mode             even | front_loaded | asap
 -- ARGV[5]  start_ms         flight start
 -- ARGV[6]  end_ms           flight end
+-- ARGV[7..30] optional      24 traffic weights, one per UTC hour: an even plan then advances with
+--                           the profile's cumulative weight instead of with time
 --
 -- Returns { delivered, pass_rate (string), planned_now (string) }.
 --
@@ -23,9 +25,32 @@ local mode = ARGV[4]
 local start_ms = tonumber(ARGV[5])
 local end_ms = tonumber(ARGV[6])
 
+local profile = nil
+if #ARGV >= 30 then
+  profile = {}
+  for h = 0, 23 do profile[h] = tonumber(ARGV[7 + h]) end
+end
+
+-- cumulative profile weight (weight-hours) from the epoch to t
+local function weight(t)
+  local hour_ms, day_ms = 3600000, 86400000
+  local per_day = 0
+  for h = 0, 23 do per_day = per_day + profile[h] end
+  local days = math.floor(t / day_ms)
+  local rem = t - days * day_ms
+  local hour = math.floor(rem / hour_ms)
+  local acc = days * per_day
+  for h = 0, hour - 1 do acc = acc + profile[h] end
+  return acc + profile[hour] * (rem - hour * hour_ms) / hour_ms
+end
+
 local function fraction(t)
   if t <= start_ms then return 0 end
   if t >= end_ms then return 1 end
+  if mode == 'even' and profile ~= nil then
+    local total = weight(end_ms) - weight(start_ms)
+    if total > 0 then return (weight(t) - weight(start_ms)) / total end
+  end
   local x = (t - start_ms) / (end_ms - start_ms)
   if mode == 'front_loaded' then return 1 - (1 - x) * (1 - x) end
   return x

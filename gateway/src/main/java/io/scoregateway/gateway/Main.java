@@ -4,6 +4,7 @@ import io.scoregateway.gateway.cli.DemoDataCommand;
 import io.scoregateway.gateway.cli.DevCommand;
 import io.scoregateway.gateway.cli.LoadScoresCommand;
 import io.scoregateway.gateway.cli.ServeCommand;
+import io.scoregateway.gateway.cli.SimulatePacingCommand;
 import io.scoregateway.gateway.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
     name = "score-gateway",
     mixinStandardHelpOptions = true,
     description = "Reactive promotion score gateway on Vert.x and Redis.",
-    subcommands = {ServeCommand.class, DevCommand.class, DemoDataCommand.class, LoadScoresCommand.class})
+    subcommands = {ServeCommand.class, DevCommand.class, DemoDataCommand.class, LoadScoresCommand.class,
+      SimulatePacingCommand.class})
 public final class Main implements Runnable {
 
   public static void main(String[] args) {

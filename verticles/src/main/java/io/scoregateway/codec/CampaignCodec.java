@@ -48,7 +48,8 @@ public final class CampaignCodec {
     if (status == null) {
       throw new InvalidInput("status", "must be active or paused");
     }
-    return new Campaign(id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status);
+    List<Double> profile = trafficProfile(json, pacing);
+    return new Campaign(id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile);
   }
 
   /** The config as JSON, field names as in the admin API. */
@@ -71,7 +72,38 @@ public final class CampaignCodec {
               .put("max", c.frequencyCap().max())
               .put("window_seconds", c.frequencyCap().windowSeconds()));
     }
-    return o.put("boost", c.boost()).put("status", c.status().wire());
+    o.put("boost", c.boost()).put("status", c.status().wire());
+    if (c.trafficProfile() != null) {
+      o.put("traffic_profile", new JsonArray(c.trafficProfile()));
+    }
+    return o;
+  }
+
+  private static List<Double> trafficProfile(JsonObject json, PacingMode pacing) {
+    Object v = json.getValue("traffic_profile");
+    if (v == null) {
+      return null;
+    }
+    if (pacing != PacingMode.EVEN) {
+      throw new InvalidInput("traffic_profile", "only shapes even pacing");
+    }
+    if (!(v instanceof JsonArray arr) || arr.size() != 24) {
+      throw new InvalidInput("traffic_profile", "must be 24 weights, one per UTC hour");
+    }
+    List<Double> out = new ArrayList<>(24);
+    double sum = 0;
+    for (int h = 0; h < 24; h++) {
+      Object w = arr.getValue(h);
+      if (!(w instanceof Number n) || !(n.doubleValue() >= 0) || n.doubleValue() > 1e6) {
+        throw new InvalidInput("traffic_profile[" + h + "]", "must be a number in [0, 1000000]");
+      }
+      out.add(n.doubleValue());
+      sum += n.doubleValue();
+    }
+    if (!(sum > 0)) {
+      throw new InvalidInput("traffic_profile", "needs at least one positive weight");
+    }
+    return List.copyOf(out);
   }
 
   private static Set<String> ids(JsonObject json, String field, String what, boolean required) {

@@ -1,5 +1,6 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.FrequencyCapAllocator;
 import io.scoregateway.allocate.SlotAllocator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
@@ -14,6 +15,7 @@ import io.scoregateway.store.ScoreStore;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +106,7 @@ public final class ScorePipeline {
     ScoreRequest req = ex.request();
     long slot = now / pacing.slotMs();
     List<String> campaignIds = new ArrayList<>(lookups.campaigns.keySet());
+    Map<String, Long> remaining = new HashMap<>();
     for (int i : lookups.positions) {
       Campaign c = ex.campaign(i);
       String track = req.candidates().get(i);
@@ -119,13 +122,38 @@ public final class ScorePipeline {
               ? new Decision.Explain(base, c.boost(), state.passRate(), state.delivered(), state.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
+      if (capAt >= 0) {
+        remaining.put(c.id(), c.frequencyCap().max() - userCount);
+      }
     }
+    capWithinAnswer(ex, remaining);
     if (req.limitsSlots()) {
       allocate(ex);
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
     ex.progress();
+  }
+
+  /** One answer may not promote more of a campaign than the listener's remaining allowance. */
+  private static void capWithinAnswer(ScoreExchange ex, Map<String, Long> remaining) {
+    int n = ex.size();
+    String[] campaigns = new String[n];
+    boolean[] promoted = new boolean[n];
+    double[] score = new double[n];
+    for (int i = 0; i < n; i++) {
+      Decision d = ex.decision(i);
+      campaigns[i] = d.campaign();
+      promoted[i] = d.promoted();
+      score[i] = d.score();
+    }
+    boolean[] capped = FrequencyCapAllocator.capped(ex.request().candidates(), campaigns, promoted, score, remaining);
+    for (int i = 0; i < n; i++) {
+      if (capped[i]) {
+        Decision d = ex.decision(i);
+        ex.decide(i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
+      }
+    }
   }
 
   private static void allocate(ScoreExchange ex) {

@@ -29,17 +29,19 @@ final class RedisPacingStore implements PacingStore {
     String now = Long.toString(nowMs);
     String slot = Long.toString(slotMs);
     for (Campaign c : campaigns) {
-      calls.add(
-          RedisLink.evalRequest(
-              LuaScript.PACING_STATE,
-              List.of(Keys.pacing(c.id())),
-              List.of(
-                  now,
-                  slot,
-                  Long.toString(c.budget()),
-                  c.pacing().wire(),
-                  Long.toString(c.start().toEpochMilli()),
-                  Long.toString(c.end().toEpochMilli()))));
+      List<String> args = new ArrayList<>(30);
+      args.add(now);
+      args.add(slot);
+      args.add(Long.toString(c.budget()));
+      args.add(c.pacing().wire());
+      args.add(Long.toString(c.start().toEpochMilli()));
+      args.add(Long.toString(c.end().toEpochMilli()));
+      if (c.trafficProfile() != null) {
+        for (double w : c.trafficProfile()) {
+          args.add(Double.toString(w));
+        }
+      }
+      calls.add(RedisLink.evalRequest(LuaScript.PACING_STATE, List.of(Keys.pacing(c.id())), args));
     }
     return link.batch(calls).map(RedisPacingStore::decode);
   }

@@ -67,7 +67,7 @@ class PacingStateScriptIT {
   }
 
   static double plan(long budget, PacingMode mode, long t) {
-    return budget * PacingPlan.fraction(mode, START, END, t);
+    return budget * PacingPlan.fraction(mode, START, END, t, null);
   }
 
   @Test
@@ -95,6 +95,28 @@ class PacingStateScriptIT {
     // the curves really differ mid-flight: a script ignoring the mode would pass the loop only by luck
     assertThat(call("x", MID, 1000, PacingMode.FRONT_LOADED).planned())
         .isGreaterThan(call("y", MID, 1000, PacingMode.EVEN).planned() + 100);
+  }
+
+  @Test
+  void trafficShapedEvenPlanMatchesPacingPlan() {
+    List<Double> profile = new java.util.ArrayList<>();
+    for (int h = 0; h < 24; h++) {
+      profile.add(h < 6 ? 0.25 : 1.0 + h % 5);
+    }
+    long[] nows = {START - 1, START + 1_800_000, START + 5 * 3_600_000 + 123, MID, END - 3_600_001, END + 1};
+    for (long now : nows) {
+      List<String> args = new java.util.ArrayList<>(List.of(Long.toString(now), Long.toString(SLOT), "100000",
+          "even", Long.toString(START), Long.toString(END)));
+      profile.forEach(w -> args.add(Double.toString(w)));
+      Response resp = link.eval(LuaScript.PACING_STATE, List.of(Keys.pacing("shaped")), args).await();
+      double expected = 100_000 * PacingPlan.fraction(PacingMode.EVEN, START, END, now, profile);
+      assertThat(Double.parseDouble(resp.get(2).toString())).as("at %d", now).isCloseTo(expected, within(1e-6));
+    }
+    // shaping matters: five hours into a flight starting at midnight, the night's low weights
+    // put the shaped plan well behind the linear one
+    long early = START + 5 * 3_600_000;
+    assertThat(PacingPlan.fraction(PacingMode.EVEN, START, END, early, profile))
+        .isLessThan(PacingPlan.fraction(PacingMode.EVEN, START, END, early, null) / 2);
   }
 
   @Test

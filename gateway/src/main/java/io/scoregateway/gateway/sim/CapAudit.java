@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Independently re-counts every listener's deliveries per campaign with the gateway's window rule
- * (a window opens at the first counted delivery) and counts deliveries beyond the cap.
+ * Independently re-counts every listener's deliveries per campaign in the cap's clock-aligned
+ * windows and counts deliveries beyond the cap.
  */
 final class CapAudit {
   private final Map<String, FrequencyCap> caps = new HashMap<>();
-  private final Map<String, long[]> windows = new HashMap<>();
+  private final Map<String, Integer> counts = new HashMap<>();
   private final Map<String, Integer> violations = new HashMap<>();
 
   CapAudit(List<Campaign> campaigns) {
@@ -29,13 +29,9 @@ final class CapAudit {
     if (cap == null) {
       return;
     }
-    long[] w = windows.computeIfAbsent(e.user() + "|" + e.campaign(), k -> new long[] {Long.MIN_VALUE, 0});
-    if (nowMs >= w[0] + cap.windowSeconds() * 1000) {
-      w[0] = nowMs;
-      w[1] = 0;
-    }
-    w[1]++;
-    if (w[1] > cap.max()) {
+    long window = Math.floorDiv(nowMs, cap.windowSeconds() * 1000);
+    int n = counts.merge(e.user() + "|" + e.campaign() + "|" + window, 1, Integer::sum);
+    if (n > cap.max()) {
       violations.merge(e.campaign(), 1, Integer::sum);
     }
   }

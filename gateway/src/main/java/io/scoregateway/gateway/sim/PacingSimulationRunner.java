@@ -1,0 +1,55 @@
+package io.scoregateway.gateway.sim;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the simulation, writes the report and the plot, prints the verdict. */
+public final class PacingSimulationRunner {
+  private PacingSimulationRunner() {}
+
+  /** Returns the exit code: 0 when every acceptance check holds. */
+  public static int run(SimSettings s, RedisOptions redis, Path reportFile, Path plotFile) throws IOException {
+    String tag = "sim" + Long.toString(System.currentTimeMillis(), 36);
+    PacingSimulation.Outcome outcome = new PacingSimulation(s, redis, tag).run();
+    JsonObject report = SimulationReport.build(outcome);
+    write(reportFile, report.encodePrettily());
+    DeliveryPlot.write(plotFile, "Cumulative delivery vs plan, " + s.hours() + " h simulated flight", s.hours(),
+        plotLines(outcome));
+    JsonObject summary = report.getJsonObject("summary");
+    System.out.println("simulated " + s.hours() + " h (" + s.slots() + " slots) in " + report.getDouble("wall_seconds") + " s");
+    System.out.println("feasible campaigns delivered % of budget: " + summary.getJsonObject("feasible_delivered_pct"));
+    System.out.println("even pacing, largest gap to plan % of budget: " + summary.getJsonObject("even_max_gap_pct"));
+    System.out.println("same budgets on asap, gap to the even plan: " + summary.getJsonObject("asap_on_even_plans_max_gap_pct"));
+    System.out.println("worst over-delivery: " + summary.getJsonObject("worst_over_delivery"));
+    System.out.println("cap violations: " + summary.getLong("cap_violations") + ", double counted: "
+        + summary.getLong("double_counted"));
+    System.out.println("checks: " + report.getJsonObject("checks"));
+    System.out.println("report: " + reportFile + ", plot: " + plotFile);
+    return SimulationReport.passed(report) ? 0 : 1;
+  }
+
+  /** One even, one front-loaded, one asap and one infeasible campaign, the even one with its asap twin. */
+  private static List<DeliveryPlot.Line> plotLines(PacingSimulation.Outcome o) {
+    List<DeliveryPlot.Line> lines = new ArrayList<>();
+    int[] picks = {0, 1, 3, 4};
+    String[] labels = {"even", "front_loaded", "asap", "even, infeasible"};
+    for (int i = 0; i < picks.length && picks[i] < o.settings().campaigns(); i++) {
+      CampaignSeries run = SimulationReport.find(o.main(), picks[i]);
+      CampaignSeries asap = i == 0 ? SimulationReport.find(o.asap(), picks[i]) : null;
+      lines.add(new DeliveryPlot.Line("c" + picks[i] + " " + labels[i], run, asap));
+    }
+    return lines;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    Files.writeString(file, text);
+  }
+}
