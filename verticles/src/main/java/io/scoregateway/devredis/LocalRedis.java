@@ -41,7 +41,15 @@ public final class LocalRedis implements AutoCloseable {
 
   /** Starts on {@code port} with extra {@code --option value} arguments. */
   public static LocalRedis start(int port, List<String> extraArgs) throws IOException {
-    String binary = binary();
+    return start(binary(), port, extraArgs);
+  }
+
+  /** Starts the server bundled in the embedded-redis dependency, whatever is on PATH. */
+  public static LocalRedis startBundled() throws IOException {
+    return start(bundled(), freePort(), List.of());
+  }
+
+  private static LocalRedis start(String binary, int port, List<String> extraArgs) throws IOException {
     Path dir = Files.createTempDirectory("score-gateway-redis-");
     List<String> cmd = new ArrayList<>(List.of(binary,
         "--port", Integer.toString(port),
@@ -135,8 +143,19 @@ public final class LocalRedis implements AutoCloseable {
     throw new IOException("redis-server did not answer PING on port " + port, last);
   }
 
+  /**
+   * {@code GATEWAY_DEV_REDIS_BINARY} picks the server: a path, or {@code bundled} for the one in
+   * the Maven dependency; unset means PATH first, then bundled.
+   */
   private static String binary() throws IOException {
-    String path = System.getenv("PATH");
+    String chosen = System.getenv("GATEWAY_DEV_REDIS_BINARY");
+    if (chosen != null && !chosen.isBlank() && !chosen.equals("bundled")) {
+      if (!new File(chosen).canExecute()) {
+        throw new IOException("GATEWAY_DEV_REDIS_BINARY=" + chosen + " is not an executable file");
+      }
+      return chosen;
+    }
+    String path = "bundled".equals(chosen) ? null : System.getenv("PATH");
     if (path != null) {
       for (String d : path.split(File.pathSeparator)) {
         File f = new File(d, "redis-server");
@@ -145,6 +164,10 @@ public final class LocalRedis implements AutoCloseable {
         }
       }
     }
+    return bundled();
+  }
+
+  private static String bundled() throws IOException {
     File bundled = ExecutableProvider.newJarResourceProvider().get();
     if (!bundled.canExecute() && !bundled.setExecutable(true)) {
       throw new IOException("cannot make the bundled redis-server executable: " + bundled);
