@@ -38,6 +38,9 @@ public final class AdminVerticle extends VerticleBase {
     Router router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    router.get("/metrics").handler(ctx -> ctx.response()
+        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(engine.telemetry().scrape().get()));
     Handler<RoutingContext> admins = Routers.auth(engine.auth(), Role.ADMIN);
     router.route("/admin/*").handler(Routers.body(MAX_ADMIN_BODY)).handler(admins);
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));

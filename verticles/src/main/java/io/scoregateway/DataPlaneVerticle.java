@@ -8,6 +8,8 @@ import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.ObservedStores;
+import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
@@ -36,20 +38,22 @@ public final class DataPlaneVerticle extends VerticleBase {
   public Future<?> start() {
     EngineConfig cfg = engine.config();
     link = new RedisLink(vertx, cfg.redisOptions());
-    Stores stores = Stores.over(link, cfg.pacingSlotMs());
-    ScorePipeline pipeline = new ScorePipeline(
-        engine.catalog(), stores.scores(), stores.pacing(), stores.frequency(), engine.clock());
-    ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs());
-
+    Stores stores = ObservedStores.wrap(Stores.over(link, cfg.pacingSlotMs()), engine.telemetry());
+    ScorePipeline pipeline = new ScorePipeline(engine.catalog(), stores.scores(), stores.pacing(),
+        stores.frequency(), engine.clock(), engine.telemetry().tracer());
+    ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
     DeliveryRoutes deliveries = new DeliveryRoutes(
-        new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.clock()), DELIVERY_TIMEOUT_MS);
+        new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.clock()), DELIVERY_TIMEOUT_MS,
+        engine.decisions());
 
     Router router = Routers.create(vertx);
     router.post("/v1/scores")
+        .handler(engine.observer().route("POST /v1/scores"))
         .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.auth(engine.auth(), Role.SCORE))
         .handler(Routers.guarded(scores::handle));
     router.post("/v1/deliveries")
+        .handler(engine.observer().route("POST /v1/deliveries"))
         .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
         .handler(Routers.guarded(deliveries::handle));

@@ -2,6 +2,8 @@ package io.scoregateway.http;
 
 import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.pipeline.DeliveryRecorder;
+import io.scoregateway.telemetry.DecisionMetrics;
+import io.scoregateway.telemetry.RequestObserver;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -16,10 +18,12 @@ import java.util.concurrent.TimeUnit;
 public final class DeliveryRoutes {
   private final DeliveryRecorder recorder;
   private final long timeoutMs;
+  private final DecisionMetrics metrics;
 
-  public DeliveryRoutes(DeliveryRecorder recorder, long timeoutMs) {
+  public DeliveryRoutes(DeliveryRecorder recorder, long timeoutMs, DecisionMetrics metrics) {
     this.recorder = recorder;
     this.timeoutMs = timeoutMs;
+    this.metrics = metrics;
   }
 
   public void handle(RoutingContext ctx) {
@@ -31,9 +35,11 @@ public final class DeliveryRoutes {
       events.add(p.event());
       errors.add(p.error());
     }
+    ctx.put(RequestObserver.BATCH, events.size());
     recorder.record(events, errors)
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .onSuccess(o -> {
+          metrics.delivered(events.size(), o);
           JsonArray rejected = new JsonArray();
           for (DeliveryRecorder.Rejection r : o.rejected()) {
             rejected.add(new JsonObject().put("index", r.index()).put("error", r.error()));
@@ -42,6 +48,7 @@ public final class DeliveryRoutes {
               .put("accepted", o.accepted()).put("duplicates", o.duplicates()).put("rejected", rejected));
         })
         .onFailure(err -> {
+          ctx.put(RequestObserver.OUTCOME, "unconfirmed");
           ctx.response().putHeader("retry-after", "1");
           Problem.send(ctx, ProblemType.UNAVAILABLE,
               "redis: deliveries not confirmed (" + err.getMessage() + "); retrying is safe");

@@ -5,6 +5,11 @@ import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.scoregateway.pipeline.ScorePipeline;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.scoregateway.Engine;
+import io.scoregateway.telemetry.DecisionMetrics;
+import io.scoregateway.telemetry.RequestObserver;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -19,12 +24,16 @@ public final class ScoreRoutes {
   private final ScorePipeline pipeline;
   private final ScoreRequestParser parser;
   private final long defaultTimeoutMs;
+  private final DecisionMetrics metrics;
+  private final Tracer tracer;
 
-  public ScoreRoutes(Vertx vertx, ScorePipeline pipeline, int maxBatch, long defaultTimeoutMs) {
+  public ScoreRoutes(Vertx vertx, ScorePipeline pipeline, int maxBatch, long defaultTimeoutMs, Engine engine) {
     this.vertx = vertx;
     this.pipeline = pipeline;
     this.parser = new ScoreRequestParser(maxBatch);
     this.defaultTimeoutMs = defaultTimeoutMs;
+    this.metrics = engine.decisions();
+    this.tracer = engine.telemetry().tracer();
   }
 
   public void handle(RoutingContext ctx) {
@@ -37,13 +46,27 @@ public final class ScoreRoutes {
     timings.parse(System.nanoTime() - start);
 
     ScoreExchange ex = new ScoreExchange(req, timings);
+    ctx.put(RequestObserver.TIMINGS, timings);
+    ctx.put(RequestObserver.BATCH, req.candidates().size());
     Answer answer = stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
     long remainingMs = Math.max(1, timeoutMs - (System.nanoTime() - start) / 1_000_000);
-    long timer = vertx.setTimer(remainingMs, id -> answer.finish());
+    long timer = vertx.setTimer(remainingMs, id -> finish(ctx, ex, answer));
     pipeline.run(ex).onComplete(ar -> {
       vertx.cancelTimer(timer);
-      answer.finish();
+      finish(ctx, ex, answer);
     });
+  }
+
+  private void finish(RoutingContext ctx, ScoreExchange ex, Answer answer) {
+    if (ex.isClosed()) {
+      return;
+    }
+    ex.close();
+    Span span = tracer.spanBuilder("response write").startSpan();
+    answer.finish();
+    span.setAttribute("gateway.batch.candidates", ex.size()).setAttribute("gateway.degraded", ex.degraded()).end();
+    metrics.answered(ex);
+    ctx.put(RequestObserver.OUTCOME, ex.degraded() ? "degraded" : "ok");
   }
 
   private long timeoutMs(String header) {
@@ -63,6 +86,7 @@ public final class ScoreRoutes {
 
   /** How the decisions leave: whole at the end, or streamed as they become final. */
   private interface Answer {
+    /** Writes what is left; called once, after the exchange is closed. */
     void finish();
   }
 
@@ -77,10 +101,6 @@ public final class ScoreRoutes {
 
     @Override
     public void finish() {
-      if (ex.isClosed()) {
-        return;
-      }
-      ex.close();
       response
           .putHeader("content-type", "application/json")
           .putHeader("server-timing", ex.timings().serverTiming())
@@ -119,10 +139,6 @@ public final class ScoreRoutes {
 
     @Override
     public void finish() {
-      if (ex.isClosed()) {
-        return;
-      }
-      ex.close();
       flush();
       if (!response.headWritten()) {
         response.setChunked(true).putHeader("content-type", NDJSON);

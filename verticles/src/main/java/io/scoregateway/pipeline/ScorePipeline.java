@@ -12,6 +12,8 @@ import io.scoregateway.store.FrequencyStore;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,14 +33,16 @@ public final class ScorePipeline {
   private final PacingStore pacing;
   private final FrequencyStore frequency;
   private final Clock clock;
+  private final Tracer tracer;
 
-  public ScorePipeline(
-      LiveCatalog catalog, ScoreStore scores, PacingStore pacing, FrequencyStore frequency, Clock clock) {
+  public ScorePipeline(LiveCatalog catalog, ScoreStore scores, PacingStore pacing, FrequencyStore frequency,
+      Clock clock, Tracer tracer) {
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
     this.frequency = frequency;
     this.clock = clock;
+    this.tracer = tracer;
   }
 
   /** Resolves every decision it can; the caller closes the exchange (deadline or completion). */
@@ -88,7 +92,12 @@ public final class ScorePipeline {
             all -> {
               ex.timings().lookup(System.nanoTime() - t1);
               if (!ex.isClosed()) {
+                Span span = tracer.spanBuilder("allocation").startSpan();
                 decide(ex, lookups, s.result(), p.result(), f.result(), capped, now);
+                span.setAttribute("gateway.batch.candidates", ex.size())
+                    .setAttribute("gateway.decisions.looked_up", lookups.positions.size())
+                    .setAttribute("gateway.decisions.promoted", promotedCount(ex))
+                    .end();
               }
               return null;
             });
@@ -173,6 +182,14 @@ public final class ScorePipeline {
         ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
     }
+  }
+
+  private static int promotedCount(ScoreExchange ex) {
+    int n = 0;
+    for (int i = 0; i < ex.size(); i++) {
+      n += ex.decision(i).promoted() ? 1 : 0;
+    }
+    return n;
   }
 
   private static Decision.Explain explainOf(ScoreRequest req, Campaign c) {

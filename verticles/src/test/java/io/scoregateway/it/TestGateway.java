@@ -10,6 +10,10 @@ import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.Telemetry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -60,7 +64,9 @@ public final class TestGateway implements AutoCloseable {
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
         port, adminPort, instances, 1000, timeoutMs, 60_000, 100);
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
-    Engine engine = new Engine(cfg, new LiveCatalog(), auth, clock);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);
+    Engine engine = Engine.create(cfg, new LiveCatalog(), auth, clock, telemetry);
     Vertx vertx = Vertx.vertx();
     TestGateway gw = new TestGateway(redis, vertx, clock, engine, port, adminPort);
     vertx.deployVerticle(new AdminVerticle(engine)).await();

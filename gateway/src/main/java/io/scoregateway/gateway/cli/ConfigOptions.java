@@ -49,6 +49,9 @@ public final class ConfigOptions {
   @Option(names = "--event-loops", description = "event loops (0 = cores); env GATEWAY_EVENT_LOOPS")
   String eventLoops;
 
+  @Option(names = "--slow-request-ms", description = "slow-request log threshold (0 = off); env GATEWAY_SLOW_REQUEST_MS")
+  String slowRequestMs;
+
   @Option(names = "--catalog-refresh-ms", description = "change poll period; env GATEWAY_CATALOG_REFRESH_MS")
   String catalogRefreshMs;
 
@@ -67,6 +70,7 @@ public final class ConfigOptions {
     put(m, ConfigKey.MAX_BATCH, maxBatch);
     put(m, ConfigKey.TIMEOUT_MS, timeoutMs);
     put(m, ConfigKey.EVENT_LOOPS, eventLoops);
+    put(m, ConfigKey.SLOW_REQUEST_MS, slowRequestMs);
     put(m, ConfigKey.CATALOG_REFRESH_MS, catalogRefreshMs);
     return m;
   }

@@ -50,7 +50,9 @@ public final class DevCommand implements Callable<Integer> {
         ConfigKey.REDIS_MODE, "standalone",
         ConfigKey.NO_AUTH, "true",
         ConfigKey.HOST, "127.0.0.1"));
-    GatewayBoot.Running running = Await.result(GatewayBoot.start(config, Clock.systemUTC()));
+    // no collector runs beside a dev gateway: tracing stays off unless OTEL_TRACES_EXPORTER says otherwise
+    GatewayBoot.Running running = Await.result(
+        GatewayBoot.start(config, Clock.systemUTC(), Map.of("otel.traces.exporter", "none"), Map.of()));
     printExamples(out, config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

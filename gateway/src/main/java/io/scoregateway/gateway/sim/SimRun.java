@@ -15,6 +15,7 @@ import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -57,7 +58,8 @@ final class SimRun implements AutoCloseable {
     Await.result(linkB.connect());
     Stores a = Stores.over(linkA, s.slotMs());
     Stores b = Stores.over(linkB, s.slotMs());
-    this.pipeline = new ScorePipeline(catalog, a.scores(), a.pacing(), a.frequency(), clock);
+    this.pipeline = new ScorePipeline(catalog, a.scores(), a.pacing(), a.frequency(), clock,
+        Telemetry.off().tracer());
     this.recorderA = new DeliveryRecorder(catalog, a.deliveries(), clock);
     this.recorderB = new DeliveryRecorder(catalog, b.deliveries(), clock);
   }

@@ -1,0 +1,89 @@
+package io.scoregateway.gateway.boot;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.scoregateway.telemetry.Telemetry;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Builds the OpenTelemetry SDK from the standard {@code OTEL_*} variables (OTLP over HTTP by
+ * default, W3C trace context, parent-based sampling) and the Prometheus registry.
+ * {@code OTEL_TRACES_EXPORTER=none} (or {@code OTEL_SDK_DISABLED=true}) turns tracing off entirely:
+ * no tracer is installed in Vert.x, so spans cost nothing.
+ */
+public final class TelemetrySetup {
+  /** A running telemetry stack; {@code sdk} is null when tracing is off. */
+  public record Stack(Telemetry telemetry, OpenTelemetrySdk sdk) {
+    public void close() {
+      if (sdk != null) {
+        sdk.close();
+      }
+    }
+  }
+
+  private TelemetrySetup() {}
+
+  /**
+   * @param defaults lowest-priority OTel properties (environment and system properties win)
+   * @param overrides highest-priority OTel properties (for tests)
+   */
+  public static Stack create(long slowRequestMs, Map<String, String> defaults, Map<String, String> overrides) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+
+    Map<String, String> base = new HashMap<>();
+    base.put("otel.service.name", "score-gateway");
+    base.put("otel.exporter.otlp.protocol", "http/protobuf");
+    base.put("otel.metrics.exporter", "none");
+    base.put("otel.logs.exporter", "none");
+    base.putAll(defaults);
+    if (tracingOff(base, overrides)) {
+      Telemetry off = new Telemetry(OpenTelemetry.noop().getTracer(Telemetry.INSTRUMENTATION), registry,
+          registry::scrape, slowRequestMs);
+      return new Stack(off, null);
+    }
+    OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesSupplier(() -> base)
+        .addPropertiesCustomizer(props -> overrides)
+        .disableShutdownHook()
+        .build()
+        .getOpenTelemetrySdk();
+    Telemetry on = new Telemetry(sdk.getTracer(Telemetry.INSTRUMENTATION), registry, registry::scrape, slowRequestMs);
+    return new Stack(on, sdk);
+  }
+
+  private static boolean tracingOff(Map<String, String> base, Map<String, String> overrides) {
+    String exporter = setting("otel.traces.exporter", base, overrides, "otlp");
+    String disabled = setting("otel.sdk.disabled", base, overrides, "false");
+    return "none".equalsIgnoreCase(exporter.trim()) || "true".equalsIgnoreCase(disabled.trim());
+  }
+
+  /** Resolves one property the way autoconfigure does: overrides, system property, env, defaults. */
+  private static String setting(String key, Map<String, String> base, Map<String, String> overrides, String dflt) {
+    if (overrides.containsKey(key)) {
+      return overrides.get(key);
+    }
+    String sys = System.getProperty(key);
+    if (sys != null) {
+      return sys;
+    }
+    String env = System.getenv(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+    if (env != null) {
+      return env;
+    }
+    return base.getOrDefault(key, dflt);
+  }
+}

@@ -1,0 +1,55 @@
+package io.scoregateway.telemetry;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.scoregateway.model.Reason;
+import io.scoregateway.pipeline.DeliveryRecorder;
+import io.scoregateway.pipeline.ScoreExchange;
+
+/** Per-answer counts: decisions by reason, degraded answers, batch sizes, delivery outcomes. */
+public final class DecisionMetrics {
+  private final Counter[] byReason = new Counter[Reason.values().length];
+  private final Counter degraded;
+  private final DistributionSummary scoreBatch;
+  private final DistributionSummary deliveryBatch;
+  private final Counter accepted;
+  private final Counter duplicates;
+  private final Counter rejected;
+
+  public DecisionMetrics(MeterRegistry r) {
+    for (Reason reason : Reason.values()) {
+      byReason[reason.ordinal()] = Metrics.decisions(r, reason.wire());
+    }
+    degraded = Metrics.degraded(r);
+    scoreBatch = Metrics.batchSize(r, "POST /v1/scores");
+    deliveryBatch = Metrics.batchSize(r, "POST /v1/deliveries");
+    accepted = Metrics.deliveries(r, "accepted");
+    duplicates = Metrics.deliveries(r, "duplicate");
+    rejected = Metrics.deliveries(r, "rejected");
+  }
+
+  /** Counts one answer's decisions, aggregated first so a 1000-candidate answer costs a few adds. */
+  public void answered(ScoreExchange ex) {
+    int[] counts = new int[byReason.length];
+    for (int i = 0; i < ex.size(); i++) {
+      counts[ex.decision(i).reason().ordinal()]++;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0) {
+        byReason[i].increment(counts[i]);
+      }
+    }
+    scoreBatch.record(ex.size());
+    if (ex.degraded()) {
+      degraded.increment();
+    }
+  }
+
+  public void delivered(int events, DeliveryRecorder.Outcome o) {
+    deliveryBatch.record(events);
+    accepted.increment(o.accepted());
+    duplicates.increment(o.duplicates());
+    rejected.increment(o.rejected().size());
+  }
+}
