@@ -1,5 +1,6 @@
 package io.scoregateway.telemetry;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,6 +9,8 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.scoregateway.pipeline.HopTimings;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -41,6 +44,7 @@ public final class RequestObserver {
   /** The handler for one route, e.g. {@code POST /v1/scores}; it runs before the body is read. */
   public PlatformHandler route(String route) {
     Timer timer = Metrics.requestTimer(registry, route);
+    Map<Integer, Counter> byStatus = new ConcurrentHashMap<>();
     return ctx -> {
       long start = System.nanoTime();
       inFlight.incrementAndGet();
@@ -57,7 +61,7 @@ public final class RequestObserver {
         long nanos = System.nanoTime() - start;
         int status = ctx.response().getStatusCode();
         timer.record(nanos, TimeUnit.NANOSECONDS);
-        Metrics.requests(registry, route, status).increment();
+        byStatus.computeIfAbsent(status, code -> Metrics.requests(registry, route, code)).increment();
         if (slowNanos > 0 && nanos >= slowNanos) {
           logSlow(ctx, route, status, nanos, sc);
         }

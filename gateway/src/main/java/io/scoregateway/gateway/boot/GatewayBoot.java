@@ -48,7 +48,7 @@ public final class GatewayBoot {
       Map<String, String> otelOverrides) {
     TokenAuthenticator auth = authenticator(config);
     EngineConfig cfg = config.engine();
-    TelemetrySetup.Stack telemetry = TelemetrySetup.create(config.slowRequestMs(), otelDefaults, otelOverrides);
+    TelemetrySetup.Stack telemetry = TelemetrySetup.create(config.slowRequestMs(), config.metrics(), otelDefaults, otelOverrides);
     VertxBuilder builder = Vertx.builder()
         .with(new VertxOptions().setEventLoopPoolSize(cfg.instances()).setPreferNativeTransport(true));
     if (telemetry.sdk() != null) {

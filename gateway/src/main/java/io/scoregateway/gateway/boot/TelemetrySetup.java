@@ -1,6 +1,8 @@
 package io.scoregateway.gateway.boot;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -14,6 +16,7 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.scoregateway.telemetry.Telemetry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds the OpenTelemetry SDK from the standard {@code OTEL_*} variables (OTLP over HTTP by
@@ -37,16 +40,10 @@ public final class TelemetrySetup {
    * @param defaults lowest-priority OTel properties (environment and system properties win)
    * @param overrides highest-priority OTel properties (for tests)
    */
-  public static Stack create(long slowRequestMs, Map<String, String> defaults, Map<String, String> overrides) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // two binder meters whose Prometheus names promtool's lint rejects; both are derivable elsewhere
-    registry.config().meterFilter(MeterFilter.deny(id ->
-        id.getName().equals("system.cpu.count") || id.getName().equals("process.cpu.time")));
-    new JvmMemoryMetrics().bindTo(registry);
-    new JvmGcMetrics().bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
+  public static Stack create(long slowRequestMs, boolean metrics, Map<String, String> defaults,
+      Map<String, String> overrides) {
+    MeterRegistry registry = metrics ? prometheus() : new CompositeMeterRegistry();
+    Supplier<String> scrape = registry instanceof PrometheusMeterRegistry p ? p::scrape : () -> "";
 
     Map<String, String> base = new HashMap<>();
     base.put("otel.service.name", "score-gateway");
@@ -56,7 +53,7 @@ public final class TelemetrySetup {
     base.putAll(defaults);
     if (tracingOff(base, overrides)) {
       Telemetry off = new Telemetry(OpenTelemetry.noop().getTracer(Telemetry.INSTRUMENTATION), registry,
-          registry::scrape, slowRequestMs);
+          scrape, slowRequestMs);
       return new Stack(off, null);
     }
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
@@ -65,8 +62,21 @@ public final class TelemetrySetup {
         .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();
-    Telemetry on = new Telemetry(sdk.getTracer(Telemetry.INSTRUMENTATION), registry, registry::scrape, slowRequestMs);
+    Telemetry on = new Telemetry(sdk.getTracer(Telemetry.INSTRUMENTATION), registry, scrape, slowRequestMs);
     return new Stack(on, sdk);
+  }
+
+  private static PrometheusMeterRegistry prometheus() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // two binder meters whose Prometheus names promtool's lint rejects; both are derivable elsewhere
+    registry.config().meterFilter(MeterFilter.deny(id ->
+        id.getName().equals("system.cpu.count") || id.getName().equals("process.cpu.time")));
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
   }
 
   private static boolean tracingOff(Map<String, String> base, Map<String, String> overrides) {

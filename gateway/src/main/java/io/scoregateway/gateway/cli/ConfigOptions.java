@@ -49,6 +49,9 @@ public final class ConfigOptions {
   @Option(names = "--event-loops", description = "event loops (0 = cores); env GATEWAY_EVENT_LOOPS")
   String eventLoops;
 
+  @Option(names = "--metrics", arity = "1", description = "record Prometheus metrics (true/false); env GATEWAY_METRICS")
+  String metrics;
+
   @Option(names = "--slow-request-ms", description = "slow-request log threshold (0 = off); env GATEWAY_SLOW_REQUEST_MS")
   String slowRequestMs;
 
@@ -70,6 +73,7 @@ public final class ConfigOptions {
     put(m, ConfigKey.MAX_BATCH, maxBatch);
     put(m, ConfigKey.TIMEOUT_MS, timeoutMs);
     put(m, ConfigKey.EVENT_LOOPS, eventLoops);
+    put(m, ConfigKey.METRICS, metrics);
     put(m, ConfigKey.SLOW_REQUEST_MS, slowRequestMs);
     put(m, ConfigKey.CATALOG_REFRESH_MS, catalogRefreshMs);
     return m;

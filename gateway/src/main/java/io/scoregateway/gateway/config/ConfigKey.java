@@ -24,6 +24,8 @@ public enum ConfigKey {
       "default request deadline when X-Request-Timeout-Ms is absent"),
   EVENT_LOOPS("event_loops", "--event-loops", "GATEWAY_EVENT_LOOPS", "0",
       "event loops and data-plane verticle instances; 0 = number of cores"),
+  METRICS("metrics", "--metrics", "GATEWAY_METRICS", "true",
+      "record Prometheus metrics (false: /metrics is empty and recording costs nothing)"),
   SLOW_REQUEST_MS("slow_request_ms", "--slow-request-ms", "GATEWAY_SLOW_REQUEST_MS", "25",
       "requests slower than this log one JSON line with trace id and hop timings; 0 = off"),
   CATALOG_REFRESH_MS("catalog_refresh_ms", "--catalog-refresh-ms", "GATEWAY_CATALOG_REFRESH_MS", "1000",

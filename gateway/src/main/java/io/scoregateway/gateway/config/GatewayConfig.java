@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The validated application settings; built once at start, failing fast naming the key. */
-public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth, long slowRequestMs) {
+public record GatewayConfig(
+    EngineConfig engine, Path tokensFile, boolean noAuth, long slowRequestMs, boolean metrics) {
 
   public static GatewayConfig from(Map<ConfigKey, String> v) {
     String mode = v.get(ConfigKey.REDIS_MODE).trim();
@@ -35,7 +36,8 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
     boolean noAuth = bool(v, ConfigKey.NO_AUTH);
     String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
     long slowMs = number(v, ConfigKey.SLOW_REQUEST_MS, 0, 600_000);
-    return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth, slowMs);
+    return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth, slowMs,
+        bool(v, ConfigKey.METRICS));
   }
 
   private static List<String> endpoints(String raw, String mode) {
