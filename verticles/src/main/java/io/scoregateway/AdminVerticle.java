@@ -10,7 +10,6 @@ import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -52,7 +51,7 @@ public final class AdminVerticle extends VerticleBase {
 
     link.connect();
     return refresher.start()
-        .compose(v -> vertx.createHttpServer(new HttpServerOptions().setHost(cfg.host()).setPort(cfg.adminPort()))
+        .compose(v -> vertx.createHttpServer(cfg.serverOptions(cfg.adminPort()))
             .requestHandler(router)
             .listen());
   }

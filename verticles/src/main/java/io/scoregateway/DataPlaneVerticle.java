@@ -1,7 +1,9 @@
 package io.scoregateway;
 
 import io.scoregateway.auth.Role;
+import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
+import io.scoregateway.http.LoadShedder;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
 import io.scoregateway.pipeline.DeliveryRecorder;
@@ -12,7 +14,6 @@ import io.scoregateway.telemetry.ObservedStores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 
 /** One per event loop: holds its own Redis connection and serves the data plane port. */
@@ -46,21 +47,27 @@ public final class DataPlaneVerticle extends VerticleBase {
         new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.clock()), DELIVERY_TIMEOUT_MS,
         engine.decisions());
 
+    LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
+    ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
     Router router = Routers.create(vertx);
     router.post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
+        .handler(shedder)
         .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.auth(engine.auth(), Role.SCORE))
+        .handler(limiter)
         .handler(Routers.guarded(scores::handle));
     router.post("/v1/deliveries")
         .handler(engine.observer().route("POST /v1/deliveries"))
+        .handler(shedder)
         .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
+        .handler(limiter)
         .handler(Routers.guarded(deliveries::handle));
 
     // Redis may come up after us: the link keeps retrying, requests degrade meanwhile
     link.connect();
-    return vertx.createHttpServer(new HttpServerOptions().setHost(cfg.host()).setPort(cfg.httpPort()))
+    return vertx.createHttpServer(cfg.serverOptions(cfg.httpPort()))
         .requestHandler(router)
         .listen();
   }

@@ -1,5 +1,7 @@
 package io.scoregateway;
 
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisRole;
@@ -18,6 +20,9 @@ import java.util.List;
  * @param timeoutMs default request deadline
  * @param pacingSlotMs pacing controller period
  * @param catalogRefreshMs how often every instance polls for campaign/snapshot changes
+ * @param maxInFlight requests one event loop works on at once before shedding with 503
+ * @param tlsCert PEM certificate chain for both ports, null for plain HTTP
+ * @param tlsKey PEM private key matching {@code tlsCert}
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -30,11 +35,23 @@ public record EngineConfig(
     int maxBatch,
     long timeoutMs,
     long pacingSlotMs,
-    long catalogRefreshMs) {
+    long catalogRefreshMs,
+    int maxInFlight,
+    String tlsCert,
+    String tlsKey) {
 
   /** Largest accepted request body: the largest batch of maximal ids plus envelope. */
   public int maxBodyBytes() {
     return 4096 + maxBatch * 140;
+  }
+
+  /** Server options for a port, with TLS when configured. */
+  public HttpServerOptions serverOptions(int port) {
+    HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port);
+    if (tlsCert != null) {
+      o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert).setKeyPath(tlsKey));
+    }
+    return o;
   }
 
   /** Fresh client options for this deployment (each connection owner gets its own copy). */

@@ -26,12 +26,14 @@ public final class LocalRedis implements AutoCloseable {
   private final int port;
   private final Path dir;
   private final String binary;
+  private final List<String> extraArgs;
 
-  private LocalRedis(Process process, int port, Path dir, String binary) {
+  private LocalRedis(Process process, int port, Path dir, String binary, List<String> extraArgs) {
     this.process = process;
     this.port = port;
     this.dir = dir;
     this.binary = binary;
+    this.extraArgs = extraArgs;
   }
 
   /** Starts on a free port; throws (never skips) when no Redis can be started. */
@@ -50,7 +52,18 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   private static LocalRedis start(String binary, int port, List<String> extraArgs) throws IOException {
-    Path dir = Files.createTempDirectory("score-gateway-redis-");
+    return start(binary, port, Files.createTempDirectory("score-gateway-redis-"), extraArgs);
+  }
+
+  /** A new server on the same port, directory and options: with AOF on, it recovers the data. */
+  public LocalRedis restart() throws IOException {
+    if (process.isAlive()) {
+      close();
+    }
+    return start(binary, port, dir, extraArgs);
+  }
+
+  private static LocalRedis start(String binary, int port, Path dir, List<String> extraArgs) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(binary,
         "--port", Integer.toString(port),
         "--bind", "127.0.0.1",
@@ -59,12 +72,16 @@ public final class LocalRedis implements AutoCloseable {
         "--dir", dir.toString(),
         "--daemonize", "no",
         "--loglevel", "warning"));
+    if (majorVersion(binary) >= 7) {
+      // DEBUG (e.g. DEBUG SLEEP in fault tests) is off by default from Redis 7; local clients only
+      cmd.addAll(List.of("--enable-debug-command", "local"));
+    }
     cmd.addAll(extraArgs);
     Process p = new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve("redis.log").toFile())
         .start();
-    LocalRedis redis = new LocalRedis(p, port, dir, binary);
+    LocalRedis redis = new LocalRedis(p, port, dir, binary, List.copyOf(extraArgs));
     Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
     redis.awaitReady();
     return redis;
@@ -173,6 +190,13 @@ public final class LocalRedis implements AutoCloseable {
       throw new IOException("cannot make the bundled redis-server executable: " + bundled);
     }
     return bundled.getAbsolutePath();
+  }
+
+  private static int majorVersion(String binary) throws IOException {
+    Process p = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("v=(\\d+)\\.").matcher(out);
+    return m.find() ? Integer.parseInt(m.group(1)) : 0;
   }
 
   /** A port nobody listens on right now. */

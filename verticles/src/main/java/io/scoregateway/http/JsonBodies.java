@@ -1,19 +1,45 @@
 package io.scoregateway.http;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.scoregateway.codec.InvalidInput;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 
-/** Request bodies that must be one JSON object. */
+/**
+ * Request bodies that must be one JSON object, checked against nesting, string and number
+ * limits in a streaming pass before anything builds a tree from them.
+ */
 final class JsonBodies {
+  private static final JsonFactory LIMITED = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(32)
+          .maxStringLength(1 << 20)
+          .maxNumberLength(64)
+          .build())
+      .build();
+
   private JsonBodies() {}
 
   static JsonObject object(RoutingContext ctx) {
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
       throw new InvalidInput("body", "is required");
+    }
+    byte[] bytes = body.getBytes();
+    try (JsonParser p = LIMITED.createParser(bytes)) {
+      while (p.nextToken() != null) {
+        // the constraints throw while streaming; nothing is kept
+      }
+    } catch (JsonProcessingException e) {
+      throw new InvalidInput("body", "malformed JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new InvalidInput("body", "unreadable");
     }
     Object parsed;
     try {

@@ -2,6 +2,7 @@ package io.scoregateway.http;
 
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.store.CampaignStore;
+import io.scoregateway.store.RedisFailures;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -52,7 +53,7 @@ public final class Problem extends RuntimeException {
       send(ctx, ProblemType.CONFLICT, c.getMessage());
     } else if (err instanceof io.vertx.core.json.DecodeException) {
       send(ctx, ProblemType.INVALID_REQUEST, "body: malformed JSON");
-    } else if (RedisFailures.isUnavailable(err)) {
+    } else if (RedisFailures.isInfrastructure(err)) {
       send(ctx, ProblemType.UNAVAILABLE, "redis: " + err.getMessage());
     } else {
       LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.normalizedPath(), err);

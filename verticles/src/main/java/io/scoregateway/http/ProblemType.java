@@ -11,6 +11,8 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
+  RATE_LIMITED(429, "Too many requests"),
+  OVERLOADED(503, "Overloaded, retry later"),
   UNAVAILABLE(503, "Redis unavailable, retry later"),
   INTERNAL(500, "Internal error");
 

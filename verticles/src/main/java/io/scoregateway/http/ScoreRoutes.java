@@ -37,7 +37,8 @@ public final class ScoreRoutes {
   }
 
   public void handle(RoutingContext ctx) {
-    long start = System.nanoTime();
+    Long arrived = ctx.get(RequestObserver.ARRIVED);
+    long start = arrived == null ? System.nanoTime() : arrived;
     ContentTypes.requireJson(ctx);
     long timeoutMs = timeoutMs(ctx.request().getHeader(TIMEOUT_HEADER));
     boolean stream = ContentTypes.accepts(ctx, NDJSON);
@@ -49,7 +50,9 @@ public final class ScoreRoutes {
     ctx.put(RequestObserver.TIMINGS, timings);
     ctx.put(RequestObserver.BATCH, req.candidates().size());
     Answer answer = stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
-    long remainingMs = Math.max(1, timeoutMs - (System.nanoTime() - start) / 1_000_000);
+    // the answer must leave before the deadline: fire early by the time writing it may take
+    long margin = Math.min(5, Math.max(1, timeoutMs / 10));
+    long remainingMs = Math.max(1, timeoutMs - margin - (System.nanoTime() - start) / 1_000_000);
     long timer = vertx.setTimer(remainingMs, id -> finish(ctx, ex, answer));
     pipeline.run(ex).onComplete(ar -> {
       vertx.cancelTimer(timer);

@@ -10,6 +10,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,24 +18,42 @@ import org.slf4j.LoggerFactory;
 /**
  * One held, pipelined Redis connection owned by one verticle instance. Concurrent callers share it:
  * commands are written as they come and replies matched in order, so a request's stage is one
- * round trip however many commands it carries. When the connection drops, calls fail fast and a
- * reconnect is attempted in the background; scripts are loaded on every new connection.
+ * round trip however many commands it carries.
+ *
+ * <p>A {@link CircuitBreaker} guards it: a dropped connection, a stall (the oldest call unanswered
+ * for longer than {@code stallMs}) or repeated failures open it, and calls then fail fast with
+ * {@link BreakerOpen} instead of queueing behind a dead or frozen Redis. A stalled connection is
+ * closed so its pending calls fail at once. Reconnects run in the background with backoff;
+ * scripts are loaded on every new connection before it is used.
  */
 public final class RedisLink {
   private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
   private static final long MAX_BACKOFF_MS = 2_000;
+  private static final long WATCH_MS = 25;
 
   private final Vertx vertx;
   private final Redis client;
+  private final long stallNanos;
+  private final CircuitBreaker breaker = new CircuitBreaker(System::nanoTime, 3, 100, 2_000);
   private final AtomicLong roundTrips = new AtomicLong();
+  /** Send times of unanswered calls, oldest first (replies come back in order). */
+  private final ConcurrentLinkedDeque<Long> pending = new ConcurrentLinkedDeque<>();
   private volatile RedisConnection connection;
   private Future<RedisConnection> connecting;
   private long backoffMs = 50;
+  private long watch = -1;
   private boolean closed;
 
+  /** A link for the gateway: a call unanswered for 250 ms counts as a stall. */
   public RedisLink(Vertx vertx, RedisOptions options) {
+    this(vertx, options, 250);
+  }
+
+  /** @param stallMs how long the oldest call may go unanswered before the link gives up on it */
+  public RedisLink(Vertx vertx, RedisOptions options, long stallMs) {
     this.vertx = vertx;
     this.client = Redis.createClient(vertx, options);
+    this.stallNanos = stallMs * 1_000_000;
   }
 
   /** Connects (and loads scripts); the returned future fails if Redis is not reachable now. */
@@ -44,6 +63,9 @@ public final class RedisLink {
     }
     if (connecting != null) {
       return connecting;
+    }
+    if (watch < 0 && !closed) {
+      watch = vertx.setPeriodic(WATCH_MS, id -> checkStall());
     }
     connecting =
         client
@@ -60,13 +82,19 @@ public final class RedisLink {
             .onFailure(
                 err -> {
                   connecting = null;
+                  breaker.trip();
                   scheduleReconnect();
                 });
     return connecting;
   }
 
+  /** Connected and the breaker lets calls through: what readiness reports. */
   public boolean isConnected() {
-    return connection != null;
+    return connection != null && breaker.state() != CircuitBreaker.State.OPEN;
+  }
+
+  public CircuitBreaker.State breakerState() {
+    return breaker.state();
   }
 
   /** How many writes this link has made (one per send or batch), for tests and metrics. */
@@ -77,10 +105,12 @@ public final class RedisLink {
   public Future<Response> send(Request request) {
     RedisConnection conn = connection;
     if (conn == null) {
-      return connect().compose(c -> send(request));
+      return reconnectThen(() -> send(request));
     }
-    roundTrips.incrementAndGet();
-    return conn.send(request);
+    if (!breaker.allow()) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    return track(conn.send(request));
   }
 
   /** Writes all requests in one IO; an empty list completes at once without a round trip. */
@@ -90,10 +120,12 @@ public final class RedisLink {
     }
     RedisConnection conn = connection;
     if (conn == null) {
-      return connect().compose(c -> batch(requests));
+      return reconnectThen(() -> batch(requests));
     }
-    roundTrips.incrementAndGet();
-    return conn.batch(requests)
+    if (!breaker.allow()) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    return track(conn.batch(requests))
         .recover(
             err -> {
               if (!ScriptLoader.isNoScript(err)) {
@@ -101,12 +133,7 @@ public final class RedisLink {
               }
               // Redis lost its script cache (restart, SCRIPT FLUSH): reload once and retry.
               // Only idempotent scripts are batched, so the retry cannot double-count.
-              return ScriptLoader.loadAll(conn)
-                  .compose(
-                      v -> {
-                        roundTrips.incrementAndGet();
-                        return conn.batch(requests);
-                      });
+              return ScriptLoader.loadAll(conn).compose(v -> track(conn.batch(requests)));
             });
   }
 
@@ -129,6 +156,9 @@ public final class RedisLink {
 
   public void close() {
     closed = true;
+    if (watch >= 0) {
+      vertx.cancelTimer(watch);
+    }
     if (connection != null) {
       connection.close();
       connection = null;
@@ -136,14 +166,55 @@ public final class RedisLink {
     client.close();
   }
 
+  /** Splits a list into batches no larger than {@code size}, for bulk writers. */
+  public static <T> List<List<T>> chunks(List<T> items, int size) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size) {
+      out.add(items.subList(i, Math.min(items.size(), i + size)));
+    }
+    return out;
+  }
+
+  private <T> Future<T> reconnectThen(java.util.function.Supplier<Future<T>> call) {
+    if (breaker.state() == CircuitBreaker.State.OPEN) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    return connect().compose(c -> call.get());
+  }
+
+  private <T> Future<T> track(Future<T> call) {
+    roundTrips.incrementAndGet();
+    pending.addLast(System.nanoTime());
+    return call.andThen(ar -> {
+      pending.pollFirst();
+      if (ar.succeeded() || !RedisFailures.isInfrastructure(ar.cause())) {
+        breaker.success();
+      } else {
+        breaker.failure();
+      }
+    });
+  }
+
+  private void checkStall() {
+    RedisConnection conn = connection;
+    Long oldest = pending.peekFirst();
+    if (conn != null && oldest != null && System.nanoTime() - oldest > stallNanos) {
+      LOG.warn("redis stalled: a call is unanswered after {} ms; failing pending calls", stallNanos / 1_000_000);
+      breaker.trip();
+      connection = null;
+      // closing fails every pending call, and each failure takes its entry off the queue
+      conn.close();
+      scheduleReconnect();
+    }
+  }
+
   private void dropped(RedisConnection conn, Throwable err) {
     if (connection != conn) {
       return;
     }
     connection = null;
-    if (err != null) {
-      LOG.warn("redis connection dropped: {}", err.toString());
-    }
+    breaker.trip();
+    LOG.warn("redis connection dropped{}", err == null ? "" : ": " + err);
     scheduleReconnect();
   }
 
@@ -159,14 +230,4 @@ public final class RedisLink {
       }
     });
   }
-
-  /** Splits a list into batches no larger than {@code size}, for bulk writers. */
-  public static <T> List<List<T>> chunks(List<T> items, int size) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i += size) {
-      out.add(items.subList(i, Math.min(items.size(), i + size)));
-    }
-    return out;
-  }
-
 }

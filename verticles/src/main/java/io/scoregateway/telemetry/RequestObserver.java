@@ -26,6 +26,8 @@ public final class RequestObserver {
   public static final String TIMINGS = "gateway.timings";
   public static final String BATCH = "gateway.batch";
   public static final String OUTCOME = "gateway.outcome";
+  /** {@link System#nanoTime()} when the request reached the first handler, before its body. */
+  public static final String ARRIVED = "gateway.arrived";
 
   private static final Logger SLOW = LoggerFactory.getLogger("io.scoregateway.slow");
 
@@ -47,6 +49,7 @@ public final class RequestObserver {
     Map<Integer, Counter> byStatus = new ConcurrentHashMap<>();
     return ctx -> {
       long start = System.nanoTime();
+      ctx.put(ARRIVED, start);
       inFlight.incrementAndGet();
       Span span = Span.current();
       SpanContext sc = span.getSpanContext();

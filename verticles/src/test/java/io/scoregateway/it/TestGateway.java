@@ -62,7 +62,7 @@ public final class TestGateway implements AutoCloseable {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100);
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null);
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);

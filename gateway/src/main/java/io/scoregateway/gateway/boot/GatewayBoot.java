@@ -79,6 +79,6 @@ public final class GatewayBoot {
     if (config.tokensFile() == null) {
       throw new ConfigException(ConfigKey.TOKENS_FILE, "required unless --no-auth is set");
     }
-    return new TokenAuthenticator(TokensFile.load(config.tokensFile()));
+    return new TokenAuthenticator(TokensFile.load(config.tokensFile(), config.clientRateLimit()));
   }
 }

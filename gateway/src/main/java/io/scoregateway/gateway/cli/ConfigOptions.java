@@ -49,6 +49,18 @@ public final class ConfigOptions {
   @Option(names = "--event-loops", description = "event loops (0 = cores); env GATEWAY_EVENT_LOOPS")
   String eventLoops;
 
+  @Option(names = "--max-in-flight", description = "in-flight requests per event loop before 503; env GATEWAY_MAX_IN_FLIGHT")
+  String maxInFlight;
+
+  @Option(names = "--client-rate-limit", description = "default requests/s per client, 0 = unlimited; env GATEWAY_CLIENT_RATE_LIMIT")
+  String clientRateLimit;
+
+  @Option(names = "--tls-cert", description = "PEM certificate chain (HTTPS on both ports); env GATEWAY_TLS_CERT")
+  String tlsCert;
+
+  @Option(names = "--tls-key", description = "PEM private key; env GATEWAY_TLS_KEY")
+  String tlsKey;
+
   @Option(names = "--metrics", arity = "1", description = "record Prometheus metrics (true/false); env GATEWAY_METRICS")
   String metrics;
 
@@ -73,6 +85,10 @@ public final class ConfigOptions {
     put(m, ConfigKey.MAX_BATCH, maxBatch);
     put(m, ConfigKey.TIMEOUT_MS, timeoutMs);
     put(m, ConfigKey.EVENT_LOOPS, eventLoops);
+    put(m, ConfigKey.MAX_IN_FLIGHT, maxInFlight);
+    put(m, ConfigKey.CLIENT_RATE_LIMIT, clientRateLimit);
+    put(m, ConfigKey.TLS_CERT, tlsCert);
+    put(m, ConfigKey.TLS_KEY, tlsKey);
     put(m, ConfigKey.METRICS, metrics);
     put(m, ConfigKey.SLOW_REQUEST_MS, slowRequestMs);
     put(m, ConfigKey.CATALOG_REFRESH_MS, catalogRefreshMs);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The validated application settings; built once at start, failing fast naming the key. */
-public record GatewayConfig(
-    EngineConfig engine, Path tokensFile, boolean noAuth, long slowRequestMs, boolean metrics) {
+public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth, long slowRequestMs,
+    boolean metrics, double clientRateLimit) {
 
   public static GatewayConfig from(Map<ConfigKey, String> v) {
     String mode = v.get(ConfigKey.REDIS_MODE).trim();
@@ -29,7 +29,14 @@ public record GatewayConfig(
         (int) number(v, ConfigKey.MAX_BATCH, 1, 10_000),
         number(v, ConfigKey.TIMEOUT_MS, 1, 60_000),
         number(v, ConfigKey.PACING_SLOT_MS, 10, 86_400_000),
-        number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000));
+        number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000),
+        (int) number(v, ConfigKey.MAX_IN_FLIGHT, 1, 1_000_000),
+        pemFile(v, ConfigKey.TLS_CERT),
+        pemFile(v, ConfigKey.TLS_KEY));
+    if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
+      throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
+          "TLS needs both --tls-cert and --tls-key");
+    }
     if (engine.httpPort() != 0 && engine.httpPort() == engine.adminPort()) {
       throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
     }
@@ -37,7 +44,7 @@ public record GatewayConfig(
     String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
     long slowMs = number(v, ConfigKey.SLOW_REQUEST_MS, 0, 600_000);
     return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth, slowMs,
-        bool(v, ConfigKey.METRICS));
+        bool(v, ConfigKey.METRICS), number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000));
   }
 
   private static List<String> endpoints(String raw, String mode) {
@@ -73,6 +80,17 @@ public record GatewayConfig(
       throw new ConfigException(k, "must be between " + min + " and " + max + ", got " + n);
     }
     return n;
+  }
+
+  private static String pemFile(Map<ConfigKey, String> v, ConfigKey k) {
+    String s = v.get(k).trim();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (!java.nio.file.Files.isReadable(Path.of(s))) {
+      throw new ConfigException(k, "cannot read " + s);
+    }
+    return s;
   }
 
   private static boolean bool(Map<ConfigKey, String> v, ConfigKey k) {

@@ -20,7 +20,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class TokensFile {
   private TokensFile() {}
 
-  public static List<Client> load(Path file) {
+  /** @param defaultRateLimit requests/s for clients without their own {@code rate_limit} */
+  public static List<Client> load(Path file, double defaultRateLimit) {
     Object doc;
     try (Reader r = Files.newBufferedReader(file)) {
       doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
@@ -53,7 +54,14 @@ public final class TokensFile {
       if (!(e.get("token_sha256") instanceof String hex) || !hex.matches("[0-9a-fA-F]{64}")) {
         throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".token_sha256: must be 64 hex characters");
       }
-      out.add(new Client(name, roles, HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT))));
+      double rate = defaultRateLimit;
+      if (e.get("rate_limit") != null) {
+        if (!(e.get("rate_limit") instanceof Number n) || n.doubleValue() < 0) {
+          throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".rate_limit: must be a number >= 0 (requests/s)");
+        }
+        rate = n.doubleValue();
+      }
+      out.add(new Client(name, roles, HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)), rate));
     }
     return out;
   }

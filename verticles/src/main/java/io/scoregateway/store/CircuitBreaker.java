@@ -1,0 +1,90 @@
+package io.scoregateway.store;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Guards one Redis connection: after {@code threshold} consecutive infrastructure failures (or
+ * one stall or dropped connection) it opens and calls fail fast; after a cooldown one probe call
+ * is let through (half-open): success closes it, failure reopens it with a doubled cooldown.
+ * Confined to the owning event loop, so it needs no synchronisation.
+ */
+public final class CircuitBreaker {
+  /** The breaker's position. */
+  public enum State { CLOSED, OPEN, HALF_OPEN }
+
+  private final LongSupplier nanos;
+  private final int threshold;
+  private final long minOpenNanos;
+  private final long maxOpenNanos;
+  private State state = State.CLOSED;
+  private int failures;
+  private long openNanos;
+  private long openUntil;
+  private boolean probing;
+
+  public CircuitBreaker(LongSupplier nanos, int threshold, long minOpenMs, long maxOpenMs) {
+    this.nanos = nanos;
+    this.threshold = threshold;
+    this.minOpenNanos = minOpenMs * 1_000_000;
+    this.maxOpenNanos = maxOpenMs * 1_000_000;
+    this.openNanos = minOpenNanos;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** Whether a call may go to Redis now; in half-open state only the single probe may. */
+  public boolean allow() {
+    switch (state) {
+      case CLOSED:
+        return true;
+      case OPEN:
+        if (nanos.getAsLong() - openUntil < 0) {
+          return false;
+        }
+        state = State.HALF_OPEN;
+        probing = true;
+        return true;
+      default:
+        if (probing) {
+          return false;
+        }
+        probing = true;
+        return true;
+    }
+  }
+
+  public void success() {
+    failures = 0;
+    if (state != State.CLOSED) {
+      state = State.CLOSED;
+      probing = false;
+      openNanos = minOpenNanos;
+    }
+  }
+
+  public void failure() {
+    if (state == State.HALF_OPEN) {
+      openNanos = Math.min(maxOpenNanos, openNanos * 2);
+      open();
+    } else if (state == State.CLOSED && ++failures >= threshold) {
+      open();
+    }
+  }
+
+  /** Opens at once (a stall or a dropped connection needs no counting). */
+  public void trip() {
+    if (state == State.HALF_OPEN) {
+      openNanos = Math.min(maxOpenNanos, openNanos * 2);
+    }
+    open();
+  }
+
+  private void open() {
+    state = State.OPEN;
+    probing = false;
+    failures = 0;
+    openUntil = nanos.getAsLong() + openNanos;
+  }
+}
