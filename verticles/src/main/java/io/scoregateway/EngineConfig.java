@@ -47,7 +47,8 @@ public record EngineConfig(
 
   /** Server options for a port, with TLS when configured. */
   public HttpServerOptions serverOptions(int port) {
-    HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port);
+    // idle connections (a stalled sender included) are closed after 30 s
+    HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port).setIdleTimeout(30);
     if (tlsCert != null) {
       o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert).setKeyPath(tlsKey));
     }
