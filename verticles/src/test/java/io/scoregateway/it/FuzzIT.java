@@ -354,7 +354,7 @@ class FuzzIT {
       byte[] raw = null;
       switch (kind) {
         case BROKEN_JSON -> raw = MalformedInputs.broken(object(f), r);
-        case TOO_DEEP -> f.add(r.nextInt(2), field("x_deep", MalformedInputs.nested(1001 + r.nextInt(3000), r)));
+        case TOO_DEEP -> f.add(r.nextInt(2), field("x_deep", MalformedInputs.nested(33 + r.nextInt(4000), r)));
         case UNBALANCED_NESTING -> raw = ("{\"events\":" + good + ",\"x\":" + MalformedInputs.unbalanced(1 + r.nextInt(4000), r))
             .getBytes(StandardCharsets.UTF_8);
         case NOT_AN_OBJECT -> raw = List.of("[]", good, "1", "\"events\"", "null", "true", "[" + object(f) + "]")
@@ -439,7 +439,7 @@ class FuzzIT {
       byte[] raw = null;
       switch (kind) {
         case BROKEN_JSON -> raw = MalformedInputs.broken(object(f), r);
-        case TOO_DEEP -> f.add(r.nextInt(f.size() + 1), field("x_deep", MalformedInputs.nested(1001 + r.nextInt(3000), r)));
+        case TOO_DEEP -> f.add(r.nextInt(f.size() + 1), field("x_deep", MalformedInputs.nested(33 + r.nextInt(4000), r)));
         case NOT_AN_OBJECT -> raw = List.of("[]", "[" + object(f) + "]", "1", "\"c\"", "null", "true", "")
             .get(r.nextInt(7)).getBytes(StandardCharsets.UTF_8);
         case BAD_PATH_ID -> id = badId(r);
