@@ -18,6 +18,9 @@ public final class Routers {
     router.errorHandler(404, ctx -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path()));
     router.errorHandler(405, ctx -> Problem.send(ctx, ProblemType.METHOD_NOT_ALLOWED,
         "method: " + ctx.request().method() + " not allowed on " + ctx.request().path()));
+    // a path Vert.x cannot normalize (bad percent-encoding such as "/v1/scores%") fails before any
+    // route matches, so no failure handler sees it: without this it is a plain-text 400 and an ERROR log line
+    router.errorHandler(400, ctx -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "path: invalid percent-encoding"));
     return router;
   }
 
