@@ -8,10 +8,9 @@ import io.scoregateway.http.Routers;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 
 /** A single instance: keeps the shared catalog fresh and serves the admin port. */
 public final class AdminVerticle extends VerticleBase {
@@ -40,8 +39,8 @@ public final class AdminVerticle extends VerticleBase {
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(engine.telemetry().scrape().get()));
-    Handler<RoutingContext> admins = Routers.auth(engine.auth(), Role.ADMIN);
-    router.route("/admin/*").handler(Routers.body(MAX_ADMIN_BODY)).handler(admins);
+    PlatformHandler admins = Routers.auth(engine.auth(), Role.ADMIN);
+    router.route("/admin/*").handler(admins).handler(Routers.body(MAX_ADMIN_BODY));
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));

@@ -53,16 +53,16 @@ public final class DataPlaneVerticle extends VerticleBase {
     router.post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
         .handler(shedder)
-        .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.auth(engine.auth(), Role.SCORE))
         .handler(limiter)
+        .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.guarded(scores::handle));
     router.post("/v1/deliveries")
         .handler(engine.observer().route("POST /v1/deliveries"))
         .handler(shedder)
-        .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
         .handler(limiter)
+        .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.guarded(deliveries::handle));
 
     // Redis may come up after us: the link keeps retrying, requests degrade meanwhile

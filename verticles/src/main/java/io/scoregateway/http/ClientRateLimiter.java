@@ -2,8 +2,8 @@ package io.scoregateway.http;
 
 import io.scoregateway.auth.Client;
 import io.scoregateway.auth.TokenAuthenticator;
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +12,7 @@ import java.util.Map;
  * loop keeps its own buckets with its share of the client's rate, so the check takes no lock;
  * connections spread over event loops, so the instance-wide limit holds closely.
  */
-public final class ClientRateLimiter implements Handler<RoutingContext> {
+public final class ClientRateLimiter implements PlatformHandler {
   private final int eventLoops;
   private final Map<String, Bucket> buckets = new HashMap<>();
 

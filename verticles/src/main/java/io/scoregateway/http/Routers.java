@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.PlatformHandler;
 
 /** Router scaffolding shared by both ports: body limits, auth, problem+json for every error. */
 public final class Routers {
@@ -29,9 +30,16 @@ public final class Routers {
     return BodyHandler.create(false).setBodyLimit(maxBytes);
   }
 
-  /** Auth for a role, or a pass-through when auth is disabled. */
-  public static Handler<RoutingContext> auth(TokenAuthenticator auth, Role role) {
-    return auth == null ? RoutingContext::next : auth.require(role);
+  /**
+   * Auth for a role, or a pass-through when auth is disabled. It runs on the headers, before the
+   * body is read, so an unauthenticated caller cannot make the gateway buffer a body.
+   */
+  public static PlatformHandler auth(TokenAuthenticator auth, Role role) {
+    if (auth == null) {
+      return RoutingContext::next;
+    }
+    Handler<RoutingContext> check = auth.require(role);
+    return check::handle;
   }
 
   /** Runs a handler, turning anything it throws into the matching problem answer. */
