@@ -9,6 +9,9 @@ import io.scoregateway.http.ScoreRoutes;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.CachingScoreStore;
+import io.scoregateway.store.CoalescingPacingStore;
+import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -40,8 +43,10 @@ public final class DataPlaneVerticle extends VerticleBase {
     EngineConfig cfg = engine.config();
     link = new RedisLink(vertx, cfg.redisOptions());
     Stores stores = ObservedStores.wrap(Stores.over(link, cfg.pacingSlotMs()), engine.telemetry());
-    ScorePipeline pipeline = new ScorePipeline(engine.catalog(), stores.scores(), stores.pacing(),
-        stores.frequency(), engine.clock(), engine.telemetry().tracer());
+    ScoreStore scoreStore = engine.scoreCache() == null
+        ? stores.scores() : new CachingScoreStore(stores.scores(), engine.scoreCache());
+    ScorePipeline pipeline = new ScorePipeline(engine.catalog(), scoreStore,
+        new CoalescingPacingStore(stores.pacing()), stores.frequency(), engine.clock(), engine.telemetry().tracer());
     ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
     DeliveryRoutes deliveries = new DeliveryRoutes(
         new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.clock()), DELIVERY_TIMEOUT_MS,

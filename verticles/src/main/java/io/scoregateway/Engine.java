@@ -2,6 +2,7 @@ package io.scoregateway;
 
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
 import io.scoregateway.telemetry.Telemetry;
@@ -9,7 +10,8 @@ import java.time.Clock;
 
 /**
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
- * when auth is disabled), the clock (injectable for accelerated simulations) and telemetry.
+ * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
+ * snapshot score cache (null when disabled).
  */
 public record Engine(
     EngineConfig config,
@@ -18,11 +20,14 @@ public record Engine(
     Clock clock,
     Telemetry telemetry,
     RequestObserver observer,
-    DecisionMetrics decisions) {
+    DecisionMetrics decisions,
+    ScoreCache scoreCache) {
 
   public static Engine create(
       EngineConfig config, LiveCatalog catalog, TokenAuthenticator auth, Clock clock, Telemetry telemetry) {
+    ScoreCache cache = config.scoreCacheEntries() > 0
+        ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry()) : null;
     return new Engine(config, catalog, auth, clock, telemetry, new RequestObserver(telemetry),
-        new DecisionMetrics(telemetry.registry()));
+        new DecisionMetrics(telemetry.registry()), cache);
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param maxInFlight requests one event loop works on at once before shedding with 503
  * @param tlsCert PEM certificate chain for both ports, null for plain HTTP
  * @param tlsKey PEM private key matching {@code tlsCert}
+ * @param scoreCacheEntries snapshot entries kept in memory across event loops; 0 disables the cache
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -38,7 +39,8 @@ public record EngineConfig(
     long catalogRefreshMs,
     int maxInFlight,
     String tlsCert,
-    String tlsKey) {
+    String tlsKey,
+    long scoreCacheEntries) {
 
   /** Largest accepted request body: the largest batch of maximal ids plus envelope. */
   public int maxBodyBytes() {

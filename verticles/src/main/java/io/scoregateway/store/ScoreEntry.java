@@ -16,6 +16,11 @@ public final class ScoreEntry {
     this.scores = scores;
   }
 
+  /** A marker entry with no segments, for caches that remember absence. */
+  static ScoreEntry absent() {
+    return new ScoreEntry(new String[0], new double[0]);
+  }
+
   /** Decodes a stored value; null or empty yields null (no score at all). */
   public static ScoreEntry decode(String value) {
     if (value == null || value.isEmpty()) {

@@ -44,7 +44,7 @@ class OverloadIT {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1", port, adminPort,
-        1, 1000, 300, 60_000, 100, BOUND, null, null);
+        1, 1000, 300, 60_000, 100, BOUND, null, null, 0);
     Engine engine = Engine.create(cfg, new LiveCatalog(), null, Clock.systemUTC(), Telemetry.off());
     Vertx vertx = Vertx.vertx();
     Vertx clients = Vertx.vertx();

@@ -59,10 +59,16 @@ public final class TestGateway implements AutoCloseable {
 
   public static TestGateway start(LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs)
       throws IOException {
+    return start(redis, instances, auth, timeoutMs, 0);
+  }
+
+  /** @param cacheEntries snapshot score cache size; 0 (the default) sends every lookup to Redis */
+  public static TestGateway start(LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs,
+      long cacheEntries) throws IOException {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null);
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, cacheEntries);
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);

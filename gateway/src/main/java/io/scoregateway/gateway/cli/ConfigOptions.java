@@ -61,6 +61,9 @@ public final class ConfigOptions {
   @Option(names = "--tls-key", description = "PEM private key; env GATEWAY_TLS_KEY")
   String tlsKey;
 
+  @Option(names = "--score-cache-entries", description = "cached snapshot entries, 0 = off; env GATEWAY_SCORE_CACHE_ENTRIES")
+  String scoreCacheEntries;
+
   @Option(names = "--metrics", arity = "1", description = "record Prometheus metrics (true/false); env GATEWAY_METRICS")
   String metrics;
 
@@ -89,6 +92,7 @@ public final class ConfigOptions {
     put(m, ConfigKey.CLIENT_RATE_LIMIT, clientRateLimit);
     put(m, ConfigKey.TLS_CERT, tlsCert);
     put(m, ConfigKey.TLS_KEY, tlsKey);
+    put(m, ConfigKey.SCORE_CACHE_ENTRIES, scoreCacheEntries);
     put(m, ConfigKey.METRICS, metrics);
     put(m, ConfigKey.SLOW_REQUEST_MS, slowRequestMs);
     put(m, ConfigKey.CATALOG_REFRESH_MS, catalogRefreshMs);

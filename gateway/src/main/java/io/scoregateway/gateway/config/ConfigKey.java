@@ -30,6 +30,8 @@ public enum ConfigKey {
       "default requests/s per client (tokens file rate_limit overrides); 0 = unlimited"),
   TLS_CERT("tls_cert", "--tls-cert", "GATEWAY_TLS_CERT", "", "PEM certificate chain: both ports serve HTTPS"),
   TLS_KEY("tls_key", "--tls-key", "GATEWAY_TLS_KEY", "", "PEM private key for --tls-cert"),
+  SCORE_CACHE_ENTRIES("score_cache_entries", "--score-cache-entries", "GATEWAY_SCORE_CACHE_ENTRIES", "250000",
+      "snapshot score entries cached in memory (immutable, never invalidated); 0 = off"),
   METRICS("metrics", "--metrics", "GATEWAY_METRICS", "true",
       "record Prometheus metrics (false: /metrics is empty and recording costs nothing)"),
   SLOW_REQUEST_MS("slow_request_ms", "--slow-request-ms", "GATEWAY_SLOW_REQUEST_MS", "25",

@@ -32,7 +32,8 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
         number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000),
         (int) number(v, ConfigKey.MAX_IN_FLIGHT, 1, 1_000_000),
         pemFile(v, ConfigKey.TLS_CERT),
-        pemFile(v, ConfigKey.TLS_KEY));
+        pemFile(v, ConfigKey.TLS_KEY),
+        number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
           "TLS needs both --tls-cert and --tls-key");

@@ -1,0 +1,50 @@
+package io.scoregateway.store;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Answers what it can from the {@link ScoreCache} and fetches only the rest, in one MGET. */
+public final class CachingScoreStore implements ScoreStore {
+  private final ScoreStore delegate;
+  private final ScoreCache cache;
+
+  public CachingScoreStore(ScoreStore delegate, ScoreCache cache) {
+    this.delegate = delegate;
+    this.cache = cache;
+  }
+
+  @Override
+  public Future<ScoreEntry[]> scores(String snapshot, List<String> tracks) {
+    ScoreEntry[] out = new ScoreEntry[tracks.size()];
+    List<String> missing = null;
+    List<Integer> missingAt = null;
+    for (int i = 0; i < out.length; i++) {
+      ScoreEntry e = cache.get(Keys.score(snapshot, tracks.get(i)));
+      if (e == null) {
+        if (missing == null) {
+          missing = new ArrayList<>();
+          missingAt = new ArrayList<>();
+        }
+        missing.add(tracks.get(i));
+        missingAt.add(i);
+      } else {
+        out[i] = e == ScoreCache.ABSENT ? null : e;
+      }
+    }
+    int misses = missing == null ? 0 : missing.size();
+    cache.record(out.length - misses, misses);
+    if (missing == null) {
+      return Future.succeededFuture(out);
+    }
+    List<String> fetch = missing;
+    List<Integer> at = missingAt;
+    return delegate.scores(snapshot, fetch).map(fetched -> {
+      for (int j = 0; j < fetched.length; j++) {
+        cache.put(Keys.score(snapshot, fetch.get(j)), fetched[j]);
+        out[at.get(j)] = fetched[j];
+      }
+      return out;
+    });
+  }
+}
