@@ -2,6 +2,7 @@ package io.scoregateway.catalog;
 
 import io.scoregateway.model.Campaign;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,10 @@ public final class CampaignIndex {
         byTrack.merge(t, c, (a, b) -> a.end().isAfter(b.end()) ? a : b);
       }
     }
-    return new CampaignIndex(Map.copyOf(byId), Map.copyOf(byTrack), Map.copyOf(tracksOf));
+    // HashMap over Map.copyOf: the track index is large and read per candidate, and HashMap's
+    // bucket lookup beats the immutable map's linear probing there
+    return new CampaignIndex(
+        Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byTrack), Collections.unmodifiableMap(tracksOf));
   }
 
   /** The campaign a track is enrolled in, or null. */

@@ -114,16 +114,23 @@ public final class ScorePipeline {
     long t2 = System.nanoTime();
     ScoreRequest req = ex.request();
     long slot = now / pacing.slotMs();
-    List<String> campaignIds = new ArrayList<>(lookups.campaigns.keySet());
+    Map<String, Integer> campaignAt = new HashMap<>();
+    for (String id : lookups.campaigns.keySet()) {
+      campaignAt.put(id, campaignAt.size());
+    }
+    Map<String, Integer> cappedAt = new HashMap<>();
+    for (Campaign c : capped) {
+      cappedAt.put(c.id(), cappedAt.size());
+    }
     Map<String, Long> remaining = new HashMap<>();
     for (int i : lookups.positions) {
       Campaign c = ex.campaign(i);
       String track = req.candidates().get(i);
       ScoreEntry entry = entries[lookups.tracks.get(track)];
       double base = entry == null ? Double.NaN : entry.scoreFor(req.segment());
-      PacingState state = states[campaignIds.indexOf(c.id())];
-      int capAt = capped.indexOf(c);
-      long userCount = capAt < 0 ? 0 : counts[capAt];
+      PacingState state = states[campaignAt.get(c.id())];
+      Integer capAt = cappedAt.get(c.id());
+      long userCount = capAt == null ? 0 : counts[capAt];
       Reason r = Gates.afterLookup(c, req.user(), base, state, userCount, slot);
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;
       Decision.Explain why =
@@ -131,7 +138,7 @@ public final class ScorePipeline {
               ? new Decision.Explain(base, c.boost(), state.passRate(), state.delivered(), state.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
-      if (capAt >= 0) {
+      if (capAt != null) {
         remaining.put(c.id(), c.frequencyCap().max() - userCount);
       }
     }
