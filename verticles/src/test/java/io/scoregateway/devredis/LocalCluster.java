@@ -164,6 +164,13 @@ public final class LocalCluster implements AutoCloseable {
     return false;
   }
 
+  /** Restarts a stopped node on its port and directory: it rejoins with its nodes.conf (as a replica). */
+  public LocalRedis restart(LocalRedis node) throws IOException {
+    LocalRedis again = node.restart();
+    nodes.set(nodes.indexOf(node), again);
+    return again;
+  }
+
   /** FLUSHALL on every live master (replicas follow). */
   public void flushAll() throws IOException {
     for (LocalRedis m : masters()) {
