@@ -52,7 +52,8 @@ public final class LocalCluster implements AutoCloseable {
             "--cluster-config-file", "nodes.conf",
             "--cluster-node-timeout", Long.toString(nodeTimeoutMs),
             "--cluster-require-full-coverage", "no",
-            "--cluster-replica-validity-factor", "0")));
+            "--cluster-replica-validity-factor", "0",
+            "--repl-diskless-sync-delay", "0")));
       }
       LocalCluster c = new LocalCluster(nodes, masters);
       c.form(replicasPerMaster);
