@@ -27,9 +27,9 @@ public final class AdminVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = new RedisLink(vertx, cfg.redisOptions());
+    link = RedisLink.create(vertx, cfg.redisOptions());
     Stores stores = Stores.over(link, cfg.pacingSlotMs());
-    refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.redisOptions(), cfg.catalogRefreshMs());
+    refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog());
 

@@ -14,7 +14,6 @@ import io.scoregateway.store.CoalescingPacingStore;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
-import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
@@ -28,6 +27,7 @@ public final class DataPlaneVerticle extends VerticleBase {
 
   private final Engine engine;
   private RedisLink link;
+  private RedisLink deliveryLink;
 
   public DataPlaneVerticle(Engine engine) {
     this.engine = engine;
@@ -41,8 +41,15 @@ public final class DataPlaneVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = new RedisLink(vertx, cfg.redisOptions());
-    Stores stores = ObservedStores.wrap(Stores.over(link, cfg.pacingSlotMs()), engine.telemetry());
+    link = RedisLink.create(vertx, cfg.redisOptions());
+    // WAIT blocks the connection it is sent on: deliveries that wait for replicas get their own
+    // link, so scoring reads never queue behind it
+    deliveryLink = cfg.deliveryReplicas() > 0
+        ? RedisLink.create(vertx, cfg.redisOptions(), RedisLink.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
+        : link;
+    Stores stores = ObservedStores.wrap(
+        Stores.over(link, cfg.pacingSlotMs(), deliveryLink, cfg.deliveryReplicas(), cfg.deliveryWaitMs()),
+        engine.telemetry());
     ScoreStore scoreStore = engine.scoreCache() == null
         ? stores.scores() : new CachingScoreStore(stores.scores(), engine.scoreCache());
     ScorePipeline pipeline = new ScorePipeline(engine.catalog(), scoreStore,
@@ -72,6 +79,9 @@ public final class DataPlaneVerticle extends VerticleBase {
 
     // Redis may come up after us: the link keeps retrying, requests degrade meanwhile
     link.connect();
+    if (deliveryLink != link) {
+      deliveryLink.connect();
+    }
     return vertx.createHttpServer(cfg.serverOptions(cfg.httpPort()))
         .requestHandler(router)
         .listen();
@@ -81,6 +91,9 @@ public final class DataPlaneVerticle extends VerticleBase {
   public Future<?> stop() {
     if (link != null) {
       link.close();
+    }
+    if (deliveryLink != null && deliveryLink != link) {
+      deliveryLink.close();
     }
     return Future.succeededFuture();
   }

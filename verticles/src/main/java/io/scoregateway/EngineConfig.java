@@ -24,6 +24,9 @@ import java.util.List;
  * @param tlsCert PEM certificate chain for both ports, null for plain HTTP
  * @param tlsKey PEM private key matching {@code tlsCert}
  * @param scoreCacheEntries snapshot entries kept in memory across event loops; 0 disables the cache
+ * @param deliveryReplicas replicas that must acknowledge delivery writes ({@code WAIT}) before a 2xx;
+ *     0 = do not wait
+ * @param deliveryWaitMs how long {@code WAIT} may take before the deliveries are answered 503
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -40,7 +43,17 @@ public record EngineConfig(
     int maxInFlight,
     String tlsCert,
     String tlsKey,
-    long scoreCacheEntries) {
+    long scoreCacheEntries,
+    int deliveryReplicas,
+    long deliveryWaitMs) {
+
+  /** The settings without delivery replication (deliveries confirmed by the master alone). */
+  public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
+      int httpPort, int adminPort, int instances, int maxBatch, long timeoutMs, long pacingSlotMs,
+      long catalogRefreshMs, int maxInFlight, String tlsCert, String tlsKey, long scoreCacheEntries) {
+    this(redisEndpoints, redisMode, redisMasterName, host, httpPort, adminPort, instances, maxBatch, timeoutMs,
+        pacingSlotMs, catalogRefreshMs, maxInFlight, tlsCert, tlsKey, scoreCacheEntries, 0, 200);
+  }
 
   /** Largest accepted request body: the largest batch of maximal ids plus envelope. */
   public int maxBodyBytes() {
@@ -67,10 +80,27 @@ public record EngineConfig(
       o.addConnectionString(e);
     }
     switch (redisMode) {
+      // routed by ClusterLink (one held connection per master); the type tells it apart
       case "cluster" -> o.setType(RedisClientType.CLUSTER).setHashSlotCacheTTL(60_000);
       case "sentinel" -> o.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER).setMasterName(redisMasterName);
       default -> o.setType(RedisClientType.STANDALONE);
     }
     return o;
+  }
+
+  /**
+   * Options for the change-notification subscriber, tried in turn when one fails. In cluster mode
+   * one standalone connection to any node hears every PUBLISH (cluster pub/sub is broadcast), so
+   * each seed is a candidate.
+   */
+  public List<RedisOptions> subscriberOptions() {
+    if (!redisMode.equals("cluster")) {
+      return List.of(redisOptions());
+    }
+    List<RedisOptions> out = new java.util.ArrayList<>();
+    for (String e : redisEndpoints) {
+      out.add(new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e));
+    }
+    return out;
   }
 }

@@ -9,6 +9,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,8 @@ public final class CatalogRefresher {
   private final Vertx vertx;
   private final Stores stores;
   private final LiveCatalog catalog;
-  private final Redis subscriberClient;
+  private final List<Redis> subscriberClients = new ArrayList<>();
+  private int nextSubscriber;
   private final long periodMs;
   private RedisConnection subscriber;
   private boolean refreshing;
@@ -32,10 +35,18 @@ public final class CatalogRefresher {
 
   public CatalogRefresher(
       Vertx vertx, Stores stores, LiveCatalog catalog, RedisOptions subscriberOptions, long periodMs) {
+    this(vertx, stores, catalog, List.of(subscriberOptions), periodMs);
+  }
+
+  /** @param subscriberOptions where to subscribe, tried in turn (cluster mode: any node will do) */
+  public CatalogRefresher(
+      Vertx vertx, Stores stores, LiveCatalog catalog, List<RedisOptions> subscriberOptions, long periodMs) {
     this.vertx = vertx;
     this.stores = stores;
     this.catalog = catalog;
-    this.subscriberClient = Redis.createClient(vertx, subscriberOptions);
+    for (RedisOptions o : subscriberOptions) {
+      subscriberClients.add(Redis.createClient(vertx, o));
+    }
     this.periodMs = periodMs;
   }
 
@@ -50,7 +61,7 @@ public final class CatalogRefresher {
     if (subscriber != null) {
       subscriber.close();
     }
-    subscriberClient.close();
+    subscriberClients.forEach(Redis::close);
   }
 
   private void tick() {
@@ -102,16 +113,24 @@ public final class CatalogRefresher {
   }
 
   private void subscribe() {
-    subscriberClient
+    Redis client = subscriberClients.get(nextSubscriber);
+    client
         .connect()
+        .onFailure(err -> nextSubscriber = (nextSubscriber + 1) % subscriberClients.size())
         .onSuccess(
             conn -> {
               subscriber = conn;
               conn.handler(msg -> refresh());
-              conn.exceptionHandler(err -> subscriber = null);
-              conn.endHandler(v -> subscriber = null);
+              conn.exceptionHandler(err -> lostSubscriber());
+              conn.endHandler(v -> lostSubscriber());
               conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.CHANGES_CHANNEL))
-                  .onFailure(err -> subscriber = null);
+                  .onFailure(err -> lostSubscriber());
             });
+  }
+
+  /** The next attempt (on the next poll tick) tries the next candidate. */
+  private void lostSubscriber() {
+    subscriber = null;
+    nextSubscriber = (nextSubscriber + 1) % subscriberClients.size();
   }
 }

@@ -104,6 +104,16 @@ public final class LocalRedis implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Kills the process at once (SIGKILL), as a crash would: for failover tests. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();

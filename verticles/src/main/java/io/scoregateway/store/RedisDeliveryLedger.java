@@ -13,16 +13,22 @@ import java.util.Map;
 
 /**
  * One delivery_campaign.lua call per distinct campaign and one delivery_user.lua call per distinct
- * listener, all written in one pipelined batch. Both scripts dedupe by event id, so a batch that
- * failed part-way is safe to send again.
+ * listener, all written in one pipelined batch (one per master in cluster mode). Both scripts dedupe
+ * by event id, so a batch that failed part-way is safe to send again. With {@code replicas > 0} each
+ * batch ends with {@code WAIT replicas waitMs}: the call fails (the caller answers 503) unless that
+ * many replicas acknowledged the writes, so an acknowledged delivery survives a failover.
  */
 final class RedisDeliveryLedger implements DeliveryLedger {
   private final RedisLink link;
   private final long dedupeTtlSeconds;
+  private final int replicas;
+  private final long waitMs;
 
-  RedisDeliveryLedger(RedisLink link, long dedupeTtlSeconds) {
+  RedisDeliveryLedger(RedisLink link, long dedupeTtlSeconds, int replicas, long waitMs) {
     this.link = link;
     this.dedupeTtlSeconds = dedupeTtlSeconds;
+    this.replicas = replicas;
+    this.waitMs = waitMs;
   }
 
   @Override
@@ -60,7 +66,7 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       }
       calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_USER, keys, args));
     }
-    return link.batch(calls).map(replies -> merge(events.size(), byCampaign, byUser, replies));
+    return link.batchDurable(calls, replicas, waitMs).map(replies -> merge(events.size(), byCampaign, byUser, replies));
   }
 
   private static boolean[] merge(

@@ -2,9 +2,8 @@ package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 
 /** All of a listener's counters share the {@code {u:<id>}} tag: one MGET reads them. */
@@ -20,17 +19,17 @@ final class RedisFrequencyStore implements FrequencyStore {
     if (campaigns.isEmpty()) {
       return Future.succeededFuture(new long[0]);
     }
-    Request mget = Request.cmd(Command.MGET);
+    List<String> keys = new ArrayList<>(campaigns.size());
     for (Campaign c : campaigns) {
       long window = FrequencyStore.window(nowMs, c.frequencyCap().windowSeconds());
-      mget.arg(Keys.frequency(user, c.id(), window));
+      keys.add(Keys.frequency(user, c.id(), window));
     }
-    return link.send(mget)
+    return link.mget(keys)
         .map(
             reply -> {
               long[] out = new long[campaigns.size()];
               for (int i = 0; i < out.length; i++) {
-                Response r = reply.get(i);
+                Response r = reply[i];
                 out[i] = r == null ? 0 : r.toLong();
               }
               return out;

@@ -3,147 +3,76 @@ package io.scoregateway.store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * One held, pipelined Redis connection owned by one verticle instance. Concurrent callers share it:
- * commands are written as they come and replies matched in order, so a request's stage is one
- * round trip however many commands it carries.
- *
- * <p>A {@link CircuitBreaker} guards it: a dropped connection, a stall (the oldest call unanswered
- * for longer than {@code stallMs}) or repeated failures open it, and calls then fail fast with
- * {@link BreakerOpen} instead of queueing behind a dead or frozen Redis. A stalled connection is
- * closed so its pending calls fail at once. Reconnects run in the background with backoff;
- * scripts are loaded on every new connection before it is used.
+ * What the stores need from Redis: pipelined sends over connections a verticle holds. Standalone
+ * and sentinel deployments get a {@link NodeLink} (one connection); cluster deployments a
+ * {@link ClusterLink} (one connection per master, commands grouped by hash slot so each stage is
+ * one pipelined batch per master).
  */
-public final class RedisLink {
-  private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
-  private static final long MAX_BACKOFF_MS = 2_000;
-  private static final long WATCH_MS = 25;
+public interface RedisLink {
+  /** A call unanswered this long counts as a stall on the gateway's links. */
+  long DEFAULT_STALL_MS = 250;
 
-  private final Vertx vertx;
-  private final Redis client;
-  private final long stallNanos;
-  private final CircuitBreaker breaker = new CircuitBreaker(System::nanoTime, 3, 100, 2_000);
-  private final AtomicLong roundTrips = new AtomicLong();
-  /** Send times of unanswered calls, oldest first (replies come back in order). */
-  private final ConcurrentLinkedDeque<Long> pending = new ConcurrentLinkedDeque<>();
-  private volatile RedisConnection connection;
-  private Future<RedisConnection> connecting;
-  private long backoffMs = 50;
-  private long watch = -1;
-  private boolean closed;
-
-  /** A link for the gateway: a call unanswered for 250 ms counts as a stall. */
-  public RedisLink(Vertx vertx, RedisOptions options) {
-    this(vertx, options, 250);
+  /** The link for these options' deployment type. */
+  static RedisLink create(Vertx vertx, RedisOptions options, long stallMs) {
+    if (options.getType() == RedisClientType.CLUSTER) {
+      return new ClusterLink(vertx, options, stallMs);
+    }
+    return new NodeLink(vertx, options, stallMs);
   }
 
-  /** @param stallMs how long the oldest call may go unanswered before the link gives up on it */
-  public RedisLink(Vertx vertx, RedisOptions options, long stallMs) {
-    this.vertx = vertx;
-    this.client = Redis.createClient(vertx, options);
-    this.stallNanos = stallMs * 1_000_000;
+  /** The gateway's link: a call unanswered for 250 ms counts as a stall. */
+  static RedisLink create(Vertx vertx, RedisOptions options) {
+    return create(vertx, options, DEFAULT_STALL_MS);
   }
 
-  /** Connects (and loads scripts); the returned future fails if Redis is not reachable now. */
-  public Future<RedisConnection> connect() {
-    if (connection != null) {
-      return Future.succeededFuture(connection);
-    }
-    if (connecting != null) {
-      return connecting;
-    }
-    if (watch < 0 && !closed) {
-      watch = vertx.setPeriodic(WATCH_MS, id -> checkStall());
-    }
-    connecting =
-        client
-            .connect()
-            .compose(conn -> ScriptLoader.loadAll(conn).map(conn))
-            .onSuccess(
-                conn -> {
-                  connection = conn;
-                  connecting = null;
-                  backoffMs = 50;
-                  conn.exceptionHandler(err -> dropped(conn, err));
-                  conn.endHandler(v -> dropped(conn, null));
-                })
-            .onFailure(
-                err -> {
-                  connecting = null;
-                  breaker.trip();
-                  scheduleReconnect();
-                });
-    return connecting;
-  }
+  /** Connects (and loads scripts); fails if Redis is not reachable now (reconnects go on). */
+  Future<Void> connect();
 
-  /** Connected and the breaker lets calls through: what readiness reports. */
-  public boolean isConnected() {
-    return connection != null && breaker.state() != CircuitBreaker.State.OPEN;
-  }
+  /** Connected and the breaker(s) let calls through: what readiness reports. */
+  boolean isConnected();
 
-  public CircuitBreaker.State breakerState() {
-    return breaker.state();
-  }
+  /** The breaker's state; in cluster mode the worst of the masters'. */
+  CircuitBreaker.State breakerState();
 
-  /** How many writes this link has made (one per send or batch), for tests and metrics. */
-  public long roundTrips() {
-    return roundTrips.get();
-  }
+  /** How many writes this link has made (one per send or batch, per node), for tests and metrics. */
+  long roundTrips();
 
-  public Future<Response> send(Request request) {
-    RedisConnection conn = connection;
-    if (conn == null) {
-      return reconnectThen(() -> send(request));
-    }
-    if (!breaker.allow()) {
-      return Future.failedFuture(new BreakerOpen());
-    }
-    return track(conn.send(request));
-  }
+  Future<Response> send(Request request);
 
-  /** Writes all requests in one IO; an empty list completes at once without a round trip. */
-  public Future<List<Response>> batch(List<Request> requests) {
-    if (requests.isEmpty()) {
-      return Future.succeededFuture(List.of());
-    }
-    RedisConnection conn = connection;
-    if (conn == null) {
-      return reconnectThen(() -> batch(requests));
-    }
-    if (!breaker.allow()) {
-      return Future.failedFuture(new BreakerOpen());
-    }
-    return track(conn.batch(requests))
-        .recover(
-            err -> {
-              if (!ScriptLoader.isNoScript(err)) {
-                return Future.failedFuture(err);
-              }
-              // Redis lost its script cache (restart, SCRIPT FLUSH): reload once and retry.
-              // Only idempotent scripts are batched, so the retry cannot double-count.
-              return ScriptLoader.loadAll(conn).compose(v -> track(conn.batch(requests)));
-            });
-  }
+  /**
+   * Writes all requests pipelined (one write per node); replies in request order. An empty list
+   * completes at once without a round trip. A NOSCRIPT reply reloads the scripts and retries once,
+   * so only idempotent scripts may be batched.
+   */
+  Future<List<Response>> batch(List<Request> requests);
+
+  /**
+   * Like {@link #batch}, then {@code WAIT replicas waitMs} on the same connection(s) (one per node
+   * touched); fails with {@link NotReplicated} when fewer replicas acknowledged. {@code replicas}
+   * 0 is a plain batch.
+   */
+  Future<List<Response>> batchDurable(List<Request> requests, int replicas, long waitMs);
+
+  /** Values of the keys (null where missing), in key order, however the keys spread over nodes. */
+  Future<Response[]> mget(List<String> keys);
+
+  void close();
 
   /** Runs one script by SHA, loading it on NOSCRIPT. */
-  public Future<Response> eval(LuaScript script, List<String> keys, List<String> args) {
+  default Future<Response> eval(LuaScript script, List<String> keys, List<String> args) {
     return batch(List.of(evalRequest(script, keys, args))).map(r -> r.get(0));
   }
 
   /** Builds an EVALSHA request. */
-  public static Request evalRequest(LuaScript script, List<String> keys, List<String> args) {
+  static Request evalRequest(LuaScript script, List<String> keys, List<String> args) {
     Request req = Request.cmd(Command.EVALSHA).arg(script.sha1()).arg(keys.size());
     for (String k : keys) {
       req.arg(k);
@@ -154,80 +83,12 @@ public final class RedisLink {
     return req;
   }
 
-  public void close() {
-    closed = true;
-    if (watch >= 0) {
-      vertx.cancelTimer(watch);
-    }
-    if (connection != null) {
-      connection.close();
-      connection = null;
-    }
-    client.close();
-  }
-
   /** Splits a list into batches no larger than {@code size}, for bulk writers. */
-  public static <T> List<List<T>> chunks(List<T> items, int size) {
+  static <T> List<List<T>> chunks(List<T> items, int size) {
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i += size) {
       out.add(items.subList(i, Math.min(items.size(), i + size)));
     }
     return out;
-  }
-
-  private <T> Future<T> reconnectThen(java.util.function.Supplier<Future<T>> call) {
-    if (breaker.state() == CircuitBreaker.State.OPEN) {
-      return Future.failedFuture(new BreakerOpen());
-    }
-    return connect().compose(c -> call.get());
-  }
-
-  private <T> Future<T> track(Future<T> call) {
-    roundTrips.incrementAndGet();
-    pending.addLast(System.nanoTime());
-    return call.andThen(ar -> {
-      pending.pollFirst();
-      if (ar.succeeded() || !RedisFailures.isInfrastructure(ar.cause())) {
-        breaker.success();
-      } else {
-        breaker.failure();
-      }
-    });
-  }
-
-  private void checkStall() {
-    RedisConnection conn = connection;
-    Long oldest = pending.peekFirst();
-    if (conn != null && oldest != null && System.nanoTime() - oldest > stallNanos) {
-      LOG.warn("redis stalled: a call is unanswered after {} ms; failing pending calls", stallNanos / 1_000_000);
-      breaker.trip();
-      connection = null;
-      // closing fails every pending call, and each failure takes its entry off the queue
-      conn.close();
-      scheduleReconnect();
-    }
-  }
-
-  private void dropped(RedisConnection conn, Throwable err) {
-    if (connection != conn) {
-      return;
-    }
-    connection = null;
-    breaker.trip();
-    LOG.warn("redis connection dropped{}", err == null ? "" : ": " + err);
-    scheduleReconnect();
-  }
-
-  private void scheduleReconnect() {
-    if (closed) {
-      return;
-    }
-    long delay = backoffMs;
-    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-    vertx.setTimer(delay, id -> {
-      if (!closed && connection == null && connecting == null) {
-        connect();
-      }
-    });
   }
 }

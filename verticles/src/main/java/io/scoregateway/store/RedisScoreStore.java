@@ -1,12 +1,11 @@
 package io.scoregateway.store;
 
 import io.vertx.core.Future;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Scores by one MGET for the whole batch. */
+/** Scores by one MGET for the whole batch (in cluster mode: one per slot, pipelined per master). */
 final class RedisScoreStore implements ScoreStore {
   private final RedisLink link;
 
@@ -16,17 +15,17 @@ final class RedisScoreStore implements ScoreStore {
 
   @Override
   public Future<ScoreEntry[]> scores(String snapshot, List<String> tracks) {
-    Request mget = Request.cmd(Command.MGET);
+    List<String> keys = new ArrayList<>(tracks.size());
     for (String t : tracks) {
-      mget.arg(Keys.score(snapshot, t));
+      keys.add(Keys.score(snapshot, t));
     }
-    return link.send(mget).map(reply -> decode(reply, tracks.size()));
+    return link.mget(keys).map(RedisScoreStore::decode);
   }
 
-  private static ScoreEntry[] decode(Response reply, int n) {
-    ScoreEntry[] out = new ScoreEntry[n];
-    for (int i = 0; i < n; i++) {
-      Response r = reply.get(i);
+  private static ScoreEntry[] decode(Response[] reply) {
+    ScoreEntry[] out = new ScoreEntry[reply.length];
+    for (int i = 0; i < out.length; i++) {
+      Response r = reply[i];
       out[i] = r == null ? null : ScoreEntry.decode(r.toString());
     }
     return out;

@@ -13,8 +13,19 @@ public record Stores(
   /** How long a delivery event id is remembered for deduplication. */
   public static final long DEDUPE_TTL_SECONDS = 7 * 86_400;
 
-  /** Builds every store over one link. */
+  /** Builds every store over one link; deliveries are confirmed without waiting for replicas. */
   public static Stores over(RedisLink link, long pacingSlotMs) {
+    return over(link, pacingSlotMs, link, 0, 0);
+  }
+
+  /**
+   * Builds every store over {@code link} except the delivery ledger, which writes on
+   * {@code deliveryLink} and, when {@code deliveryReplicas > 0}, confirms only what that many
+   * replicas acknowledged within {@code deliveryWaitMs} ({@code WAIT} blocks its connection, so it
+   * should not be the scoring link).
+   */
+  public static Stores over(RedisLink link, long pacingSlotMs, RedisLink deliveryLink, int deliveryReplicas,
+      long deliveryWaitMs) {
     return new Stores(
         link,
         new RedisScoreStore(link),
@@ -22,6 +33,6 @@ public record Stores(
         new RedisFrequencyStore(link),
         new RedisCampaignStore(link),
         new RedisSnapshotStore(link),
-        new RedisDeliveryLedger(link, DEDUPE_TTL_SECONDS));
+        new RedisDeliveryLedger(deliveryLink, DEDUPE_TTL_SECONDS, deliveryReplicas, deliveryWaitMs));
   }
 }

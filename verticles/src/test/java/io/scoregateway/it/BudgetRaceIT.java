@@ -29,6 +29,11 @@ class BudgetRaceIT {
   @BeforeAll
   static void setUp() throws Exception {
     gw = TestGateway.start(2, null);
+    seed();
+  }
+
+  /** The data every test here reads (also seeded by the cluster variant). */
+  static void seed() {
     gw.snapshot("s", true, "tx", "", 0.5, "ty", "", 0.5);
     assertThat(gw.putCampaign("race", TestGateway.campaign("tx", "ty").put("budget", BUDGET)).statusCode())
         .isEqualTo(200);

@@ -24,6 +24,11 @@ class DeliveriesIT {
   @BeforeAll
   static void setUp() throws Exception {
     gw = TestGateway.start(2, null);
+    seed();
+  }
+
+  /** The data every test here reads (also seeded by the cluster variant). */
+  static void seed() {
     gw.snapshot("s", true, "t1", "", 0.5, "t2", "", 0.5, "t3", "", 0.5);
     assertThat(gw.putCampaign("c1", TestGateway.campaign("t1").put("budget", 100_000)
         .put("frequency_cap", new JsonObject().put("max", 2).put("window_seconds", 3600))).statusCode()).isEqualTo(200);

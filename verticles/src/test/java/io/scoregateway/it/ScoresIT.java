@@ -22,6 +22,11 @@ class ScoresIT {
   @BeforeAll
   static void setUp() throws Exception {
     gw = TestGateway.start(2, null);
+    seed();
+  }
+
+  /** The data every test here reads (also seeded by the cluster variant). */
+  static void seed() {
     gw.snapshot("snap1", true,
         "tP", "", 0.5, "tP", "s7", 0.8,
         "tFallback", "", 0.3,

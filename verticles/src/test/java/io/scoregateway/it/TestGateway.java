@@ -6,6 +6,7 @@ import io.scoregateway.Engine;
 import io.scoregateway.EngineConfig;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.SnapshotWriter;
@@ -26,11 +27,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real gateway for integration tests: its own redis-server on a free port, the admin verticle
- * and N data-plane verticles on free ports, a hand-moved clock, and a second link for seeding.
+ * A real gateway for integration tests: its own redis-server on a free port (or a local Redis
+ * Cluster), the admin verticle and N data-plane verticles on free ports, a hand-moved clock, and a
+ * second link for seeding.
  */
 public final class TestGateway implements AutoCloseable {
+  /** The standalone server; null in cluster mode. */
   public final LocalRedis redis;
+  /** The cluster in cluster mode, else null. */
+  public final LocalCluster cluster;
+  private final boolean ownsCluster;
   public final Vertx vertx;
   public final MutableClock clock;
   public final Engine engine;
@@ -41,15 +47,18 @@ public final class TestGateway implements AutoCloseable {
   public final int adminPort;
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
 
-  private TestGateway(LocalRedis redis, Vertx vertx, MutableClock clock, Engine engine, int port, int adminPort) {
+  private TestGateway(LocalRedis redis, LocalCluster cluster, boolean ownsCluster, Vertx vertx, MutableClock clock,
+      Engine engine, int port, int adminPort) {
     this.redis = redis;
+    this.cluster = cluster;
+    this.ownsCluster = ownsCluster;
     this.vertx = vertx;
     this.clock = clock;
     this.engine = engine;
     this.port = port;
     this.adminPort = adminPort;
     this.http = WebClient.create(vertx);
-    this.seedLink = new RedisLink(vertx, engine.config().redisOptions());
+    this.seedLink = RedisLink.create(vertx, engine.config().redisOptions());
     this.seed = Stores.over(seedLink, engine.config().pacingSlotMs());
   }
 
@@ -69,12 +78,40 @@ public final class TestGateway implements AutoCloseable {
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
         port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, cacheEntries);
+    return start(cfg, redis, null, false, auth);
+  }
+
+  /**
+   * A gateway in cluster mode over {@code cluster} (flushed first), every node given as a seed.
+   *
+   * @param ownsCluster whether {@link #close()} stops the cluster too
+   * @param deliveryReplicas replicas each delivery write must reach ({@code --delivery-replicas})
+   */
+  public static TestGateway startCluster(LocalCluster cluster, boolean ownsCluster, int instances,
+      TokenAuthenticator auth, long timeoutMs, int deliveryReplicas) throws IOException {
+    cluster.flushAll();
+    int port = LocalRedis.freePort();
+    int adminPort = LocalRedis.freePort();
+    EngineConfig cfg = new EngineConfig(cluster.seedUrls(), "cluster", "mymaster", "127.0.0.1",
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500);
+    return start(cfg, null, cluster, ownsCluster, auth);
+  }
+
+  /** The shared local cluster, flushed, behind a gateway like {@link #start(int, TokenAuthenticator)}'s. */
+  public static TestGateway startCluster(int instances, TokenAuthenticator auth) throws IOException {
+    return startCluster(LocalCluster.shared(), false, instances, auth, 5_000, 0);
+  }
+
+  private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
+      TokenAuthenticator auth) throws IOException {
+    int port = cfg.httpPort();
+    int adminPort = cfg.adminPort();
     MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);
     Engine engine = Engine.create(cfg, new LiveCatalog(), auth, clock, telemetry);
     Vertx vertx = Vertx.vertx();
-    TestGateway gw = new TestGateway(redis, vertx, clock, engine, port, adminPort);
+    TestGateway gw = new TestGateway(redis, cluster, ownsCluster, vertx, clock, engine, port, adminPort);
     vertx.deployVerticle(new AdminVerticle(engine)).await();
     vertx.deployVerticle(() -> {
       DataPlaneVerticle v = new DataPlaneVerticle(engine);
@@ -82,7 +119,7 @@ public final class TestGateway implements AutoCloseable {
         gw.dataPlanes.add(v);
       }
       return v;
-    }, new DeploymentOptions().setInstances(instances)).await();
+    }, new DeploymentOptions().setInstances(cfg.instances())).await();
     gw.seedLink.connect().await();
     gw.awaitReady();
     return gw;
@@ -159,6 +196,11 @@ public final class TestGateway implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().await();
-    redis.close();
+    if (redis != null) {
+      redis.close();
+    }
+    if (cluster != null && ownsCluster) {
+      cluster.close();
+    }
   }
 }

@@ -24,7 +24,7 @@ class DeliveryScriptsIT {
   static void setUp() throws Exception {
     redis = LocalRedis.start();
     vertx = Vertx.vertx();
-    link = new RedisLink(vertx, new RedisOptions().setConnectionString(redis.url()));
+    link = RedisLink.create(vertx, new RedisOptions().setConnectionString(redis.url()));
     link.connect().await();
   }
 

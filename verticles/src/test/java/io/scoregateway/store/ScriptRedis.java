@@ -1,12 +1,14 @@
 package io.scoregateway.store;
 
 import io.scoregateway.codec.CampaignCodec;
+import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.PacingMode;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -24,11 +26,13 @@ final class ScriptRedis implements AutoCloseable {
       List.of(Keys.CAMPAIGNS, Keys.ENROLLMENT, Keys.CAMPAIGN_ENDS, Keys.CAMPAIGNS_VERSION);
 
   final LocalRedis redis;
+  final LocalCluster cluster;
   final Vertx vertx;
   final RedisLink link;
 
-  private ScriptRedis(LocalRedis redis, Vertx vertx, RedisLink link) {
+  private ScriptRedis(LocalRedis redis, LocalCluster cluster, Vertx vertx, RedisLink link) {
     this.redis = redis;
+    this.cluster = cluster;
     this.vertx = vertx;
     this.link = link;
   }
@@ -36,9 +40,20 @@ final class ScriptRedis implements AutoCloseable {
   static ScriptRedis start() throws IOException {
     LocalRedis redis = LocalRedis.start();
     Vertx vertx = Vertx.vertx();
-    RedisLink link = new RedisLink(vertx, new RedisOptions().setConnectionString(redis.url()));
+    RedisLink link = RedisLink.create(vertx, new RedisOptions().setConnectionString(redis.url()));
     link.connect().await();
-    return new ScriptRedis(redis, vertx, link);
+    return new ScriptRedis(redis, null, vertx, link);
+  }
+
+  /** The shared local cluster behind a cluster-mode link (keys routed by slot). */
+  static ScriptRedis startCluster() throws IOException {
+    LocalCluster cluster = LocalCluster.shared();
+    Vertx vertx = Vertx.vertx();
+    RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER);
+    cluster.seedUrls().forEach(options::addConnectionString);
+    RedisLink link = RedisLink.create(vertx, options);
+    link.connect().await();
+    return new ScriptRedis(null, cluster, vertx, link);
   }
 
   Response send(Request r) {
@@ -46,7 +61,15 @@ final class ScriptRedis implements AutoCloseable {
   }
 
   void flush() {
-    send(Request.cmd(Command.FLUSHALL));
+    if (cluster == null) {
+      send(Request.cmd(Command.FLUSHALL));
+      return;
+    }
+    try {
+      cluster.flushAll();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   Map<String, String> hgetall(String key) {
@@ -88,6 +111,8 @@ final class ScriptRedis implements AutoCloseable {
   public void close() {
     link.close();
     vertx.close().await();
-    redis.close();
+    if (redis != null) {
+      redis.close();
+    }
   }
 }

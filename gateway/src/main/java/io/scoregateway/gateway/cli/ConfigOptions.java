@@ -73,6 +73,12 @@ public final class ConfigOptions {
   @Option(names = "--catalog-refresh-ms", description = "change poll period; env GATEWAY_CATALOG_REFRESH_MS")
   String catalogRefreshMs;
 
+  @Option(names = "--delivery-replicas", description = "replicas that must acknowledge deliveries (0 = no wait); env GATEWAY_DELIVERY_REPLICAS")
+  String deliveryReplicas;
+
+  @Option(names = "--delivery-wait-ms", description = "how long deliveries wait for replicas; env GATEWAY_DELIVERY_WAIT_MS")
+  String deliveryWaitMs;
+
   /** The flags given on the command line (absent ones are left to env, file and defaults). */
   Map<ConfigKey, String> flags() {
     Map<ConfigKey, String> m = new EnumMap<>(ConfigKey.class);
@@ -96,6 +102,8 @@ public final class ConfigOptions {
     put(m, ConfigKey.METRICS, metrics);
     put(m, ConfigKey.SLOW_REQUEST_MS, slowRequestMs);
     put(m, ConfigKey.CATALOG_REFRESH_MS, catalogRefreshMs);
+    put(m, ConfigKey.DELIVERY_REPLICAS, deliveryReplicas);
+    put(m, ConfigKey.DELIVERY_WAIT_MS, deliveryWaitMs);
     return m;
   }
 

@@ -13,7 +13,7 @@ final class RedisSession implements AutoCloseable {
 
   RedisSession(EngineConfig cfg) {
     this.vertx = Vertx.vertx();
-    this.link = new RedisLink(vertx, cfg.redisOptions(), 10_000);
+    this.link = RedisLink.create(vertx, cfg.redisOptions(), 10_000);
     this.stores = Stores.over(link, cfg.pacingSlotMs());
     try {
       Await.result(link.connect());

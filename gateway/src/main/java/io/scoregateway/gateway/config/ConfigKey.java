@@ -37,7 +37,11 @@ public enum ConfigKey {
   SLOW_REQUEST_MS("slow_request_ms", "--slow-request-ms", "GATEWAY_SLOW_REQUEST_MS", "25",
       "requests slower than this log one JSON line with trace id and hop timings; 0 = off"),
   CATALOG_REFRESH_MS("catalog_refresh_ms", "--catalog-refresh-ms", "GATEWAY_CATALOG_REFRESH_MS", "1000",
-      "poll period for campaign and snapshot changes (notifications make it faster)");
+      "poll period for campaign and snapshot changes (notifications make it faster)"),
+  DELIVERY_REPLICAS("delivery_replicas", "--delivery-replicas", "GATEWAY_DELIVERY_REPLICAS", "0",
+      "replicas that must acknowledge delivery writes (WAIT) before a 2xx, else 503; 0 = do not wait"),
+  DELIVERY_WAIT_MS("delivery_wait_ms", "--delivery-wait-ms", "GATEWAY_DELIVERY_WAIT_MS", "200",
+      "how long deliveries wait for those replicas");
 
   private final String yaml;
   private final String flag;

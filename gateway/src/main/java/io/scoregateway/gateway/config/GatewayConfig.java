@@ -33,7 +33,9 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
         (int) number(v, ConfigKey.MAX_IN_FLIGHT, 1, 1_000_000),
         pemFile(v, ConfigKey.TLS_CERT),
         pemFile(v, ConfigKey.TLS_KEY),
-        number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000));
+        number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000),
+        (int) number(v, ConfigKey.DELIVERY_REPLICAS, 0, 16),
+        number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
           "TLS needs both --tls-cert and --tls-key");

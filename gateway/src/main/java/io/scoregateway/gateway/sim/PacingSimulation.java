@@ -93,7 +93,7 @@ public final class PacingSimulation {
 
   private String writeSnapshot(Vertx vertx) {
     String id = tag + "-scores";
-    RedisLink link = new RedisLink(vertx, new RedisOptions(redis), 10_000);
+    RedisLink link = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
     try {
       Await.result(link.connect());
       SnapshotWriter w = new SnapshotWriter(link, id);

@@ -52,8 +52,8 @@ final class SimRun implements AutoCloseable {
     this.s = s;
     this.snapshot = snapshot;
     this.clock = new SimClock(startMs);
-    this.linkA = new RedisLink(vertx, new RedisOptions(redis), 10_000);
-    this.linkB = new RedisLink(vertx, new RedisOptions(redis), 10_000);
+    this.linkA = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
+    this.linkB = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
     Await.result(linkA.connect());
     Await.result(linkB.connect());
     Stores a = Stores.over(linkA, s.slotMs());

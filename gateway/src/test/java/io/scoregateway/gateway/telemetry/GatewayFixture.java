@@ -54,7 +54,7 @@ final class GatewayFixture implements AutoCloseable {
   /** Tracks t1..t3 scored in an active snapshot; t1 and t2 in an asap campaign, t3 capped. */
   private static void seed(String url) {
     Vertx vertx = Vertx.vertx();
-    RedisLink link = new RedisLink(vertx, new io.vertx.redis.client.RedisOptions().setConnectionString(url));
+    RedisLink link = RedisLink.create(vertx, new io.vertx.redis.client.RedisOptions().setConnectionString(url));
     try {
       link.connect().await();
       Stores stores = Stores.over(link, 60_000);

@@ -1,0 +1,260 @@
+package io.scoregateway.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One held, pipelined Redis connection owned by one verticle instance (standalone and sentinel
+ * modes; in cluster mode {@link ClusterLink} holds one per master). Concurrent callers share it:
+ * commands are written as they come and replies matched in order, so a request's stage is one
+ * round trip however many commands it carries.
+ *
+ * <p>A {@link CircuitBreaker} guards it: a dropped connection, a stall (the oldest call unanswered
+ * for longer than {@code stallMs}) or repeated failures open it, and calls then fail fast with
+ * {@link BreakerOpen} instead of queueing behind a dead or frozen Redis. A stalled connection is
+ * closed so its pending calls fail at once. Reconnects run in the background with backoff;
+ * scripts are loaded on every new connection before it is used.
+ */
+public final class NodeLink implements RedisLink {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeLink.class);
+  private static final long MAX_BACKOFF_MS = 2_000;
+  private static final long WATCH_MS = 25;
+
+  private final Vertx vertx;
+  private final Redis client;
+  private final long stallNanos;
+  private final CircuitBreaker breaker = new CircuitBreaker(System::nanoTime, 3, 100, 2_000);
+  private final AtomicLong roundTrips = new AtomicLong();
+  /** Send times of unanswered calls, oldest first (replies come back in order). */
+  private final ConcurrentLinkedDeque<Long> pending = new ConcurrentLinkedDeque<>();
+  private volatile RedisConnection connection;
+  private Future<RedisConnection> connecting;
+  private long backoffMs = 50;
+  private long watch = -1;
+  private boolean closed;
+  private final String name;
+
+  /** @param stallMs how long the oldest call may go unanswered before the link gives up on it */
+  public NodeLink(Vertx vertx, RedisOptions options, long stallMs) {
+    this(vertx, options, stallMs, "");
+  }
+
+  /** @param name how log lines name this connection (the node's address in cluster mode) */
+  NodeLink(Vertx vertx, RedisOptions options, long stallMs, String name) {
+    this.vertx = vertx;
+    this.client = Redis.createClient(vertx, options);
+    this.stallNanos = stallMs * 1_000_000;
+    this.name = name.isEmpty() ? "" : " " + name;
+  }
+
+  @Override
+  public Future<Void> connect() {
+    return connection().mapEmpty();
+  }
+
+  private Future<RedisConnection> connection() {
+    if (connection != null) {
+      return Future.succeededFuture(connection);
+    }
+    if (connecting != null) {
+      return connecting;
+    }
+    if (watch < 0 && !closed) {
+      watch = vertx.setPeriodic(WATCH_MS, id -> checkStall());
+    }
+    connecting =
+        client
+            .connect()
+            .compose(conn -> ScriptLoader.loadAll(conn).map(conn))
+            .onSuccess(
+                conn -> {
+                  connection = conn;
+                  connecting = null;
+                  backoffMs = 50;
+                  conn.exceptionHandler(err -> dropped(conn, err));
+                  conn.endHandler(v -> dropped(conn, null));
+                })
+            .onFailure(
+                err -> {
+                  connecting = null;
+                  breaker.trip();
+                  scheduleReconnect();
+                });
+    return connecting;
+  }
+
+  @Override
+  public boolean isConnected() {
+    return connection != null && breaker.state() != CircuitBreaker.State.OPEN;
+  }
+
+  @Override
+  public CircuitBreaker.State breakerState() {
+    return breaker.state();
+  }
+
+  @Override
+  public long roundTrips() {
+    return roundTrips.get();
+  }
+
+  @Override
+  public Future<Response> send(Request request) {
+    RedisConnection conn = connection;
+    if (conn == null) {
+      return reconnectThen(() -> send(request));
+    }
+    if (!breaker.allow()) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    return track(conn.send(request));
+  }
+
+  @Override
+  public Future<List<Response>> batch(List<Request> requests) {
+    if (requests.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    RedisConnection conn = connection;
+    if (conn == null) {
+      return reconnectThen(() -> batch(requests));
+    }
+    if (!breaker.allow()) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    return track(conn.batch(requests))
+        .recover(
+            err -> {
+              if (!ScriptLoader.isNoScript(err)) {
+                return Future.failedFuture(err);
+              }
+              // Redis lost its script cache (restart, SCRIPT FLUSH): reload once and retry.
+              // Only idempotent scripts are batched, so the retry cannot double-count.
+              return ScriptLoader.loadAll(conn).compose(v -> track(conn.batch(requests)));
+            });
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (watch >= 0) {
+      vertx.cancelTimer(watch);
+    }
+    if (connection != null) {
+      connection.close();
+      connection = null;
+    }
+    client.close();
+  }
+
+  private <T> Future<T> reconnectThen(java.util.function.Supplier<Future<T>> call) {
+    if (breaker.state() == CircuitBreaker.State.OPEN) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    return connection().compose(c -> call.get());
+  }
+
+  @Override
+  public Future<Response[]> mget(List<String> keys) {
+    if (keys.isEmpty()) {
+      return Future.succeededFuture(new Response[0]);
+    }
+    Request mget = Request.cmd(Command.MGET);
+    for (String k : keys) {
+      mget.arg(k);
+    }
+    return send(mget).map(reply -> {
+      Response[] out = new Response[keys.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = reply.get(i);
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Future<List<Response>> batchDurable(List<Request> requests, int replicas, long waitMs) {
+    if (replicas <= 0 || requests.isEmpty()) {
+      return batch(requests);
+    }
+    List<Request> withWait = new ArrayList<>(requests.size() + 1);
+    withWait.addAll(requests);
+    // WAIT covers every write this connection made before it: the scripts just above
+    withWait.add(Request.cmd(Command.WAIT).arg(replicas).arg(waitMs));
+    return batch(withWait).compose(replies -> {
+      long acked = replies.get(replies.size() - 1).toLong();
+      if (acked < replicas) {
+        return Future.failedFuture(new NotReplicated(replicas, acked));
+      }
+      return Future.succeededFuture(replies.subList(0, requests.size()));
+    });
+  }
+
+  private <T> Future<T> track(Future<T> call) {
+    roundTrips.incrementAndGet();
+    pending.addLast(System.nanoTime());
+    RedisConnection conn = connection;
+    return call.andThen(ar -> {
+      pending.pollFirst();
+      if (ar.succeeded() || !RedisFailures.isInfrastructure(ar.cause())) {
+        breaker.success();
+      } else {
+        breaker.failure();
+        if (conn != null && String.valueOf(ar.cause().getMessage()).contains("READONLY")) {
+          // the node we hold was demoted to a replica (sentinel failover): find the new master
+          LOG.warn("redis{} answers READONLY: reconnecting to the current master", name);
+          conn.close();
+          dropped(conn, null);
+        }
+      }
+    });
+  }
+
+  private void checkStall() {
+    RedisConnection conn = connection;
+    Long oldest = pending.peekFirst();
+    if (conn != null && oldest != null && System.nanoTime() - oldest > stallNanos) {
+      LOG.warn("redis{} stalled: a call is unanswered after {} ms; failing pending calls", name, stallNanos / 1_000_000);
+      breaker.trip();
+      connection = null;
+      // closing fails every pending call, and each failure takes its entry off the queue
+      conn.close();
+      scheduleReconnect();
+    }
+  }
+
+  private void dropped(RedisConnection conn, Throwable err) {
+    if (connection != conn) {
+      return;
+    }
+    connection = null;
+    breaker.trip();
+    LOG.warn("redis{} connection dropped{}", name, err == null ? "" : ": " + err);
+    scheduleReconnect();
+  }
+
+  private void scheduleReconnect() {
+    if (closed) {
+      return;
+    }
+    long delay = backoffMs;
+    backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+    vertx.setTimer(delay, id -> {
+      if (!closed && connection == null && connecting == null) {
+        connect();
+      }
+    });
+  }
+}

@@ -1,0 +1,13 @@
+package io.scoregateway.it;
+
+import org.junit.jupiter.api.BeforeAll;
+
+/** {@link DeliveriesIT} against a local Redis Cluster (3 masters + 3 replicas). */
+class DeliveriesClusterIT extends DeliveriesIT {
+  /** Hides {@link DeliveriesIT#setUp()}: same data, cluster mode. */
+  @BeforeAll
+  static void setUp() throws Exception {
+    gw = TestGateway.startCluster(2, null);
+    seed();
+  }
+}

@@ -1,0 +1,110 @@
+package io.scoregateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.store.ClusterLink;
+import io.scoregateway.store.HashSlot;
+import io.scoregateway.store.Keys;
+import io.scoregateway.store.NodeLink;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In cluster mode a 1000-candidate request is still one stage: each master gets one pipelined
+ * write per store (scores, pacing, frequency), never one per candidate; MGETs are split per slot
+ * (Redis refuses cross-slot MGET) and the pacing scripts go to their campaigns' masters.
+ */
+class RoundTripsClusterIT {
+  static TestGateway gw;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    gw = TestGateway.startCluster(1, null);
+    Object[] rows = new Object[3 * 1000];
+    for (int i = 0; i < 1000; i++) {
+      rows[3 * i] = "t" + i;
+      rows[3 * i + 1] = "";
+      rows[3 * i + 2] = 0.5;
+    }
+    gw.snapshot("big", true, rows);
+    for (int c = 0; c < 10; c++) {
+      List<String> tracks = new ArrayList<>();
+      for (int i = c; i < 1000; i += 10) {
+        tracks.add("t" + i);
+      }
+      JsonObject body = TestGateway.campaign(tracks.toArray(String[]::new));
+      if (c < 2) {
+        body.put("frequency_cap", new JsonObject().put("max", 5).put("window_seconds", 60));
+      }
+      assertThat(gw.putCampaign("c" + c, body).statusCode()).isEqualTo(200);
+    }
+  }
+
+  @AfterAll
+  static void tearDown() {
+    gw.close();
+  }
+
+  @Test
+  void thousandCandidatesTakeOneWritePerMasterPerStore() throws Exception {
+    List<String> candidates = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      candidates.add("t" + i);
+    }
+    JsonObject req = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+        .put("candidates", new JsonArray(candidates));
+    gw.score(req); // warm up
+    ClusterLink link = (ClusterLink) gw.dataPlanes.get(0).link();
+    Map<String, NodeLink> masters = link.masters();
+    assertThat(masters).hasSize(3);
+    List<LocalRedis> nodes = gw.cluster.masters();
+    Map<LocalRedis, Map<String, Long>> before = new HashMap<>();
+    for (LocalRedis n : nodes) {
+      before.put(n, gw.cluster.commandStats(n));
+    }
+    Map<String, Long> tripsBefore = new HashMap<>();
+    masters.forEach((k, v) -> tripsBefore.put(k, v.roundTrips()));
+
+    JsonArray res = gw.score(req).bodyAsJsonObject().getJsonArray("results");
+
+    assertThat(res).hasSize(1000);
+    assertThat(res.stream().filter(o -> ((JsonObject) o).getBoolean("promoted")).count()).isEqualTo(810);
+    assertThat(res.stream().filter(o -> ((JsonObject) o).getString("reason").equals("frequency_capped")).count())
+        .isEqualTo(190);
+    // results in request order although the values came from three nodes
+    for (int i = 0; i < 1000; i++) {
+      assertThat(res.getJsonObject(i).getString("track")).isEqualTo("t" + i);
+    }
+
+    // per master: at most one write per store (scores, pacing, frequency), whatever the candidates
+    masters.forEach((node, l) -> assertThat(l.roundTrips() - tripsBefore.get(node))
+        .as("writes to " + node).isBetween(1L, 3L));
+
+    Set<Integer> scoreSlots = new HashSet<>();
+    for (String t : candidates) {
+      scoreSlots.add(HashSlot.of(Keys.score("big", t)));
+    }
+    long mgets = 0;
+    long evalshas = 0;
+    for (LocalRedis n : nodes) {
+      Map<String, Long> after = gw.cluster.commandStats(n);
+      long m = after.getOrDefault("mget", 0L) - before.get(n).getOrDefault("mget", 0L);
+      assertThat(m).as("every master serves part of the snapshot").isPositive();
+      mgets += m;
+      evalshas += after.getOrDefault("evalsha", 0L) - before.get(n).getOrDefault("evalsha", 0L);
+    }
+    // one MGET per distinct slot of the score keys, one for the listener's counters (one slot)
+    assertThat(mgets).isEqualTo(scoreSlots.size() + 1L);
+    assertThat(evalshas).isEqualTo(10);
+  }
+}
