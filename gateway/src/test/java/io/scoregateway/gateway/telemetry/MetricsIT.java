@@ -2,6 +2,7 @@ package io.scoregateway.gateway.telemetry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.gateway.config.ConfigKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -30,7 +31,8 @@ class MetricsIT {
   @BeforeAll
   static void setUp() throws Exception {
     vertx = Vertx.vertx();
-    gw = new GatewayFixture(Map.of(), Map.of("otel.traces.exporter", "none"));
+    // no score cache: every score lookup goes to Redis, so the Redis timers move predictably
+    gw = new GatewayFixture(Map.of(ConfigKey.SCORE_CACHE_ENTRIES, "0"), Map.of("otel.traces.exporter", "none"));
     http = WebClient.create(vertx);
   }
 
