@@ -2,7 +2,6 @@ package io.scoregateway.catalog;
 
 import io.scoregateway.model.Campaign;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,10 @@ public final class CampaignIndex {
   public static final CampaignIndex EMPTY = of(List.of());
 
   private final Map<String, Campaign> byId;
-  private final Map<String, Campaign> byTrack;
+  private final TrackIndex byTrack;
   private final Map<String, Set<String>> tracksOf;
 
-  private CampaignIndex(
-      Map<String, Campaign> byId, Map<String, Campaign> byTrack, Map<String, Set<String>> tracksOf) {
+  private CampaignIndex(Map<String, Campaign> byId, TrackIndex byTrack, Map<String, Set<String>> tracksOf) {
     this.byId = byId;
     this.byTrack = byTrack;
     this.tracksOf = tracksOf;
@@ -38,10 +36,7 @@ public final class CampaignIndex {
         byTrack.merge(t, c, (a, b) -> a.end().isAfter(b.end()) ? a : b);
       }
     }
-    // HashMap over Map.copyOf: the track index is large and read per candidate, and HashMap's
-    // bucket lookup beats the immutable map's linear probing there
-    return new CampaignIndex(
-        Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byTrack), Collections.unmodifiableMap(tracksOf));
+    return new CampaignIndex(Map.copyOf(byId), new TrackIndex(byTrack), Map.copyOf(tracksOf));
   }
 
   /** The campaign a track is enrolled in, or null. */
