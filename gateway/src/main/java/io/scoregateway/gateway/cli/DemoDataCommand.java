@@ -2,7 +2,9 @@ package io.scoregateway.gateway.cli;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.store.SnapshotWriter;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +36,31 @@ public final class DemoDataCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "42", description = "random seed (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--feeders", paramLabel = "DIR",
+      description = "also write Gatling CSV feeders (users.csv, tracks.csv) for this data into DIR")
+  Path feeders;
+
+  @Option(names = "--feeder-users", defaultValue = "10000",
+      description = "listeners u-0..u-{N-1} in users.csv (default ${DEFAULT-VALUE})")
+  int feederUsers;
+
   @Override
   public Integer call() throws InterruptedException {
-    if (tracks < 1 || campaigns < 0 || segments < 0) {
-      System.err.println("--tracks must be >= 1, --campaigns and --segments >= 0");
+    if (tracks < 1 || campaigns < 0 || segments < 0 || feederUsers < 1) {
+      System.err.println("--tracks and --feeder-users must be >= 1, --campaigns and --segments >= 0");
       return 2;
     }
     PrintStream out = System.out;
     DemoData demo = new DemoData(tracks, campaigns, segments, seed);
+    if (feeders != null) {
+      try {
+        long rows = FeederWriter.write(feeders, demo, tracks, segments, feederUsers, seed, Instant.now());
+        out.printf("feeders: %s (users.csv, tracks.csv; %d rows)%n", feeders.toAbsolutePath(), rows);
+      } catch (IOException e) {
+        System.err.println("--feeders: cannot write " + feeders + ": " + e);
+        return 1;
+      }
+    }
     long t0 = System.nanoTime();
     try (RedisSession session = new RedisSession(options.resolve().engine())) {
       String snapshot = demo.snapshotId();
