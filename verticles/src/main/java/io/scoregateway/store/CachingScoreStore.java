@@ -8,10 +8,13 @@ import java.util.List;
 public final class CachingScoreStore implements ScoreStore {
   private final ScoreStore delegate;
   private final ScoreCache cache;
+  private final ScoreCache.Tally tally;
 
+  /** One per event loop: its hit/miss tally is written by that loop only. */
   public CachingScoreStore(ScoreStore delegate, ScoreCache cache) {
     this.delegate = delegate;
     this.cache = cache;
+    this.tally = cache.tally();
   }
 
   @Override
@@ -33,7 +36,7 @@ public final class CachingScoreStore implements ScoreStore {
       }
     }
     int misses = missing == null ? 0 : missing.size();
-    cache.record(out.length - misses, misses);
+    tally.add(out.length - misses, misses);
     if (missing == null) {
       return Future.succeededFuture(out);
     }

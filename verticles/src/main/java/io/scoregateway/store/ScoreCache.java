@@ -2,8 +2,10 @@ package io.scoregateway.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Snapshot entries kept in memory. Snapshots are immutable once activated, so an entry never needs
@@ -15,15 +17,35 @@ public final class ScoreCache {
   static final ScoreEntry ABSENT = ScoreEntry.absent();
 
   private final Cache<String, ScoreEntry> entries;
-  private final Counter hits;
-  private final Counter misses;
+  /** One tally per event loop: counting without contended adds, summed when scraped. */
+  private final List<Tally> tallies = new CopyOnWriteArrayList<>();
 
   public ScoreCache(long maxEntries, MeterRegistry registry) {
     this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
-    this.hits = Counter.builder("gateway.score.cache.requests").tag("result", "hit")
-        .description("Snapshot score lookups answered from memory (hit) or from Redis (miss)").register(registry);
-    this.misses = Counter.builder("gateway.score.cache.requests").tag("result", "miss")
-        .description("Snapshot score lookups answered from memory (hit) or from Redis (miss)").register(registry);
+    String help = "Snapshot score lookups answered from memory (hit) or from Redis (miss)";
+    FunctionCounter.builder("gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.hits).sum())
+        .tag("result", "hit").description(help).register(registry);
+    FunctionCounter.builder("gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.misses).sum())
+        .tag("result", "miss").description(help).register(registry);
+  }
+
+  /** Hit and miss counts written by one event loop only. */
+  static final class Tally {
+    volatile long hits;
+    volatile long misses;
+
+    // single writer: a plain read-modify-write of a volatile is safe and needs no atomic add
+    void add(int hitCount, int missCount) {
+      hits += hitCount;
+      misses += missCount;
+    }
+  }
+
+  /** A tally for one event loop's store. */
+  Tally tally() {
+    Tally t = new Tally();
+    tallies.add(t);
+    return t;
   }
 
   /** The cached entry ({@link #ABSENT} for a known gap), or null when not cached. */
@@ -33,15 +55,6 @@ public final class ScoreCache {
 
   void put(String key, ScoreEntry entry) {
     entries.put(key, entry == null ? ABSENT : entry);
-  }
-
-  void record(int hitCount, int missCount) {
-    if (hitCount > 0) {
-      hits.increment(hitCount);
-    }
-    if (missCount > 0) {
-      misses.increment(missCount);
-    }
   }
 
   public long size() {
