@@ -4,28 +4,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.impl.RequestImpl;
 import java.net.ConnectException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Redis Cluster without the client's cluster mode: one held, pipelined {@link NodeLink} per master
@@ -51,51 +42,32 @@ import org.slf4j.LoggerFactory;
  * (snapshot APPENDs may repeat a row; the later copy wins with the same value).
  */
 public final class ClusterLink implements RedisLink {
-  private static final Logger LOG = LoggerFactory.getLogger(ClusterLink.class);
   static final long REFRESH_MS = 5_000;
-  static final long MIN_REFRESH_GAP_MS = 200;
+  static final long MIN_REFRESH_GAP_MS = ClusterTopology.MIN_REFRESH_GAP_MS;
   static final int MAX_REDIRECTS = 3;
   private static final Pattern REDIRECT = Pattern.compile("(MOVED|ASK) (\\d+) (\\S+)");
 
   private final Vertx vertx;
-  private final RedisOptions base;
-  private final long stallMs;
-  private final String scheme;
-  private final String userInfo;
-  private final List<String> seeds = new ArrayList<>();
-  private final Map<String, NodeLink> masters = new ConcurrentHashMap<>();
-  private volatile NodeLink[] slots = new NodeLink[HashSlot.SLOTS];
-  private volatile boolean covered;
-  private volatile List<String> knownNodes = List.of();
-  private volatile long lastRefreshNanos;
-  private Future<Void> refreshing;
+  private final ClusterTopology topology;
   private long timer = -1;
-  private volatile boolean closed;
+  private boolean closed;
 
   /** @param options cluster options: their endpoints are the seeds, the rest applies per node */
   public ClusterLink(Vertx vertx, RedisOptions options, long stallMs) {
     this.vertx = vertx;
-    this.base = new RedisOptions(options).setType(RedisClientType.STANDALONE);
-    this.stallMs = stallMs;
-    URI first = URI.create(options.getEndpoints().get(0));
-    this.scheme = first.getScheme();
-    this.userInfo = first.getRawUserInfo() == null ? "" : first.getRawUserInfo() + "@";
-    for (String e : options.getEndpoints()) {
-      URI u = URI.create(e);
-      seeds.add(u.getHost() + ":" + (u.getPort() < 0 ? 6379 : u.getPort()));
-    }
+    this.topology = new ClusterTopology(vertx, options, stallMs);
   }
 
   @Override
   public Future<Void> connect() {
     synchronized (this) {
       if (timer < 0 && !closed) {
-        timer = vertx.setPeriodic(REFRESH_MS, id -> refresh());
+        timer = vertx.setPeriodic(REFRESH_MS, id -> topology.refresh());
       }
     }
-    return refresh().compose(v -> {
+    return topology.refresh().compose(v -> {
       List<Future<Void>> all = new ArrayList<>();
-      for (NodeLink n : masters.values()) {
+      for (NodeLink n : topology.masters.values()) {
         all.add(n.connect());
       }
       return Future.all(all).mapEmpty();
@@ -104,10 +76,10 @@ public final class ClusterLink implements RedisLink {
 
   @Override
   public boolean isConnected() {
-    if (!covered || masters.isEmpty()) {
+    if (!topology.covered || topology.masters.isEmpty()) {
       return false;
     }
-    for (NodeLink n : masters.values()) {
+    for (NodeLink n : topology.masters.values()) {
       if (!n.isConnected()) {
         return false;
       }
@@ -118,7 +90,7 @@ public final class ClusterLink implements RedisLink {
   @Override
   public CircuitBreaker.State breakerState() {
     CircuitBreaker.State worst = CircuitBreaker.State.CLOSED;
-    for (NodeLink n : masters.values()) {
+    for (NodeLink n : topology.masters.values()) {
       CircuitBreaker.State s = n.breakerState();
       if (s == CircuitBreaker.State.OPEN) {
         return s;
@@ -133,7 +105,7 @@ public final class ClusterLink implements RedisLink {
   @Override
   public long roundTrips() {
     long sum = 0;
-    for (NodeLink n : masters.values()) {
+    for (NodeLink n : topology.masters.values()) {
       sum += n.roundTrips();
     }
     return sum;
@@ -141,12 +113,12 @@ public final class ClusterLink implements RedisLink {
 
   /** The masters' links by {@code host:port}, as of the last map refresh (for tests and tools). */
   public Map<String, NodeLink> masters() {
-    return Map.copyOf(masters);
+    return Map.copyOf(topology.masters);
   }
 
   /** The link to the master serving this key's slot, null while no master serves it. */
   public NodeLink nodeFor(String key) {
-    return slots[HashSlot.of(key)];
+    return topology.slots[HashSlot.of(key)];
   }
 
   @Override
@@ -213,10 +185,7 @@ public final class ClusterLink implements RedisLink {
         vertx.cancelTimer(timer);
       }
     }
-    for (NodeLink n : masters.values()) {
-      n.close();
-    }
-    masters.clear();
+    topology.close();
   }
 
   // ---- routing
@@ -260,7 +229,7 @@ public final class ClusterLink implements RedisLink {
 
   private Future<List<Response>> route(
       List<Request> requests, int[] knownSlots, int replicas, long waitMs, int attempt, Ask ask) {
-    NodeLink[] table = slots;
+    NodeLink[] table = topology.slots;
     Map<NodeLink, Group> groups = new IdentityHashMap<>(4);
     List<Group> order = new ArrayList<>(4);
     for (int i = 0; i < requests.size(); i++) {
@@ -275,7 +244,7 @@ public final class ClusterLink implements RedisLink {
         node = slot < 0 ? anyMaster(table) : table[slot];
       }
       if (node == null) {
-        refreshSoon();
+        topology.refreshSoon();
         return Future.failedFuture(new ConnectException("CLUSTERDOWN no known master serves slot " + slot));
       }
       Group g = groups.get(node);
@@ -321,16 +290,16 @@ public final class ClusterLink implements RedisLink {
       Matcher m = REDIRECT.matcher(String.valueOf(err.getMessage()));
       if (m.find() && attempt < MAX_REDIRECTS) {
         int slot = Integer.parseInt(m.group(2));
-        NodeLink target = nodeAt(m.group(3));
-        refreshSoon();
+        NodeLink target = topology.nodeAt(m.group(3));
+        topology.refreshSoon();
         if (m.group(1).equals("MOVED")) {
-          slots[slot] = target;
+          topology.slots[slot] = target;
           return route(g.originals, g.slotArray(), replicas, waitMs, attempt + 1, null);
         }
         return route(g.originals, g.slotArray(), replicas, waitMs, attempt + 1, new Ask(slot, target));
       }
       if (RedisFailures.isInfrastructure(err)) {
-        refreshSoon();
+        topology.refreshSoon();
       }
       return Future.failedFuture(err);
     });
@@ -346,146 +315,9 @@ public final class ClusterLink implements RedisLink {
     if (table[0] != null) {
       return table[0];
     }
-    for (NodeLink n : masters.values()) {
+    for (NodeLink n : topology.masters.values()) {
       return n;
     }
     return null;
-  }
-
-  // ---- topology
-
-  private void refreshSoon() {
-    if (System.nanoTime() - lastRefreshNanos > MIN_REFRESH_GAP_MS * 1_000_000) {
-      refresh();
-    }
-  }
-
-  /** Reads the slot map from the first node that answers; one refresh at a time. */
-  synchronized Future<Void> refresh() {
-    if (closed) {
-      return Future.failedFuture(new IllegalStateException("closed"));
-    }
-    if (refreshing != null) {
-      return refreshing;
-    }
-    lastRefreshNanos = System.nanoTime();
-    Set<String> candidates = new LinkedHashSet<>();
-    for (Map.Entry<String, NodeLink> e : masters.entrySet()) {
-      if (e.getValue().isConnected()) {
-        candidates.add(e.getKey());
-      }
-    }
-    candidates.addAll(knownNodes);
-    candidates.addAll(seeds);
-    List<String> list = new ArrayList<>(candidates);
-    Future<Void> f = askSlots(list, 0);
-    refreshing = f;
-    f.onComplete(ar -> {
-      synchronized (this) {
-        refreshing = null;
-      }
-      if (ar.failed()) {
-        LOG.warn("cluster slot map refresh failed: {}", ar.cause().getMessage());
-      }
-    });
-    return f;
-  }
-
-  private Future<Void> askSlots(List<String> endpoints, int i) {
-    if (i >= endpoints.size()) {
-      return Future.failedFuture(new ConnectException("no cluster node answered CLUSTER SLOTS: " + endpoints));
-    }
-    String endpoint = endpoints.get(i);
-    Redis probe = Redis.createClient(vertx, nodeOptions(endpoint));
-    return probe.send(Request.cmd(Command.CLUSTER).arg("SLOTS"))
-        .timeout(1_000, TimeUnit.MILLISECONDS)
-        .andThen(ar -> probe.close())
-        .compose(reply -> apply(endpoint, reply))
-        .recover(err -> {
-          LOG.debug("CLUSTER SLOTS from {} failed: {}", endpoint, err.toString());
-          return askSlots(endpoints, i + 1);
-        });
-  }
-
-  private Future<Void> apply(String askedEndpoint, Response reply) {
-    if (reply == null || reply.size() == 0) {
-      return Future.failedFuture(new IllegalStateException(askedEndpoint + " serves no slots yet"));
-    }
-    String askedHost = askedEndpoint.substring(0, askedEndpoint.lastIndexOf(':'));
-    NodeLink[] table = new NodeLink[HashSlot.SLOTS];
-    Set<String> seen = new LinkedHashSet<>();
-    Set<String> masterSet = new LinkedHashSet<>();
-    Map<String, NodeLink> fresh = new HashMap<>();
-    int served = 0;
-    for (Response range : reply) {
-      int from = range.get(0).toInteger();
-      int to = range.get(1).toInteger();
-      String master = endpoint(range.get(2), askedHost);
-      NodeLink link = masters.get(master);
-      if (link == null) {
-        link = fresh.computeIfAbsent(master, this::newNode);
-      }
-      for (int s = from; s <= to; s++) {
-        table[s] = link;
-      }
-      served += to - from + 1;
-      masterSet.add(master);
-      seen.add(master);
-      for (int r = 3; r < range.size(); r++) {
-        seen.add(endpoint(range.get(r), askedHost));
-      }
-    }
-    masters.putAll(fresh);
-    slots = table;
-    covered = served == HashSlot.SLOTS;
-    knownNodes = List.copyOf(seen);
-    for (Map.Entry<String, NodeLink> e : fresh.entrySet()) {
-      LOG.info("cluster master {} joins the slot map", e.getKey());
-      e.getValue().connect();
-    }
-    for (String old : new ArrayList<>(masters.keySet())) {
-      if (!masterSet.contains(old)) {
-        NodeLink gone = masters.remove(old);
-        if (gone != null) {
-          LOG.info("cluster node {} no longer serves slots: closing its connection", old);
-          gone.close();
-        }
-      }
-    }
-    return Future.succeededFuture();
-  }
-
-  private static String endpoint(Response node, String fallbackHost) {
-    String host = node.get(0) == null ? "" : node.get(0).toString();
-    if (host.isEmpty() || host.equals("?")) {
-      host = fallbackHost;
-    }
-    return host + ":" + node.get(1).toInteger();
-  }
-
-  /** The link of a master named in a redirect, created (and connected) when new. */
-  private NodeLink nodeAt(String endpoint) {
-    NodeLink n = masters.get(endpoint);
-    if (n != null) {
-      return n;
-    }
-    NodeLink created = newNode(endpoint);
-    NodeLink raced = masters.putIfAbsent(endpoint, created);
-    if (raced != null) {
-      created.close();
-      return raced;
-    }
-    created.connect();
-    return created;
-  }
-
-  private NodeLink newNode(String endpoint) {
-    return new NodeLink(vertx, nodeOptions(endpoint), stallMs, endpoint);
-  }
-
-  private RedisOptions nodeOptions(String endpoint) {
-    RedisOptions o = new RedisOptions(base).setType(RedisClientType.STANDALONE);
-    o.setEndpoints(new ArrayList<>(List.of(scheme + "://" + userInfo + endpoint)));
-    return o;
   }
 }
