@@ -202,8 +202,13 @@ public final class LocalCluster implements AutoCloseable {
    * for integers, List for arrays, null for nil; an error reply throws.
    */
   public static Object call(LocalRedis node, String... args) throws IOException {
+    return call(node.port(), args);
+  }
+
+  /** {@link #call(LocalRedis, String...)} to whatever listens on {@code port} (a sentinel, say). */
+  public static Object call(int port, String... args) throws IOException {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", node.port()), 1000);
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
       s.setSoTimeout(5000);
       StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
       for (String a : args) {

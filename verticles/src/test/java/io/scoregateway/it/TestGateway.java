@@ -8,6 +8,7 @@ import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.devredis.LocalSentinel;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
@@ -95,6 +96,21 @@ public final class TestGateway implements AutoCloseable {
     EngineConfig cfg = new EngineConfig(cluster.seedUrls(), "cluster", "mymaster", "127.0.0.1",
         port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500);
     return start(cfg, null, cluster, ownsCluster, auth);
+  }
+
+  /**
+   * A gateway in sentinel mode: the sentinels of {@code sentinel} as endpoints, master name
+   * {@code mymaster}. The caller stops the deployment.
+   *
+   * @param deliveryReplicas replicas each delivery write must reach ({@code --delivery-replicas})
+   */
+  public static TestGateway startSentinel(LocalSentinel sentinel, int instances, TokenAuthenticator auth,
+      long timeoutMs, int deliveryReplicas) throws IOException {
+    int port = LocalRedis.freePort();
+    int adminPort = LocalRedis.freePort();
+    EngineConfig cfg = new EngineConfig(sentinel.sentinelUrls(), "sentinel", LocalSentinel.MASTER_NAME, "127.0.0.1",
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500);
+    return start(cfg, null, null, false, auth);
   }
 
   /** The shared local cluster, flushed, behind a gateway like {@link #start(int, TokenAuthenticator)}'s. */
