@@ -10,6 +10,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.scoregateway.Engine;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
+import io.scoregateway.telemetry.Spans;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -65,9 +66,11 @@ public final class ScoreRoutes {
       return;
     }
     ex.close();
-    Span span = tracer.spanBuilder("response write").startSpan();
+    Span span = Spans.child(tracer, "response write");
     answer.finish();
-    span.setAttribute("gateway.batch.candidates", ex.size()).setAttribute("gateway.degraded", ex.degraded()).end();
+    if (span.isRecording()) {
+      span.setAttribute("gateway.batch.candidates", ex.size()).setAttribute("gateway.degraded", ex.degraded()).end();
+    }
     metrics.answered(ex);
     ctx.put(RequestObserver.OUTCOME, ex.degraded() ? "degraded" : "ok");
   }

@@ -14,6 +14,7 @@ import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.scoregateway.telemetry.Spans;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -92,12 +93,14 @@ public final class ScorePipeline {
             all -> {
               ex.timings().lookup(System.nanoTime() - t1);
               if (!ex.isClosed()) {
-                Span span = tracer.spanBuilder("allocation").startSpan();
+                Span span = Spans.child(tracer, "allocation");
                 decide(ex, lookups, s.result(), p.result(), f.result(), capped, now);
-                span.setAttribute("gateway.batch.candidates", ex.size())
-                    .setAttribute("gateway.decisions.looked_up", lookups.positions.size())
-                    .setAttribute("gateway.decisions.promoted", promotedCount(ex))
-                    .end();
+                if (span.isRecording()) {
+                  span.setAttribute("gateway.batch.candidates", ex.size())
+                      .setAttribute("gateway.decisions.looked_up", lookups.positions.size())
+                      .setAttribute("gateway.decisions.promoted", promotedCount(ex))
+                      .end();
+                }
               }
               return null;
             });

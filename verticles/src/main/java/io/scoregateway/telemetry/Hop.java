@@ -28,11 +28,15 @@ final class Hop {
   }
 
   <T> Future<T> observe(Consumer<Span> attributes, Supplier<Future<T>> call) {
-    Span span = tracer.spanBuilder(spanName).startSpan();
-    attributes.accept(span);
+    Span span = Spans.child(tracer, spanName);
     long start = System.nanoTime();
     Future<T> result;
-    try (Scope ignored = span.makeCurrent()) {
+    if (span.isRecording()) {
+      attributes.accept(span);
+      try (Scope ignored = span.makeCurrent()) {
+        result = call.get();
+      }
+    } else {
       result = call.get();
     }
     return result.andThen(ar -> {
