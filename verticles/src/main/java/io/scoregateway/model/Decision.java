@@ -5,6 +5,8 @@ package io.scoregateway.model;
  * {@code explain} is null unless the caller asked for it.
  */
 public record Decision(Reason reason, double score, String campaign, Explain explain) {
+  /** The most common answer, shared: a candidate with no campaign and nothing to explain. */
+  public static final Decision NOT_ENROLLED = new Decision(Reason.NOT_ENROLLED, 0, null, null);
 
   public boolean promoted() {
     return reason == Reason.PROMOTED;

@@ -59,7 +59,9 @@ public final class ScorePipeline {
       String track = req.candidates().get(i);
       Campaign c = view.campaigns().forTrack(track);
       Reason early = Gates.beforeLookup(c, req, now);
-      if (early != null) {
+      if (early == Reason.NOT_ENROLLED && !req.explain()) {
+        ex.decide(i, null, Decision.NOT_ENROLLED);
+      } else if (early != null) {
         ex.decide(i, c, new Decision(early, 0, c == null ? null : c.id(), explainOf(req, c)));
       } else {
         ex.decide(i, c, null);
