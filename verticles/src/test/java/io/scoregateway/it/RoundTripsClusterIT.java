@@ -9,7 +9,6 @@ import io.scoregateway.store.Keys;
 import io.scoregateway.store.NodeLink;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,24 +29,7 @@ class RoundTripsClusterIT {
   @BeforeAll
   static void setUp() throws Exception {
     gw = TestGateway.startCluster(1, null);
-    Object[] rows = new Object[3 * 1000];
-    for (int i = 0; i < 1000; i++) {
-      rows[3 * i] = "t" + i;
-      rows[3 * i + 1] = "";
-      rows[3 * i + 2] = 0.5;
-    }
-    gw.snapshot("big", true, rows);
-    for (int c = 0; c < 10; c++) {
-      List<String> tracks = new ArrayList<>();
-      for (int i = c; i < 1000; i += 10) {
-        tracks.add("t" + i);
-      }
-      JsonObject body = TestGateway.campaign(tracks.toArray(String[]::new));
-      if (c < 2) {
-        body.put("frequency_cap", new JsonObject().put("max", 5).put("window_seconds", 60));
-      }
-      assertThat(gw.putCampaign("c" + c, body).statusCode()).isEqualTo(200);
-    }
+    RoundTripsIT.seedThousandTracksInTenCampaigns(gw);
   }
 
   @AfterAll
@@ -57,12 +39,7 @@ class RoundTripsClusterIT {
 
   @Test
   void thousandCandidatesTakeOneWritePerMasterPerStore() throws Exception {
-    List<String> candidates = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      candidates.add("t" + i);
-    }
-    JsonObject req = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-        .put("candidates", new JsonArray(candidates));
+    JsonObject req = RoundTripsIT.thousandCandidates();
     gw.score(req); // warm up
     ClusterLink link = (ClusterLink) gw.dataPlanes.get(0).link();
     Map<String, NodeLink> masters = link.masters();
@@ -91,8 +68,8 @@ class RoundTripsClusterIT {
         .as("writes to " + node).isBetween(1L, 3L));
 
     Set<Integer> scoreSlots = new HashSet<>();
-    for (String t : candidates) {
-      scoreSlots.add(HashSlot.of(Keys.score("big", t)));
+    for (Object t : req.getJsonArray("candidates")) {
+      scoreSlots.add(HashSlot.of(Keys.score("big", (String) t)));
     }
     long mgets = 0;
     long evalshas = 0;

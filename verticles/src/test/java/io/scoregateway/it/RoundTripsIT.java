@@ -21,6 +21,11 @@ class RoundTripsIT {
   @BeforeAll
   static void setUp() throws Exception {
     gw = TestGateway.start(1, null);
+    seedThousandTracksInTenCampaigns(gw);
+  }
+
+  /** 1000 scored tracks; 10 campaigns, each enrolling every 10th track, two with frequency caps. */
+  static void seedThousandTracksInTenCampaigns(TestGateway gw) {
     Object[] rows = new Object[3 * 1000];
     for (int i = 0; i < 1000; i++) {
       rows[3 * i] = "t" + i;
@@ -28,7 +33,6 @@ class RoundTripsIT {
       rows[3 * i + 2] = 0.5;
     }
     gw.snapshot("big", true, rows);
-    // 10 campaigns, each enrolling every 10th track, two of them with frequency caps
     for (int c = 0; c < 10; c++) {
       List<String> tracks = new ArrayList<>();
       for (int i = c; i < 1000; i += 10) {
@@ -42,6 +46,16 @@ class RoundTripsIT {
     }
   }
 
+  /** One request for all 1000 tracks. */
+  static JsonObject thousandCandidates() {
+    List<String> candidates = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      candidates.add("t" + i);
+    }
+    return new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+        .put("candidates", new JsonArray(candidates));
+  }
+
   @AfterAll
   static void tearDown() {
     gw.close();
@@ -49,12 +63,7 @@ class RoundTripsIT {
 
   @Test
   void thousandCandidatesTakeOneStageOfPipelinedCommands() throws Exception {
-    List<String> candidates = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      candidates.add("t" + i);
-    }
-    JsonObject req = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-        .put("candidates", new JsonArray(candidates));
+    JsonObject req = thousandCandidates();
     gw.score(req); // warm up
     Map<String, Long> before = commandStats();
     long tripsBefore = gw.dataPlanes.get(0).link().roundTrips();
