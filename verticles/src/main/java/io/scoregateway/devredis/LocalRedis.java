@@ -160,6 +160,7 @@ public final class LocalRedis implements AutoCloseable {
         last = e;
       }
       try {
+        // start-up poll on the caller's thread (CLI main or a test), never an event loop
         Thread.sleep(20);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,14 +80,5 @@ public interface RedisLink {
       req.arg(a);
     }
     return req;
-  }
-
-  /** Splits a list into batches no larger than {@code size}, for bulk writers. */
-  static <T> List<List<T>> chunks(List<T> items, int size) {
-    List<List<T>> out = new ArrayList<>();
-    for (int i = 0; i < items.size(); i += size) {
-      out.add(items.subList(i, Math.min(items.size(), i + size)));
-    }
-    return out;
   }
 }

@@ -8,6 +8,7 @@ import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.devredis.LocalSentinel;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.SnapshotWriter;
@@ -39,7 +40,7 @@ public final class TestGateway implements AutoCloseable {
   public final LocalCluster cluster;
   private final boolean ownsCluster;
   public final Vertx vertx;
-  public final MutableClock clock;
+  public final ManualClock clock;
   public final Engine engine;
   public final WebClient http;
   public final RedisLink seedLink;
@@ -48,7 +49,7 @@ public final class TestGateway implements AutoCloseable {
   public final int adminPort;
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
 
-  private TestGateway(LocalRedis redis, LocalCluster cluster, boolean ownsCluster, Vertx vertx, MutableClock clock,
+  private TestGateway(LocalRedis redis, LocalCluster cluster, boolean ownsCluster, Vertx vertx, ManualClock clock,
       Engine engine, int port, int adminPort) {
     this.redis = redis;
     this.cluster = cluster;
@@ -122,7 +123,7 @@ public final class TestGateway implements AutoCloseable {
       TokenAuthenticator auth) throws IOException {
     int port = cfg.httpPort();
     int adminPort = cfg.adminPort();
-    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+    ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);
     Engine engine = Engine.create(cfg, new LiveCatalog(), auth, clock, telemetry);

@@ -60,7 +60,7 @@ public final class DevCommand implements Callable<Integer> {
       redis.close();
       stopped.countDown();
     }));
-    stopped.await();
+    stopped.await(); // the CLI's main thread parks until Ctrl-C; event loops keep serving
     return 0;
   }
 

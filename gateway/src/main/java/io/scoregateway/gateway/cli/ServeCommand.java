@@ -20,7 +20,7 @@ public final class ServeCommand implements Callable<Integer> {
       running.close();
       stopped.countDown();
     }));
-    stopped.await();
+    stopped.await(); // the CLI's main thread parks until Ctrl-C; event loops keep serving
     return 0;
   }
 }

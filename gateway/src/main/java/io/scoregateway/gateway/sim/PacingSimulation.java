@@ -103,8 +103,8 @@ public final class PacingSimulation {
       for (int t = 0; t < s.tracks(); t++) {
         rows.add(new SnapshotWriter.Row("st" + t, "", 0.05 + 0.95 * rnd.nextDouble()));
       }
-      for (List<SnapshotWriter.Row> chunk : RedisLink.chunks(rows, 2_000)) {
-        Await.result(w.write(chunk));
+      for (int from = 0; from < rows.size(); from += 2_000) {
+        Await.result(w.write(rows.subList(from, Math.min(rows.size(), from + 2_000))));
       }
       Await.result(w.complete("simulate-pacing", rows.size(), 0));
       return id;

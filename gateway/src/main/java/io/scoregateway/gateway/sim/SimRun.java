@@ -7,6 +7,7 @@ import io.scoregateway.model.Campaign;
 import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.HopTimings;
@@ -40,7 +41,7 @@ import java.util.SplittableRandom;
 final class SimRun implements AutoCloseable {
   private final SimSettings s;
   private final String snapshot;
-  private final SimClock clock;
+  private final ManualClock clock;
   private final LiveCatalog catalog = new LiveCatalog();
   private final RedisLink linkA;
   private final RedisLink linkB;
@@ -51,7 +52,7 @@ final class SimRun implements AutoCloseable {
   SimRun(Vertx vertx, RedisOptions redis, SimSettings s, String snapshot, long startMs) {
     this.s = s;
     this.snapshot = snapshot;
-    this.clock = new SimClock(startMs);
+    this.clock = new ManualClock(Instant.ofEpochMilli(startMs));
     this.linkA = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
     this.linkB = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
     Await.result(linkA.connect());

@@ -1,4 +1,4 @@
-package io.scoregateway.it;
+package io.scoregateway.pacing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,16 +6,23 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move by hand. */
-public final class MutableClock extends Clock {
+/**
+ * A clock that moves only when told: the accelerated time of the pacing simulation, and the
+ * fixed "now" of tests. Injected through the engine, never settable from a request.
+ */
+public final class ManualClock extends Clock {
   private final AtomicLong millis;
 
-  public MutableClock(Instant start) {
+  public ManualClock(Instant start) {
     this.millis = new AtomicLong(start.toEpochMilli());
   }
 
+  public void set(long epochMillis) {
+    millis.set(epochMillis);
+  }
+
   public void set(Instant t) {
-    millis.set(t.toEpochMilli());
+    set(t.toEpochMilli());
   }
 
   public void advanceMs(long ms) {
