@@ -12,7 +12,8 @@ JAR=gateway/target/score-gateway.jar
 free_port() {
   local p
   while :; do
-    p=$(( (RANDOM % 30000) + 20000 ))
+    # below the kernel's ephemeral range (32768+), where outgoing connections take ports
+    p=$(( (RANDOM % 12000) + 20000 ))
     (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return; }
   done
 }
