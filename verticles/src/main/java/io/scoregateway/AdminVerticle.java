@@ -2,23 +2,29 @@ package io.scoregateway;
 
 import io.scoregateway.auth.Role;
 import io.scoregateway.catalog.CatalogRefresher;
+import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.Routers;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.PlatformHandler;
 
-/** A single instance: keeps the shared catalog fresh and serves the admin port. */
+/**
+ * A single instance: keeps the shared catalog and pacing view fresh (on its own connection) and
+ * serves the admin port.
+ */
 public final class AdminVerticle extends VerticleBase {
   private static final int MAX_ADMIN_BODY = 8 * 1024 * 1024;
 
   private final Engine engine;
   private RedisLink link;
   private CatalogRefresher refresher;
+  private PacingRefresher pacing;
 
   public AdminVerticle(Engine engine) {
     this.engine = engine;
@@ -28,8 +34,11 @@ public final class AdminVerticle extends VerticleBase {
   public Future<?> start() {
     EngineConfig cfg = engine.config();
     link = RedisLink.create(vertx, cfg.redisOptions());
-    Stores stores = Stores.over(link, cfg.pacingSlotMs());
+    Stores stores = Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), link, 0, 0);
     refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
+    pacing = new PacingRefresher(vertx, ObservedStores.pacing(stores.pacing(), engine.telemetry()), engine.pacing(),
+        engine.catalog(), engine.clock(), cfg.pacingRefreshPeriodMs(), cfg.pacingMaxBatch());
+    refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog());
 
@@ -50,6 +59,8 @@ public final class AdminVerticle extends VerticleBase {
 
     link.connect();
     return refresher.start()
+        .compose(v -> pacing.refresh())
+        .onComplete(ar -> pacing.start())
         .compose(v -> vertx.createHttpServer(cfg.serverOptions(cfg.adminPort()))
             .requestHandler(router)
             .listen());
@@ -59,6 +70,9 @@ public final class AdminVerticle extends VerticleBase {
   public Future<?> stop() {
     if (refresher != null) {
       refresher.stop();
+    }
+    if (pacing != null) {
+      pacing.stop();
     }
     if (link != null) {
       link.close();

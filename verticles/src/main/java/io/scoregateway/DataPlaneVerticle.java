@@ -10,7 +10,6 @@ import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.CachingScoreStore;
-import io.scoregateway.store.CoalescingPacingStore;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -48,15 +47,17 @@ public final class DataPlaneVerticle extends VerticleBase {
         ? RedisLink.create(vertx, cfg.redisOptions(), RedisLink.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
         : link;
     Stores stores = ObservedStores.wrap(
-        Stores.over(link, cfg.pacingSlotMs(), deliveryLink, cfg.deliveryReplicas(), cfg.deliveryWaitMs()),
+        Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), deliveryLink, cfg.deliveryReplicas(),
+            cfg.deliveryWaitMs()),
         engine.telemetry());
     ScoreStore scoreStore = engine.scoreCache() == null
         ? stores.scores() : new CachingScoreStore(stores.scores(), engine.scoreCache());
-    ScorePipeline pipeline = new ScorePipeline(engine.catalog(), scoreStore,
-        new CoalescingPacingStore(stores.pacing()), stores.frequency(), engine.clock(), engine.telemetry().tracer());
+    ScorePipeline pipeline = new ScorePipeline(engine.catalog(), scoreStore, engine.pacing(), cfg.pacingSlotMs(),
+        stores.frequency(), engine.clock(), engine.telemetry().tracer());
     ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
     DeliveryRoutes deliveries = new DeliveryRoutes(
-        new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.clock()), DELIVERY_TIMEOUT_MS,
+        new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.pacing(), engine.clock(),
+            cfg.pacingSettleMs()), DELIVERY_TIMEOUT_MS,
         engine.decisions());
 
     LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());

@@ -2,6 +2,7 @@ package io.scoregateway;
 
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
@@ -11,7 +12,7 @@ import java.time.Clock;
 /**
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
- * snapshot score cache (null when disabled).
+ * snapshot score cache (null when disabled) and the pacing view its scoring reads.
  */
 public record Engine(
     EngineConfig config,
@@ -21,13 +22,14 @@ public record Engine(
     Telemetry telemetry,
     RequestObserver observer,
     DecisionMetrics decisions,
-    ScoreCache scoreCache) {
+    ScoreCache scoreCache,
+    PacingView pacing) {
 
   public static Engine create(
       EngineConfig config, LiveCatalog catalog, TokenAuthenticator auth, Clock clock, Telemetry telemetry) {
     ScoreCache cache = config.scoreCacheEntries() > 0
         ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry()) : null;
     return new Engine(config, catalog, auth, clock, telemetry, new RequestObserver(telemetry),
-        new DecisionMetrics(telemetry.registry()), cache);
+        new DecisionMetrics(telemetry.registry()), cache, new PacingView());
   }
 }

@@ -27,6 +27,10 @@ import java.util.List;
  * @param deliveryReplicas replicas that must acknowledge delivery writes ({@code WAIT}) before a 2xx;
  *     0 = do not wait
  * @param deliveryWaitMs how long {@code WAIT} may take before the deliveries are answered 503
+ * @param pacingRefreshMs how often the pacing view is refreshed; 0 = a quarter slot, 100 ms to 5 s
+ * @param pacingSettleMs how long a delivery may lag its promotion (and still count after the
+ *     flight's end); promotions older than this have delivered or never will
+ * @param pacingMaxBatch most campaigns one pacing refresh sends; the rest wait for the next
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -45,7 +49,24 @@ public record EngineConfig(
     String tlsKey,
     long scoreCacheEntries,
     int deliveryReplicas,
-    long deliveryWaitMs) {
+    long deliveryWaitMs,
+    long pacingRefreshMs,
+    long pacingSettleMs,
+    int pacingMaxBatch) {
+
+  /** Defaults of the pacing keys. */
+  public static final long DEFAULT_PACING_SETTLE_MS = 10_000;
+  public static final int DEFAULT_PACING_MAX_BATCH = 20_000;
+
+  /** The settings with the pacing refresh's defaults. */
+  public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
+      int httpPort, int adminPort, int instances, int maxBatch, long timeoutMs, long pacingSlotMs,
+      long catalogRefreshMs, int maxInFlight, String tlsCert, String tlsKey, long scoreCacheEntries,
+      int deliveryReplicas, long deliveryWaitMs) {
+    this(redisEndpoints, redisMode, redisMasterName, host, httpPort, adminPort, instances, maxBatch, timeoutMs,
+        pacingSlotMs, catalogRefreshMs, maxInFlight, tlsCert, tlsKey, scoreCacheEntries, deliveryReplicas,
+        deliveryWaitMs, 0, DEFAULT_PACING_SETTLE_MS, DEFAULT_PACING_MAX_BATCH);
+  }
 
   /** The settings without delivery replication (deliveries confirmed by the master alone). */
   public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
@@ -53,6 +74,14 @@ public record EngineConfig(
       long catalogRefreshMs, int maxInFlight, String tlsCert, String tlsKey, long scoreCacheEntries) {
     this(redisEndpoints, redisMode, redisMasterName, host, httpPort, adminPort, instances, maxBatch, timeoutMs,
         pacingSlotMs, catalogRefreshMs, maxInFlight, tlsCert, tlsKey, scoreCacheEntries, 0, 200);
+  }
+
+  /** The pacing refresh period in effect: the configured one, else a quarter slot within 100 ms..5 s. */
+  public long pacingRefreshPeriodMs() {
+    if (pacingRefreshMs > 0) {
+      return pacingRefreshMs;
+    }
+    return Math.max(100, Math.min(5_000, pacingSlotMs / 4));
   }
 
   /** Largest accepted request body: the largest batch of maximal ids plus envelope. */

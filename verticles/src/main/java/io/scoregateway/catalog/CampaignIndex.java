@@ -54,6 +54,11 @@ public final class CampaignIndex {
     return byId.get(id);
   }
 
+  /** Every campaign. */
+  public Collection<Campaign> all() {
+    return byId.values();
+  }
+
   public int size() {
     return byId.size();
   }

@@ -3,6 +3,7 @@ package io.scoregateway.catalog;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -11,6 +12,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ public final class CatalogRefresher {
   private boolean refreshing;
   private boolean again;
   private long timer = -1;
+  private Promise<Void> next;
+  private Supplier<Future<Void>> onChange = Future::succeededFuture;
 
   public CatalogRefresher(
       Vertx vertx, Stores stores, LiveCatalog catalog, RedisOptions subscriberOptions, long periodMs) {
@@ -48,6 +52,11 @@ public final class CatalogRefresher {
       subscriberClients.add(Redis.createClient(vertx, o));
     }
     this.periodMs = periodMs;
+  }
+
+  /** Runs after each change of the campaigns; a refresh completes only once it has. */
+  public void onChange(Supplier<Future<Void>> listener) {
+    this.onChange = listener;
   }
 
   /** Starts polling and subscribing; completes after the first attempt, loaded or not. */
@@ -74,8 +83,12 @@ public final class CatalogRefresher {
   /** Reloads the snapshot pointer always and the campaigns only when their version moved. */
   public Future<Void> refresh() {
     if (refreshing) {
+      // answered once the refresh that follows the running one has seen what made us ask
       again = true;
-      return Future.succeededFuture();
+      if (next == null) {
+        next = Promise.promise();
+      }
+      return next.future();
     }
     refreshing = true;
     LiveCatalog.View before = catalog.view();
@@ -90,13 +103,13 @@ public final class CatalogRefresher {
                     return Future.<Void>succeededFuture();
                   }
                   return stores.campaigns().list()
-                      .map(
+                      .compose(
                           list -> {
                             catalog.replace(
                                 new LiveCatalog.View(CampaignIndex.of(list), version, snapshot, true));
                             LOG.info("catalog loaded: {} campaigns, version {}, snapshot {}",
                                 list.size(), version, snapshot);
-                            return null;
+                            return onChange.get();
                           });
                 });
     return done.onComplete(
@@ -107,7 +120,12 @@ public final class CatalogRefresher {
           }
           if (again) {
             again = false;
-            refresh();
+            Promise<Void> waiting = next;
+            next = null;
+            Future<Void> more = refresh();
+            if (waiting != null) {
+              more.onComplete(waiting);
+            }
           }
         });
   }

@@ -84,8 +84,8 @@ public final class CampaignCodec {
     if (v == null) {
       return null;
     }
-    if (pacing != PacingMode.EVEN) {
-      throw new InvalidInput("traffic_profile", "only shapes even pacing");
+    if (pacing == PacingMode.ASAP) {
+      throw new InvalidInput("traffic_profile", "shapes even and front_loaded plans; asap has no plan");
     }
     if (!(v instanceof JsonArray arr) || arr.size() != 24) {
       throw new InvalidInput("traffic_profile", "must be 24 weights, one per UTC hour");

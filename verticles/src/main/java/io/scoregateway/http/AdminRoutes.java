@@ -5,7 +5,8 @@ import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.model.Campaign;
-import io.scoregateway.model.PacingState;
+import io.scoregateway.pacing.PacingPlan;
+import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -100,18 +101,22 @@ public final class AdminRoutes {
         .onFailure(err -> Problem.fail(ctx, err));
   }
 
+  /** Each campaign with its live pacing numbers, as stored: reading never steps the controller. */
   private Future<JsonArray> withState(List<Campaign> campaigns) {
     long now = clock.millis();
-    return stores.pacing().states(campaigns, now).map(states -> {
+    List<String> ids = campaigns.stream().map(Campaign::id).toList();
+    return stores.pacing().read(ids).map(records -> {
       JsonArray out = new JsonArray();
       for (int i = 0; i < campaigns.size(); i++) {
         Campaign c = campaigns.get(i);
-        PacingState s = states[i];
+        PacingRecord s = records[i];
+        double planned = PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), s.base, s.baseMs, s.frozen, now);
         out.add(CampaignCodec.toJson(c)
-            .put("delivered", s.delivered())
-            .put("planned", Math.round(s.planned() * 1000) / 1000.0)
-            .put("pass_rate", s.passRate())
-            .put("state", CampaignState.of(c, s, now).wire()));
+            .put("delivered", s.delivered)
+            .put("promoted", s.promoted)
+            .put("planned", Math.round(planned * 1000) / 1000.0)
+            .put("pass_rate", Double.isNaN(s.passRate) ? 0 : s.passRate)
+            .put("state", CampaignState.of(c, s.delivered, planned, now).wire()));
       }
       return out;
     });

@@ -2,7 +2,6 @@ package io.scoregateway.http;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
-import io.scoregateway.model.PacingState;
 
 /** The operator-facing state of a campaign, derived from config, clock and pacing numbers. */
 public enum CampaignState {
@@ -15,11 +14,11 @@ public enum CampaignState {
     return name().toLowerCase(java.util.Locale.ROOT);
   }
 
-  public static CampaignState of(Campaign c, PacingState s, long nowMs) {
+  public static CampaignState of(Campaign c, long delivered, double planned, long nowMs) {
     if (c.isEnded(nowMs)) {
       return ENDED;
     }
-    if (s.delivered() >= c.budget()) {
+    if (delivered >= c.budget()) {
       return EXHAUSTED;
     }
     if (c.status() == CampaignStatus.PAUSED) {
@@ -29,10 +28,10 @@ public enum CampaignState {
       return SCHEDULED;
     }
     double slack = Math.max(1, TOLERANCE * c.budget());
-    if (s.delivered() > s.planned() + slack) {
+    if (delivered > planned + slack) {
       return AHEAD;
     }
-    if (s.delivered() < s.planned() - slack) {
+    if (delivered < planned - slack) {
       return BEHIND;
     }
     return PACING;

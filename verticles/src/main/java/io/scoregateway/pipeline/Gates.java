@@ -2,10 +2,9 @@ package io.scoregateway.pipeline;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
-import io.scoregateway.model.PacingState;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
-import io.scoregateway.pacing.AdmissionHash;
+import io.scoregateway.pacing.CampaignPacer;
 
 /** The decision gates in their contract order; pure functions of already-fetched inputs. */
 public final class Gates {
@@ -31,21 +30,21 @@ public final class Gates {
     return null;
   }
 
-  /** The gates on looked-up state; {@link Reason#PROMOTED} when all pass. */
+  /**
+   * The gates on looked-up state and the instance's pacing view; {@link Reason#PROMOTED} when all
+   * pass, which takes one promotion from the campaign's lease.
+   */
   public static Reason afterLookup(
-      Campaign c, String user, double baseScore, PacingState pacing, long userCount, long slot) {
+      Campaign c, String user, double baseScore, CampaignPacer pacer, long userCount, long slot) {
     if (Double.isNaN(baseScore) || baseScore <= 0) {
       return Reason.NO_SCORE;
     }
-    if (pacing.delivered() >= c.budget()) {
+    if (pacer.exhausted()) {
       return Reason.BUDGET_EXHAUSTED;
     }
     if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
       return Reason.FREQUENCY_CAPPED;
     }
-    if (!AdmissionHash.admits(user, c.id(), slot, pacing.passRate())) {
-      return Reason.PACED;
-    }
-    return Reason.PROMOTED;
+    return pacer.admit(user, slot);
   }
 }

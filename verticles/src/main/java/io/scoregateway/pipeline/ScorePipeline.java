@@ -5,11 +5,11 @@ import io.scoregateway.allocate.SlotAllocator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
-import io.scoregateway.model.PacingState;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.CampaignPacer;
+import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.FrequencyStore;
-import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
 import io.opentelemetry.api.trace.Span;
@@ -25,22 +25,25 @@ import java.util.Map;
 
 /**
  * The scoring path: in-memory gates, then one stage of pipelined lookups (snapshot scores for the
- * candidates still in play, pacing state per distinct campaign, the listener's frequency
- * counters), then the remaining gates and slot allocation. Never a round trip per candidate.
+ * candidates still in play, the listener's frequency counters), then the remaining gates against
+ * the instance's in-memory pacing view, and slot allocation. Never a round trip per candidate,
+ * never a command per campaign.
  */
 public final class ScorePipeline {
   private final LiveCatalog catalog;
   private final ScoreStore scores;
-  private final PacingStore pacing;
+  private final PacingView pacing;
+  private final long slotMs;
   private final FrequencyStore frequency;
   private final Clock clock;
   private final Tracer tracer;
 
-  public ScorePipeline(LiveCatalog catalog, ScoreStore scores, PacingStore pacing, FrequencyStore frequency,
-      Clock clock, Tracer tracer) {
+  public ScorePipeline(LiveCatalog catalog, ScoreStore scores, PacingView pacing, long slotMs,
+      FrequencyStore frequency, Clock clock, Tracer tracer) {
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
+    this.slotMs = slotMs;
     this.frequency = frequency;
     this.clock = clock;
     this.tracer = tracer;
@@ -52,6 +55,10 @@ public final class ScorePipeline {
     LiveCatalog.View view = catalog.view();
     ScoreRequest req = ex.request();
     long now = clock.millis();
+    if (!view.loaded()) {
+      // which tracks are enrolled is unknown: every candidate is degraded, none "not enrolled"
+      return Future.succeededFuture();
+    }
     ex.snapshot(view.snapshot());
 
     Lookups lookups = new Lookups();
@@ -88,15 +95,14 @@ public final class ScorePipeline {
         ex.snapshot() == null
             ? Future.succeededFuture(new ScoreEntry[tracks.size()])
             : scores.scores(ex.snapshot(), tracks);
-    Future<PacingState[]> p = pacing.states(campaigns, now);
     Future<long[]> f = frequency.counts(req.user(), capped, now);
-    return Future.all(s, p, f)
+    return Future.all(s, f)
         .map(
             all -> {
               ex.timings().lookup(System.nanoTime() - t1);
               if (!ex.isClosed()) {
                 Span span = Spans.child(tracer, "allocation");
-                decide(ex, lookups, s.result(), p.result(), f.result(), capped, now);
+                decide(ex, lookups, s.result(), f.result(), capped, now);
                 if (span.isRecording()) {
                   span.setAttribute("gateway.batch.candidates", ex.size())
                       .setAttribute("gateway.decisions.looked_up", lookups.positions.size())
@@ -112,17 +118,12 @@ public final class ScorePipeline {
       ScoreExchange ex,
       Lookups lookups,
       ScoreEntry[] entries,
-      PacingState[] states,
       long[] counts,
       List<Campaign> capped,
       long now) {
     long t2 = System.nanoTime();
     ScoreRequest req = ex.request();
-    long slot = now / pacing.slotMs();
-    Map<String, Integer> campaignAt = new HashMap<>();
-    for (String id : lookups.campaigns.keySet()) {
-      campaignAt.put(id, campaignAt.size());
-    }
+    long slot = Math.floorDiv(now, slotMs);
     Map<String, Integer> cappedAt = new HashMap<>();
     for (Campaign c : capped) {
       cappedAt.put(c.id(), cappedAt.size());
@@ -133,23 +134,23 @@ public final class ScorePipeline {
       String track = req.candidates().get(i);
       ScoreEntry entry = entries[lookups.tracks.get(track)];
       double base = entry == null ? Double.NaN : entry.scoreFor(req.segment());
-      PacingState state = states[campaignAt.get(c.id())];
+      CampaignPacer pacer = pacing.pacer(c.id());
       Integer capAt = cappedAt.get(c.id());
       long userCount = capAt == null ? 0 : counts[capAt];
-      Reason r = Gates.afterLookup(c, req.user(), base, state, userCount, slot);
+      Reason r = Gates.afterLookup(c, req.user(), base, pacer, userCount, slot);
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;
       Decision.Explain why =
           req.explain()
-              ? new Decision.Explain(base, c.boost(), state.passRate(), state.delivered(), state.planned(), userCount)
+              ? new Decision.Explain(base, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
       if (capAt != null) {
         remaining.put(c.id(), c.frequencyCap().max() - userCount);
       }
     }
-    capWithinAnswer(ex, remaining);
+    capWithinAnswer(ex, remaining, pacing);
     if (req.limitsSlots()) {
-      allocate(ex);
+      allocate(ex, pacing);
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
@@ -157,7 +158,7 @@ public final class ScorePipeline {
   }
 
   /** One answer may not promote more of a campaign than the listener's remaining allowance. */
-  private static void capWithinAnswer(ScoreExchange ex, Map<String, Long> remaining) {
+  private static void capWithinAnswer(ScoreExchange ex, Map<String, Long> remaining, PacingView pacing) {
     int n = ex.size();
     String[] campaigns = new String[n];
     boolean[] promoted = new boolean[n];
@@ -172,12 +173,13 @@ public final class ScorePipeline {
     for (int i = 0; i < n; i++) {
       if (capped[i]) {
         Decision d = ex.decision(i);
+        pacing.pacer(d.campaign()).release();
         ex.decide(i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
       }
     }
   }
 
-  private static void allocate(ScoreExchange ex) {
+  private static void allocate(ScoreExchange ex, PacingView pacing) {
     int n = ex.size();
     boolean[] promoted = new boolean[n];
     double[] score = new double[n];
@@ -191,6 +193,7 @@ public final class ScorePipeline {
     for (int i = 0; i < n; i++) {
       if (lost[i]) {
         Decision d = ex.decision(i);
+        pacing.pacer(d.campaign()).release();
         ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
     }

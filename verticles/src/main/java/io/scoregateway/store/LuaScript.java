@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 /** The registry of Lua scripts shipped from {@code lua-scripts/}; SHA1 computed once at start. */
 public enum LuaScript {
-  PACING_STATE("pacing_state.lua"),
+  PACING_REFRESH("pacing_refresh.lua"),
   CAMPAIGN_PUT("campaign_put.lua"),
   CAMPAIGN_DELETE("campaign_delete.lua"),
   DELIVERY_CAMPAIGN("delivery_campaign.lua"),

@@ -1,15 +1,23 @@
 package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
-import io.scoregateway.model.PacingState;
+import io.scoregateway.pacing.CampaignPacer.PacingReport;
+import io.scoregateway.pacing.PacingController;
+import io.scoregateway.pacing.PacingRecord;
 import io.vertx.core.Future;
 import java.util.List;
 
-/** Campaign-side pacing state, read (and once per slot recomputed) atomically in Redis. */
+/** Campaign pacing state in Redis: stepped and leased by the background refresher, read by admins. */
 public interface PacingStore {
-  /** One state per campaign, in order. */
-  Future<PacingState[]> states(List<Campaign> campaigns, long nowMs);
+  /**
+   * One controller call per report (the campaign at the same position), all pipelined in one
+   * batch (one per master in cluster mode); one lease per report, in order.
+   */
+  Future<PacingController.Lease[]> refresh(List<Campaign> campaigns, List<PacingReport> reports, long nowMs);
 
-  /** The controller period the pass rates are computed for. */
+  /** The stored state of each campaign, read only: reading never steps the controller. */
+  Future<PacingRecord[]> read(List<String> campaigns);
+
+  /** The controller period. */
   long slotMs();
 }

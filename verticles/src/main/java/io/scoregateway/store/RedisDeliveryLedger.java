@@ -7,16 +7,19 @@ import io.vertx.core.Future;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One delivery_campaign.lua call per distinct campaign and one delivery_user.lua call per distinct
- * listener, all written in one pipelined batch (one per master in cluster mode). Both scripts dedupe
- * by event id, so a batch that failed part-way is safe to send again. With {@code replicas > 0} each
- * batch ends with {@code WAIT replicas waitMs}: the call fails (the caller answers 503) unless that
- * many replicas acknowledged the writes, so an acknowledged delivery survives a failover.
+ * Two pipelined stages: one delivery_campaign.lua call per distinct campaign (which decides, per
+ * event, counted / retry / conflicting id), then one delivery_user.lua call per distinct listener
+ * for the events the campaign side accepted now or before (one batch per master in cluster mode).
+ * Both scripts dedupe, so a call that failed part-way is safe to send again: the retry finds the
+ * campaign side done and completes the listener side. With {@code replicas > 0} each batch ends
+ * with {@code WAIT replicas waitMs}: the call fails (the caller answers 503) unless that many
+ * replicas acknowledged the writes, so an acknowledged delivery survives a failover.
  */
 final class RedisDeliveryLedger implements DeliveryLedger {
   private final RedisLink link;
@@ -32,23 +35,51 @@ final class RedisDeliveryLedger implements DeliveryLedger {
   }
 
   @Override
-  public Future<boolean[]> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
+  public Future<Recorded> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
     Map<String, List<Integer>> byCampaign = new LinkedHashMap<>();
-    Map<String, List<Integer>> byUser = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       byCampaign.computeIfAbsent(events.get(i).campaign(), k -> new ArrayList<>()).add(i);
-      byUser.computeIfAbsent(events.get(i).user(), k -> new ArrayList<>()).add(i);
     }
     String ttl = Long.toString(dedupeTtlSeconds);
-    List<Request> calls = new ArrayList<>(byCampaign.size() + byUser.size());
+    List<Request> calls = new ArrayList<>(byCampaign.size());
     for (Map.Entry<String, List<Integer>> e : byCampaign.entrySet()) {
       List<String> keys = new ArrayList<>(e.getValue().size() + 1);
+      List<String> args = new ArrayList<>(e.getValue().size() + 1);
       keys.add(Keys.pacing(e.getKey()));
+      args.add(ttl);
       for (int i : e.getValue()) {
-        keys.add(Keys.campaignEvent(e.getKey(), events.get(i).id()));
+        DeliveryEvent ev = events.get(i);
+        keys.add(Keys.campaignEvent(e.getKey(), ev.id()));
+        args.add(ev.user() + " " + ev.track());
       }
-      calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_CAMPAIGN, keys, List.of(ttl)));
+      calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_CAMPAIGN, keys, args));
     }
+    return link.batchDurable(calls, replicas, waitMs).compose(replies -> {
+      int[] outcomes = new int[events.size()];
+      Map<String, Long> delivered = new HashMap<>();
+      int r = 0;
+      for (Map.Entry<String, List<Integer>> e : byCampaign.entrySet()) {
+        Response reply = replies.get(r++);
+        delivered.put(e.getKey(), reply.get(0).toLong());
+        List<Integer> positions = e.getValue();
+        for (int j = 0; j < positions.size(); j++) {
+          outcomes[positions.get(j)] = reply.get(j + 1).toInteger();
+        }
+      }
+      return userSide(events, campaigns, outcomes, nowMs, ttl).map(v -> new Recorded(outcomes, delivered));
+    });
+  }
+
+  /** The listener side of every event the campaign side did not refuse. */
+  private Future<Void> userSide(List<DeliveryEvent> events, List<Campaign> campaigns, int[] outcomes, long nowMs,
+      String ttl) {
+    Map<String, List<Integer>> byUser = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      if (outcomes[i] != CONFLICT) {
+        byUser.computeIfAbsent(events.get(i).user(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<Request> calls = new ArrayList<>(byUser.size());
     for (Map.Entry<String, List<Integer>> e : byUser.entrySet()) {
       List<String> keys = new ArrayList<>(e.getValue().size() * 2);
       List<String> args = new ArrayList<>(e.getValue().size() + 1);
@@ -66,25 +97,6 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       }
       calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_USER, keys, args));
     }
-    return link.batchDurable(calls, replicas, waitMs).map(replies -> merge(events.size(), byCampaign, byUser, replies));
-  }
-
-  private static boolean[] merge(
-      int n, Map<String, List<Integer>> byCampaign, Map<String, List<Integer>> byUser, List<Response> replies) {
-    boolean[] fresh = new boolean[n];
-    int r = 0;
-    for (List<Integer> positions : byCampaign.values()) {
-      Response reply = replies.get(r++);
-      for (int j = 0; j < positions.size(); j++) {
-        fresh[positions.get(j)] |= reply.get(j + 1).toInteger() == 1;
-      }
-    }
-    for (List<Integer> positions : byUser.values()) {
-      Response reply = replies.get(r++);
-      for (int j = 0; j < positions.size(); j++) {
-        fresh[positions.get(j)] |= reply.get(j).toInteger() == 1;
-      }
-    }
-    return fresh;
+    return calls.isEmpty() ? Future.succeededFuture() : link.batchDurable(calls, replicas, waitMs).mapEmpty();
   }
 }

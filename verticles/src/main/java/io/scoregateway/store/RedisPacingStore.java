@@ -1,21 +1,31 @@
 package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
-import io.scoregateway.model.PacingState;
+import io.scoregateway.pacing.CampaignPacer.PacingReport;
+import io.scoregateway.pacing.PacingController;
+import io.scoregateway.pacing.PacingRecord;
+import io.scoregateway.pacing.PacingRevision;
 import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One pacing_state.lua call per distinct campaign, all in one pipelined batch. */
+/** pacing_refresh.lua per campaign in one pipelined batch; reads are plain HMGETs. */
 final class RedisPacingStore implements PacingStore {
+  /** The hash fields a read returns, in {@link #decodeRecord} order. */
+  private static final String[] FIELDS = {"delivered", "promoted", "attempts", "p", "slot", "allow", "granted",
+      "demand", "base", "base_t", "frozen", "status"};
+
   private final RedisLink link;
   private final long slotMs;
+  private final int settleSteps;
 
-  RedisPacingStore(RedisLink link, long slotMs) {
+  RedisPacingStore(RedisLink link, long slotMs, long settleMs) {
     this.link = link;
     this.slotMs = slotMs;
+    this.settleSteps = PacingController.settleSteps(settleMs, slotMs);
   }
 
   @Override
@@ -24,38 +34,90 @@ final class RedisPacingStore implements PacingStore {
   }
 
   @Override
-  public Future<PacingState[]> states(List<Campaign> campaigns, long nowMs) {
-    List<Request> calls = new ArrayList<>(campaigns.size());
+  public Future<PacingController.Lease[]> refresh(List<Campaign> campaigns, List<PacingReport> reports, long nowMs) {
+    List<Request> calls = new ArrayList<>(reports.size());
     String now = Long.toString(nowMs);
     String slot = Long.toString(slotMs);
-    for (Campaign c : campaigns) {
-      List<String> args = new ArrayList<>(30);
+    String settle = Integer.toString(settleSteps);
+    for (int i = 0; i < reports.size(); i++) {
+      Campaign c = campaigns.get(i);
+      PacingReport r = reports.get(i);
+      List<String> args = new ArrayList<>(37);
       args.add(now);
       args.add(slot);
       args.add(Long.toString(c.budget()));
       args.add(c.pacing().wire());
       args.add(Long.toString(c.start().toEpochMilli()));
       args.add(Long.toString(c.end().toEpochMilli()));
+      args.add(c.status().wire());
+      args.add(PacingRevision.of(c));
+      args.add(settle);
+      args.add(Long.toString(r.attempts()));
+      args.add(Long.toString(r.promoted()));
+      args.add(Double.toString(r.ratePerSec()));
+      args.add(Long.toString(r.returned()));
       if (c.trafficProfile() != null) {
         for (double w : c.trafficProfile()) {
           args.add(Double.toString(w));
         }
       }
-      calls.add(RedisLink.evalRequest(LuaScript.PACING_STATE, List.of(Keys.pacing(c.id())), args));
+      calls.add(RedisLink.evalRequest(LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id())), args));
     }
-    return link.batch(calls).map(RedisPacingStore::decode);
+    return link.batch(calls).map(RedisPacingStore::decodeLeases);
   }
 
-  private static PacingState[] decode(List<Response> replies) {
-    PacingState[] out = new PacingState[replies.size()];
+  private static PacingController.Lease[] decodeLeases(List<Response> replies) {
+    PacingController.Lease[] out = new PacingController.Lease[replies.size()];
     for (int i = 0; i < out.length; i++) {
       Response r = replies.get(i);
-      out[i] =
-          new PacingState(
-              r.get(0).toLong(),
-              Double.parseDouble(r.get(1).toString()),
-              Double.parseDouble(r.get(2).toString()));
+      out[i] = new PacingController.Lease(
+          Double.parseDouble(r.get(0).toString()), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toInteger() == 1,
+          r.get(4).toLong(), Double.parseDouble(r.get(5).toString()), Double.parseDouble(r.get(6).toString()));
     }
     return out;
+  }
+
+  @Override
+  public Future<PacingRecord[]> read(List<String> campaigns) {
+    List<Request> reads = new ArrayList<>(campaigns.size());
+    for (String id : campaigns) {
+      Request req = Request.cmd(Command.HMGET).arg(Keys.pacing(id));
+      for (String f : FIELDS) {
+        req.arg(f);
+      }
+      reads.add(req);
+    }
+    return link.batch(reads).map(replies -> {
+      PacingRecord[] out = new PacingRecord[replies.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = decodeRecord(replies.get(i));
+      }
+      return out;
+    });
+  }
+
+  private static PacingRecord decodeRecord(Response v) {
+    PacingRecord r = new PacingRecord();
+    r.delivered = longOr(v.get(0), 0);
+    r.promoted = longOr(v.get(1), 0);
+    r.attempts = longOr(v.get(2), 0);
+    r.passRate = doubleOr(v.get(3), Double.NaN);
+    r.slot = longOr(v.get(4), -1);
+    r.allow = longOr(v.get(5), 0);
+    r.granted = longOr(v.get(6), 0);
+    r.demand = doubleOr(v.get(7), Double.NaN);
+    r.base = doubleOr(v.get(8), 0);
+    r.baseMs = longOr(v.get(9), -1);
+    r.frozen = doubleOr(v.get(10), Double.NaN);
+    r.status = v.get(11) == null ? null : v.get(11).toString();
+    return r;
+  }
+
+  private static long longOr(Response r, long absent) {
+    return r == null ? absent : (long) Double.parseDouble(r.toString());
+  }
+
+  private static double doubleOr(Response r, double absent) {
+    return r == null || r.toString().isEmpty() ? absent : Double.parseDouble(r.toString());
   }
 }

@@ -10,12 +10,17 @@ public record Stores(
     SnapshotStore snapshots,
     DeliveryLedger deliveries) {
 
+  /** Defaults for callers without an engine config (tools, tests). */
+  private static final class EngineDefaults {
+    static final long SETTLE_MS = 10_000;
+  }
+
   /** How long a delivery event id is remembered for deduplication. */
   public static final long DEDUPE_TTL_SECONDS = 7 * 86_400;
 
   /** Builds every store over one link; deliveries are confirmed without waiting for replicas. */
   public static Stores over(RedisLink link, long pacingSlotMs) {
-    return over(link, pacingSlotMs, link, 0, 0);
+    return over(link, pacingSlotMs, EngineDefaults.SETTLE_MS, link, 0, 0);
   }
 
   /**
@@ -24,12 +29,12 @@ public record Stores(
    * replicas acknowledged within {@code deliveryWaitMs} ({@code WAIT} blocks its connection, so it
    * should not be the scoring link).
    */
-  public static Stores over(RedisLink link, long pacingSlotMs, RedisLink deliveryLink, int deliveryReplicas,
-      long deliveryWaitMs) {
+  public static Stores over(RedisLink link, long pacingSlotMs, long pacingSettleMs, RedisLink deliveryLink,
+      int deliveryReplicas, long deliveryWaitMs) {
     return new Stores(
         link,
         new RedisScoreStore(link),
-        new RedisPacingStore(link, pacingSlotMs),
+        new RedisPacingStore(link, pacingSlotMs, pacingSettleMs),
         new RedisFrequencyStore(link),
         new RedisCampaignStore(link),
         new RedisSnapshotStore(link),

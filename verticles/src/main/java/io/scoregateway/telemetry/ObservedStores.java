@@ -2,8 +2,11 @@ package io.scoregateway.telemetry;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.DeliveryEvent;
-import io.scoregateway.model.PacingState;
+import io.scoregateway.pacing.CampaignPacer.PacingReport;
+import io.scoregateway.pacing.PacingController;
+import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.store.DeliveryLedger;
+import io.scoregateway.store.DeliveryLedger.Recorded;
 import io.scoregateway.store.FrequencyStore;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.ScoreEntry;
@@ -35,16 +38,26 @@ public final class ObservedStores {
     }
   }
 
+  /** The pacing store with a latency timer (and a span when the caller has one). */
+  public static PacingStore pacing(PacingStore s, Telemetry t) {
+    return new Pacing(s, t);
+  }
+
   private record Pacing(PacingStore delegate, Hop hop) implements PacingStore {
     Pacing(PacingStore delegate, Telemetry t) {
-      this(delegate, new Hop(t, "pacing", "pacing"));
+      this(delegate, new Hop(t, "pacing refresh", "pacing"));
     }
 
     @Override
-    public Future<PacingState[]> states(List<Campaign> campaigns, long nowMs) {
-      return hop.observe(span -> span.setAttribute("gateway.batch.campaigns", campaigns.size())
-              .setAttribute("gateway.redis.nodes", 1),
-          () -> delegate.states(campaigns, nowMs));
+    public Future<PacingController.Lease[]> refresh(List<Campaign> campaigns, List<PacingReport> reports,
+        long nowMs) {
+      return hop.observe(span -> span.setAttribute("gateway.batch.campaigns", campaigns.size()),
+          () -> delegate.refresh(campaigns, reports, nowMs));
+    }
+
+    @Override
+    public Future<PacingRecord[]> read(List<String> campaigns) {
+      return delegate.read(campaigns);
     }
 
     @Override
@@ -74,7 +87,7 @@ public final class ObservedStores {
     }
 
     @Override
-    public Future<boolean[]> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
+    public Future<Recorded> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
       return hop.observe(span -> span.setAttribute("gateway.batch.events", events.size()),
           () -> delegate.record(events, campaigns, nowMs));
     }

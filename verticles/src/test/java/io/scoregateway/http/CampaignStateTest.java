@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.PacingMode;
-import io.scoregateway.model.PacingState;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class CampaignStateTest {
   }
 
   static CampaignState of(Campaign c, long delivered, double planned, long now) {
-    return CampaignState.of(c, new PacingState(delivered, 1.0, planned), now);
+    return CampaignState.of(c, delivered, planned, now);
   }
 
   @Test
@@ -45,8 +44,8 @@ class CampaignStateTest {
   void aSmallBudgetStillToleratesOneDelivery() {
     Campaign small = new Campaign("c1", List.of("t1"), null, null, START, END, 10, PacingMode.EVEN, null, 1.0,
         CampaignStatus.ACTIVE);
-    assertThat(CampaignState.of(small, new PacingState(5, 1, 4.5), NOW)).isEqualTo(CampaignState.PACING);
-    assertThat(CampaignState.of(small, new PacingState(6, 1, 4.5), NOW)).isEqualTo(CampaignState.AHEAD);
+    assertThat(CampaignState.of(small, 5, 4.5, NOW)).isEqualTo(CampaignState.PACING);
+    assertThat(CampaignState.of(small, 6, 4.5, NOW)).isEqualTo(CampaignState.AHEAD);
   }
 
   @Test

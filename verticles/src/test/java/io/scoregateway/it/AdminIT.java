@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +51,16 @@ class AdminIT {
     assertThat(r.bodyAsJsonObject().getString("detail")).contains(detailContains);
   }
 
+  /**
+   * An even plan flying from the test clock's now for 1000 minutes: a campaign created after its
+   * start spreads its whole budget over what is left of its flight, so these start now.
+   */
+  static JsonObject fromNow(JsonObject campaign) {
+    Instant now = gw.clock.instant();
+    return campaign.put("pacing", "even").put("start", now.toString())
+        .put("end", now.plusSeconds(1000 * 60).toString());
+  }
+
   static void setDelivered(String id, long delivered) {
     gw.seedLink.send(Request.cmd(Command.HSET).arg(Keys.pacing(id)).arg("delivered").arg(delivered)).await();
   }
@@ -83,14 +94,19 @@ class AdminIT {
 
   @Test
   void getShowsLivePacingNumbers() {
-    ok(gw.putCampaign("cLive", TestGateway.campaign("tLive").put("pacing", "even")));
-    setDelivered("cLive", 321);
-    JsonObject got = ok(get("/admin/v1/campaigns/cLive"));
-    assertThat(got.getLong("delivered")).isEqualTo(321);
-    // 27.5 of 30 days elapsed, budget 1000
-    assertThat(got.getDouble("planned")).isCloseTo(916.667, within(1e-9));
-    assertThat(got.getDouble("pass_rate")).isBetween(0.0, 1.0);
-    assertThat(got.getString("state")).isEqualTo("behind");
+    ok(gw.putCampaign("cLive", fromNow(TestGateway.campaign("tLive"))));
+    gw.clock.advanceMs(600 * 60_000);
+    try {
+      setDelivered("cLive", 321);
+      JsonObject got = ok(get("/admin/v1/campaigns/cLive"));
+      assertThat(got.getLong("delivered")).isEqualTo(321);
+      // 600 of the flight's 1000 minutes elapsed, budget 1000
+      assertThat(got.getDouble("planned")).isCloseTo(600, within(1e-9));
+      assertThat(got.getDouble("pass_rate")).isBetween(0.0, 1.0);
+      assertThat(got.getString("state")).isEqualTo("behind");
+    } finally {
+      gw.clock.advanceMs(-600 * 60_000);
+    }
   }
 
   @Test
@@ -152,13 +168,23 @@ class AdminIT {
         .put("start", "2026-10-01T00:00:00Z").put("end", "2026-11-01T00:00:00Z")));
     ok(gw.putCampaign("cPaused", TestGateway.campaign("tS3").put("status", "paused")));
     ok(gw.putCampaign("cSpent", TestGateway.campaign("tS4")));
+    ok(gw.putCampaign("cAhead", fromNow(TestGateway.campaign("tS5"))));
+    ok(gw.putCampaign("cBehind", fromNow(TestGateway.campaign("tS6"))));
+    ok(gw.putCampaign("cOnPlan", fromNow(TestGateway.campaign("tS7"))));
+    gw.clock.advanceMs(600 * 60_000);
+    try {
+      assertStates();
+    } finally {
+      gw.clock.advanceMs(-600 * 60_000);
+    }
+  }
+
+  /** The states 600 minutes into the 1000-minute flights of {@link #fromNow} (planned 600). */
+  private static void assertStates() {
     setDelivered("cSpent", 1000);
-    ok(gw.putCampaign("cAhead", TestGateway.campaign("tS5").put("pacing", "even")));
-    setDelivered("cAhead", 990); // planned 916.667
-    ok(gw.putCampaign("cBehind", TestGateway.campaign("tS6").put("pacing", "even")));
-    setDelivered("cBehind", 100);
-    ok(gw.putCampaign("cOnPlan", TestGateway.campaign("tS7").put("pacing", "even")));
-    setDelivered("cOnPlan", 917);
+    setDelivered("cAhead", 640);
+    setDelivered("cBehind", 500);
+    setDelivered("cOnPlan", 601);
 
     assertThat(state("cSched")).isEqualTo("scheduled");
     assertThat(state("cEnded")).isEqualTo("ended");

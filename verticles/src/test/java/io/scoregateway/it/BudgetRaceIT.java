@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Eight clients score and deliver as fast as they can against one small asap budget: the budget
- * is reached, over-delivery stays within the promotions in flight (one per client), and the
- * counter equals the accepted events exactly.
+ * is reached and never exceeded (promotions in flight count against it: the pacing leases never
+ * exceed what is left), and the counter equals the accepted events exactly.
  */
 class BudgetRaceIT {
   static final int CLIENTS = 8;
@@ -45,7 +45,7 @@ class BudgetRaceIT {
   }
 
   @Test
-  void concurrentClientsNeverOverspendBeyondWhatIsInFlight() throws Exception {
+  void concurrentClientsReachTheBudgetAndNeverOverspend() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     List<Future<int[]>> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
@@ -64,7 +64,7 @@ class BudgetRaceIT {
         .await().toLong();
     assertThat(delivered).as("counter equals accepted events").isEqualTo(accepted);
     assertThat(delivered).as("budget reached").isGreaterThanOrEqualTo(BUDGET);
-    assertThat(delivered).as("over-delivery bounded by promotions in flight").isLessThanOrEqualTo(BUDGET + CLIENTS);
+    assertThat(delivered).as("no over-delivery").isLessThanOrEqualTo(BUDGET);
     assertThat(promotions).isEqualTo(accepted);
   }
 
@@ -80,6 +80,11 @@ class BudgetRaceIT {
       String reason = res.getString("reason");
       if (reason.equals("budget_exhausted")) {
         exhausted++;
+        continue;
+      }
+      if (reason.equals("paced")) {
+        // the lease ran dry: the instance renews it within a refresh period
+        TestGateway.sleep(5);
         continue;
       }
       assertThat(reason).isEqualTo("promoted");

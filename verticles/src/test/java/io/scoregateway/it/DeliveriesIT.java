@@ -116,15 +116,18 @@ class DeliveriesIT {
   @Test
   void everyDeliverySentTwiceConcurrentlyIsCountedOnce() {
     long before = delivered("c2");
+    // two clients (separate connection pools), one listener per event: each batch runs many
+    // listener-side calls, so the two copies' calls interleave in Redis every way they can
+    io.vertx.ext.web.client.WebClient other = io.vertx.ext.web.client.WebClient.create(gw.vertx);
     List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
-    int events = 300;
-    for (int copy = 0; copy < 2; copy++) {
-      for (int batch = 0; batch < events; batch += 50) {
+    int events = 2_000;
+    for (int batch = 0; batch < events; batch += 100) {
+      for (int copy = 0; copy < 2; copy++) {
         List<Object> list = new ArrayList<>();
-        for (int i = batch; i < batch + 50; i++) {
-          list.add(event("twice-" + i, "u-" + (i % 7), "t2", "c2"));
+        for (int i = batch; i < batch + 100; i++) {
+          list.add(event("twice-" + i, "u-twice-" + i, "t2", "c2"));
         }
-        calls.add(gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries")
+        calls.add((copy == 0 ? gw.http : other).post(gw.port, "127.0.0.1", "/v1/deliveries")
             .sendJsonObject(new JsonObject().put("events", new JsonArray(list))));
       }
     }
@@ -135,9 +138,47 @@ class DeliveriesIT {
       accepted += b.getInteger("accepted");
       duplicates += b.getInteger("duplicates");
     }
-    assertThat(accepted).isEqualTo(events);
+    other.close();
+    assertThat(delivered("c2") - before).as("counter").isEqualTo(events);
+    assertThat(accepted).as("accepted, summed over both copies").isEqualTo(events);
     assertThat(duplicates).isEqualTo(events);
-    assertThat(delivered("c2") - before).isEqualTo(events);
+  }
+
+  @Test
+  void anEventIdReusedForAnotherListenerIsRefusedOnBothSides() {
+    long before = delivered("c1");
+    assertThat(deliver(event("x1", "u-20", "t1", "c1")).bodyAsJsonObject().getInteger("accepted")).isEqualTo(1);
+    JsonObject reused = deliver(event("x1", "u-21", "t1", "c1")).bodyAsJsonObject();
+    assertThat(reused.getInteger("accepted")).isZero();
+    assertThat(reused.getInteger("duplicates")).isZero();
+    assertThat(reused.getJsonArray("rejected").getJsonObject(0).getString("error")).startsWith("id: ");
+    assertThat(delivered("c1") - before).isEqualTo(1);
+    assertThat(frequency("u-20", "c1")).isEqualTo(1);
+    assertThat(frequency("u-21", "c1")).as("the refused event counts for nobody").isZero();
+    // the same event again is a plain retry
+    assertThat(deliver(event("x1", "u-20", "t1", "c1")).bodyAsJsonObject().getInteger("duplicates")).isEqualTo(1);
+    assertThat(frequency("u-20", "c1")).isEqualTo(1);
+  }
+
+  @Test
+  void playsOutsideTheFlightAreRefusedButLateReportsCount() {
+    assertThat(gw.putCampaign("cFlight", TestGateway.campaign("t3").put("start", "2026-11-28T11:00:00Z")
+        .put("end", "2026-11-28T11:50:00Z")).statusCode()).isEqualTo(200);
+    long before = delivered("cFlight");
+    JsonObject r = deliver(
+        event("f-1", "u-f", "t3", "cFlight").put("ts", "2026-11-28T10:59:59Z"),
+        event("f-2", "u-f", "t3", "cFlight").put("ts", "2026-11-28T11:30:00Z"),
+        event("f-3", "u-f", "t3", "cFlight").put("ts", "2026-11-28T11:50:05Z"),
+        event("f-4", "u-f", "t3", "cFlight").put("ts", "2026-11-28T11:51:00Z")).bodyAsJsonObject();
+    // before the start: refused; inside the flight, reported late: counted; a play within the
+    // settle time (10 s) after the end, of a promotion made inside the flight, counts; later not
+    assertThat(r.getInteger("accepted")).isEqualTo(2);
+    JsonArray rejected = r.getJsonArray("rejected");
+    assertThat(rejected.getJsonObject(0).getInteger("index")).isZero();
+    assertThat(rejected.getJsonObject(0).getString("error")).startsWith("ts: before the flight");
+    assertThat(rejected.getJsonObject(1).getInteger("index")).isEqualTo(3);
+    assertThat(rejected.getJsonObject(1).getString("error")).startsWith("ts: after the flight");
+    assertThat(delivered("cFlight") - before).isEqualTo(2);
   }
 
   @Test

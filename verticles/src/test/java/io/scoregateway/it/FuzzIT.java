@@ -511,7 +511,7 @@ class FuzzIT {
             : str(List.of("ACTIVE", "Active", "deleted", "ended", "", "paused ", validId(r) + "?").get(r.nextInt(7))));
         case TRAFFIC_PROFILE -> {
           switch (r.nextInt(6)) {
-            case 0 -> MalformedInputs.set(f, "pacing", r.nextBoolean() ? "\"asap\"" : "\"front_loaded\"");
+            case 0 -> MalformedInputs.set(f, "pacing", "\"asap\"");
             case 1 -> {
               int n = r.nextBoolean() ? r.nextInt(24) : 25 + r.nextInt(100);
               MalformedInputs.set(f, "traffic_profile", "[" + "1,".repeat(n).replaceAll(",$", "") + "]");

@@ -63,9 +63,9 @@ class RoundTripsClusterIT {
       assertThat(res.getJsonObject(i).getString("track")).isEqualTo("t" + i);
     }
 
-    // per master: at most one write per store (scores, pacing, frequency), whatever the candidates
+    // per master: at most one write per store (scores, frequency), whatever the candidates
     masters.forEach((node, l) -> assertThat(l.roundTrips() - tripsBefore.get(node))
-        .as("writes to " + node).isBetween(1L, 3L));
+        .as("writes to " + node).isBetween(1L, 2L));
 
     Set<Integer> scoreSlots = new HashSet<>();
     for (Object t : req.getJsonArray("candidates")) {
@@ -82,6 +82,6 @@ class RoundTripsClusterIT {
     }
     // one MGET per distinct slot of the score keys, one for the listener's counters (one slot)
     assertThat(mgets).isEqualTo(scoreSlots.size() + 1L);
-    assertThat(evalshas).isEqualTo(10);
+    assertThat(evalshas).as("no pacing call on the request path").isZero();
   }
 }

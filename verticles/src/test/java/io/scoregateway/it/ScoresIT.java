@@ -33,6 +33,10 @@ class ScoresIT {
         "tA", "", 0.5, "tB", "", 0.2,
         "tPaused", "", 0.4, "tFlight", "", 0.4, "tSurf", "", 0.4, "tMarket", "", 0.4,
         "tBudget", "", 0.4, "tFreq", "", 0.4, "tPaced", "", 0.4, "tZero", "", 0.0);
+    // pacing state the instances learn when the campaign goes live: cBudget's budget is spent,
+    // cPaced has 999 of its 1000 promoted (in flight) and nothing left in its plan for now
+    redis(Request.cmd(Command.HSET).arg(Keys.pacing("cBudget")).arg("delivered").arg(5));
+    redis(Request.cmd(Command.HSET).arg(Keys.pacing("cPaced")).arg("promoted").arg(999));
     put("cP", TestGateway.campaign("tP", "tFallback", "tA", "tB", "tZero").put("boost", 2.0));
     put("cPaused", TestGateway.campaign("tPaused").put("status", "paused"));
     put("cFlight", TestGateway.campaign("tFlight").put("start", "2026-12-05T00:00:00Z").put("end", "2026-12-06T00:00:00Z"));
@@ -42,12 +46,8 @@ class ScoresIT {
     put("cBudget", TestGateway.campaign("tBudget").put("budget", 5));
     put("cFreq", TestGateway.campaign("tFreq").put("frequency_cap", new JsonObject().put("max", 2).put("window_seconds", 3600)));
     put("cPaced", TestGateway.campaign("tPaced").put("pacing", "even"));
-    long slot = gw.clock.millis() / 60_000;
-    redis(Request.cmd(Command.HSET).arg(Keys.pacing("cBudget")).arg("delivered").arg(5));
     long capWindow = gw.clock.millis() / 3_600_000;
     redis(Request.cmd(Command.SET).arg(Keys.frequency("u-1", "cFreq", capWindow)).arg(2));
-    redis(Request.cmd(Command.HSET).arg(Keys.pacing("cPaced")).arg("delivered").arg(0)
-        .arg("p").arg("0").arg("slot").arg(slot).arg("slot_delivered").arg(0));
   }
 
   @AfterAll

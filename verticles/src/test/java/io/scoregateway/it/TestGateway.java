@@ -39,6 +39,7 @@ public final class TestGateway implements AutoCloseable {
   /** The cluster in cluster mode, else null. */
   public final LocalCluster cluster;
   private final boolean ownsCluster;
+  private boolean ownsRedis = true;
   public final Vertx vertx;
   public final ManualClock clock;
   public final Engine engine;
@@ -48,6 +49,8 @@ public final class TestGateway implements AutoCloseable {
   public final int port;
   public final int adminPort;
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
+  /** Tests refresh pacing often: a starved lease is renewed within 100 ms, not a quarter slot. */
+  static final long PACING_REFRESH_MS = 100;
 
   private TestGateway(LocalRedis redis, LocalCluster cluster, boolean ownsCluster, Vertx vertx, ManualClock clock,
       Engine engine, int port, int adminPort) {
@@ -79,7 +82,8 @@ public final class TestGateway implements AutoCloseable {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, cacheEntries);
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, cacheEntries, 0, 200,
+        PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, redis, null, false, auth);
   }
 
@@ -95,7 +99,8 @@ public final class TestGateway implements AutoCloseable {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(cluster.seedUrls(), "cluster", "mymaster", "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500);
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500,
+        PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, null, cluster, ownsCluster, auth);
   }
 
@@ -110,7 +115,8 @@ public final class TestGateway implements AutoCloseable {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     EngineConfig cfg = new EngineConfig(sentinel.sentinelUrls(), "sentinel", LocalSentinel.MASTER_NAME, "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500);
+        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500,
+        PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, null, null, false, auth);
   }
 
@@ -119,14 +125,47 @@ public final class TestGateway implements AutoCloseable {
     return startCluster(LocalCluster.shared(), false, instances, auth, 5_000, 0);
   }
 
+  /**
+   * A gateway on the wall clock over {@code redis}, which it leaves running when closed: several
+   * such gateways over one Redis are several instances of one deployment.
+   */
+  public static TestGateway startRealTime(LocalRedis redis, int instances, long slotMs) throws IOException {
+    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
+        LocalRedis.freePort(), LocalRedis.freePort(), instances, 1000, 5_000, slotMs, 100, 512, null, null, 0);
+    TestGateway gw = start(cfg, redis, null, false, null, java.time.Clock.systemUTC());
+    gw.ownsRedis = false;
+    return gw;
+  }
+
+  /**
+   * A gateway whose Redis at {@code redisPort} is not up (yet): it serves at once, without
+   * waiting to be ready; the caller starts the Redis when it likes.
+   */
+  public static TestGateway startBeforeRedis(int redisPort) throws IOException {
+    EngineConfig cfg = new EngineConfig(List.of("redis://127.0.0.1:" + redisPort), "standalone", "mymaster",
+        "127.0.0.1", LocalRedis.freePort(), LocalRedis.freePort(), 1, 1000, 50, 60_000, 100, 512, null, null, 0, 0,
+        200, PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    return start(cfg, null, null, false, null, null, false);
+  }
+
   private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
       TokenAuthenticator auth) throws IOException {
+    return start(cfg, redis, cluster, ownsCluster, auth, null);
+  }
+
+  private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
+      TokenAuthenticator auth, java.time.Clock engineClock) throws IOException {
+    return start(cfg, redis, cluster, ownsCluster, auth, engineClock, true);
+  }
+
+  private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
+      TokenAuthenticator auth, java.time.Clock engineClock, boolean awaitReady) throws IOException {
     int port = cfg.httpPort();
     int adminPort = cfg.adminPort();
     ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);
-    Engine engine = Engine.create(cfg, new LiveCatalog(), auth, clock, telemetry);
+    Engine engine = Engine.create(cfg, new LiveCatalog(), auth, engineClock == null ? clock : engineClock, telemetry);
     Vertx vertx = Vertx.vertx();
     TestGateway gw = new TestGateway(redis, cluster, ownsCluster, vertx, clock, engine, port, adminPort);
     vertx.deployVerticle(new AdminVerticle(engine)).await();
@@ -137,8 +176,10 @@ public final class TestGateway implements AutoCloseable {
       }
       return v;
     }, new DeploymentOptions().setInstances(cfg.instances())).await();
-    gw.seedLink.connect().await();
-    gw.awaitReady();
+    if (awaitReady) {
+      gw.seedLink.connect().await();
+      gw.awaitReady();
+    }
     return gw;
   }
 
@@ -213,7 +254,7 @@ public final class TestGateway implements AutoCloseable {
   @Override
   public void close() {
     vertx.close().await();
-    if (redis != null) {
+    if (redis != null && ownsRedis) {
       redis.close();
     }
     if (cluster != null && ownsCluster) {

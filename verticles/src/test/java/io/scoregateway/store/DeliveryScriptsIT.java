@@ -41,13 +41,27 @@ class DeliveryScriptsIT {
 
   @Nested
   class CampaignSide {
+    /** Events as ids, or {@code id=fingerprint} (default fingerprint: "u t"). */
     Response call(String campaign, String... events) {
       List<String> keys = new java.util.ArrayList<>();
+      List<String> args = new java.util.ArrayList<>();
       keys.add(Keys.pacing(campaign));
+      args.add("600");
       for (String e : events) {
-        keys.add(Keys.campaignEvent(campaign, e));
+        String[] idAndPrint = e.split("=", 2);
+        keys.add(Keys.campaignEvent(campaign, idAndPrint[0]));
+        args.add(idAndPrint.length > 1 ? idAndPrint[1] : "u t");
       }
-      return link.eval(LuaScript.DELIVERY_CAMPAIGN, keys, List.of("600")).await();
+      return link.eval(LuaScript.DELIVERY_CAMPAIGN, keys, args).await();
+    }
+
+    @Test
+    void anIdReusedWithOtherContentIsRefusedAndNotCounted() {
+      call("k4", "e1=u-20 t1");
+      Response reused = call("k4", "e1=u-21 t1", "e1=u-20 t1", "e2=u-21 t1");
+      assertThat(List.of(reused.get(1).toInteger(), reused.get(2).toInteger(), reused.get(3).toInteger()))
+          .containsExactly(-1, 0, 1);
+      assertThat(reused.get(0).toLong()).isEqualTo(2);
     }
 
     @Test

@@ -35,7 +35,10 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
         pemFile(v, ConfigKey.TLS_KEY),
         number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000),
         (int) number(v, ConfigKey.DELIVERY_REPLICAS, 0, 16),
-        number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000));
+        number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000),
+        number(v, ConfigKey.PACING_REFRESH_MS, 0, 60_000),
+        number(v, ConfigKey.PACING_SETTLE_MS, 0, 3_600_000),
+        (int) number(v, ConfigKey.PACING_MAX_BATCH, 1, 1_000_000));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
           "TLS needs both --tls-cert and --tls-key");

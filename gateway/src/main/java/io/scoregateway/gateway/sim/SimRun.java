@@ -1,6 +1,8 @@
 package io.scoregateway.gateway.sim;
 
+import io.scoregateway.EngineConfig;
 import io.scoregateway.catalog.CampaignIndex;
+import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.gateway.cli.Await;
 import io.scoregateway.model.Campaign;
@@ -9,6 +11,7 @@ import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingPlan;
+import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
@@ -46,6 +49,7 @@ final class SimRun implements AutoCloseable {
   private final RedisLink linkA;
   private final RedisLink linkB;
   private final ScorePipeline pipeline;
+  private final PacingRefresher pacing;
   private final DeliveryRecorder recorderA;
   private final DeliveryRecorder recorderB;
 
@@ -59,10 +63,13 @@ final class SimRun implements AutoCloseable {
     Await.result(linkB.connect());
     Stores a = Stores.over(linkA, s.slotMs());
     Stores b = Stores.over(linkB, s.slotMs());
-    this.pipeline = new ScorePipeline(catalog, a.scores(), a.pacing(), a.frequency(), clock,
+    PacingView view = new PacingView();
+    this.pipeline = new ScorePipeline(catalog, a.scores(), view, s.slotMs(), a.frequency(), clock,
         Telemetry.off().tracer());
-    this.recorderA = new DeliveryRecorder(catalog, a.deliveries(), clock);
-    this.recorderB = new DeliveryRecorder(catalog, b.deliveries(), clock);
+    // driven by the simulated clock: one refresh per wave instead of timers
+    this.pacing = new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.slotMs() / 4, 1_000_000);
+    this.recorderA = new DeliveryRecorder(catalog, a.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
+    this.recorderB = new DeliveryRecorder(catalog, b.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
   }
 
   /** Runs the day for these campaigns (ids must be unique to this run) and returns their series. */
@@ -81,6 +88,7 @@ final class SimRun implements AutoCloseable {
       Set<Integer> usersThisSlot = new HashSet<>();
       for (int w = 0; w < waves; w++) {
         clock.set(start + slot * s.slotMs() + w * (s.slotMs() / waves));
+        Await.result(pacing.refresh());
         int n = Math.min(s.wave(), requests - w * s.wave());
         List<ScoreExchange> wave = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {

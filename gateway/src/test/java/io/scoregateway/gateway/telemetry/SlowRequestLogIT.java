@@ -25,7 +25,9 @@ class SlowRequestLogIT {
     slow.addAppender(appender);
     Vertx vertx = Vertx.vertx();
     try (OtlpReceiver receiver = new OtlpReceiver(vertx);
-        GatewayFixture gw = new GatewayFixture(Map.of(ConfigKey.SLOW_REQUEST_MS, "150"), Map.of(
+        GatewayFixture gw = new GatewayFixture(
+            // without the score cache every request reads Redis, so pausing Redis slows it
+            Map.of(ConfigKey.SLOW_REQUEST_MS, "150", ConfigKey.SCORE_CACHE_ENTRIES, "0"), Map.of(
             "otel.traces.exporter", "otlp",
             "otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + receiver.port() + "/v1/traces"))) {
       WebClient http = WebClient.create(vertx);

@@ -45,15 +45,16 @@ class TracingIT {
 
       OtlpReceiver.SpanData lookup = child(spans, server, "score lookup");
       assertThat(lookup.attributes()).containsEntry("gateway.batch.tracks", 3L).containsEntry("gateway.snapshot", "snap");
-      OtlpReceiver.SpanData pacing = child(spans, server, "pacing");
-      assertThat(pacing.attributes()).containsEntry("gateway.batch.campaigns", 2L);
-      child(spans, server, "frequency");
+      // pacing is decided from the instance's in-memory view: no pacing hop on a request
+      assertThat(find(spans, "pacing refresh")).isEmpty();
+      assertThat(find(spans, "pacing")).isEmpty();
+      OtlpReceiver.SpanData frequency = child(spans, server, "frequency");
       OtlpReceiver.SpanData allocation = child(spans, server, "allocation");
       assertThat(allocation.attributes()).containsEntry("gateway.decisions.promoted", 3L);
       child(spans, server, "response write");
       // the Redis client's own spans nest under the hop that issued them
       assertThat(spans).anyMatch(s -> s.parentSpanId().equals(lookup.spanId()));
-      assertThat(spans).anyMatch(s -> s.parentSpanId().equals(pacing.spanId()));
+      assertThat(spans).anyMatch(s -> s.parentSpanId().equals(frequency.spanId()));
       assertThat(spans).allMatch(s -> s.traceId().equals(TRACE));
     } finally {
       vertx.close().await();

@@ -2,8 +2,8 @@ package io.scoregateway.store;
 
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link PacingStateScriptIT} on a local Redis Cluster: the script's keys share one slot. */
-class PacingStateScriptClusterIT extends PacingStateScriptIT {
+/** {@link PacingRefreshScriptIT} on a local Redis Cluster: the script's one key routes by its tag. */
+class PacingRefreshScriptClusterIT extends PacingRefreshScriptIT {
   @BeforeAll
   static void setUp() throws Exception {
     r = ScriptRedis.startCluster();

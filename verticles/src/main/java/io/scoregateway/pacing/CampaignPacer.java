@@ -1,0 +1,171 @@
+package io.scoregateway.pacing;
+
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.Reason;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * One instance's live pacing of one campaign: the pass rate and lease the last refresh brought,
+ * and what the scoring requests have observed since. Event loops call {@link #admit} and
+ * {@link #release}; the refresher alone calls {@link #report} and {@link #apply}.
+ */
+public final class CampaignPacer {
+  /** A lease this small may outlive its slot on an idle instance: the over-delivery it risks. */
+  static final long IDLE_LEASE = 2;
+
+  private final String campaign;
+  private final AtomicLong lease = new AtomicLong();
+  private final LongAdder attempts = new LongAdder();
+  private final LongAdder promoted = new LongAdder();
+  private volatile double passRate;
+  private volatile long slot = -1;
+  private volatile boolean exhausted;
+  private volatile boolean starved = true;
+  private volatile long delivered;
+  private volatile double planned = Double.NaN;
+
+  // the refresher's own bookkeeping
+  private long reportedAttempts;
+  private long reportedPromoted;
+  private long reportedAtMs = -1;
+  private double attemptsPerMs;
+  private String revision;
+  private Campaign seen;
+  private String seenRevision;
+
+  public CampaignPacer(String campaign) {
+    this.campaign = campaign;
+  }
+
+  public String campaign() {
+    return campaign;
+  }
+
+  /** The budget gate: true once delivered plus promotions in flight reach the budget. */
+  public boolean exhausted() {
+    return exhausted;
+  }
+
+  /**
+   * The pacing gate for an eligible candidate: the admission hash at the pass rate, then one
+   * promotion from the lease. Every call counts as demand.
+   */
+  public Reason admit(String user, long currentSlot) {
+    attempts.increment();
+    if (!AdmissionHash.admits(user, campaign, currentSlot, passRate)) {
+      return Reason.PACED;
+    }
+    // a lease outlives its slot until this instance's next report: a campaign asked for now and
+    // then keeps promoting, and what it spends is reported (and counted) at that report
+    if (lease.getAndUpdate(n -> n > 0 ? n - 1 : n) <= 0) {
+      starved = true;
+      return Reason.PACED;
+    }
+    promoted.increment();
+    return Reason.PROMOTED;
+  }
+
+  /** Gives back an admitted promotion that a later gate took away (slot limit, frequency). */
+  public void release() {
+    promoted.decrement();
+    lease.incrementAndGet();
+  }
+
+  /** A delivery count this instance learned from Redis (its own delivery calls). */
+  public void delivered(long count, long budget) {
+    if (count > delivered) {
+      delivered = count;
+    }
+    if (count >= budget) {
+      exhausted = true;
+    }
+  }
+
+  public double passRate() {
+    return passRate;
+  }
+
+  public long delivered() {
+    return delivered;
+  }
+
+  public double planned() {
+    return planned;
+  }
+
+  public long lease() {
+    return lease.get();
+  }
+
+  public long slot() {
+    return slot;
+  }
+
+  // --- the refresher's side ---
+
+  /**
+   * True when this campaign needs a refresh now: its lease ran dry, its config changed, or a new
+   * slot began after demand was seen (or with a lease left to give back). A campaign nobody asks
+   * for is refreshed once, then no more.
+   */
+  public boolean due(long currentSlot, Campaign config) {
+    if (config != seen) {
+      seen = config;
+      seenRevision = PacingRevision.of(config);
+    }
+    if (starved || !seenRevision.equals(revision)) {
+      return true;
+    }
+    // a new slot: report the demand seen, or give back a lease worth more than a couple of units
+    return slot < currentSlot && (attempts.sum() > reportedAttempts || lease.get() > IDLE_LEASE);
+  }
+
+  /**
+   * Takes what to report (deltas since the last report, counted as reported now: a failed call
+   * loses them rather than count them twice) and the lease to ask for.
+   */
+  public PacingReport report(long nowMs, long slotMs, Campaign config) {
+    String currentRevision = config == seen ? seenRevision : PacingRevision.of(config);
+    boolean first = reportedAtMs < 0;
+    long a = attempts.sum();
+    long p = promoted.sum();
+    long da = a - reportedAttempts;
+    long dp = p - reportedPromoted;
+    if (!first && nowMs > reportedAtMs) {
+      attemptsPerMs = (double) da / (nowMs - reportedAtMs);
+    }
+    reportedAttempts = a;
+    reportedPromoted = p;
+    reportedAtMs = nowMs;
+    long slotNow = Math.floorDiv(nowMs, slotMs);
+    long returned = 0;
+    if (slot < slotNow || !currentRevision.equals(revision)) {
+      // a lease is good for one slot and one config: what is left goes back
+      returned = Math.max(0, lease.getAndSet(0));
+    }
+    revision = currentRevision;
+    starved = false;
+    // without a rate yet (-1) the controller leases a fair part of what the slot has left
+    return new PacingReport(campaign, da, dp, first ? -1 : attemptsPerMs * 1000, returned);
+  }
+
+  /** A refresh that failed: the next tick tries again, config included. */
+  public void failed() {
+    revision = null;
+    starved = true;
+  }
+
+  /** Applies the refresh's answer. */
+  public void apply(PacingController.Lease l) {
+    passRate = l.passRate();
+    slot = l.slot();
+    exhausted = l.exhausted();
+    delivered = Math.max(delivered, l.delivered());
+    planned = l.planned();
+    lease.addAndGet(l.grant());
+  }
+
+  /** What the refresher sends for one campaign. */
+  public record PacingReport(String campaign, long attempts, long promoted, double ratePerSec, long returned) {}
+}

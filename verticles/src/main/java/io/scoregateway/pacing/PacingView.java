@@ -1,0 +1,35 @@
+package io.scoregateway.pacing;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The instance's in-memory pacing view: one {@link CampaignPacer} per campaign its requests have
+ * met (or whose config changed). Scoring reads only this; the refresher keeps it current.
+ */
+public final class PacingView {
+  private final ConcurrentHashMap<String, CampaignPacer> pacers = new ConcurrentHashMap<>();
+
+  /** The campaign's pacer, created (paced until its first refresh) on first sight. */
+  public CampaignPacer pacer(String campaign) {
+    CampaignPacer p = pacers.get(campaign);
+    return p != null ? p : pacers.computeIfAbsent(campaign, CampaignPacer::new);
+  }
+
+  /** The pacer if this instance has one, else null (reads that must not create state). */
+  public CampaignPacer existing(String campaign) {
+    return pacers.get(campaign);
+  }
+
+  public Collection<CampaignPacer> all() {
+    return pacers.values();
+  }
+
+  public void forget(String campaign) {
+    pacers.remove(campaign);
+  }
+
+  public int size() {
+    return pacers.size();
+  }
+}

@@ -1,0 +1,110 @@
+package io.scoregateway.pacing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scoregateway.model.Campaign;
+import io.scoregateway.model.CampaignStatus;
+import io.scoregateway.model.PacingMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller in a closed loop with the instance-side pacers (1 s slots, 40 s flights,
+ * deliveries 0-3 s late): it holds the plan at every demand, never overspends, and re-plans
+ * changes without a burst.
+ */
+class PacingLoopTest {
+  static final long SLOT = 1_000;
+  static final long START = 1_800_000_000_000L;
+  static final long END = START + 40_000;
+
+  @ParameterizedTest(name = "demand {0}x need, {1} instances")
+  @CsvSource({"3, 1", "30, 1", "100, 1", "30, 2", "100, 3"})
+  void holdsThePlanAtEveryDemand(double ratio, int instances) {
+    long budget = 2_000;
+    PacingLoop loop = new PacingLoop(instances, SLOT, 7);
+    loop.maxLagMs = 3_000;
+    Campaign c = PacingLoop.campaign(START, END, budget, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    double need = budget / 40.0;
+    loop.run(START - 2_000, END + 4_000, t -> c, t -> ratio * need);
+    loop.drain();
+    assertThat(loop.worstGap).as("worst gap, share of budget").isLessThan(0.10);
+    assertThat(loop.record.delivered).as("delivered").isBetween((long) (0.95 * budget), budget);
+  }
+
+  @Test
+  void trafficBelowTheNeedPromotesEveryEligibleCandidate() {
+    long budget = 2_000;
+    PacingLoop loop = new PacingLoop(1, SLOT, 3);
+    Campaign c = PacingLoop.campaign(START, END, budget, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    loop.run(START, START + 5_000, t -> c, t -> 0.5 * budget / 40.0);
+    long pacedDuringRamp = loop.pacedCount;
+    loop.run(START + 5_000, END, t -> c, t -> 0.5 * budget / 40.0);
+    assertThat(loop.pacedCount - pacedDuringRamp).as("paced after the ramp").isZero();
+    assertThat(loop.eligible).isGreaterThan(900);
+  }
+
+  @Test
+  void aTrafficJumpIsCappedByTheSlotAllowance() {
+    long budget = 2_000;
+    PacingLoop loop = new PacingLoop(2, SLOT, 5);
+    loop.maxLagMs = 3_000;
+    Campaign c = PacingLoop.campaign(START, END, budget, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    double need = budget / 40.0;
+    loop.run(START, END + 4_000, t -> c, t -> (t < START + 20_000 ? 3 : 30) * need);
+    loop.drain();
+    assertThat(loop.worstGap).isLessThan(0.10);
+    assertThat(loop.record.delivered).isBetween((long) (0.95 * budget), budget);
+  }
+
+  @Test
+  void budgetChangesAndPausesReplanOnlyTheRemainder() {
+    long budget = 2_000;
+    PacingLoop loop = new PacingLoop(2, SLOT, 11);
+    loop.maxLagMs = 2_000;
+    Campaign base = PacingLoop.campaign(START, END, budget, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    Campaign raised = PacingLoop.campaign(START, END, 3_000, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    Campaign paused = PacingLoop.campaign(START, END, 3_000, PacingMode.EVEN, CampaignStatus.PAUSED);
+    double demand = 30 * budget / 40.0;
+    loop.run(START, START + 10_000, t -> base, t -> demand);
+    long atChange = loop.record.delivered;
+    loop.run(START + 10_000, START + 12_000, t -> raised, t -> demand);
+    // the remainder (3000 - ~500) over the 30 s left: ~83 a second, so 2 s add well under a burst
+    assertThat(loop.promotions).isLessThan(atChange + 2 * 2 * 3_000 / 30 + 100);
+    loop.run(START + 12_000, START + 20_000, t -> paused, t -> demand);
+    long promotedWhilePaused = loop.promotions;
+    double frozen = loop.record.frozen;
+    loop.run(START + 20_000, START + 21_000, t -> paused, t -> demand);
+    assertThat(loop.record.frozen).as("the plan is frozen while paused").isEqualTo(frozen);
+    long resumedAt = loop.promotions;
+    loop.run(START + 21_000, START + 23_000, t -> raised, t -> demand);
+    assertThat(resumedAt).isEqualTo(promotedWhilePaused);
+    // 2 s after resuming: about 2 s of the remainder spread over the 19 s left, not a catch-up burst
+    double remainderRate = (3_000.0 - resumedAt) / 19.0;
+    assertThat(loop.promotions - resumedAt).isLessThan((long) (2 * remainderRate * 2 + 20));
+    loop.run(START + 23_000, END + 4_000, t -> raised, t -> demand);
+    loop.drain();
+    assertThat(loop.record.delivered).isBetween(2_850L, 3_060L);
+  }
+
+  @Test
+  void asapSpendsTheBudgetAndStopsAtIt() {
+    PacingLoop loop = new PacingLoop(3, SLOT, 13);
+    loop.maxLagMs = 3_000;
+    Campaign c = PacingLoop.campaign(START, END, 500, PacingMode.ASAP, CampaignStatus.ACTIVE);
+    loop.run(START, END, t -> c, t -> 1_000.0);
+    loop.drain();
+    assertThat(loop.record.delivered).isBetween(500L, 510L);
+  }
+
+  @Test
+  void aSmallBudgetEndsOnPlan() {
+    PacingLoop loop = new PacingLoop(2, SLOT, 17);
+    loop.maxLagMs = 1_000;
+    Campaign c = PacingLoop.campaign(START, END, 50, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    loop.run(START, END + 3_000, t -> c, t -> 100.0);
+    loop.drain();
+    assertThat(loop.record.delivered).isBetween(48L, 51L);
+  }
+}
