@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * (or text that may embed one) goes through it.
  */
 public final class RedisUrl {
-  /** The user-info part of a URL ({@code redis://user:secret@} or {@code redis://:secret@}). */
-  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b(rediss?://)([^@/\\s,]*)@");
+  /**
+   * The user-info part of a URL ({@code redis://user:secret@}, {@code redis://:secret@}); any
+   * scheme, since a mistyped URL ({@code http://}, {@code redis:/}) carries the same password.
+   */
+  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*:/{1,2})([^@/\\s,]*)@");
   /** A password passed as a query parameter ({@code ?password=secret}). */
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&\\s,]*");
 

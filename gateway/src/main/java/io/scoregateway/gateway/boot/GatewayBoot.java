@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class GatewayBoot {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayBoot.class);
   /** Stopping never takes longer than this, whatever the collector or the connections do. */
-  static final long SHUTDOWN_MS = 1_800;
+  static final long SHUTDOWN_MS = 1_200;
 
   private GatewayBoot() {}
 
