@@ -64,6 +64,10 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   private static LocalRedis start(String binary, int port, Path dir, List<String> extraArgs) throws IOException {
+    if (!isFree(port)) {
+      // never write into somebody else's server: whoever asked for this port gets a clear refusal
+      throw new PortInUse(port);
+    }
     List<String> cmd = new ArrayList<>(List.of(binary,
         "--port", Integer.toString(port),
         "--bind", "127.0.0.1",
@@ -150,14 +154,20 @@ public final class LocalRedis implements AutoCloseable {
     IOException last = null;
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("redis-server exited at start: " + Files.readString(dir.resolve("redis.log")));
-      }
-      try {
-        if ("+PONG".equals(command("PING"))) {
-          return;
+        String log = Files.readString(dir.resolve("redis.log"));
+        if (log.contains("Address already in use")) {
+          throw new PortInUse(port);
         }
+        throw new IOException("redis-server exited at start: " + log);
+      }
+      boolean answered = false;
+      try {
+        answered = "+PONG".equals(command("PING")) && isOurs();
       } catch (IOException e) {
         last = e;
+      }
+      if (answered) {
+        return;
       }
       try {
         // start-up poll on the caller's thread (CLI main or a test), never an event loop
@@ -169,6 +179,62 @@ public final class LocalRedis implements AutoCloseable {
     }
     close();
     throw new IOException("redis-server did not answer PING on port " + port, last);
+  }
+
+  /**
+   * Whether the server answering on our port is our process: another server may have taken the
+   * port between the free-port check and our bind, and then our process exits while the other
+   * answers PING.
+   */
+  private boolean isOurs() throws IOException {
+    String info = bulk("INFO server");
+    return process.isAlive() && info.contains("process_id:" + process.pid() + "\r\n");
+  }
+
+  /** Sends one inline command whose reply is a bulk string and returns that string. */
+  private String bulk(String inline) throws IOException {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.setSoTimeout(5000);
+      s.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
+      InputStream in = new java.io.BufferedInputStream(s.getInputStream());
+      StringBuilder head = new StringBuilder();
+      int c;
+      while ((c = in.read()) != -1 && c != '\n') {
+        head.append((char) c);
+      }
+      if (head.length() < 2 || head.charAt(0) != '$') {
+        return "";
+      }
+      byte[] body = in.readNBytes(Integer.parseInt(head.substring(1).trim()));
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Nothing listens on 127.0.0.1:{@code port} right now. */
+  private static boolean isFree(int port) {
+    try (ServerSocket s = new ServerSocket()) {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The port asked for is held by another process (possibly another Redis). */
+  public static final class PortInUse extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int port;
+
+    PortInUse(int port) {
+      super("port " + port + " is already in use by another process; a local Redis is only started on a free port");
+      this.port = port;
+    }
+
+    public int port() {
+      return port;
+    }
   }
 
   /**

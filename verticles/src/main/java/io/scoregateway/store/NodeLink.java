@@ -45,6 +45,9 @@ public final class NodeLink implements RedisLink {
   private long watch = -1;
   private boolean closed;
   private final String name;
+  /** When this link lost Redis (a drop, a stall or a failed first connect), -1 while connected. */
+  private long lostAtMs = -1;
+  private boolean everConnected;
 
   /** @param stallMs how long the oldest call may go unanswered before the link gives up on it */
   public NodeLink(Vertx vertx, RedisOptions options, long stallMs) {
@@ -83,12 +86,23 @@ public final class NodeLink implements RedisLink {
                   connection = conn;
                   connecting = null;
                   backoffMs = 50;
+                  if (lostAtMs >= 0) {
+                    LOG.info("redis{} reconnected after {} ms", name, System.currentTimeMillis() - lostAtMs);
+                    lostAtMs = -1;
+                  }
+                  everConnected = true;
                   conn.exceptionHandler(err -> dropped(conn, err));
                   conn.endHandler(v -> dropped(conn, null));
                 })
             .onFailure(
                 err -> {
                   connecting = null;
+                  if (lostAtMs < 0 && !closed) {
+                    // one line per outage, not one per retry
+                    lostAtMs = System.currentTimeMillis();
+                    LOG.warn("redis{} {}: {}; retrying in the background", name,
+                        everConnected ? "reconnect failed" : "unreachable", RedisUrl.redact(String.valueOf(err.getMessage())));
+                  }
                   breaker.trip();
                   scheduleReconnect();
                 });
@@ -229,6 +243,7 @@ public final class NodeLink implements RedisLink {
       LOG.warn("redis{} stalled: a call is unanswered after {} ms; failing pending calls", name, stallNanos / 1_000_000);
       breaker.trip();
       connection = null;
+      lostAtMs = System.currentTimeMillis();
       // closing fails every pending call, and each failure takes its entry off the queue
       conn.close();
       scheduleReconnect();
@@ -241,7 +256,10 @@ public final class NodeLink implements RedisLink {
     }
     connection = null;
     breaker.trip();
-    LOG.warn("redis{} connection dropped{}", name, err == null ? "" : ": " + err);
+    if (!closed) {
+      lostAtMs = System.currentTimeMillis();
+      LOG.warn("redis{} connection lost{}; reconnecting", name, err == null ? "" : ": " + RedisUrl.redact(err.toString()));
+    }
     scheduleReconnect();
   }
 

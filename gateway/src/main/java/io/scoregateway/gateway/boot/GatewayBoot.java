@@ -6,24 +6,30 @@ import io.scoregateway.Engine;
 import io.scoregateway.EngineConfig;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.gateway.cli.Await;
 import io.scoregateway.gateway.config.ConfigException;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.GatewayConfig;
 import io.scoregateway.gateway.config.TokensFile;
+import io.scoregateway.store.RedisUrl;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
-import java.util.Map;
 import java.time.Clock;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Builds Vert.x and deploys the admin verticle and one data-plane verticle per event loop. */
 public final class GatewayBoot {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayBoot.class);
+  /** Stopping never takes longer than this, whatever the collector or the connections do. */
+  static final long SHUTDOWN_MS = 1_200;
 
   private GatewayBoot() {}
 
@@ -31,8 +37,13 @@ public final class GatewayBoot {
   public record Running(Vertx vertx, Engine engine, TelemetrySetup.Stack telemetry) implements AutoCloseable {
     @Override
     public void close() {
-      io.scoregateway.gateway.cli.Await.result(vertx.close());
-      telemetry.close();
+      long start = System.currentTimeMillis();
+      try {
+        Await.result(vertx.close(), SHUTDOWN_MS * 2 / 3);
+      } catch (RuntimeException e) {
+        LOG.warn("stopping: Vert.x did not close in time ({}); exiting anyway", e.getMessage());
+      }
+      telemetry.close(SHUTDOWN_MS - (System.currentTimeMillis() - start));
     }
   }
 
@@ -41,13 +52,17 @@ public final class GatewayBoot {
   }
 
   /**
+   * Checks the environment (bind address, ports, TLS material) on the caller's thread, then
+   * deploys. A failure names its key; nothing is left running after it.
+   *
    * @param otelDefaults OpenTelemetry properties the environment may override
    * @param otelOverrides OpenTelemetry properties that win over the environment (tests)
    */
   public static Future<Running> start(GatewayConfig config, Clock clock, Map<String, String> otelDefaults,
       Map<String, String> otelOverrides) {
-    TokenAuthenticator auth = authenticator(config);
     EngineConfig cfg = config.engine();
+    StartupChecks.verify(cfg);
+    TokenAuthenticator auth = authenticator(config);
     TelemetrySetup.Stack telemetry = TelemetrySetup.create(config.slowRequestMs(), config.metrics(), otelDefaults, otelOverrides);
     VertxBuilder builder = Vertx.builder()
         .with(new VertxOptions().setEventLoopPoolSize(cfg.instances()).setPreferNativeTransport(true));
@@ -55,20 +70,60 @@ public final class GatewayBoot {
       builder.withTracer(new OpenTelemetryTracingFactory(telemetry.sdk()));
     }
     Vertx vertx = builder.build();
+    try {
+      checkKeyPair(vertx, cfg);
+    } catch (ConfigException e) {
+      vertx.close();
+      telemetry.closeInBackground();
+      throw e;
+    }
     Engine engine = Engine.create(cfg, new LiveCatalog(), auth, clock, telemetry.telemetry());
-    return vertx.deployVerticle(new AdminVerticle(engine))
+    // bound to no context: its listeners run on the thread that completes it, so a failed start
+    // still reaches the caller after the event loops have been shut down
+    Promise<Running> started = Promise.promise();
+    vertx.deployVerticle(new AdminVerticle(engine))
+        .recover(err -> Future.failedFuture(listenFailure(ConfigKey.ADMIN_PORT, cfg.host(), cfg.adminPort(), err)))
         .compose(id -> vertx.deployVerticle(() -> new DataPlaneVerticle(engine),
-            new DeploymentOptions().setInstances(cfg.instances())))
-        .map(id -> {
-          LOG.info("serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
-              cfg.host(), cfg.httpPort(), cfg.host(), cfg.adminPort(), cfg.instances(),
-              cfg.redisEndpoints(), cfg.redisMode());
-          return new Running(vertx, engine, telemetry);
-        })
-        .recover(err -> vertx.close().transform(v -> {
-          telemetry.close();
-          return Future.failedFuture(err);
-        }));
+                new DeploymentOptions().setInstances(cfg.instances()))
+            .recover(err -> Future.failedFuture(listenFailure(ConfigKey.PORT, cfg.host(), cfg.httpPort(), err))))
+        .onComplete(ar -> {
+          if (ar.succeeded()) {
+            LOG.info("serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
+                cfg.host(), cfg.httpPort(), cfg.host(), cfg.adminPort(), cfg.instances(),
+                RedisUrl.redact(cfg.redisEndpoints()), cfg.redisMode());
+            started.complete(new Running(vertx, engine, telemetry));
+          } else {
+            started.fail(ar.cause());
+            vertx.close();
+            telemetry.closeInBackground();
+          }
+        });
+    return started.future();
+  }
+
+  /** What a deployment failure means for the user: the port's key when it could not listen. */
+  private static Throwable listenFailure(ConfigKey key, String host, int port, Throwable err) {
+    if (err instanceof ConfigException) {
+      return err;
+    }
+    Throwable root = err;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return new ConfigException(key, "cannot listen on " + host + ":" + port + " (" + root.getMessage() + ")");
+  }
+
+  /** Loads the key pair the way the servers will, so a key that does not parse fails here. */
+  private static void checkKeyPair(Vertx vertx, EngineConfig cfg) {
+    if (cfg.tlsCert() == null) {
+      return;
+    }
+    try {
+      new PemKeyCertOptions().setCertPath(cfg.tlsCert()).setKeyPath(cfg.tlsKey()).getKeyManagerFactory(vertx);
+    } catch (Exception e) {
+      throw new ConfigException(ConfigKey.TLS_KEY, "with " + ConfigKey.TLS_CERT.flag() + " " + cfg.tlsCert()
+          + ": not a usable certificate and private key (" + e.getMessage() + ")");
+    }
   }
 
   private static TokenAuthenticator authenticator(GatewayConfig config) {

@@ -22,17 +22,31 @@ import java.util.function.Supplier;
  * Builds the OpenTelemetry SDK from the standard {@code OTEL_*} variables (OTLP over HTTP by
  * default, W3C trace context, parent-based sampling) and the Prometheus registry.
  * {@code OTEL_TRACES_EXPORTER=none} (or {@code OTEL_SDK_DISABLED=true}) turns tracing off entirely:
- * no tracer is installed in Vert.x, so spans cost nothing.
+ * no tracer is installed in Vert.x, so spans cost nothing. Without a configured OTLP endpoint
+ * spans are still made (answers carry {@code traceparent}, slow-request lines a trace id) but
+ * nothing is exported: an exporter aimed at a collector nobody runs would only log failures and
+ * hold up shutdown.
  */
 public final class TelemetrySetup {
   /** A running telemetry stack; {@code sdk} is null when tracing is off. */
   public record Stack(Telemetry telemetry, OpenTelemetrySdk sdk) {
-    public void close() {
+    /** Flushes what it can within {@code waitMs}; a collector that does not answer is given up on. */
+    public void close(long waitMs) {
       if (sdk != null) {
-        sdk.close();
+        sdk.shutdown().join(Math.max(1, waitMs), java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+
+    /** Shuts down without waiting (from an event loop, which must not block). */
+    public void closeInBackground() {
+      if (sdk != null) {
+        sdk.shutdown();
       }
     }
   }
+
+  private static final java.util.List<String> ENDPOINT_KEYS =
+      java.util.List.of("otel.exporter.otlp.endpoint", "otel.exporter.otlp.traces.endpoint");
 
   private TelemetrySetup() {}
 
@@ -56,9 +70,14 @@ public final class TelemetrySetup {
           scrape, slowRequestMs);
       return new Stack(off, null);
     }
+    LogBridge.routeJulToSlf4j();
+    Map<String, String> forced = new HashMap<>(overrides);
+    if (otlpWithoutEndpoint(base, overrides)) {
+      forced.put("otel.traces.exporter", "none");
+    }
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> base)
-        .addPropertiesCustomizer(props -> overrides)
+        .addPropertiesCustomizer(props -> forced)
         .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();
@@ -83,6 +102,20 @@ public final class TelemetrySetup {
     String exporter = setting("otel.traces.exporter", base, overrides, "otlp");
     String disabled = setting("otel.sdk.disabled", base, overrides, "false");
     return "none".equalsIgnoreCase(exporter.trim()) || "true".equalsIgnoreCase(disabled.trim());
+  }
+
+  private static boolean otlpWithoutEndpoint(Map<String, String> base, Map<String, String> overrides) {
+    String exporter = setting("otel.traces.exporter", base, overrides, "otlp").trim();
+    if (!"otlp".equalsIgnoreCase(exporter)) {
+      return false;
+    }
+    for (String key : ENDPOINT_KEYS) {
+      String v = setting(key, base, overrides, "");
+      if (!v.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Resolves one property the way autoconfigure does: overrides, system property, env, defaults. */

@@ -2,6 +2,7 @@ package io.scoregateway.gateway.cli;
 
 import io.vertx.core.Future;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Waits for a future from the CLI's main thread (never from an event loop). */
@@ -9,6 +10,11 @@ public final class Await {
   private Await() {}
 
   public static <T> T result(Future<T> f) {
+    return result(f, Long.MAX_VALUE);
+  }
+
+  /** The same, giving up after {@code timeoutMs} with an {@link IllegalStateException}. */
+  public static <T> T result(Future<T> f, long timeoutMs) {
     if (io.vertx.core.Context.isOnEventLoopThread()) {
       throw new IllegalStateException("Await.result called on an event loop");
     }
@@ -24,7 +30,9 @@ public final class Await {
       done.countDown();
     });
     try {
-      done.await();
+      if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("no answer within " + timeoutMs + " ms");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

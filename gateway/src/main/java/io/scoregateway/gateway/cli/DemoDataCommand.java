@@ -16,7 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo-data}: write deterministic tracks, scores and campaigns, then activate the snapshot. */
-@Command(name = "demo-data", mixinStandardHelpOptions = true,
+@Command(name = "demo-data", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
     description = "Write deterministic demo data (tracks t0.., campaigns c0.., segments s0..) and activate it.")
 public final class DemoDataCommand implements Callable<Integer> {
   private static final int BATCH = 2_000;
@@ -47,7 +47,7 @@ public final class DemoDataCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (tracks < 1 || campaigns < 0 || segments < 0 || feederUsers < 1) {
-      System.err.println("--tracks and --feeder-users must be >= 1, --campaigns and --segments >= 0");
+      System.err.println("demo-data: --tracks and --feeder-users must be >= 1, --campaigns and --segments >= 0");
       return 2;
     }
     PrintStream out = System.out;
@@ -57,7 +57,7 @@ public final class DemoDataCommand implements Callable<Integer> {
         long rows = FeederWriter.write(feeders, demo, tracks, segments, feederUsers, seed, Instant.now());
         out.printf("feeders: %s (users.csv, tracks.csv; %d rows)%n", feeders.toAbsolutePath(), rows);
       } catch (IOException e) {
-        System.err.println("--feeders: cannot write " + feeders + ": " + e);
+        System.err.println("demo-data: --feeders: cannot write " + feeders + " (" + e.getMessage() + ")");
         return 1;
       }
     }

@@ -2,6 +2,7 @@ package io.scoregateway.gateway.cli;
 
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.gateway.boot.GatewayBoot;
+import io.scoregateway.gateway.boot.StartupChecks;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.GatewayConfig;
 import java.io.PrintStream;
@@ -9,14 +10,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dev}: local Redis, demo data, a gateway on loopback without auth, and curl examples. */
-@Command(name = "dev", mixinStandardHelpOptions = true,
+@Command(name = "dev", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
     description = "Start a local Redis, load demo data and serve on :8080/:9090 (loopback, no auth).")
 public final class DevCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
@@ -30,38 +30,51 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--segments", defaultValue = "8", description = "demo segments (default ${DEFAULT-VALUE})")
   int segments;
 
-  @Option(names = "--redis-port", defaultValue = "0", description = "port of the local Redis (0 = any free port)")
+  @Option(names = "--redis-port", defaultValue = "0",
+      description = "port for the Redis dev starts (0 = any free port); dev never uses a Redis it did not start")
   int redisPort;
 
   @Override
   public Integer call() throws Exception {
     PrintStream out = System.out;
-    LocalRedis redis = LocalRedis.start(redisPort == 0 ? LocalRedis.freePort() : redisPort, List.of());
+    if (redisPort < 0 || redisPort > 65535) {
+      System.err.println("dev: --redis-port must be between 0 and 65535, got " + redisPort);
+      return CliErrors.BAD_CONFIG;
+    }
+    int port = redisPort == 0 ? LocalRedis.freePort() : redisPort;
+    String url = "redis://127.0.0.1:" + port;
+    GatewayConfig config = options.resolveWith(Map.of(
+        ConfigKey.REDIS, url,
+        ConfigKey.REDIS_MODE, "standalone",
+        ConfigKey.NO_AUTH, "true",
+        ConfigKey.HOST, "127.0.0.1"));
+    // ports and TLS material first: a bad start fails before a Redis is started and filled
+    StartupChecks.verify(config.engine());
+    LocalRedis redis;
+    try {
+      redis = LocalRedis.start(port, List.of());
+    } catch (LocalRedis.PortInUse e) {
+      System.err.println("dev: --redis-port " + port + ": another process already listens there; dev only "
+          + "writes demo data into a Redis it started itself (pick a free port, or 0 for any)");
+      return CliErrors.BAD_CONFIG;
+    }
     out.println("local redis " + redis.binaryPath() + " on " + redis.url());
-    int rc = new CommandLine(new DemoDataCommand()).execute("--redis", redis.url(),
+    int rc = CliErrors.configure(new CommandLine(new DemoDataCommand())).execute("--redis", redis.url(),
         "--tracks", Integer.toString(tracks), "--campaigns", Integer.toString(campaigns),
         "--segments", Integer.toString(segments), "--seed", "42");
     if (rc != 0) {
       redis.close();
       return rc;
     }
-    GatewayConfig config = options.resolveWith(Map.of(
-        ConfigKey.REDIS, redis.url(),
-        ConfigKey.REDIS_MODE, "standalone",
-        ConfigKey.NO_AUTH, "true",
-        ConfigKey.HOST, "127.0.0.1"));
     // no collector runs beside a dev gateway: tracing stays off unless OTEL_TRACES_EXPORTER says otherwise
-    GatewayBoot.Running running = Await.result(
-        GatewayBoot.start(config, Clock.systemUTC(), Map.of("otel.traces.exporter", "none"), Map.of()));
-    printExamples(out, config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.close();
+    try {
+      return Serving.untilStopped(
+          GatewayBoot.start(config, Clock.systemUTC(), Map.of("otel.traces.exporter", "none"), Map.of()),
+          () -> printExamples(out, config), redis::close);
+    } catch (RuntimeException e) {
       redis.close();
-      stopped.countDown();
-    }));
-    stopped.await(); // the CLI's main thread parks until Ctrl-C; event loops keep serving
-    return 0;
+      throw e;
+    }
   }
 
   private void printExamples(PrintStream out, GatewayConfig config) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  * {@code --activate}) only then. Exit 0 on a complete load, 1 when the load failed, 2 for a bad
  * command line or file.
  */
-@Command(name = "load-scores", mixinStandardHelpOptions = true,
+@Command(name = "load-scores", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
     description = "Bulk-load a snapshot file (CSV track,segment,score with header, or NDJSON).")
 public final class LoadScoresCommand implements Callable<Integer> {
   static final int BATCH = 2_000;

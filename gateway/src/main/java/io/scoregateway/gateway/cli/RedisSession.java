@@ -2,6 +2,7 @@ package io.scoregateway.gateway.cli;
 
 import io.scoregateway.EngineConfig;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.RedisUrl;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
 
@@ -19,7 +20,8 @@ final class RedisSession implements AutoCloseable {
       Await.result(link.connect());
     } catch (RuntimeException e) {
       close();
-      throw new IllegalStateException("cannot connect to redis " + cfg.redisEndpoints() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot connect to redis " + RedisUrl.redact(cfg.redisEndpoints()) + ": "
+          + RedisUrl.redact(e.getMessage()), e);
     }
   }
 

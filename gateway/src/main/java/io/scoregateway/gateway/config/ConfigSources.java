@@ -1,14 +1,8 @@
 package io.scoregateway.gateway.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Resolves every key by precedence: flag, then environment variable, then YAML file, then default. */
 public final class ConfigSources {
@@ -47,17 +41,13 @@ public final class ConfigSources {
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> readYaml(Path file) {
-    try (Reader r = Files.newBufferedReader(file)) {
-      Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-      if (doc == null) {
-        return Map.of();
-      }
-      if (!(doc instanceof Map)) {
-        throw new ConfigException("--config " + file + ": must be a YAML mapping of keys to values");
-      }
-      return (Map<String, Object>) doc;
-    } catch (IOException e) {
-      throw new ConfigException("--config " + file + ": cannot read (" + e.getMessage() + ")");
+    Object doc = YamlFile.load(file, "--config");
+    if (doc == null) {
+      return Map.of();
     }
+    if (!(doc instanceof Map)) {
+      throw new ConfigException("--config " + file + ": must be a YAML mapping of keys to values");
+    }
+    return (Map<String, Object>) doc;
   }
 }

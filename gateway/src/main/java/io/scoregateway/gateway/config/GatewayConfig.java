@@ -60,8 +60,9 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
       if (e.isEmpty()) {
         continue;
       }
-      if (!e.startsWith("redis://") && !e.startsWith("rediss://")) {
-        throw new ConfigException(ConfigKey.REDIS, "'" + e + "' must start with redis:// or rediss://");
+      String problem = io.scoregateway.store.RedisUrl.problem(e);
+      if (problem != null) {
+        throw new ConfigException(ConfigKey.REDIS, problem);
       }
       out.add(e);
     }

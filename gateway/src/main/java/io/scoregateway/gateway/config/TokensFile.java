@@ -2,9 +2,6 @@ package io.scoregateway.gateway.config;
 
 import io.scoregateway.auth.Client;
 import io.scoregateway.auth.Role;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,9 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads {@code clients: [{name, roles, token_sha256}]}; any problem names the entry and field. */
 public final class TokensFile {
@@ -22,12 +16,7 @@ public final class TokensFile {
 
   /** @param defaultRateLimit requests/s for clients without their own {@code rate_limit} */
   public static List<Client> load(Path file, double defaultRateLimit) {
-    Object doc;
-    try (Reader r = Files.newBufferedReader(file)) {
-      doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
-    } catch (IOException e) {
-      throw new ConfigException(ConfigKey.TOKENS_FILE, "cannot read " + file + " (" + e.getMessage() + ")");
-    }
+    Object doc = YamlFile.load(file, ConfigKey.TOKENS_FILE.flag() + " (" + ConfigKey.TOKENS_FILE.env() + ")");
     if (!(doc instanceof Map<?, ?> root) || !(root.get("clients") instanceof List<?> entries)) {
       throw new ConfigException(ConfigKey.TOKENS_FILE, file + ": expected a mapping with a 'clients' list");
     }
