@@ -9,7 +9,8 @@ import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
+import io.scoregateway.http.RouteTable;
 import io.vertx.ext.web.handler.PlatformHandler;
 
 /** A single instance: keeps the shared catalog fresh and serves the admin port. */
@@ -33,14 +34,15 @@ public final class AdminVerticle extends VerticleBase {
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog());
 
-    Router router = Routers.create(vertx);
+    RouteTable router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(engine.telemetry().scrape().get()));
     PlatformHandler admins = Routers.auth(engine.auth(), Role.ADMIN);
-    router.route("/admin/*").handler(admins).handler(Routers.body(MAX_ADMIN_BODY));
+    router.router().route("/admin/*").handler(admins)
+        .handler(Routers.jsonBody(HttpMethod.PUT)).handler(Routers.body(MAX_ADMIN_BODY));
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
@@ -50,9 +52,7 @@ public final class AdminVerticle extends VerticleBase {
 
     link.connect();
     return refresher.start()
-        .compose(v -> vertx.createHttpServer(cfg.serverOptions(cfg.adminPort()))
-            .requestHandler(router)
-            .listen());
+        .compose(v -> Routers.listen(vertx, cfg.serverOptions(cfg.adminPort()), router));
   }
 
   @Override

@@ -16,7 +16,8 @@ import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
+import io.scoregateway.http.RouteTable;
 
 /** One per event loop: holds its own Redis connection and serves the data plane port. */
 public final class DataPlaneVerticle extends VerticleBase {
@@ -61,12 +62,13 @@ public final class DataPlaneVerticle extends VerticleBase {
 
     LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
-    Router router = Routers.create(vertx);
+    RouteTable router = Routers.create(vertx);
     router.post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.SCORE))
         .handler(limiter)
+        .handler(Routers.jsonBody(HttpMethod.POST))
         .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.guarded(scores::handle));
     router.post("/v1/deliveries")
@@ -74,6 +76,7 @@ public final class DataPlaneVerticle extends VerticleBase {
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
         .handler(limiter)
+        .handler(Routers.jsonBody(HttpMethod.POST))
         .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.guarded(deliveries::handle));
 
@@ -82,9 +85,7 @@ public final class DataPlaneVerticle extends VerticleBase {
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return vertx.createHttpServer(cfg.serverOptions(cfg.httpPort()))
-        .requestHandler(router)
-        .listen();
+    return Routers.listen(vertx, cfg.serverOptions(cfg.httpPort()), router);
   }
 
   @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.codec.JsonLimits;
 import io.scoregateway.model.ScoreRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,15 +18,8 @@ import java.util.List;
  */
 public final class ScoreRequestParser {
   private static final int MAX_DEPTH = 16;
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
-                  .maxStringLength(64 * 1024)
-                  .maxNumberLength(32)
-                  .build())
-          .build();
+  private static final JsonLimits LIMITS = new JsonLimits(MAX_DEPTH, 64 * 1024, 32);
+  private static final JsonFactory JSON = LIMITS.factory();
 
   private final int maxBatch;
 
@@ -38,7 +31,7 @@ public final class ScoreRequestParser {
     try (JsonParser p = JSON.createParser(body)) {
       return read(p);
     } catch (JsonProcessingException e) {
-      throw new InvalidInput("body", "malformed JSON (" + e.getOriginalMessage() + ")");
+      throw LIMITS.invalid(e);
     } catch (IOException e) {
       throw new InvalidInput("body", "unreadable");
     }
