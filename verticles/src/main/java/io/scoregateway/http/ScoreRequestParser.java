@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.codec.JsonLimits;
+import io.scoregateway.codec.KnownFields;
 import io.scoregateway.model.ScoreRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,12 +15,16 @@ import java.util.List;
 
 /**
  * Bytes to {@link ScoreRequest} in one streaming pass, validating as it reads: every error names
- * its field ({@code candidates[3]: invalid track id}). Unknown fields are skipped.
+ * its field ({@code candidates[3]: invalid track id}). Unknown fields are refused by name: a
+ * misspelt {@code maxPromoted} silently skipped would promote every candidate.
  */
 public final class ScoreRequestParser {
   private static final int MAX_DEPTH = 16;
   private static final JsonLimits LIMITS = new JsonLimits(MAX_DEPTH, 64 * 1024, 32);
   private static final JsonFactory JSON = LIMITS.factory();
+
+  private static final KnownFields FIELDS =
+      new KnownFields("user", "surface", "market", "segment", "candidates", "max_promoted", "explain");
 
   private final int maxBatch;
 
@@ -57,7 +62,7 @@ public final class ScoreRequestParser {
         case "market" -> {
           market = string(p, t, "market");
           if (!Ids.validMarket(market)) {
-            throw new InvalidInput("market", "invalid market (expected an ISO 3166 alpha-2 code, e.g. SE)");
+            throw new InvalidInput("market", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
           }
         }
         case "segment" -> segment = Ids.require("segment", string(p, t, "segment"), "segment");
@@ -69,7 +74,7 @@ public final class ScoreRequestParser {
           }
           explain = t == JsonToken.VALUE_TRUE;
         }
-        default -> p.skipChildren();
+        default -> FIELDS.require("", field);
       }
     }
     if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
