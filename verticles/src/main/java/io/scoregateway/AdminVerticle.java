@@ -5,6 +5,8 @@ import io.scoregateway.catalog.CatalogRefresher;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.Routers;
+import io.scoregateway.http.SnapshotRoutes;
+import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
@@ -47,8 +49,10 @@ public final class AdminVerticle extends VerticleBase {
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
     router.get("/admin/v1/campaigns").handler(Routers.guarded(admin::listCampaigns));
-    router.get("/admin/v1/snapshots").handler(Routers.guarded(admin::listSnapshots));
-    router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(admin::activateSnapshot));
+    SnapshotRoutes snapshots = new SnapshotRoutes(stores.snapshots(), new SnapshotEraser(link), engine.catalog());
+    router.get("/admin/v1/snapshots").handler(Routers.guarded(snapshots::list));
+    router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(snapshots::activate));
+    router.delete("/admin/v1/snapshots/:id").handler(Routers.guarded(snapshots::delete));
 
     link.connect();
     return refresher.start()
