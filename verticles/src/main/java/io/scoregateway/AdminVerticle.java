@@ -34,7 +34,7 @@ public final class AdminVerticle extends VerticleBase {
     Stores stores = Stores.over(link, cfg.pacingSlotMs());
     refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
-    HealthRoutes health = new HealthRoutes(link, engine.catalog());
+    HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
 
     RouteTable router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);

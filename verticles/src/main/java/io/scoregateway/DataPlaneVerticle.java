@@ -3,6 +3,7 @@ package io.scoregateway;
 import io.scoregateway.auth.Role;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
+import io.scoregateway.http.HotPathWarmup;
 import io.scoregateway.http.LoadShedder;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
@@ -80,8 +81,11 @@ public final class DataPlaneVerticle extends VerticleBase {
         .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.guarded(deliveries::handle));
 
-    // Redis may come up after us: the link keeps retrying, requests degrade meanwhile
+    // Redis may come up after us: the link keeps retrying, requests degrade meanwhile (and
+    // readiness stays 503 until this instance's link is up and its hot path warm)
+    engine.readiness().register(link);
     link.connect();
+    new HotPathWarmup(vertx, scores, engine.catalog(), link, engine.readiness(), cfg.maxBatch()).start();
     if (deliveryLink != link) {
       deliveryLink.connect();
     }

@@ -11,7 +11,7 @@ import java.time.Clock;
 /**
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
- * snapshot score cache (null when disabled).
+ * snapshot score cache (null when disabled), and whether the data plane is connected and warm.
  */
 public record Engine(
     EngineConfig config,
@@ -21,13 +21,14 @@ public record Engine(
     Telemetry telemetry,
     RequestObserver observer,
     DecisionMetrics decisions,
-    ScoreCache scoreCache) {
+    ScoreCache scoreCache,
+    Readiness readiness) {
 
   public static Engine create(
       EngineConfig config, LiveCatalog catalog, TokenAuthenticator auth, Clock clock, Telemetry telemetry) {
     ScoreCache cache = config.scoreCacheEntries() > 0
         ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry()) : null;
     return new Engine(config, catalog, auth, clock, telemetry, new RequestObserver(telemetry),
-        new DecisionMetrics(telemetry.registry()), cache);
+        new DecisionMetrics(telemetry.registry()), cache, new Readiness(config.instances()));
   }
 }

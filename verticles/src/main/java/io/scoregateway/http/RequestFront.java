@@ -31,7 +31,8 @@ public final class RequestFront implements Handler<HttpServerRequest> {
       refuse(req, ProblemType.URI_TOO_LONG, "uri: longer than " + MAX_URI + " characters");
     } else if (headerBytes(req) > MAX_HEADERS) {
       refuse(req, ProblemType.HEADERS_TOO_LARGE, "headers: larger than " + MAX_HEADERS + " bytes");
-    } else if (req.getHeader("host") == null || req.authority() == null) {
+    } else if (req.authority() == null) {
+      // HTTP/2 carries it as :authority; an HTTP/1.x request needs a Host header that parses
       refuse(req, ProblemType.INVALID_REQUEST, req.getHeader("host") == null
           ? "host: the Host header is required" : "host: invalid Host header");
     } else {

@@ -148,11 +148,11 @@ class HttpEdgesIT {
 
   @Test
   void parseErrorsAreInTheProductsOwnWords() {
-    String deep = "[".repeat(40) + "]".repeat(40);
-    for (String[] r : List.of(new String[] {"/v1/scores", "POST"}, new String[] {"/v1/deliveries", "POST"})) {
-      Answer a = send(HttpMethod.POST, gw.port, r[0], Map.of("content-type", "application/json"),
-          ("{\"x\":" + deep + "}").getBytes(StandardCharsets.UTF_8));
-      assertProblem(a, 400, "body: nested deeper than");
+    byte[] deep = ("{\"events\":" + "[".repeat(40) + "]".repeat(40) + "}").getBytes(StandardCharsets.UTF_8);
+    Map<String, String> json = Map.of("content-type", "application/json");
+    for (Answer a : List.of(send(HttpMethod.POST, gw.port, "/v1/deliveries", json, deep),
+        send(HttpMethod.PUT, gw.adminPort, "/admin/v1/campaigns/c1", json, deep))) {
+      assertProblem(a, 400, "body: nested deeper than 32 levels");
       assertThat(a.body().toString()).doesNotContain("StreamReadConstraints").doesNotContain("jackson");
     }
     Answer broken = send(HttpMethod.POST, gw.port, "/v1/scores", Map.of("content-type", "application/json"),
