@@ -85,7 +85,12 @@ public final class DataPlaneVerticle extends VerticleBase {
     // readiness stays 503 until this instance's link is up and its hot path warm)
     engine.readiness().register(link);
     link.connect();
-    new HotPathWarmup(vertx, scores, engine.catalog(), link, engine.readiness(), cfg.maxBatch()).start();
+    // the warm-up runs the same code on the same connection but leaves no trace later requests
+    // would see: no cached score rows, no metrics of answered requests
+    ScorePipeline warmPipeline = new ScorePipeline(engine.catalog(), stores.scores(),
+        new CoalescingPacingStore(stores.pacing()), stores.frequency(), engine.clock(), engine.telemetry().tracer());
+    ScoreRoutes warmRoutes = new ScoreRoutes(vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
+    new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch()).start();
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
