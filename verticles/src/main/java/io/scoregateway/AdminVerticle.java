@@ -6,12 +6,15 @@ import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.Routers;
+import io.scoregateway.http.SnapshotRoutes;
+import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
+import io.scoregateway.http.RouteTable;
 import io.vertx.ext.web.handler.PlatformHandler;
 
 /**
@@ -40,30 +43,31 @@ public final class AdminVerticle extends VerticleBase {
         engine.catalog(), engine.clock(), cfg.pacingRefreshPeriodMs(), cfg.pacingMaxBatch());
     refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
-    HealthRoutes health = new HealthRoutes(link, engine.catalog());
+    HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
 
-    Router router = Routers.create(vertx);
+    RouteTable router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
         .end(engine.telemetry().scrape().get()));
     PlatformHandler admins = Routers.auth(engine.auth(), Role.ADMIN);
-    router.route("/admin/*").handler(admins).handler(Routers.body(MAX_ADMIN_BODY));
+    router.router().route("/admin/*").handler(admins)
+        .handler(Routers.jsonBody(HttpMethod.PUT)).handler(Routers.body(MAX_ADMIN_BODY));
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
     router.get("/admin/v1/campaigns").handler(Routers.guarded(admin::listCampaigns));
-    router.get("/admin/v1/snapshots").handler(Routers.guarded(admin::listSnapshots));
-    router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(admin::activateSnapshot));
+    SnapshotRoutes snapshots = new SnapshotRoutes(stores.snapshots(), new SnapshotEraser(link), engine.catalog());
+    router.get("/admin/v1/snapshots").handler(Routers.guarded(snapshots::list));
+    router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(snapshots::activate));
+    router.delete("/admin/v1/snapshots/:id").handler(Routers.guarded(snapshots::delete));
 
     link.connect();
     return refresher.start()
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
-        .compose(v -> vertx.createHttpServer(cfg.serverOptions(cfg.adminPort()))
-            .requestHandler(router)
-            .listen());
+        .compose(v -> Routers.listen(vertx, cfg.serverOptions(cfg.adminPort()), router));
   }
 
   @Override

@@ -3,9 +3,11 @@ package io.scoregateway;
 import io.scoregateway.auth.Role;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
+import io.scoregateway.http.HotPathWarmup;
 import io.scoregateway.http.LoadShedder;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
+import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.RedisLink;
@@ -15,7 +17,8 @@ import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
+import io.scoregateway.http.RouteTable;
 
 /** One per event loop: holds its own Redis connection and serves the data plane port. */
 public final class DataPlaneVerticle extends VerticleBase {
@@ -62,12 +65,13 @@ public final class DataPlaneVerticle extends VerticleBase {
 
     LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
-    Router router = Routers.create(vertx);
+    RouteTable router = Routers.create(vertx);
     router.post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.SCORE))
         .handler(limiter)
+        .handler(Routers.jsonBody(HttpMethod.POST))
         .handler(Routers.body(cfg.maxBodyBytes()))
         .handler(Routers.guarded(scores::handle));
     router.post("/v1/deliveries")
@@ -75,17 +79,25 @@ public final class DataPlaneVerticle extends VerticleBase {
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
         .handler(limiter)
+        .handler(Routers.jsonBody(HttpMethod.POST))
         .handler(Routers.body(MAX_DELIVERY_BODY))
         .handler(Routers.guarded(deliveries::handle));
 
-    // Redis may come up after us: the link keeps retrying, requests degrade meanwhile
+    // Redis may come up after us: the link keeps retrying, requests degrade meanwhile (and
+    // readiness stays 503 until this instance's link is up and its hot path warm)
+    engine.readiness().register(link);
     link.connect();
+    // the warm-up runs the same code on the same connection but leaves no trace later requests
+    // would see: no cached score rows, no metrics of answered requests
+    // a pacing view of its own that no refresher reports: the warm-up's attempts are no demand
+    ScorePipeline warmPipeline = new ScorePipeline(engine.catalog(), stores.scores(), new PacingView(),
+        cfg.pacingSlotMs(), stores.frequency(), engine.clock(), engine.telemetry().tracer());
+    ScoreRoutes warmRoutes = new ScoreRoutes(vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
+    new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch()).start();
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return vertx.createHttpServer(cfg.serverOptions(cfg.httpPort()))
-        .requestHandler(router)
-        .listen();
+    return Routers.listen(vertx, cfg.serverOptions(cfg.httpPort()), router);
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.time.Clock;
 /**
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
- * snapshot score cache (null when disabled) and the pacing view its scoring reads.
+ * snapshot score cache (null when disabled), whether the data plane is connected and warm, and
+ * the pacing view its scoring reads.
  */
 public record Engine(
     EngineConfig config,
@@ -23,6 +24,7 @@ public record Engine(
     RequestObserver observer,
     DecisionMetrics decisions,
     ScoreCache scoreCache,
+    Readiness readiness,
     PacingView pacing) {
 
   public static Engine create(
@@ -30,6 +32,6 @@ public record Engine(
     ScoreCache cache = config.scoreCacheEntries() > 0
         ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry()) : null;
     return new Engine(config, catalog, auth, clock, telemetry, new RequestObserver(telemetry),
-        new DecisionMetrics(telemetry.registry()), cache, new PacingView());
+        new DecisionMetrics(telemetry.registry()), cache, new Readiness(config.instances()), new PacingView());
   }
 }

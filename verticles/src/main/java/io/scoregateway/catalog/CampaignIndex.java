@@ -59,6 +59,20 @@ public final class CampaignIndex {
     return byId.values();
   }
 
+  /** Up to {@code max} enrolled track ids, in no particular order (for warming the hot path). */
+  public List<String> sampleTracks(int max) {
+    List<String> out = new java.util.ArrayList<>(Math.min(max, 1024));
+    for (Set<String> tracks : tracksOf.values()) {
+      for (String t : tracks) {
+        if (out.size() >= max) {
+          return out;
+        }
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   public int size() {
     return byId.size();
   }

@@ -18,11 +18,23 @@ public final class CampaignCodec {
   public static final int MAX_TRACKS = 100_000;
   private static final long MAX_BUDGET = 1_000_000_000_000L;
 
+  private static final KnownFields FIELDS = new KnownFields("id", "tracks", "surfaces", "markets", "start", "end",
+      "budget", "pacing", "frequency_cap", "boost", "status", "traffic_profile");
+  /** What GET adds to the config: refused by name, so a GET-edit-PUT round trip is told what to drop. */
+  private static final KnownFields LIVE_STATE = new KnownFields("delivered", "promoted", "planned", "pass_rate", "state");
+  private static final KnownFields CAP_FIELDS = new KnownFields("max", "window_seconds");
+
   private CampaignCodec() {}
 
   /** Parses and validates a config; every problem names its field. */
   public static Campaign parse(String id, JsonObject json) {
     Ids.require("id", id, "campaign id");
+    for (String name : json.fieldNames()) {
+      if (LIVE_STATE.contains(name)) {
+        throw new InvalidInput(name, "is live state, not configuration: leave it out");
+      }
+      FIELDS.require("", name);
+    }
     List<String> tracks = new ArrayList<>(ids(json, "tracks", "track id", true));
     if (tracks.isEmpty()) {
       throw new InvalidInput("tracks", "must list at least one track");
@@ -37,7 +49,8 @@ public final class CampaignCodec {
     if (!end.isAfter(start)) {
       throw new InvalidInput("end", "must be after start");
     }
-    long budget = wholeNumber(json, "budget", 0, MAX_BUDGET, -1);
+    // a budget of 0 would store a campaign that can never promote: refused rather than given a meaning
+    long budget = wholeNumber(json, "budget", 1, MAX_BUDGET, -1);
     PacingMode pacing = PacingMode.parse(string(json, "pacing", "even"));
     if (pacing == null) {
       throw new InvalidInput("pacing", "must be one of even, asap, front_loaded");
@@ -125,6 +138,9 @@ public final class CampaignCodec {
       }
       out.add(s);
     }
+    if (out.isEmpty() && !required) {
+      throw new InvalidInput(field, "must list at least one " + what + " (omit it to allow all)");
+    }
     return out;
   }
 
@@ -137,9 +153,12 @@ public final class CampaignCodec {
     for (int i = 0; i < arr.size(); i++) {
       Object e = arr.getValue(i);
       if (!(e instanceof String s) || !Ids.validMarket(s)) {
-        throw new InvalidInput("markets[" + i + "]", "invalid market (expected e.g. SE)");
+        throw new InvalidInput("markets[" + i + "]", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
       }
       out.add(s);
+    }
+    if (out.isEmpty()) {
+      throw new InvalidInput("markets", "must list at least one market (omit it to allow all)");
     }
     return out;
   }
@@ -193,6 +212,7 @@ public final class CampaignCodec {
     if (!(v instanceof JsonObject cap)) {
       throw new InvalidInput("frequency_cap", "must be an object {max, window_seconds}");
     }
+    CAP_FIELDS.requireAll("frequency_cap.", cap.fieldNames());
     try {
       long max = wholeNumber(cap, "max", 1, 1_000_000, -1);
       long window = wholeNumber(cap, "window_seconds", 1, 366L * 86_400, -1);

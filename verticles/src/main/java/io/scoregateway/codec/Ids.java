@@ -3,6 +3,8 @@ package io.scoregateway.codec;
 /** The id grammar shared by users, tracks, campaigns, segments and snapshots. */
 public final class Ids {
   public static final int MAX_LENGTH = 128;
+  /** The JDK's list of assigned ISO 3166-1 alpha-2 country codes. */
+  private static final java.util.Set<String> MARKETS = java.util.Set.of(java.util.Locale.getISOCountries());
 
   private Ids() {}
 
@@ -28,14 +30,9 @@ public final class Ids {
     return true;
   }
 
-  /** True for an ISO 3166 alpha-2 shaped code (two upper-case letters). */
+  /** True for an assigned ISO 3166-1 alpha-2 code, upper case ({@code SE}; not {@code ZZ}, not {@code se}). */
   public static boolean validMarket(String s) {
-    return s != null
-        && s.length() == 2
-        && s.charAt(0) >= 'A'
-        && s.charAt(0) <= 'Z'
-        && s.charAt(1) >= 'A'
-        && s.charAt(1) <= 'Z';
+    return s != null && MARKETS.contains(s);
   }
 
   /** Returns {@code s} when valid, else throws naming the field. */

@@ -15,7 +15,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 
-/** The admin API: campaigns with their live state, snapshots and their activation. */
+/** The admin API's campaigns, with their live state. */
 public final class AdminRoutes {
   private final Stores stores;
   private final LiveCatalog catalog;
@@ -64,40 +64,6 @@ public final class AdminRoutes {
     stores.campaigns().delete(id)
         .compose(found -> found ? refresher.refresh() : Future.failedFuture(notFound("campaign " + id)))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(err -> Problem.fail(ctx, err));
-  }
-
-  public void listSnapshots(RoutingContext ctx) {
-    Future.all(stores.snapshots().list(), stores.snapshots().active())
-        .onSuccess(all -> {
-          List<JsonObject> snaps = all.resultAt(0);
-          String active = all.resultAt(1);
-          JsonArray out = new JsonArray();
-          for (JsonObject s : snaps) {
-            out.add(s.put("active", s.getString("id").equals(active)));
-          }
-          json(ctx, 200, new JsonObject().put("active", active).put("snapshots", out));
-        })
-        .onFailure(err -> Problem.fail(ctx, err));
-  }
-
-  public void activateSnapshot(RoutingContext ctx) {
-    String id = Ids.require("id", ctx.pathParam("id"), "snapshot id");
-    stores.snapshots().get(id)
-        .compose(meta -> {
-          if (meta == null) {
-            return Future.failedFuture(notFound("snapshot " + id));
-          }
-          if (!"complete".equals(meta.getString("state"))) {
-            return Future.failedFuture(new Problem(ProblemType.CONFLICT,
-                "snapshot " + id + " is not completely loaded (state " + meta.getString("state") + ")"));
-          }
-          return stores.snapshots().activate(id).map(meta);
-        })
-        .onSuccess(meta -> {
-          catalog.activateSnapshot(id);
-          json(ctx, 200, meta.put("active", true));
-        })
         .onFailure(err -> Problem.fail(ctx, err));
   }
 

@@ -2,6 +2,7 @@ package io.scoregateway.http;
 
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.codec.KnownFields;
 import io.scoregateway.model.DeliveryEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,8 @@ import java.util.List;
  */
 public final class DeliveryRequestParser {
   public static final int MAX_EVENTS = 1000;
+  private static final KnownFields ENVELOPE = new KnownFields("events");
+  private static final KnownFields EVENT = new KnownFields("id", "user", "track", "campaign", "surface", "ts");
 
   /** One parsed position: the event, or why it was rejected. */
   public record Parsed(DeliveryEvent event, String error) {}
@@ -23,6 +26,7 @@ public final class DeliveryRequestParser {
   private DeliveryRequestParser() {}
 
   public static List<Parsed> parse(JsonObject body) {
+    ENVELOPE.requireAll("", body.fieldNames());
     Object raw = body.getValue("events");
     if (raw == null) {
       throw new InvalidInput("events", "is required");
@@ -51,6 +55,8 @@ public final class DeliveryRequestParser {
     if (!(raw instanceof JsonObject o)) {
       throw new InvalidInput("event", "must be an object");
     }
+    // a misspelt field is never ignored: the event is rejected alone, naming it
+    EVENT.requireAll("", o.fieldNames());
     String id = id(o, "id", "event id");
     String user = id(o, "user", "user id");
     String track = id(o, "track", "track id");

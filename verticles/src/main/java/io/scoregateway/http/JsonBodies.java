@@ -3,8 +3,8 @@ package io.scoregateway.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.codec.JsonLimits;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -16,13 +16,8 @@ import java.io.IOException;
  * limits in a streaming pass before anything builds a tree from them.
  */
 final class JsonBodies {
-  private static final JsonFactory LIMITED = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(32)
-          .maxStringLength(1 << 20)
-          .maxNumberLength(64)
-          .build())
-      .build();
+  private static final JsonLimits LIMITS = new JsonLimits(32, 1 << 20, 64);
+  private static final JsonFactory LIMITED = LIMITS.factory();
 
   private JsonBodies() {}
 
@@ -37,7 +32,7 @@ final class JsonBodies {
         // the constraints throw while streaming; nothing is kept
       }
     } catch (JsonProcessingException e) {
-      throw new InvalidInput("body", "malformed JSON (" + e.getOriginalMessage() + ")");
+      throw LIMITS.invalid(e);
     } catch (IOException e) {
       throw new InvalidInput("body", "unreadable");
     }

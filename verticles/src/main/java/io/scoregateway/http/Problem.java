@@ -3,6 +3,7 @@ package io.scoregateway.http;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.store.CampaignStore;
 import io.scoregateway.store.RedisFailures;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -27,8 +28,13 @@ public final class Problem extends RuntimeException {
 
   /** Writes the problem unless the response is already under way. */
   public static void send(RoutingContext ctx, ProblemType type, String detail) {
-    if (ctx.response().headWritten()) {
-      ctx.response().reset();
+    send(ctx.response(), type, detail);
+  }
+
+  /** Writes the problem on a bare response (before or outside the router). */
+  public static void send(HttpServerResponse response, ProblemType type, String detail) {
+    if (response.headWritten()) {
+      response.reset();
       return;
     }
     JsonObject body =
@@ -37,7 +43,7 @@ public final class Problem extends RuntimeException {
             .put("title", type.title())
             .put("status", type.status())
             .put("detail", detail);
-    ctx.response()
+    response
         .setStatusCode(type.status())
         .putHeader("content-type", CONTENT_TYPE)
         .end(body.toBuffer());

@@ -10,6 +10,8 @@ public enum ProblemType {
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  URI_TOO_LONG(414, "Request target too long"),
+  HEADERS_TOO_LARGE(431, "Request header fields too large"),
   NOT_ACCEPTABLE(406, "Not acceptable"),
   RATE_LIMITED(429, "Too many requests"),
   OVERLOADED(503, "Overloaded, retry later"),

@@ -2,32 +2,56 @@ package io.scoregateway.http;
 
 import io.scoregateway.auth.Role;
 import io.scoregateway.auth.TokenAuthenticator;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.PlatformHandler;
 
 /** Router scaffolding shared by both ports: body limits, auth, problem+json for every error. */
 public final class Routers {
   private Routers() {}
 
-  public static Router create(Vertx vertx) {
+  public static RouteTable create(Vertx vertx) {
     Router router = Router.router(vertx);
+    RouteTable routes = new RouteTable(router);
     router.route().failureHandler(Routers::failure);
     router.errorHandler(404, ctx -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path()));
-    router.errorHandler(405, ctx -> Problem.send(ctx, ProblemType.METHOD_NOT_ALLOWED,
-        "method: " + ctx.request().method() + " not allowed on " + ctx.request().path()));
+    router.errorHandler(405, ctx -> {
+      String allow = routes.allow(ctx.normalizedPath());
+      ctx.response().putHeader("allow", allow);
+      Problem.send(ctx, ProblemType.METHOD_NOT_ALLOWED,
+          "method: " + ctx.request().method() + " not allowed on " + ctx.request().path() + " (allowed: " + allow + ")");
+    });
     // a path Vert.x cannot normalize (bad percent-encoding such as "/v1/scores%") fails before any
     // route matches, so no failure handler sees it: without this it is a plain-text 400 and an ERROR log line
     router.errorHandler(400, ctx -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "path: invalid percent-encoding"));
-    return router;
+    return routes;
   }
 
-  /** Reads the body into memory, refusing (413) anything over {@code maxBytes}. */
+  /**
+   * Serves a port: every request passes {@link RequestFront}'s framing checks before the router,
+   * and requests the HTTP codec cannot parse get problem+json too.
+   */
+  public static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, RouteTable routes) {
+    return vertx.createHttpServer(options
+            .setMaxInitialLineLength(RequestFront.CODEC_MAX_LINE)
+            .setMaxHeaderSize(RequestFront.CODEC_MAX_HEADERS))
+        .invalidRequestHandler(RequestFront::invalid)
+        .requestHandler(new RequestFront(routes.router()))
+        .listen();
+  }
+
+  /**
+   * Reads the body into memory, refusing (413) anything over {@code maxBytes} received or decoded;
+   * gzip and deflate request bodies are decompressed.
+   */
   public static Handler<RoutingContext> body(int maxBytes) {
-    return BodyHandler.create(false).setBodyLimit(maxBytes);
+    return new BodyReader(maxBytes);
   }
 
   /**
@@ -40,6 +64,20 @@ public final class Routers {
     }
     Handler<RoutingContext> check = auth.require(role);
     return check::handle;
+  }
+
+  /**
+   * 415 unless a request of one of these methods declares a JSON body; runs before the body is
+   * read, so the content type is refused whatever the body's size.
+   */
+  public static Handler<RoutingContext> jsonBody(HttpMethod... methods) {
+    java.util.Set<HttpMethod> checked = java.util.Set.of(methods);
+    return guarded(ctx -> {
+      if (checked.contains(ctx.request().method())) {
+        ContentTypes.requireJson(ctx);
+      }
+      ctx.next();
+    });
   }
 
   /** Runs a handler, turning anything it throws into the matching problem answer. */

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.codec.JsonLimits;
+import io.scoregateway.codec.KnownFields;
 import io.scoregateway.model.ScoreRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,19 +15,16 @@ import java.util.List;
 
 /**
  * Bytes to {@link ScoreRequest} in one streaming pass, validating as it reads: every error names
- * its field ({@code candidates[3]: invalid track id}). Unknown fields are skipped.
+ * its field ({@code candidates[3]: invalid track id}). Unknown fields are refused by name: a
+ * misspelt {@code maxPromoted} silently skipped would promote every candidate.
  */
 public final class ScoreRequestParser {
   private static final int MAX_DEPTH = 16;
-  private static final JsonFactory JSON =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
-                  .maxStringLength(64 * 1024)
-                  .maxNumberLength(32)
-                  .build())
-          .build();
+  private static final JsonLimits LIMITS = new JsonLimits(MAX_DEPTH, 64 * 1024, 32);
+  private static final JsonFactory JSON = LIMITS.factory();
+
+  private static final KnownFields FIELDS =
+      new KnownFields("user", "surface", "market", "segment", "candidates", "max_promoted", "explain");
 
   private final int maxBatch;
 
@@ -38,7 +36,7 @@ public final class ScoreRequestParser {
     try (JsonParser p = JSON.createParser(body)) {
       return read(p);
     } catch (JsonProcessingException e) {
-      throw new InvalidInput("body", "malformed JSON (" + e.getOriginalMessage() + ")");
+      throw LIMITS.invalid(e);
     } catch (IOException e) {
       throw new InvalidInput("body", "unreadable");
     }
@@ -64,7 +62,7 @@ public final class ScoreRequestParser {
         case "market" -> {
           market = string(p, t, "market");
           if (!Ids.validMarket(market)) {
-            throw new InvalidInput("market", "invalid market (expected an ISO 3166 alpha-2 code, e.g. SE)");
+            throw new InvalidInput("market", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
           }
         }
         case "segment" -> segment = Ids.require("segment", string(p, t, "segment"), "segment");
@@ -76,7 +74,7 @@ public final class ScoreRequestParser {
           }
           explain = t == JsonToken.VALUE_TRUE;
         }
-        default -> p.skipChildren();
+        default -> FIELDS.require("", field);
       }
     }
     if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {

@@ -11,7 +11,10 @@ import io.scoregateway.Engine;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
 import io.scoregateway.telemetry.Spans;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -51,18 +54,46 @@ public final class ScoreRoutes {
     ctx.put(RequestObserver.TIMINGS, timings);
     ctx.put(RequestObserver.BATCH, req.candidates().size());
     Answer answer = stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
-    // the answer must leave before the deadline: fire early by the time writing it may take
-    long margin = Math.min(5, Math.max(1, timeoutMs / 10));
-    long remainingMs = Math.max(1, timeoutMs - margin - (System.nanoTime() - start) / 1_000_000);
-    long timer = vertx.setTimer(remainingMs, id -> finish(ctx, ex, answer));
+    run(ex, start, timeoutMs, () -> finish(ctx, ex, answer));
+  }
+
+  /**
+   * Runs the pipeline under the deadline and calls {@code finish} once, on completion or when time
+   * is up. The time kept back for writing grows with the batch (a tenth of the deadline, at most
+   * 5 ms, plus 1 ms per 1000 candidates), and nothing is decided after that point, so even a large
+   * batch whose lookups answer just before the deadline leaves on time.
+   */
+  private void run(ScoreExchange ex, long start, long timeoutMs, Runnable finish) {
+    long margin = Math.min(5, Math.max(1, timeoutMs / 10)) + (ex.size() + 999) / 1000;
+    long decideInMs = Math.max(1, timeoutMs - margin - (System.nanoTime() - start) / 1_000_000);
+    ex.decideBy(start + Math.max(1, timeoutMs - margin) * 1_000_000);
+    long timer = vertx.setTimer(decideInMs, id -> finish.run());
     pipeline.run(ex).onComplete(ar -> {
       vertx.cancelTimer(timer);
-      finish(ctx, ex, answer);
+      finish.run();
     });
   }
 
+  /**
+   * Scores a request body without HTTP, the way a request would be (parse, pipeline under the
+   * deadline, answer written): for warming the hot path before readiness. Answers the JSON body.
+   */
+  public Future<Buffer> internal(byte[] body, long timeoutMs) {
+    long start = System.nanoTime();
+    ScoreRequest req = parser.parse(body);
+    ScoreExchange ex = new ScoreExchange(req, new HopTimings(start));
+    Promise<Buffer> done = Promise.promise();
+    run(ex, start, timeoutMs, () -> {
+      if (!ex.isFinished()) {
+        ex.close();
+        done.complete(ScoreResponseWriter.json(ex));
+      }
+    });
+    return done.future();
+  }
+
   private void finish(RoutingContext ctx, ScoreExchange ex, Answer answer) {
-    if (ex.isClosed()) {
+    if (ex.isFinished()) {
       return;
     }
     ex.close();

@@ -17,6 +17,8 @@ public final class ScoreExchange {
   private String snapshot;
   private boolean allocated;
   private boolean closed;
+  private long decideByNanos;
+  private boolean hasDeadline;
   private boolean degraded;
   private Runnable onProgress = () -> {};
 
@@ -70,7 +72,23 @@ public final class ScoreExchange {
     return d != null && (allocated || !request.limitsSlots() || d.reason() != Reason.PROMOTED);
   }
 
+  /**
+   * After this instant ({@link System#nanoTime()}) nothing more is decided: a lookup answering
+   * later is ignored and its candidates answer {@code degraded}, so the time left goes to writing
+   * the answer, not to deciding a batch that would then leave late.
+   */
+  public void decideBy(long nanos) {
+    this.decideByNanos = nanos;
+    this.hasDeadline = true;
+  }
+
+  /** True once answered, or once the time to decide has run out. */
   public boolean isClosed() {
+    return closed || (hasDeadline && System.nanoTime() - decideByNanos >= 0);
+  }
+
+  /** True once {@link #close()} ran: the answer is being or has been written. */
+  public boolean isFinished() {
     return closed;
   }
 

@@ -29,9 +29,25 @@ public final class Keys {
     return "sg:s:" + snapshot + ":" + track;
   }
 
-  /** The prefix of every score key of a snapshot (for deletion by SCAN). */
+  /** The prefix of every score key of a snapshot. */
   public static String scorePrefix(String snapshot) {
     return "sg:s:" + snapshot + ":";
+  }
+
+  /** Sets a snapshot's track ids are spread over, so deleting it needs no SCAN of the keyspace. */
+  public static final int MANIFEST_BUCKETS = 16;
+
+  /**
+   * One bucket of a snapshot's manifest: the ids of the tracks it wrote. Untagged like the score
+   * keys, so a cluster spreads the buckets over its masters; each command touches one key.
+   */
+  public static String manifest(String snapshot, int bucket) {
+    return "sg:m:" + snapshot + ":" + bucket;
+  }
+
+  /** The manifest bucket a track's id is listed in. */
+  public static int manifestBucket(String track) {
+    return Math.floorMod(track.hashCode(), MANIFEST_BUCKETS);
   }
 
   /** Hash of a campaign's pacing state: delivered, pass rate, slot. */

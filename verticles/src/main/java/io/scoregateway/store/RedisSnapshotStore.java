@@ -49,6 +49,11 @@ final class RedisSnapshotStore implements SnapshotStore {
   }
 
   @Override
+  public Future<Void> forget(String id) {
+    return link.send(Request.cmd(Command.HDEL).arg(Keys.SNAPSHOTS).arg(id)).mapEmpty();
+  }
+
+  @Override
   public Future<Void> activate(String id) {
     return link.send(Request.cmd(Command.SET).arg(Keys.ACTIVE_SNAPSHOT).arg(id))
         .compose(

@@ -18,6 +18,9 @@ public interface SnapshotStore {
   /** Records metadata (the loader marks {@code loading}, then {@code complete}). */
   Future<Void> describe(String id, JsonObject meta);
 
+  /** Removes a snapshot's metadata (after its keys are gone). */
+  Future<Void> forget(String id);
+
   /** Points every gateway at a complete snapshot with one atomic write. */
   Future<Void> activate(String id);
 }

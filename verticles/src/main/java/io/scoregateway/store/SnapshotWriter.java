@@ -28,22 +28,42 @@ public final class SnapshotWriter {
     this.snapshot = snapshot;
   }
 
-  /** Fails when the snapshot already exists: snapshots are immutable once written. */
+  /**
+   * Starts the load. Fails when the snapshot exists and is complete (snapshots are immutable once
+   * written) or deleted (its id stays reserved: gateways cache snapshot rows by id). A snapshot
+   * still {@code loading} is an earlier load that died: its rows are discarded and the load
+   * starts over, so the id is usable again.
+   */
   public Future<Void> begin(String source) {
     return snapshots.get(snapshot).compose(meta -> {
-      if (meta != null) {
+      if (meta != null && !"loading".equals(meta.getString("state"))) {
         return Future.failedFuture(new IllegalStateException(
             "snapshot " + snapshot + " already exists (state " + meta.getString("state")
                 + "); snapshots are immutable, load under a new id"));
       }
-      return snapshots.describe(snapshot, new JsonObject()
-          .put("state", "loading").put("source", source).put("started_at", Instant.now().toString()));
+      Future<Long> discarded = meta == null ? Future.succeededFuture(0L) : new SnapshotEraser(link).erase(snapshot);
+      return discarded.compose(n -> snapshots.describe(snapshot, new JsonObject()
+          .put("state", "loading").put("source", source).put("started_at", Instant.now().toString())));
     });
   }
 
-  /** Appends rows in one pipelined batch. */
+  /** Appends rows and lists their tracks in the snapshot's manifest, in one pipelined batch. */
   public Future<Void> write(List<Row> rows) {
-    List<Request> batch = new ArrayList<>(rows.size());
+    List<Request> batch = new ArrayList<>(rows.size() + Keys.MANIFEST_BUCKETS);
+    Request[] manifest = new Request[Keys.MANIFEST_BUCKETS];
+    for (Row r : rows) {
+      int b = Keys.manifestBucket(r.track());
+      if (manifest[b] == null) {
+        manifest[b] = Request.cmd(Command.SADD).arg(Keys.manifest(snapshot, b));
+      }
+      manifest[b].arg(r.track());
+    }
+    // listed before written, so a key never exists that the eraser cannot find
+    for (Request m : manifest) {
+      if (m != null) {
+        batch.add(m);
+      }
+    }
     for (Row r : rows) {
       batch.add(Request.cmd(Command.APPEND)
           .arg(Keys.score(snapshot, r.track()))

@@ -59,7 +59,7 @@ class CampaignCodecTest {
 
   static JsonObject minimal() {
     return new JsonObject().put("tracks", new JsonArray().add("t1").add("t1"))
-        .put("start", "2026-11-01T00:00:00Z").put("end", "2026-11-01T00:00:01Z").put("budget", 0);
+        .put("start", "2026-11-01T00:00:00Z").put("end", "2026-11-01T00:00:01Z").put("budget", 1);
   }
 
   @Test

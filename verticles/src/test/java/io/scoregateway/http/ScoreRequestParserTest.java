@@ -47,12 +47,13 @@ class ScoreRequestParserTest {
   }
 
   @Test
-  void unknownFieldsAreSkippedEvenNested() {
-    ScoreRequest r = parse("{'extra':{'user':'evil','candidates':['x'],'deep':[[{'a':1}],2]},"
-        + BASE + ",'list':['user',{'market':'XX'}],'candidates':['t1'],'n':null,'f':1.5,'b':true}");
-    assertThat(r.user()).isEqualTo("u-1");
-    assertThat(r.market()).isEqualTo("SE");
-    assertThat(r.candidates()).containsExactly("t1");
+  void unknownFieldsAreRefusedByName() {
+    assertNames("{'extra':{'user':'evil'}," + BASE + ",'candidates':['t1']}", "extra");
+    assertNames("{" + BASE + ",'candidates':['t1'],'maxPromoted':1}", "maxPromoted");
+    assertThatThrownBy(() -> parse("{" + BASE + ",'candidates':['t1'],'maxPromoted':1}"))
+        .hasMessage("maxPromoted: unknown field (did you mean max_promoted?)");
+    assertThatThrownBy(() -> parse("{" + BASE + ",'candidates':['t1'],'Explain':true}"))
+        .hasMessage("Explain: unknown field (did you mean explain?)");
   }
 
   @Test

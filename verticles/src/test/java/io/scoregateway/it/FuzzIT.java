@@ -204,6 +204,91 @@ class FuzzIT {
     }
   }
 
+  /** Content types with bodies past the form decoder's 8 KB, gzip bodies, unknown fields, long URLs and headers. */
+  @Property(tries = 400)
+  void httpEdgesAnswerProblemJson(@ForAll("httpEdges") Req req) {
+    assertProblem(req, sendCounted(req));
+  }
+
+  /** Requests without a Host header, on every route of both ports, over a bare socket. */
+  @Example
+  void missingHostIs400Everywhere() throws Exception {
+    for (String path : List.of("/v1/scores", "/v1/deliveries", "/admin/v1/campaigns/c-fz", "/admin/v1/snapshots",
+        "/health/live", "/health/ready", "/metrics", "/nowhere")) {
+      for (int p : List.of(gw.port, gw.adminPort)) {
+        RawHttp.Answer a = RawHttp.send(p, "GET " + path + " HTTP/1.1\r\nauthorization: Bearer " + TOKEN + "\r\n\r\n");
+        assertThat(a.statusLine()).as(path + " " + a).startsWith("HTTP/1.1 400");
+        assertThat(a.headers().get("content-type")).isEqualTo("application/problem+json");
+      }
+    }
+  }
+
+  enum EdgeDefect { FORM_BODY, BIG_BODY_ODD_TYPE, GZIP_GARBAGE, GZIP_MALFORMED_JSON, GZIP_UNKNOWN_FIELD, UNKNOWN_FIELD,
+    NEAR_MISS_FIELD, UNKNOWN_ENCODING, LONG_URL, BIG_HEADER }
+
+  @Provide
+  Arbitrary<Req> httpEdges() {
+    return defects(EdgeDefect.class, (kind, r) -> {
+      int endpoint = r.nextInt(3);
+      String[] uris = {"/v1/scores", "/v1/deliveries", "/admin/v1/campaigns/fz-edge"};
+      String valid = switch (endpoint) {
+        case 0 -> validScore();
+        case 1 -> "{\"events\":" + events(1, r) + "}";
+        default -> object(campaignFields());
+      };
+      String ct = "application/json";
+      Map<String, String> headers = null;
+      String uri = uris[endpoint];
+      byte[] body = valid.getBytes(StandardCharsets.UTF_8);
+      String unknown = "\"x_" + validId(r) + "\":1";
+      String nearMiss = List.of("\"maxPromoted\":1", "\"Explain\":true", "\"Events\":[]", "\"frequencyCap\":{}",
+          "\"Boost\":2").get(r.nextInt(5));
+      switch (kind) {
+        case FORM_BODY -> {
+          ct = List.of("application/x-www-form-urlencoded", "multipart/form-data; boundary=b").get(r.nextInt(2));
+          body = ("a=" + "x".repeat(8_000 + r.nextInt(200_000))).getBytes(StandardCharsets.UTF_8);
+        }
+        case BIG_BODY_ODD_TYPE -> {
+          ct = r.nextBoolean() ? null : randomContentType(r);
+          body = MalformedInputs.broken(valid + " ".repeat(8_000 + r.nextInt(50_000)), r);
+        }
+        case GZIP_GARBAGE -> {
+          headers = Map.of("content-encoding", "gzip");
+          body = MalformedInputs.broken(valid, r);
+        }
+        case GZIP_MALFORMED_JSON -> {
+          headers = Map.of("content-encoding", r.nextBoolean() ? "gzip" : "deflate");
+          body = compress(MalformedInputs.broken(valid, r), headers.get("content-encoding"));
+        }
+        case GZIP_UNKNOWN_FIELD -> {
+          headers = Map.of("content-encoding", "gzip");
+          body = compress(("{" + unknown + "," + valid.substring(1)).getBytes(StandardCharsets.UTF_8), "gzip");
+        }
+        case UNKNOWN_FIELD -> body = ("{" + unknown + "," + valid.substring(1)).getBytes(StandardCharsets.UTF_8);
+        case NEAR_MISS_FIELD -> body = ("{" + nearMiss + "," + valid.substring(1)).getBytes(StandardCharsets.UTF_8);
+        case UNKNOWN_ENCODING -> headers = Map.of("content-encoding", List.of("br", "zstd", "compress", "gzip, gzip",
+            "x-" + validId(r)).get(r.nextInt(5)));
+        case LONG_URL -> uri = uri + "?q=" + "u".repeat(8_200 + r.nextInt(50_000));
+        case BIG_HEADER -> headers = Map.of("x-filler", "h".repeat(16_400 + r.nextInt(40_000)));
+      }
+      return new Req("edge " + kind, endpoint == 2 ? HttpMethod.PUT : HttpMethod.POST, endpoint == 2, uri, ct,
+          headers, body);
+    });
+  }
+
+  static byte[] compress(byte[] in, String coding) {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (java.io.OutputStream z = coding.equals("gzip")
+          ? new java.util.zip.GZIPOutputStream(out) : new java.util.zip.DeflaterOutputStream(out)) {
+        z.write(in);
+      }
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   // ================================================================ generators
 
   /** Generators pick a defect by name (shrinks towards the first) and build the request from a seed. */

@@ -187,7 +187,7 @@ public final class TestGateway implements AutoCloseable {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
       boolean linksUp = dataPlanes.stream().allMatch(d -> d.link() != null && d.link().isConnected());
-      if (linksUp && engine.catalog().view().loaded()) {
+      if (linksUp && engine.catalog().view().loaded() && engine.readiness().warm()) {
         return;
       }
       sleep(20);
@@ -249,6 +249,11 @@ public final class TestGateway implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Stops the gateway but leaves its Redis running, for a test that starts another over the same data. */
+  public void stopKeepingRedis() {
+    vertx.close().await();
   }
 
   @Override

@@ -43,7 +43,8 @@ final class GatewayFixture implements AutoCloseable {
     running = io.scoregateway.gateway.cli.Await.result(
         GatewayBoot.start(config, Clock.systemUTC(), Map.of(), otel));
     long deadline = System.currentTimeMillis() + 10_000;
-    while (!running.engine().catalog().view().loaded() || running.engine().catalog().view().campaigns().size() == 0) {
+    while (!running.engine().catalog().view().loaded() || running.engine().catalog().view().campaigns().size() == 0
+        || !running.engine().readiness().warm()) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("catalog not loaded");
       }

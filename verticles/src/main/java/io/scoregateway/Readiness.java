@@ -1,0 +1,49 @@
+package io.scoregateway;
+
+import io.scoregateway.store.RedisLink;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Whether every data-plane instance can serve at full speed: its own Redis link is up and its hot
+ * path has been warmed. Readiness waits for this, so the first requests after "ready" are not the
+ * ones that pay for connecting, loading classes and compiling code.
+ */
+public final class Readiness {
+  private final int instances;
+  private final List<RedisLink> links = new CopyOnWriteArrayList<>();
+  private final AtomicInteger warmed = new AtomicInteger();
+
+  public Readiness(int instances) {
+    this.instances = instances;
+  }
+
+  /** A data-plane instance's scoring link, which must be connected for readiness. */
+  public void register(RedisLink link) {
+    links.add(link);
+  }
+
+  /** One data-plane instance finished warming up. */
+  public void warmed() {
+    warmed.incrementAndGet();
+  }
+
+  /** Every instance warmed up. */
+  public boolean warm() {
+    return warmed.get() >= instances;
+  }
+
+  /** Every instance's link is connected (and its breaker lets calls through). */
+  public boolean linksUp() {
+    if (links.size() < instances) {
+      return false;
+    }
+    for (RedisLink l : links) {
+      if (!l.isConnected()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,93 @@
+package io.scoregateway.http;
+
+import io.scoregateway.Readiness;
+import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.store.RedisLink;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warms one data-plane instance before it counts as ready: once its Redis link is up and the
+ * catalog is loaded, it runs internal scoring requests of 10, 100 and 1000 candidates through the
+ * real path (parse, gates, Redis lookups on this event loop's connection, allocation, answer
+ * writing), so class loading, code compilation and the first round trips happen before traffic.
+ * The requests only read: listener {@code gateway-warmup}, no delivery is recorded.
+ */
+public final class HotPathWarmup {
+  private static final Logger LOG = LoggerFactory.getLogger(HotPathWarmup.class);
+  private static final int[] BATCHES = {1000, 100, 10};
+  private static final int ROUNDS = 20;
+  private static final long REQUEST_TIMEOUT_MS = 1_000;
+  private static final long POLL_MS = 10;
+
+  private final Vertx vertx;
+  private final ScoreRoutes scores;
+  private final LiveCatalog catalog;
+  private final RedisLink link;
+  private final Readiness readiness;
+  private final int maxBatch;
+
+  public HotPathWarmup(Vertx vertx, ScoreRoutes scores, LiveCatalog catalog, RedisLink link, Readiness readiness,
+      int maxBatch) {
+    this.vertx = vertx;
+    this.scores = scores;
+    this.catalog = catalog;
+    this.link = link;
+    this.readiness = readiness;
+    this.maxBatch = maxBatch;
+  }
+
+  /** Starts warming in the background; readiness hears when it is done. */
+  public void start() {
+    long t0 = System.nanoTime();
+    whenServable()
+        .compose(v -> rounds(requests(), 0))
+        .onComplete(ar -> {
+          // even a failed warm-up (Redis went away meanwhile) must not keep the instance unready
+          // forever: the link's own state still gates readiness
+          readiness.warmed();
+          LOG.info("hot path warm in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        });
+  }
+
+  private Future<Void> whenServable() {
+    Promise<Void> ready = Promise.promise();
+    vertx.setPeriodic(0, POLL_MS, id -> {
+      if (link.isConnected() && catalog.view().loaded()) {
+        vertx.cancelTimer(id);
+        ready.complete();
+      }
+    });
+    return ready.future();
+  }
+
+  private List<byte[]> requests() {
+    List<String> enrolled = catalog.view().campaigns().sampleTracks(maxBatch / 2);
+    List<byte[]> out = new ArrayList<>();
+    for (int size : BATCHES) {
+      int n = Math.min(size, maxBatch);
+      StringBuilder b = new StringBuilder("{\"user\":\"gateway-warmup\",\"surface\":\"warmup\",\"market\":\"SE\","
+          + "\"max_promoted\":3,\"candidates\":[");
+      for (int i = 0; i < n; i++) {
+        String track = i % 2 == 0 && i / 2 < enrolled.size() ? enrolled.get(i / 2) : "warmup-" + i;
+        b.append(i == 0 ? "\"" : ",\"").append(track).append('"');
+      }
+      out.add(b.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private Future<Void> rounds(List<byte[]> requests, int done) {
+    if (done >= ROUNDS * requests.size()) {
+      return Future.succeededFuture();
+    }
+    return scores.internal(requests.get(done % requests.size()), REQUEST_TIMEOUT_MS)
+        .compose(answer -> rounds(requests, done + 1));
+  }
+}
