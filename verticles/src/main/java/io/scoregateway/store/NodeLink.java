@@ -86,6 +86,9 @@ public final class NodeLink implements RedisLink {
                   connection = conn;
                   connecting = null;
                   backoffMs = 50;
+                  // connecting and loading the scripts answered: that is the breaker's probe, so an
+                  // idle link (no calls to probe with) is usable, and ready, as soon as Redis is back
+                  breaker.success();
                   if (lostAtMs >= 0) {
                     LOG.info("redis{} reconnected after {} ms", name, System.currentTimeMillis() - lostAtMs);
                     lostAtMs = -1;

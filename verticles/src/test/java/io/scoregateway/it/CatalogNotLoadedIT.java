@@ -43,8 +43,9 @@ class CatalogNotLoadedIT {
       try (LocalRedis redis = LocalRedis.start(redisPort, java.util.List.of())) {
         gw.seedLink.connect().await();
         long deadline = System.currentTimeMillis() + 10_000;
-        while (gw.http.get(gw.adminPort, "127.0.0.1", "/health/ready").send().await().statusCode() != 200) {
-          assertThat(System.currentTimeMillis()).as("ready once Redis is up").isLessThan(deadline);
+        HttpResponse<Buffer> ready;
+        while ((ready = gw.http.get(gw.adminPort, "127.0.0.1", "/health/ready").send().await()).statusCode() != 200) {
+          assertThat(System.currentTimeMillis()).as("ready once Redis is up: " + ready.bodyAsString()).isLessThan(deadline);
           TestGateway.sleep(50);
         }
         gw.snapshot("s", true, "t1", "", 0.5);
