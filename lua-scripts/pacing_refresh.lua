@@ -99,14 +99,11 @@ local function planned(t)
   return r.base + math.max(0, budget - r.base) * (fraction(t) - f0) / (1 - f0)
 end
 
-local function split(s)
-  local out = {}
-  for part in string.gmatch(s, '[^,]+') do out[#out + 1] = part end
-  return out
-end
+-- the ring of promoted marks, parsed once per call
+local marks = {}
+for part in string.gmatch(r.ring, '[^,]+') do marks[#marks + 1] = part end
 
 local function rho()
-  local marks = split(r.ring)
   local settled = 0
   if #marks >= settle + 1 then settled = tonumber(marks[1]) end
   if settled < RHO_SAMPLE then return 1 end
@@ -114,7 +111,6 @@ local function rho()
 end
 
 local function push_ring(mark)
-  local marks = split(r.ring)
   marks[#marks + 1] = tostring(mark)
   while #marks > settle + 1 do table.remove(marks, 1) end
   r.ring = table.concat(marks, ',')

@@ -8,6 +8,7 @@ import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
 import io.scoregateway.store.SnapshotEraser;
+import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -23,11 +24,14 @@ import io.vertx.ext.web.handler.PlatformHandler;
  */
 public final class AdminVerticle extends VerticleBase {
   private static final int MAX_ADMIN_BODY = 8 * 1024 * 1024;
+  /** A pacing refresh unanswered this long counts as a stall. */
+  private static final long PACING_STALL_MS = 10_000;
 
   private final Engine engine;
   private RedisLink link;
   private CatalogRefresher refresher;
   private PacingRefresher pacing;
+  private RedisLink pacingLink;
 
   public AdminVerticle(Engine engine) {
     this.engine = engine;
@@ -39,7 +43,13 @@ public final class AdminVerticle extends VerticleBase {
     link = RedisLink.create(vertx, cfg.redisOptions());
     Stores stores = Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), link, 0, 0);
     refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
-    pacing = new PacingRefresher(vertx, ObservedStores.pacing(stores.pacing(), engine.telemetry()), engine.pacing(),
+    // the refresh has its own connection: a batch of thousands of campaigns takes Redis a while,
+    // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
+    // hold up admin calls
+    pacingLink = RedisLink.create(vertx, cfg.redisOptions(), PACING_STALL_MS);
+    PacingStore pacingStore = Stores.over(pacingLink, cfg.pacingSlotMs(), cfg.pacingSettleMs(), pacingLink, 0, 0)
+        .pacing();
+    pacing = new PacingRefresher(vertx, ObservedStores.pacing(pacingStore, engine.telemetry()), engine.pacing(),
         engine.catalog(), engine.clock(), cfg.pacingRefreshPeriodMs(), cfg.pacingMaxBatch());
     refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
@@ -64,6 +74,7 @@ public final class AdminVerticle extends VerticleBase {
     router.delete("/admin/v1/snapshots/:id").handler(Routers.guarded(snapshots::delete));
 
     link.connect();
+    pacingLink.connect();
     return refresher.start()
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
@@ -77,6 +88,9 @@ public final class AdminVerticle extends VerticleBase {
     }
     if (pacing != null) {
       pacing.stop();
+    }
+    if (pacingLink != null) {
+      pacingLink.close();
     }
     if (link != null) {
       link.close();

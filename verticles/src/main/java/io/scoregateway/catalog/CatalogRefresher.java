@@ -3,7 +3,6 @@ package io.scoregateway.catalog;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -31,10 +30,8 @@ public final class CatalogRefresher {
   private int nextSubscriber;
   private final long periodMs;
   private RedisConnection subscriber;
-  private boolean refreshing;
-  private boolean again;
+  private final SingleFlight flight = new SingleFlight(this::refreshOnce);
   private long timer = -1;
-  private Promise<Void> next;
   private Supplier<Future<Void>> onChange = Future::succeededFuture;
 
   public CatalogRefresher(
@@ -82,15 +79,10 @@ public final class CatalogRefresher {
 
   /** Reloads the snapshot pointer always and the campaigns only when their version moved. */
   public Future<Void> refresh() {
-    if (refreshing) {
-      // answered once the refresh that follows the running one has seen what made us ask
-      again = true;
-      if (next == null) {
-        next = Promise.promise();
-      }
-      return next.future();
-    }
-    refreshing = true;
+    return flight.run();
+  }
+
+  private Future<Void> refreshOnce() {
     LiveCatalog.View before = catalog.view();
     Future<Void> done =
         Future.all(stores.campaigns().version(), stores.snapshots().active())
@@ -112,22 +104,7 @@ public final class CatalogRefresher {
                             return onChange.get();
                           });
                 });
-    return done.onComplete(
-        ar -> {
-          refreshing = false;
-          if (ar.failed()) {
-            LOG.debug("catalog refresh failed: {}", ar.cause().toString());
-          }
-          if (again) {
-            again = false;
-            Promise<Void> waiting = next;
-            next = null;
-            Future<Void> more = refresh();
-            if (waiting != null) {
-              more.onComplete(waiting);
-            }
-          }
-        });
+    return done.onFailure(err -> LOG.debug("catalog refresh failed: {}", err.toString()));
   }
 
   private void subscribe() {

@@ -6,7 +6,6 @@ import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.PacingStore;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,13 +30,11 @@ public final class PacingRefresher {
   private final Clock clock;
   private final long periodMs;
   private final int maxBatch;
-  private boolean running;
-  private boolean again;
+  private final SingleFlight flight = new SingleFlight(this::refreshOnce);
   private boolean stopped;
   private long timer = -1;
   private CampaignIndex primed;
   private long primedSlot = Long.MIN_VALUE;
-  private Promise<Void> next;
 
   public PacingRefresher(Vertx vertx, PacingStore store, PacingView view, LiveCatalog catalog, Clock clock,
       long periodMs, int maxBatch) {
@@ -70,14 +67,10 @@ public final class PacingRefresher {
 
   /** One refresh now (joined by a refresh already running, which then runs once more). */
   public Future<Void> refresh() {
-    if (running) {
-      again = true;
-      if (next == null) {
-        next = Promise.promise();
-      }
-      return next.future();
-    }
-    running = true;
+    return flight.run();
+  }
+
+  private Future<Void> refreshOnce() {
     long now = clock.millis();
     long slot = Math.floorDiv(now, store.slotMs());
     CampaignIndex index = catalog.view().campaigns();
@@ -109,19 +102,7 @@ public final class PacingRefresher {
           LOG.debug("pacing refresh of {} campaigns failed: {}", pacers.size(), err.toString());
         })
         .<Void>mapEmpty()
-        .otherwiseEmpty()
-        .onComplete(ar -> {
-          running = false;
-          if (again) {
-            again = false;
-            Promise<Void> waiting = next;
-            next = null;
-            Future<Void> more = refresh();
-            if (waiting != null) {
-              more.onComplete(waiting);
-            }
-          }
-        });
+        .otherwiseEmpty();
   }
 
   /** Gives every campaign flying by the next slot a pacer, when the catalog or the slot changes. */
