@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CampaignPacer {
   /** A lease this small may outlive its slot on an idle instance: the over-delivery it risks. */
   static final long IDLE_LEASE = 2;
+  /** Weight of the latest interval in the attempt rate that sizes leases. */
+  static final double RATE_SMOOTHING = 0.5;
 
   private final String campaign;
   private final AtomicLong lease = new AtomicLong();
@@ -133,7 +135,9 @@ public final class CampaignPacer {
     long da = a - reportedAttempts;
     long dp = p - reportedPromoted;
     if (!first && nowMs > reportedAtMs) {
-      attemptsPerMs = (double) da / (nowMs - reportedAtMs);
+      // smoothed: sporadic traffic keeps a rate (and a lease) between its requests
+      double latest = (double) da / (nowMs - reportedAtMs);
+      attemptsPerMs = attemptsPerMs == 0 ? latest : RATE_SMOOTHING * latest + (1 - RATE_SMOOTHING) * attemptsPerMs;
     }
     reportedAttempts = a;
     reportedPromoted = p;

@@ -46,6 +46,19 @@ class PacingLoopTest {
   }
 
   @Test
+  void sporadicTrafficBelowTheNeedIsPromotedToo() {
+    // one listener every 3 s or so, against a need of 50 a second: every one after the ramp
+    PacingLoop loop = new PacingLoop(2, SLOT, 19);
+    Campaign c = PacingLoop.campaign(START, END, 2_000, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    loop.run(START, START + 12_000, t -> c, t -> 0.3);
+    long pacedDuringRamp = loop.pacedCount;
+    long eligibleDuringRamp = loop.eligible;
+    loop.run(START + 12_000, END, t -> c, t -> 0.3);
+    assertThat(loop.eligible - eligibleDuringRamp).isGreaterThan(5);
+    assertThat(loop.pacedCount - pacedDuringRamp).as("paced after the ramp").isZero();
+  }
+
+  @Test
   void aTrafficJumpIsCappedByTheSlotAllowance() {
     long budget = 2_000;
     PacingLoop loop = new PacingLoop(2, SLOT, 5);

@@ -40,6 +40,18 @@ public final class ConfigOptions {
   @Option(names = "--pacing-slot-ms", description = "pacing controller period; env GATEWAY_PACING_SLOT_MS")
   String pacingSlotMs;
 
+  @Option(names = "--pacing-refresh-ms",
+      description = "pacing report and lease period; 0 = a quarter slot; env GATEWAY_PACING_REFRESH_MS")
+  String pacingRefreshMs;
+
+  @Option(names = "--pacing-settle-ms",
+      description = "how late a play may follow its promotion; env GATEWAY_PACING_SETTLE_MS")
+  String pacingSettleMs;
+
+  @Option(names = "--pacing-max-batch",
+      description = "most campaigns in one pacing refresh; env GATEWAY_PACING_MAX_BATCH")
+  String pacingMaxBatch;
+
   @Option(names = "--max-batch", description = "most candidates per request; env GATEWAY_MAX_BATCH")
   String maxBatch;
 
@@ -91,6 +103,9 @@ public final class ConfigOptions {
     put(m, ConfigKey.TOKENS_FILE, tokensFile);
     put(m, ConfigKey.NO_AUTH, noAuth == null ? null : noAuth.toString());
     put(m, ConfigKey.PACING_SLOT_MS, pacingSlotMs);
+    put(m, ConfigKey.PACING_REFRESH_MS, pacingRefreshMs);
+    put(m, ConfigKey.PACING_SETTLE_MS, pacingSettleMs);
+    put(m, ConfigKey.PACING_MAX_BATCH, pacingMaxBatch);
     put(m, ConfigKey.MAX_BATCH, maxBatch);
     put(m, ConfigKey.TIMEOUT_MS, timeoutMs);
     put(m, ConfigKey.EVENT_LOOPS, eventLoops);
