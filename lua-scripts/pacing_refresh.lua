@@ -25,7 +25,7 @@
 -- `frozen` is '' while the campaign is not paused.
 --
 -- Returns { p (string), slot, grant, exhausted (0|1), delivered, planned_now (string),
---           committed (string) }.
+--           committed (string), slot_spent (0|1: nothing left to lease before the next slot) }.
 local P_INIT, RAMP, CATCH_UP, HEADROOM, SMOOTHING, LEASE_MARGIN = 0.05, 4, 2, 1.2, 0.6, 1.05
 local RHO_SAMPLE, RHO_MIN = 20, 0.05
 
@@ -223,5 +223,7 @@ redis.call('HSET', key, unpack(out))
 
 local exhausted = 0
 if committed >= budget then exhausted = 1 end
+local spent = 0
+if r.allow - r.granted <= 0 or room - grant <= 0 then spent = 1 end
 return { tostring(r.p or 0), r.slot, grant, exhausted, r.delivered, tostring(planned(now)),
-  tostring(committed) }
+  tostring(committed), spent }

@@ -56,7 +56,7 @@ public record EngineConfig(
 
   /** Defaults of the pacing keys. */
   public static final long DEFAULT_PACING_SETTLE_MS = 10_000;
-  public static final int DEFAULT_PACING_MAX_BATCH = 20_000;
+  public static final int DEFAULT_PACING_MAX_BATCH = 2_000;
 
   /** The settings with the pacing refresh's defaults. */
   public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,

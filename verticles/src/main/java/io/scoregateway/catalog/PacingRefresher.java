@@ -32,6 +32,7 @@ public final class PacingRefresher {
   private final int maxBatch;
   private final SingleFlight flight = new SingleFlight(this::refreshOnce);
   private boolean stopped;
+  private boolean moreDue;
   private long timer = -1;
   private CampaignIndex primed;
   private long primedSlot = Long.MIN_VALUE;
@@ -78,15 +79,25 @@ public final class PacingRefresher {
     List<Campaign> campaigns = new ArrayList<>();
     List<CampaignPacer> pacers = new ArrayList<>();
     List<CampaignPacer.PacingReport> reports = new ArrayList<>();
+    boolean more = false;
     for (CampaignPacer p : view.all()) {
       Campaign c = index.byId(p.campaign());
       if (c == null || c.isEnded(now - store.slotMs())) {
         view.forget(p.campaign());
-      } else if (reports.size() < maxBatch && p.due(slot, c)) {
-        campaigns.add(c);
-        pacers.add(p);
-        reports.add(p.report(now, store.slotMs(), c));
+      } else if (p.due(slot, c)) {
+        if (reports.size() < maxBatch) {
+          campaigns.add(c);
+          pacers.add(p);
+          reports.add(p.report(now, store.slotMs(), c));
+        } else {
+          more = true;
+        }
       }
+    }
+    if (more) {
+      // the rest right after this batch, not a period later: bounded batches keep the event loop
+      // and Redis responsive for everyone else, without delaying what is due
+      moreDue = true;
     }
     Future<PacingController.Lease[]> sent = reports.isEmpty()
         ? Future.succeededFuture(new PacingController.Lease[0])
@@ -102,7 +113,13 @@ public final class PacingRefresher {
           LOG.debug("pacing refresh of {} campaigns failed: {}", pacers.size(), err.toString());
         })
         .<Void>mapEmpty()
-        .otherwiseEmpty();
+        .otherwiseEmpty()
+        .onComplete(ar -> {
+          if (moreDue && !stopped) {
+            moreDue = false;
+            vertx.runOnContext(v -> refresh());
+          }
+        });
   }
 
   /** Gives every campaign flying by the next slot a pacer, when the catalog or the slot changes. */

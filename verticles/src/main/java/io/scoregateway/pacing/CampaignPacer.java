@@ -24,6 +24,8 @@ public final class CampaignPacer {
   private volatile long slot = -1;
   private volatile boolean exhausted;
   private volatile boolean starved = true;
+  /** The slot whose allowance the last answer said was all leased out (none: -1). */
+  private volatile long spentSlot = -1;
   private volatile long delivered;
   private volatile double planned = Double.NaN;
 
@@ -107,8 +109,8 @@ public final class CampaignPacer {
   // --- the refresher's side ---
 
   /**
-   * True when this campaign needs a refresh now: its lease ran dry, its config changed, or a new
-   * slot began after demand was seen (or with a lease left to give back). A campaign nobody asks
+   * True when this campaign needs a refresh now: its lease ran dry (while its slot has some left),
+   * its config changed, or a new slot began after demand was seen (or with a lease to give back). A campaign nobody asks
    * for is refreshed once, then no more.
    */
   public boolean due(long currentSlot, Campaign config) {
@@ -116,7 +118,7 @@ public final class CampaignPacer {
       seen = config;
       seenRevision = PacingRevision.of(config);
     }
-    if (starved || !seenRevision.equals(revision)) {
+    if (!seenRevision.equals(revision) || (starved && spentSlot != currentSlot)) {
       return true;
     }
     // a new slot: report the demand seen, or give back a lease worth more than a couple of units
@@ -164,6 +166,7 @@ public final class CampaignPacer {
   public void apply(PacingController.Lease l) {
     passRate = l.passRate();
     slot = l.slot();
+    spentSlot = l.slotSpent() ? l.slot() : -1;
     exhausted = l.exhausted();
     delivered = Math.max(delivered, l.delivered());
     planned = l.planned();

@@ -50,9 +50,12 @@ public final class PacingController {
    */
   public record Report(long attempts, long promoted, double ratePerSec, long returned) {}
 
-  /** The answer: pass rate and slot, the lease granted, and the numbers explain shows. */
-  public record Lease(
-      double passRate, long slot, long grant, boolean exhausted, long delivered, double planned, double committed) {}
+  /**
+   * The answer: pass rate and slot, the lease granted, the numbers explain shows, and whether the
+   * slot has nothing left to lease (asking again before the next slot is pointless).
+   */
+  public record Lease(double passRate, long slot, long grant, boolean exhausted, long delivered, double planned,
+      double committed, boolean slotSpent) {}
 
   /** Applies one call to {@code r} (mutated, as the script writes its hash) and answers it. */
   public static Lease call(PacingRecord r, Config c, Report in, long nowMs, long slotMs, int settleSteps) {
@@ -84,7 +87,8 @@ public final class PacingController {
     long grant = Math.max(0, Math.min(want, Math.min(r.allow - r.granted, room)));
     r.granted += grant;
     double planned = PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
-    return new Lease(r.passRate, r.slot, grant, committed >= c.budget(), r.delivered, planned, committed);
+    boolean spent = r.allow - r.granted <= 0 || room - grant <= 0;
+    return new Lease(r.passRate, r.slot, grant, committed >= c.budget(), r.delivered, planned, committed, spent);
   }
 
   /** Records a config change; true when it re-plans (the step then runs at once). */

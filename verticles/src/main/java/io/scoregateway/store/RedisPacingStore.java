@@ -72,7 +72,8 @@ final class RedisPacingStore implements PacingStore {
       Response r = replies.get(i);
       out[i] = new PacingController.Lease(
           Double.parseDouble(r.get(0).toString()), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toInteger() == 1,
-          r.get(4).toLong(), Double.parseDouble(r.get(5).toString()), Double.parseDouble(r.get(6).toString()));
+          r.get(4).toLong(), Double.parseDouble(r.get(5).toString()), Double.parseDouble(r.get(6).toString()),
+          r.get(7).toInteger() == 1);
     }
     return out;
   }

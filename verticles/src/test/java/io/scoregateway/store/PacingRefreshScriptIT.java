@@ -93,6 +93,7 @@ class PacingRefreshScriptIT {
         assertThat(actual.slot()).isEqualTo(expected.slot());
         assertThat(actual.grant()).as("grant at step %d of %s", step, id).isEqualTo(expected.grant());
         assertThat(actual.exhausted()).isEqualTo(expected.exhausted());
+        assertThat(actual.slotSpent()).isEqualTo(expected.slotSpent());
         assertThat(actual.delivered()).isEqualTo(expected.delivered());
         assertThat(actual.planned()).isCloseTo(expected.planned(), within(1e-6 * budget + 1e-9));
         assertThat(actual.committed()).isCloseTo(expected.committed(), within(1e-6 * budget + 1e-9));
