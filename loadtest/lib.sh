@@ -51,8 +51,10 @@ start_gateway() { # extra serve arguments...; sets GP (data port), AP (admin por
     --timeout-ms 1000 --slow-request-ms 0 "$@" >"$WORK/gateway.log" 2>&1 &
   GW=$!
   PIDS+=("$GW")
-  for _ in $(seq 1 200); do
+  # JVM start plus the gateway's own start-up (bounded at 20 s by serve), longer with many campaigns
+  for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$AP/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$GW" 2>/dev/null || break
     sleep 0.1
   done
   echo "gateway not ready"; cat "$WORK/gateway.log"; exit 1
