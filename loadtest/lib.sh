@@ -1,5 +1,6 @@
 # Shared by loadtest/bench and loadtest/overhead: a Redis with demo data, gateways on free
-# ports, wrk and redis-benchmark runs. Expects TRACKS, CONNECTIONS and JVM_OPTS to be set.
+# ports, wrk and redis-benchmark runs, CPU and command counters. Expects TRACKS, CONNECTIONS and
+# JVM_OPTS to be set (CAMPAIGNS is optional, default 50).
 # shellcheck shell=bash
 
 for tool in wrk redis-server redis-cli redis-benchmark java; do
@@ -23,14 +24,16 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-start_redis_with_demo_data() { # sets RP; loads TRACKS demo tracks plus redis-benchmark keys
+start_redis_with_demo_data() { # sets RP (port), RPID; loads TRACKS demo tracks, CAMPAIGNS campaigns, redis-benchmark keys
   RP=$(free_port)
   redis-server --port "$RP" --bind 127.0.0.1 --save '' --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
-  PIDS+=($!)
+  RPID=$!
+  PIDS+=("$RPID")
   until redis-cli -p "$RP" ping >/dev/null 2>&1; do sleep 0.1; done
 
-  echo "loading demo data: $TRACKS tracks" >&2
-  java -jar "$JAR" demo-data --redis "redis://127.0.0.1:$RP" --tracks "$TRACKS" --campaigns 50 --segments 8 --seed 42 >&2
+  echo "loading demo data: $TRACKS tracks, ${CAMPAIGNS:-50} campaigns" >&2
+  java -jar "$JAR" demo-data --redis "redis://127.0.0.1:$RP" --tracks "$TRACKS" --campaigns "${CAMPAIGNS:-50}" \
+    --segments 8 --seed 42 >&2
 
   # redis-benchmark can only address keys named with 12-digit numbers: give it keys of the same size
   # and shape as the gateway's score values, one per track
@@ -48,8 +51,10 @@ start_gateway() { # extra serve arguments...; sets GP (data port), AP (admin por
     --timeout-ms 1000 --slow-request-ms 0 "$@" >"$WORK/gateway.log" 2>&1 &
   GW=$!
   PIDS+=("$GW")
-  for _ in $(seq 1 200); do
+  # JVM start plus the gateway's own start-up (bounded at 20 s by serve), longer with many campaigns
+  for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$AP/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$GW" 2>/dev/null || break
     sleep 0.1
   done
   echo "gateway not ready"; cat "$WORK/gateway.log"; exit 1
@@ -60,23 +65,78 @@ stop_gateway() {
   wait "$GW" 2>/dev/null || true
 }
 
-gateway_run() { # batch dist seconds [delay_ms] -> "req/s p50_ms p99_ms errors"
+gateway_run() { # batch dist seconds [delay_ms] -> "req/s p50_ms p99_ms errors requests"
   local out
   out=$(BENCH_DELAY_MS=${4:-0} wrk -t2 -c"$CONNECTIONS" -d"$3"s -s loadtest/scores.lua \
     "http://127.0.0.1:$GP" -- "$TRACKS" "$1" "$2" | grep '^BENCH')
   echo "$out" | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%.0f %.2f %.2f %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p99_us"] / 1000, v["errors"] }'
+    printf "%.0f %.2f %.2f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p99_us"] / 1000,
+      v["errors"], v["requests"] }'
 }
 
-raw_run() { # batch seconds -> requests/s of redis-benchmark MGET-<batch>
-  local keys="" i n rps
+raw_keys() { # batch -> redis-benchmark arguments: MGET of that many random bench:<12 digits> keys
+  local keys="MGET" i
   for ((i = 0; i < $1; i++)); do keys+=" bench:__rand_int__"; done
-  # calibrate, then run for about the same duration as the gateway
-  # shellcheck disable=SC2086
-  rps=$(redis-benchmark -p "$RP" -c "$CONNECTIONS" -n 2000 -r "$TRACKS" -q MGET $keys | grep -oE '[0-9.]+ requests per second' | awk '{print int($1)}')
-  n=$(( rps * $2 ))
-  # shellcheck disable=SC2086
-  redis-benchmark -p "$RP" -c "$CONNECTIONS" -n "$n" -r "$TRACKS" -q MGET $keys \
-    | grep -oE '[0-9.]+ requests per second' | awk '{printf "%.0f\n", $1}'
+  echo "$keys"
 }
 
+raw_calls() { # batch seconds -> MGET-<batch> calls that take redis-benchmark about that long
+  local rps
+  # calibration: 200,000 keys in all (2,000 calls of MGET-100, 200 of MGET-1000)
+  # shellcheck disable=SC2046
+  rps=$(redis-benchmark -p "$RP" -c "$CONNECTIONS" -n $(( 200000 / $1 )) -r "$TRACKS" -q $(raw_keys "$1") \
+    | grep -oE '[0-9.]+ requests per second' | awk '{ print int($1) }')
+  echo $(( rps * $2 ))
+}
+
+raw_run() { # batch calls -> requests/s of redis-benchmark sending that many MGET-<batch> calls
+  # shellcheck disable=SC2046
+  redis-benchmark -p "$RP" -c "$CONNECTIONS" -n "$2" -r "$TRACKS" -q $(raw_keys "$1") \
+    | grep -oE '[0-9.]+ requests per second' | awk '{ printf "%.0f\n", $1 }'
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+chart_jvm_opts() { # the Helm chart's jvm.options (helm/score-gateway/values.yaml), space-separated
+  awk '/^jvm:/ { on = 1; next } on && /^[^ #]/ { on = 0 }
+    on && /^ *- / { sub(/^ *- */, ""); sub(/ *#.*/, ""); printf "%s%s", sep, $0; sep = " " }' helm/score-gateway/values.yaml
+}
+
+machine_facts() { # "2 cores (AMD EPYC), redis 7.0.15, java 17.0.x"
+  printf '%s cores (%s), redis %s, java %s' "$(nproc)" "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
+    "$(redis-server --version | awk '{ sub("v=", "", $3); print $3 }')" \
+    "$(java -version 2>&1 | awk -F'"' '/version/ { print $2; exit }')"
+}
+
+CLK_TCK=$(getconf CLK_TCK)
+cpu_us() { # pid -> CPU time (utime + stime, all threads) the process used so far, in microseconds
+  # fields after "pid (comm)": the name may hold spaces, so count from the closing parenthesis
+  sed 's/^.*) //' /proc/"$1"/stat | awk -v hz="$CLK_TCK" '{ printf "%.0f\n", ($12 + $13) * 1e6 / hz }'
+}
+
+busy_us() { # CPU time all processes on the machine used so far (user, nice, system, irq, softirq, steal)
+  awk -v hz="$CLK_TCK" '/^cpu / { printf "%.0f\n", ($2 + $3 + $4 + $7 + $8 + $9) * 1e6 / hz }' /proc/stat
+}
+
+redis_cmdstats() { # "command calls" per line, as INFO commandstats counts them: commands run inside
+  # scripts are counted too (EVALSHA once, and each redis.call under its own name)
+  redis-cli -p "$RP" info commandstats | awk -F'[:=,]' '/^cmdstat_/ { sub(/^cmdstat_/, "", $1); print $1, $3 }'
+}
+
+# A measurement window: window_begin, the load, window_end. Then WIN_CMDS is the number of Redis
+# commands run in the window and WIN_BY the same per command ("mget=812 evalsha=40 ..."), both
+# without the bench's own INFO (the reading at window_begin is counted by the one at window_end);
+# WIN_RCPU / WIN_GCPU are the µs of CPU used by Redis (RPID) and the gateway (GW), WIN_BUSY by the
+# whole machine, WIN_WALL the µs elapsed.
+window_begin() {
+  redis_cmdstats >"$WORK/cmd0"
+  W_RCPU=$(cpu_us "$RPID"); W_GCPU=$(cpu_us "$GW"); W_BUSY=$(busy_us); W_WALL=$(date +%s%6N)
+}
+window_end() {
+  WIN_WALL=$(( $(date +%s%6N) - W_WALL )); WIN_BUSY=$(( $(busy_us) - W_BUSY ))
+  WIN_RCPU=$(( $(cpu_us "$RPID") - W_RCPU )); WIN_GCPU=$(( $(cpu_us "$GW") - W_GCPU ))
+  redis_cmdstats >"$WORK/cmd1"
+  WIN_BY=$(awk 'NR == FNR { c[$1] = $2; next }
+    { d = $2 - c[$1] - ($1 == "info" ? 1 : 0); if (d > 0) printf "%s=%d ", $1, d }' "$WORK/cmd0" "$WORK/cmd1")
+  WIN_CMDS=$(echo "$WIN_BY" | tr ' ' '\n' | awk -F= '{ n += $2 } END { print n + 0 }')
+}
