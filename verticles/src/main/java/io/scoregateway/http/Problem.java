@@ -4,7 +4,6 @@ import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.store.CampaignStore;
 import io.scoregateway.store.RedisFailures;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -44,9 +43,9 @@ public final class Problem extends RuntimeException {
   }
 
   /**
-   * Writes the problem with {@code Connection: close} and closes the connection once it is written.
-   * Vert.x keeps an HTTP/1.1 connection open whatever the answer's headers say, so the close is
-   * explicit. HTTP/2 forbids the header and has no connection to give up per request: there only
+   * Writes the problem with {@code Connection: close} and closes the connection once it is written
+   * ({@link ClosingConnections}). Vert.x keeps an HTTP/1.1 connection open whatever the answer's
+   * headers say, so the close is explicit. HTTP/2 forbids the header and has no connection to give up per request: there only
    * the stream ends.
    */
   public static void sendAndClose(HttpServerRequest req, ProblemType type, String detail) {
@@ -58,8 +57,9 @@ public final class Problem extends RuntimeException {
     if (!response.headWritten()) {
       response.putHeader("connection", "close");
     }
-    HttpConnection conn = req.connection();
-    send(response, type, detail).onComplete(ar -> conn.close());
+    boolean pending = bodyPending(req);
+    ClosingConnections.mark(req.connection());
+    send(response, type, detail).onComplete(ar -> ClosingConnections.close(req, pending));
   }
 
   /** Whether the request declares a body that has not (all) arrived yet. */

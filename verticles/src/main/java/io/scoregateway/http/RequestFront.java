@@ -27,7 +27,9 @@ public final class RequestFront implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
-    if (req.uri().length() > MAX_URI) {
+    if (ClosingConnections.marked(req.connection())) {
+      req.connection().close(); // pipelined behind a refusal that closes the connection
+    } else if (req.uri().length() > MAX_URI) {
       refuse(req, ProblemType.URI_TOO_LONG, "uri: longer than " + MAX_URI + " characters");
     } else if (headerBytes(req) > MAX_HEADERS) {
       refuse(req, ProblemType.HEADERS_TOO_LARGE, "headers: larger than " + MAX_HEADERS + " bytes");

@@ -14,10 +14,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -30,7 +26,7 @@ class TlsAndRateLimitIT {
     Path dir = Files.createTempDirectory("gw-tls");
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    selfSigned(dir, cert, key);
+    TestCerts.selfSigned(dir, "localhost", cert, key);
     Path tokens = dir.resolve("tokens.yaml");
     Files.writeString(tokens, "clients:\n"
         + "  - name: slow\n    roles: [score]\n    rate_limit: 5\n    token_sha256: " + hash("slow-token") + "\n"
@@ -86,27 +82,5 @@ class TlsAndRateLimitIT {
 
   private static String hash(String token) {
     return HexFormat.of().formatHex(TokenAuthenticator.sha256(token));
-  }
-
-  /** A self-signed certificate from the JDK's keytool, written out as PEM. */
-  private static void selfSigned(Path dir, Path certPem, Path keyPem) throws Exception {
-    Path p12 = dir.resolve("ks.p12");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "gw", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (var in = Files.newInputStream(p12)) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    PrivateKey privateKey = (PrivateKey) ks.getKey("gw", "changeit".toCharArray());
-    Certificate certificate = ks.getCertificate("gw");
-    Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes());
-    Files.writeString(keyPem, "-----BEGIN PRIVATE KEY-----\n" + b64.encodeToString(privateKey.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n");
-    Files.writeString(certPem, "-----BEGIN CERTIFICATE-----\n" + b64.encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n");
   }
 }
