@@ -25,11 +25,13 @@ public final class ClientConcurrency implements PlatformHandler {
   @Override
   public void handle(RoutingContext ctx) {
     Client c = ctx.get(TokenAuthenticator.CLIENT_KEY);
-    String who = c != null ? "client " + c.name() : "address " + host(ctx.request().remoteAddress());
+    // client names cannot contain '@' in practice, and the key is only compared: no clash in effect
+    String who = c != null ? c.name() : "@" + host(ctx.request().remoteAddress());
     int[] n = inFlight.computeIfAbsent(who, k -> new int[1]);
     if (n[0] >= max) {
       ctx.response().putHeader("retry-after", "1");
-      Problem.send(ctx, ProblemType.RATE_LIMITED, who + ": already " + max + " requests in flight");
+      Problem.send(ctx, ProblemType.RATE_LIMITED, (c != null ? "client " + c.name() : "address " + who.substring(1))
+          + ": already " + max + " requests in flight");
       return;
     }
     n[0]++;
