@@ -25,7 +25,7 @@ public final class ClientConcurrency implements PlatformHandler {
   @Override
   public void handle(RoutingContext ctx) {
     Client c = ctx.get(TokenAuthenticator.CLIENT_KEY);
-    // client names cannot contain '@' in practice, and the key is only compared: no clash in effect
+    // with auth on, every request reaching here has a client; addresses are keys only without auth
     String who = c != null ? c.name() : "@" + host(ctx.request().remoteAddress());
     int[] n = inFlight.computeIfAbsent(who, k -> new int[1]);
     if (n[0] >= max) {

@@ -55,6 +55,7 @@ class TlsAndRateLimitIT {
 
       int ok = 0;
       int limited = 0;
+      long loopStart = System.nanoTime();
       for (int i = 0; i < 30; i++) {
         HttpResponse<Buffer> r = https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("slow-token")
             .sendJsonObject(body).await();
@@ -67,8 +68,12 @@ class TlsAndRateLimitIT {
           ok++;
         }
       }
-      assertThat(ok).as("burst of one second at 5/s").isBetween(5, 8);
-      assertThat(limited).isEqualTo(30 - ok);
+      // a 429 closes the connection (its body is unread), so the next call pays a TLS handshake and
+      // the loop takes longer than the burst: the bucket refills at 5/s meanwhile
+      double seconds = (System.nanoTime() - loopStart) / 1e9;
+      assertThat(ok).as("a burst of one second at 5/s, plus 5/s over %.2f s", seconds)
+          .isBetween(5, 6 + (int) Math.ceil(5 * seconds));
+      assertThat(limited).isEqualTo(30 - ok).isPositive();
       // other clients are not held back by one client's limit
       assertThat(https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("fast-token")
           .sendJsonObject(body).await().statusCode()).isEqualTo(200);
