@@ -63,7 +63,7 @@ public final class AdminVerticle extends VerticleBase {
         .end(engine.telemetry().scrape().get()));
     PlatformHandler admins = Routers.auth(engine.auth(), Role.ADMIN);
     router.router().route("/admin/*").handler(admins)
-        .handler(Routers.jsonBody(HttpMethod.PUT)).handler(Routers.body(MAX_ADMIN_BODY));
+        .handler(Routers.jsonBody(HttpMethod.PUT)).handler(Routers.body(MAX_ADMIN_BODY, cfg.edge().bodyReadMs()));
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
@@ -78,7 +78,8 @@ public final class AdminVerticle extends VerticleBase {
     return refresher.start()
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
-        .compose(v -> Routers.listen(vertx, cfg.serverOptions(cfg.adminPort()), router));
+        .compose(v -> Routers.listen(vertx, cfg.serverOptions(cfg.adminPort()), router, engine.listeners(),
+            engine.listeners().admin()));
   }
 
   @Override

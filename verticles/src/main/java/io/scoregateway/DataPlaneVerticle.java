@@ -1,6 +1,7 @@
 package io.scoregateway;
 
 import io.scoregateway.auth.Role;
+import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
 import io.scoregateway.http.HotPathWarmup;
@@ -65,22 +66,26 @@ public final class DataPlaneVerticle extends VerticleBase {
 
     LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
+    ClientConcurrency perClient = new ClientConcurrency(cfg.clientInFlightCap());
+    long bodyMs = cfg.edge().bodyReadMs();
     RouteTable router = Routers.create(vertx);
     router.post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.SCORE))
+        .handler(perClient)
         .handler(limiter)
         .handler(Routers.jsonBody(HttpMethod.POST))
-        .handler(Routers.body(cfg.maxBodyBytes()))
+        .handler(Routers.body(cfg.maxBodyBytes(), bodyMs))
         .handler(Routers.guarded(scores::handle));
     router.post("/v1/deliveries")
         .handler(engine.observer().route("POST /v1/deliveries"))
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
+        .handler(perClient)
         .handler(limiter)
         .handler(Routers.jsonBody(HttpMethod.POST))
-        .handler(Routers.body(MAX_DELIVERY_BODY))
+        .handler(Routers.body(MAX_DELIVERY_BODY, bodyMs))
         .handler(Routers.guarded(deliveries::handle));
 
     // Redis may come up after us: the link keeps retrying, requests degrade meanwhile (and
@@ -97,7 +102,8 @@ public final class DataPlaneVerticle extends VerticleBase {
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return Routers.listen(vertx, cfg.serverOptions(cfg.httpPort()), router);
+    return Routers.listen(vertx, cfg.serverOptions(cfg.httpPort()), router, engine.listeners(),
+        engine.listeners().data());
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.scoregateway;
 
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.http.Listeners;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
@@ -13,7 +14,7 @@ import java.time.Clock;
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
  * snapshot score cache (null when disabled), whether the data plane is connected and warm, and
- * the pacing view its scoring reads.
+ * the pacing view its scoring reads, and the listening servers (connection caps, TLS reloads).
  */
 public record Engine(
     EngineConfig config,
@@ -25,13 +26,15 @@ public record Engine(
     DecisionMetrics decisions,
     ScoreCache scoreCache,
     Readiness readiness,
-    PacingView pacing) {
+    PacingView pacing,
+    Listeners listeners) {
 
   public static Engine create(
       EngineConfig config, LiveCatalog catalog, TokenAuthenticator auth, Clock clock, Telemetry telemetry) {
     ScoreCache cache = config.scoreCacheEntries() > 0
         ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry()) : null;
     return new Engine(config, catalog, auth, clock, telemetry, new RequestObserver(telemetry),
-        new DecisionMetrics(telemetry.registry()), cache, new Readiness(config.instances()), new PacingView());
+        new DecisionMetrics(telemetry.registry()), cache, new Readiness(config.instances()), new PacingView(),
+        new Listeners(config.edge().maxConnections(), telemetry.registry()));
   }
 }

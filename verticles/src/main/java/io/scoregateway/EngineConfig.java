@@ -1,5 +1,6 @@
 package io.scoregateway;
 
+import io.scoregateway.http.TlsPolicy;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.redis.client.RedisClientType;
@@ -31,6 +32,7 @@ import java.util.List;
  * @param pacingSettleMs how long a delivery may lag its promotion (and still count after the
  *     flight's end); promotions older than this have delivered or never will
  * @param pacingMaxBatch most campaigns one pacing refresh sends; the rest wait for the next
+ * @param edge limits that keep slow or numerous callers from holding the ports
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -52,11 +54,32 @@ public record EngineConfig(
     long deliveryWaitMs,
     long pacingRefreshMs,
     long pacingSettleMs,
-    int pacingMaxBatch) {
+    int pacingMaxBatch,
+    EdgeLimits edge) {
+
+  /**
+   * @param bodyReadMs the whole request body must arrive within this after the headers (else 408)
+   * @param maxInFlightPerClient requests one client may have in flight per event loop; 0 = half of
+   *     {@code maxInFlight}
+   * @param maxConnections connections each port holds open; beyond it new ones are closed at once
+   */
+  public record EdgeLimits(long bodyReadMs, int maxInFlightPerClient, int maxConnections) {
+    public static final EdgeLimits DEFAULTS = new EdgeLimits(5_000, 0, 10_000);
+  }
 
   /** Defaults of the pacing keys. */
   public static final long DEFAULT_PACING_SETTLE_MS = 10_000;
   public static final int DEFAULT_PACING_MAX_BATCH = 2_000;
+
+  /** The settings with the default edge limits. */
+  public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
+      int httpPort, int adminPort, int instances, int maxBatch, long timeoutMs, long pacingSlotMs,
+      long catalogRefreshMs, int maxInFlight, String tlsCert, String tlsKey, long scoreCacheEntries,
+      int deliveryReplicas, long deliveryWaitMs, long pacingRefreshMs, long pacingSettleMs, int pacingMaxBatch) {
+    this(redisEndpoints, redisMode, redisMasterName, host, httpPort, adminPort, instances, maxBatch, timeoutMs,
+        pacingSlotMs, catalogRefreshMs, maxInFlight, tlsCert, tlsKey, scoreCacheEntries, deliveryReplicas,
+        deliveryWaitMs, pacingRefreshMs, pacingSettleMs, pacingMaxBatch, EdgeLimits.DEFAULTS);
+  }
 
   /** The settings with the pacing refresh's defaults. */
   public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
@@ -84,6 +107,11 @@ public record EngineConfig(
     return Math.max(100, Math.min(5_000, pacingSlotMs / 4));
   }
 
+  /** Requests one client may have in flight per event loop: the configured cap, else half the loop's bound. */
+  public int clientInFlightCap() {
+    return edge.maxInFlightPerClient() > 0 ? edge.maxInFlightPerClient() : Math.max(1, (maxInFlight + 1) / 2);
+  }
+
   /** Largest accepted request body: the largest batch of maximal ids plus envelope. */
   public int maxBodyBytes() {
     return 4096 + maxBatch * 140;
@@ -91,13 +119,15 @@ public record EngineConfig(
 
   /** Server options for a port, with TLS when configured. */
   public HttpServerOptions serverOptions(int port) {
-    // idle connections (a stalled sender included) are closed after 30 s
+    // idle connections (a stalled sender included) are closed after 30 s; cleartext HTTP/2 (h2c,
+    // on by default in Vert.x) is off: nothing needs it, and its shedding and framing are untested
     HttpServerOptions o = new HttpServerOptions().setHost(host).setPort(port).setIdleTimeout(30)
+        .setHttp2ClearTextEnabled(false)
         // gzip/deflate for callers that ask (Accept-Encoding), on answers worth it: a batch of
         // 1000 results is ~90 KB of repetitive JSON; level 1 keeps the event loop's cost small
         .setCompressionSupported(true).setCompressionLevel(1).setCompressionContentSizeThreshold(2048);
     if (tlsCert != null) {
-      o.setSsl(true).setKeyCertOptions(new PemKeyCertOptions().setCertPath(tlsCert).setKeyPath(tlsKey));
+      TlsPolicy.apply(o, new PemKeyCertOptions().setCertPath(tlsCert).setKeyPath(tlsKey));
     }
     return o;
   }

@@ -18,10 +18,21 @@ public final class TokenAuthenticator {
   public static final String CLIENT_KEY = "client";
   private static final String PREFIX = "Bearer ";
 
-  private final List<Client> clients;
+  // replaced whole when the tokens file changes; each request reads one consistent list
+  private volatile List<Client> clients;
 
   public TokenAuthenticator(List<Client> clients) {
     this.clients = List.copyOf(clients);
+  }
+
+  /** Serves the next requests with these clients (a re-read tokens file); requests under way keep theirs. */
+  public void replace(List<Client> next) {
+    this.clients = List.copyOf(next);
+  }
+
+  /** How many clients are known. */
+  public int size() {
+    return clients.size();
   }
 
   /** A route handler admitting only clients holding {@code role}. */
@@ -48,7 +59,8 @@ public final class TokenAuthenticator {
     }
     byte[] digest = sha256(header.substring(PREFIX.length()).trim());
     Client found = null;
-    for (Client c : clients) {
+    List<Client> known = clients;
+    for (Client c : known) {
       if (MessageDigest.isEqual(digest, c.tokenSha256()) && found == null) {
         found = c;
       }

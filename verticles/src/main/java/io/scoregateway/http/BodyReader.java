@@ -14,13 +14,17 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
  * they decode to (413 past either). Unlike Vert.x Web's body handler it never decodes form or
  * multipart bodies: every endpoint takes JSON, and decoding a form before the content type is
  * checked turned a large form-encoded body into a 500. Content codings it cannot decode are a 415
- * before any byte is read.
+ * before any byte is read. The whole body must arrive within {@code readMs}: the idle timeout alone
+ * lets a sender keep a request (and its in-flight slot) alive for ever with a byte now and then;
+ * past the deadline it is answered 408 and the connection closed.
  */
 final class BodyReader implements Handler<RoutingContext> {
   private final int maxBytes;
+  private final long readMs;
 
-  BodyReader(int maxBytes) {
+  BodyReader(int maxBytes, long readMs) {
     this.maxBytes = maxBytes;
+    this.readMs = readMs;
   }
 
   @Override
@@ -47,18 +51,26 @@ final class BodyReader implements Handler<RoutingContext> {
     }
     Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
     boolean[] failed = {false};
+    long timer = ctx.vertx().setTimer(readMs, id -> {
+      if (!failed[0]) {
+        failed[0] = true;
+        Problem.send(ctx, ProblemType.REQUEST_TIMEOUT, "body: not received within " + readMs + " ms");
+      }
+    });
     req.handler(chunk -> {
       if (failed[0]) {
         return;
       }
       if (body.length() + chunk.length() > maxBytes) {
         failed[0] = true;
+        ctx.vertx().cancelTimer(timer);
         Problem.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
         return;
       }
       body.appendBuffer(chunk);
     });
     req.endHandler(v -> {
+      ctx.vertx().cancelTimer(timer);
       if (!failed[0]) {
         decoded(ctx, coding, body);
       }

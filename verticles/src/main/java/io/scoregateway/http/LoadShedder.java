@@ -27,8 +27,9 @@ public final class LoadShedder implements PlatformHandler {
   public void handle(RoutingContext ctx) {
     if (inFlight >= maxInFlight) {
       shed.increment();
-      ctx.response().putHeader("retry-after", "1").putHeader("connection", "close");
-      Problem.send(ctx, ProblemType.OVERLOADED, "server: at capacity (" + maxInFlight + " requests in flight per event loop)");
+      ctx.response().putHeader("retry-after", "1");
+      // closing sheds the connection too: a shed caller reconnects (to any instance) when it retries
+      Problem.sendAndClose(ctx.request(), ProblemType.OVERLOADED, "server: at capacity (" + maxInFlight + " requests in flight per event loop)");
       return;
     }
     inFlight++;

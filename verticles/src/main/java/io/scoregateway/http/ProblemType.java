@@ -7,6 +7,7 @@ public enum ProblemType {
   FORBIDDEN(403, "Token lacks the required role"),
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  REQUEST_TIMEOUT(408, "Request body not received in time"),
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
@@ -16,6 +17,7 @@ public enum ProblemType {
   RATE_LIMITED(429, "Too many requests"),
   OVERLOADED(503, "Overloaded, retry later"),
   UNAVAILABLE(503, "Redis unavailable, retry later"),
+  NOT_IMPLEMENTED(501, "Not implemented"),
   INTERNAL(500, "Internal error");
 
   private final int status;

@@ -4,8 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Checks every request's framing before the router sees it: a Host header (HTTP/1.1 requires one;
- * without it routing failed with a 500), and the gateway's own limits on the request target and the
+ * Checks every request's framing before the router sees it: exactly one Host header (HTTP/1.1
+ * requires one; without it routing failed with a 500), and the gateway's own limits on the request target and the
  * header block. The HTTP codec's limits are set above these, so an oversized request still parses
  * and is answered here as HTTP/1.1 problem+json; only one beyond the codec's limits reaches
  * {@link #invalid}, which still answers problem+json.
@@ -27,10 +27,15 @@ public final class RequestFront implements Handler<HttpServerRequest> {
 
   @Override
   public void handle(HttpServerRequest req) {
-    if (req.uri().length() > MAX_URI) {
+    if (ClosingConnections.marked(req.connection())) {
+      req.connection().close(); // pipelined behind a refusal that closes the connection
+    } else if (req.uri().length() > MAX_URI) {
       refuse(req, ProblemType.URI_TOO_LONG, "uri: longer than " + MAX_URI + " characters");
     } else if (headerBytes(req) > MAX_HEADERS) {
       refuse(req, ProblemType.HEADERS_TOO_LARGE, "headers: larger than " + MAX_HEADERS + " bytes");
+    } else if (req.headers().getAll("host").size() > 1) {
+      // two Host headers leave the target ambiguous (RFC 9112 §3.2 requires a 400)
+      refuse(req, ProblemType.INVALID_REQUEST, "host: more than one Host header");
     } else if (req.authority() == null) {
       // HTTP/2 carries it as :authority; an HTTP/1.x request needs a Host header that parses
       refuse(req, ProblemType.INVALID_REQUEST, req.getHeader("host") == null
@@ -44,7 +49,9 @@ public final class RequestFront implements Handler<HttpServerRequest> {
   public static void invalid(HttpServerRequest req) {
     Throwable cause = req.decoderResult().cause();
     String msg = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
-    if (msg.startsWith("An HTTP line is larger than")) {
+    if (cause instanceof StrictFraming.Violation v) {
+      refuse(req, v.type(), v.getMessage());
+    } else if (msg.startsWith("An HTTP line is larger than")) {
       refuse(req, ProblemType.URI_TOO_LONG, "uri: longer than " + MAX_URI + " characters");
     } else if (msg.startsWith("HTTP header is larger than")) {
       refuse(req, ProblemType.HEADERS_TOO_LARGE, "headers: larger than " + MAX_HEADERS + " bytes");
@@ -55,8 +62,7 @@ public final class RequestFront implements Handler<HttpServerRequest> {
 
   private static void refuse(HttpServerRequest req, ProblemType type, String detail) {
     // the rest of such a connection cannot be trusted to be framed right: close it after the answer
-    req.response().putHeader("connection", "close");
-    Problem.send(req.response(), type, detail);
+    Problem.sendAndClose(req, type, detail);
   }
 
   private static int headerBytes(HttpServerRequest req) {

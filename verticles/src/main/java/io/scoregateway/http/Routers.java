@@ -34,24 +34,33 @@ public final class Routers {
   }
 
   /**
-   * Serves a port: every request passes {@link RequestFront}'s framing checks before the router,
-   * and requests the HTTP codec cannot parse get problem+json too.
+   * Serves a port: each connection is counted against the port's cap and decoded with
+   * {@link StrictFraming}; every request passes {@link RequestFront}'s checks before the router, and
+   * requests the HTTP codec cannot parse get problem+json too.
    */
-  public static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, RouteTable routes) {
-    return vertx.createHttpServer(options
-            .setMaxInitialLineLength(RequestFront.CODEC_MAX_LINE)
-            .setMaxHeaderSize(RequestFront.CODEC_MAX_HEADERS))
+  public static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, RouteTable routes,
+      Listeners listeners, ConnectionCap cap) {
+    HttpServerOptions o = options
+        .setMaxInitialLineLength(RequestFront.CODEC_MAX_LINE)
+        .setMaxHeaderSize(RequestFront.CODEC_MAX_HEADERS);
+    HttpServer server = vertx.createHttpServer(o)
+        .connectionHandler(conn -> {
+          if (cap.admit(conn)) {
+            StrictFraming.install(conn, o);
+          }
+        })
         .invalidRequestHandler(RequestFront::invalid)
-        .requestHandler(new RequestFront(routes.router()))
-        .listen();
+        .requestHandler(new RequestFront(routes.router()));
+    return server.listen().onSuccess(listeners::add);
   }
 
   /**
-   * Reads the body into memory, refusing (413) anything over {@code maxBytes} received or decoded;
-   * gzip and deflate request bodies are decompressed.
+   * Reads the body into memory, refusing (413) anything over {@code maxBytes} received or decoded
+   * and answering 408 unless all of it arrives within {@code readMs}; gzip and deflate request
+   * bodies are decompressed.
    */
-  public static Handler<RoutingContext> body(int maxBytes) {
-    return new BodyReader(maxBytes);
+  public static Handler<RoutingContext> body(int maxBytes, long readMs) {
+    return new BodyReader(maxBytes, readMs);
   }
 
   /**

@@ -87,6 +87,16 @@ public final class TestGateway implements AutoCloseable {
     return start(cfg, redis, null, false, auth);
   }
 
+  /** One data-plane instance with its own Redis, a small in-flight bound and the given edge limits. */
+  public static TestGateway startWithLimits(TokenAuthenticator auth, int maxInFlight, EngineConfig.EdgeLimits edge)
+      throws IOException {
+    LocalRedis redis = LocalRedis.start();
+    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
+        LocalRedis.freePort(), LocalRedis.freePort(), 1, 1000, 5_000, 60_000, 100, maxInFlight, null, null, 0, 0,
+        200, PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, edge);
+    return start(cfg, redis, null, false, auth);
+  }
+
   /**
    * A gateway in cluster mode over {@code cluster} (flushed first), every node given as a seed.
    *

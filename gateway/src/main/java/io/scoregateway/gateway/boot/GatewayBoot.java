@@ -18,7 +18,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.time.Clock;
 import java.util.Map;
@@ -70,8 +69,9 @@ public final class GatewayBoot {
       builder.withTracer(new OpenTelemetryTracingFactory(telemetry.sdk()));
     }
     Vertx vertx = builder.build();
+    Reloads reloads;
     try {
-      checkKeyPair(vertx, cfg);
+      reloads = Reloads.prepare(vertx, config);
     } catch (ConfigException e) {
       vertx.close();
       telemetry.closeInBackground();
@@ -91,6 +91,7 @@ public final class GatewayBoot {
             LOG.info("serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
                 cfg.host(), cfg.httpPort(), cfg.host(), cfg.adminPort(), cfg.instances(),
                 RedisUrl.redact(cfg.redisEndpoints()), cfg.redisMode());
+            reloads.start(engine);
             started.complete(new Running(vertx, engine, telemetry));
           } else {
             started.fail(ar.cause());
@@ -111,19 +112,6 @@ public final class GatewayBoot {
       root = root.getCause();
     }
     return new ConfigException(key, "cannot listen on " + host + ":" + port + " (" + root.getMessage() + ")");
-  }
-
-  /** Loads the key pair the way the servers will, so a key that does not parse fails here. */
-  private static void checkKeyPair(Vertx vertx, EngineConfig cfg) {
-    if (cfg.tlsCert() == null) {
-      return;
-    }
-    try {
-      new PemKeyCertOptions().setCertPath(cfg.tlsCert()).setKeyPath(cfg.tlsKey()).getKeyManagerFactory(vertx);
-    } catch (Exception e) {
-      throw new ConfigException(ConfigKey.TLS_KEY, "with " + ConfigKey.TLS_CERT.flag() + " " + cfg.tlsCert()
-          + ": not a usable certificate and private key (" + e.getMessage() + ")");
-    }
   }
 
   private static TokenAuthenticator authenticator(GatewayConfig config) {

@@ -67,6 +67,18 @@ public final class ConfigOptions {
   @Option(names = "--client-rate-limit", description = "default requests/s per client, 0 = unlimited; env GATEWAY_CLIENT_RATE_LIMIT")
   String clientRateLimit;
 
+  @Option(names = "--max-in-flight-per-client", description = "in-flight requests per client per event loop before 429 (0 = half of --max-in-flight); env GATEWAY_MAX_IN_FLIGHT_PER_CLIENT")
+  String maxInFlightPerClient;
+
+  @Option(names = "--body-read-ms", description = "deadline for a whole request body, else 408; env GATEWAY_BODY_READ_MS")
+  String bodyReadMs;
+
+  @Option(names = "--max-connections", description = "open connections per port; env GATEWAY_MAX_CONNECTIONS")
+  String maxConnections;
+
+  @Option(names = "--reload-check-ms", description = "check period for TLS and tokens file changes (0 = never); env GATEWAY_RELOAD_CHECK_MS")
+  String reloadCheckMs;
+
   @Option(names = "--tls-cert", description = "PEM certificate chain (HTTPS on both ports); env GATEWAY_TLS_CERT")
   String tlsCert;
 
@@ -111,6 +123,10 @@ public final class ConfigOptions {
     put(m, ConfigKey.EVENT_LOOPS, eventLoops);
     put(m, ConfigKey.MAX_IN_FLIGHT, maxInFlight);
     put(m, ConfigKey.CLIENT_RATE_LIMIT, clientRateLimit);
+    put(m, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, maxInFlightPerClient);
+    put(m, ConfigKey.BODY_READ_MS, bodyReadMs);
+    put(m, ConfigKey.MAX_CONNECTIONS, maxConnections);
+    put(m, ConfigKey.RELOAD_CHECK_MS, reloadCheckMs);
     put(m, ConfigKey.TLS_CERT, tlsCert);
     put(m, ConfigKey.TLS_KEY, tlsKey);
     put(m, ConfigKey.SCORE_CACHE_ENTRIES, scoreCacheEntries);

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /** The validated application settings; built once at start, failing fast naming the key. */
 public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth, long slowRequestMs,
-    boolean metrics, double clientRateLimit) {
+    boolean metrics, double clientRateLimit, long reloadCheckMs) {
 
   public static GatewayConfig from(Map<ConfigKey, String> v) {
     String mode = v.get(ConfigKey.REDIS_MODE).trim();
@@ -38,7 +38,11 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
         number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000),
         number(v, ConfigKey.PACING_REFRESH_MS, 0, 60_000),
         number(v, ConfigKey.PACING_SETTLE_MS, 0, 3_600_000),
-        (int) number(v, ConfigKey.PACING_MAX_BATCH, 1, 1_000_000));
+        (int) number(v, ConfigKey.PACING_MAX_BATCH, 1, 1_000_000),
+        new EngineConfig.EdgeLimits(
+            number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
+            (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
+            (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
           "TLS needs both --tls-cert and --tls-key");
@@ -50,7 +54,8 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
     String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
     long slowMs = number(v, ConfigKey.SLOW_REQUEST_MS, 0, 600_000);
     return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth, slowMs,
-        bool(v, ConfigKey.METRICS), number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000));
+        bool(v, ConfigKey.METRICS), number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000),
+        number(v, ConfigKey.RELOAD_CHECK_MS, 0, 3_600_000));
   }
 
   private static List<String> endpoints(String raw, String mode) {

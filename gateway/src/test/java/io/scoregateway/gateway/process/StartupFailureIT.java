@@ -21,6 +21,9 @@ class StartupFailureIT {
   private static Path notPem;
   private static Path fakeCert;
   private static Path fakeKey;
+  private static Path realCert;
+  private static Path realKey;
+  private static Path otherKey;
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -34,6 +37,11 @@ class StartupFailureIT {
         "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
     fakeKey = Files.writeString(dir.resolve("key.pem"),
         "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+    realCert = dir.resolve("real-cert.pem");
+    realKey = dir.resolve("real-key.pem");
+    otherKey = dir.resolve("other-key.pem");
+    io.scoregateway.gateway.security.TestCerts.selfSigned(dir, "localhost", realCert, realKey);
+    io.scoregateway.gateway.security.TestCerts.selfSigned(dir, "other", dir.resolve("other-cert.pem"), otherKey);
   }
 
   @AfterAll
@@ -51,7 +59,13 @@ class StartupFailureIT {
     expectFailure("--host", serve("--host", "203.0.113.7"));
     expectFailure("--redis", serve("--redis", "redis://127.0.0.1:70000"));
     expectFailure("--tls-cert", serve("--tls-cert", notPem.toString(), "--tls-key", notPem.toString()));
-    expectFailure("--tls-key", serve("--tls-cert", fakeCert.toString(), "--tls-key", fakeKey.toString()));
+    expectFailure("--tls-cert", serve("--tls-cert", fakeCert.toString(), "--tls-key", fakeKey.toString()),
+        fakeCert.toString());
+    expectFailure("--tls-key", serve("--tls-cert", realCert.toString(), "--tls-key", fakeKey.toString()),
+        fakeKey.toString());
+    // a key that parses but is not the certificate's: it used to start and fail every handshake
+    expectFailure("--tls-key", serve("--tls-cert", realCert.toString(), "--tls-key", otherKey.toString()),
+        otherKey + ": does not match the certificate in " + realCert);
     String[] noTokens = serve("--tokens-file", "/no/such/tokens.yaml");
     expectFailure("--tokens-file", java.util.Arrays.stream(noTokens).filter(a -> !a.equals("--no-auth"))
         .toArray(String[]::new));
@@ -97,6 +111,15 @@ class StartupFailureIT {
 
   private static String free() throws Exception {
     return Integer.toString(LocalRedis.freePort());
+  }
+
+  private static void expectFailure(String key, String[] args, String naming) throws Exception {
+    try (GatewayProcess p = GatewayProcess.start(Map.of(), args)) {
+      Integer rc = p.exitWithin(5_000);
+      assertThat(rc).as("exit 2 within 5 s: %s", p.output()).isEqualTo(2);
+      assertThat(p.stderrLines()).as(p.output()).hasSize(1);
+      assertThat(p.stderrLines().get(0)).as(p.output()).contains(key, naming);
+    }
   }
 
   private static void expectFailure(String key, String[] args) throws Exception {

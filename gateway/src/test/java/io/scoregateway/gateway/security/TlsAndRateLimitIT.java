@@ -14,10 +14,6 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -30,7 +26,7 @@ class TlsAndRateLimitIT {
     Path dir = Files.createTempDirectory("gw-tls");
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
-    selfSigned(dir, cert, key);
+    TestCerts.selfSigned(dir, "localhost", cert, key);
     Path tokens = dir.resolve("tokens.yaml");
     Files.writeString(tokens, "clients:\n"
         + "  - name: slow\n    roles: [score]\n    rate_limit: 5\n    token_sha256: " + hash("slow-token") + "\n"
@@ -59,6 +55,7 @@ class TlsAndRateLimitIT {
 
       int ok = 0;
       int limited = 0;
+      long loopStart = System.nanoTime();
       for (int i = 0; i < 30; i++) {
         HttpResponse<Buffer> r = https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("slow-token")
             .sendJsonObject(body).await();
@@ -71,8 +68,12 @@ class TlsAndRateLimitIT {
           ok++;
         }
       }
-      assertThat(ok).as("burst of one second at 5/s").isBetween(5, 8);
-      assertThat(limited).isEqualTo(30 - ok);
+      // a 429 closes the connection (its body is unread), so the next call pays a TLS handshake and
+      // the loop takes longer than the burst: the bucket refills at 5/s meanwhile
+      double seconds = (System.nanoTime() - loopStart) / 1e9;
+      assertThat(ok).as("a burst of one second at 5/s, plus 5/s over %.2f s", seconds)
+          .isBetween(5, 6 + (int) Math.ceil(5 * seconds));
+      assertThat(limited).isEqualTo(30 - ok).isPositive();
       // other clients are not held back by one client's limit
       assertThat(https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("fast-token")
           .sendJsonObject(body).await().statusCode()).isEqualTo(200);
@@ -86,27 +87,5 @@ class TlsAndRateLimitIT {
 
   private static String hash(String token) {
     return HexFormat.of().formatHex(TokenAuthenticator.sha256(token));
-  }
-
-  /** A self-signed certificate from the JDK's keytool, written out as PEM. */
-  private static void selfSigned(Path dir, Path certPem, Path keyPem) throws Exception {
-    Path p12 = dir.resolve("ks.p12");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "gw", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (var in = Files.newInputStream(p12)) {
-      ks.load(in, "changeit".toCharArray());
-    }
-    PrivateKey privateKey = (PrivateKey) ks.getKey("gw", "changeit".toCharArray());
-    Certificate certificate = ks.getCertificate("gw");
-    Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes());
-    Files.writeString(keyPem, "-----BEGIN PRIVATE KEY-----\n" + b64.encodeToString(privateKey.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n");
-    Files.writeString(certPem, "-----BEGIN CERTIFICATE-----\n" + b64.encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n");
   }
 }
