@@ -106,7 +106,7 @@ for part in string.gmatch(r.ring, '[^,]+') do marks[#marks + 1] = part end
 local function rho()
   local settled = 0
   if #marks >= settle + 1 then settled = tonumber(marks[1]) end
-  if settled < RHO_SAMPLE then return 1 end
+  if settled < math.min(RHO_SAMPLE, math.max(1, math.floor(budget / 4))) then return 1 end
   return math.max(RHO_MIN, math.min(1, r.delivered / settled))
 end
 

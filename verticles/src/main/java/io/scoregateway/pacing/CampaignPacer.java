@@ -20,6 +20,7 @@ public final class CampaignPacer {
   private final AtomicLong lease = new AtomicLong();
   private final LongAdder attempts = new LongAdder();
   private final LongAdder promoted = new LongAdder();
+  private final LongAdder admitted = new LongAdder();
   private volatile double passRate;
   private volatile long slot = -1;
   private volatile boolean exhausted;
@@ -32,6 +33,9 @@ public final class CampaignPacer {
   // the refresher's own bookkeeping
   private long reportedAttempts;
   private long reportedPromoted;
+  private long reportedAdmitted;
+  /** Share of admitted candidates that stay promoted (the rest lose later gates), smoothed. */
+  private double survival = 1;
   private long reportedAtMs = -1;
   private double attemptsPerMs;
   private String revision;
@@ -66,8 +70,14 @@ public final class CampaignPacer {
       starved = true;
       return Reason.PACED;
     }
+    admitted.increment();
     promoted.increment();
     return Reason.PROMOTED;
+  }
+
+  /** An eligible candidate the budget gate stopped: still demand, so the campaign keeps being refreshed. */
+  public void exhaustedAttempt() {
+    attempts.increment();
   }
 
   /** Gives back an admitted promotion that a later gate took away (slot limit, frequency). */
@@ -134,8 +144,17 @@ public final class CampaignPacer {
     boolean first = reportedAtMs < 0;
     long a = attempts.sum();
     long p = promoted.sum();
-    long da = a - reportedAttempts;
+    long adm = admitted.sum();
     long dp = p - reportedPromoted;
+    long dadm = adm - reportedAdmitted;
+    if (dadm > 0) {
+      double latest = Math.max(0, Math.min(1, (double) dp / dadm));
+      survival = RATE_SMOOTHING * latest + (1 - RATE_SMOOTHING) * survival;
+    }
+    // demand as the controller needs it: attempts that would stay promoted if admitted (those
+    // that lose to max_promoted or the in-answer cap afterwards are no demand for the plan)
+    long da = Math.round((a - reportedAttempts) * survival);
+    reportedAdmitted = adm;
     if (!first && nowMs > reportedAtMs) {
       // smoothed: sporadic traffic keeps a rate (and a lease) between its requests
       double latest = (double) da / (nowMs - reportedAtMs);

@@ -29,7 +29,7 @@ public final class PacingController {
   public static final double LEASE_MARGIN = 1.05;
   /** Weight of the newest demand observation. */
   public static final double SMOOTHING = 0.6;
-  /** Settled promotions needed before the delivery ratio is estimated (1 before). */
+  /** Settled promotions needed before the delivery ratio is estimated (1 before; fewer for small budgets). */
   public static final long RHO_SAMPLE = 20;
   public static final double RHO_MIN = 0.05;
 
@@ -69,7 +69,7 @@ public final class PacingController {
     if (newSlot || force || early) {
       step(r, c, nowMs, slotMs, k, newSlot, settleSteps);
     }
-    double rho = rho(r, settleSteps);
+    double rho = rho(r, settleSteps, c.budget());
     double committed = Math.max(r.delivered, rho * r.promoted);
     long outstanding = Math.max(0, r.granted - (r.promoted - r.promotedMark));
     long room = (long) Math.floor((c.budget() - committed) / rho) - outstanding;
@@ -111,7 +111,7 @@ public final class PacingController {
       r.base = 0;
       r.baseMs = -1;
     } else {
-      r.base = fresh ? 0 : Math.max(r.delivered, rho(r, settleSteps) * r.promoted);
+      r.base = fresh ? 0 : Math.max(r.delivered, rho(r, settleSteps, c.budget()) * r.promoted);
       r.baseMs = nowMs;
     }
     return true;
@@ -137,7 +137,7 @@ public final class PacingController {
       r.promotedMark = r.promoted;
       r.slot = k;
     }
-    double rho = rho(r, settleSteps);
+    double rho = rho(r, settleSteps, c.budget());
     double committed = Math.max(r.delivered, rho * r.promoted);
     long startMs = c.shape().startMs();
     long endMs = c.shape().endMs();
@@ -174,9 +174,10 @@ public final class PacingController {
   }
 
   /** Share of settled promotions that were delivered; 1 until enough have settled. */
-  static double rho(PacingRecord r, int settleSteps) {
+  static double rho(PacingRecord r, int settleSteps, long budget) {
     long settled = oldest(r.ring, settleSteps);
-    if (settled < RHO_SAMPLE) {
+    // a small budget is estimated on fewer settled promotions (a quarter of it, at least one)
+    if (settled < Math.min(RHO_SAMPLE, Math.max(1, budget / 4))) {
       return 1;
     }
     return Math.max(RHO_MIN, Math.min(1, (double) r.delivered / settled));

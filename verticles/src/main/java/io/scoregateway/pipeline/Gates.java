@@ -40,6 +40,7 @@ public final class Gates {
       return Reason.NO_SCORE;
     }
     if (pacer.exhausted()) {
+      pacer.exhaustedAttempt();
       return Reason.BUDGET_EXHAUSTED;
     }
     if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {

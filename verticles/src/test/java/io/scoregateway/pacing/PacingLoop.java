@@ -21,12 +21,16 @@ final class PacingLoop {
 
   final long slotMs;
   final long refreshMs;
-  final long settleMs;
+  long settleMs;
   final PacingRecord record = new PacingRecord();
   final List<CampaignPacer> instances = new ArrayList<>();
   final SplittableRandom rnd;
   final PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   long maxLagMs;
+  /** Share of promotions that are played (delivered). */
+  double playRate = 1;
+  /** Share of admitted candidates that a later gate (max_promoted) takes back. */
+  double lossRate;
   long promotions;
   long eligible;
   long pacedCount;
@@ -79,14 +83,19 @@ final class PacingLoop {
       for (long a = 0; a < arrivals && live; a++) {
         CampaignPacer p = instances.get((int) (users % instances.size()));
         String user = "u" + users++;
-        if (p.exhausted()) {
-          continue;
-        }
         eligible++;
-        if (p.admit(user, Math.floorDiv(now, slotMs)) == Reason.PROMOTED) {
+        if (p.exhausted()) {
+          p.exhaustedAttempt();
+        } else if (p.admit(user, Math.floorDiv(now, slotMs)) == Reason.PROMOTED) {
+          if (lossRate > 0 && rnd.nextDouble() < lossRate) {
+            p.release();
+            continue;
+          }
           promotions++;
           long lag = maxLagMs == 0 ? 0 : rnd.nextLong(maxLagMs + 1);
-          pending.add(new long[] {now + lag});
+          if (playRate >= 1 || rnd.nextDouble() < playRate) {
+            pending.add(new long[] {now + lag});
+          }
         } else {
           pacedCount++;
         }
