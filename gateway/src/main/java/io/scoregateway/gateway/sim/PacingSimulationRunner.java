@@ -17,8 +17,9 @@ public final class PacingSimulationRunner {
     String tag = "sim" + Long.toString(System.currentTimeMillis(), 36);
     PacingSimulation.Outcome outcome = new PacingSimulation(s, redis, tag).run();
     JsonObject report = SimulationReport.build(outcome);
-    write(reportFile, report.encodePrettily());
-    DeliveryPlot.write(plotFile, "Cumulative delivery vs plan, " + s.hours() + " h simulated flight", s.hours(),
+    write(reportFile, SeriesJson.encode(report));
+    double span = (s.slots() + s.tailSlots()) * (double) s.slotMs() / 3_600_000;
+    DeliveryPlot.write(plotFile, "Cumulative delivery vs plan, " + s.hours() + " h simulated flight", span, "h",
         plotLines(outcome));
     JsonObject summary = report.getJsonObject("summary");
     System.out.println("simulated " + s.hours() + " h (" + s.slots() + " slots) in " + report.getDouble("wall_seconds") + " s");
@@ -46,7 +47,7 @@ public final class PacingSimulationRunner {
     return lines;
   }
 
-  private static void write(Path file, String text) throws IOException {
+  static void write(Path file, String text) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
