@@ -22,6 +22,8 @@ final class CampaignSeries {
   /** Most promotions of this campaign made but not yet delivered at once. */
   int maxInFlight;
   int capViolations;
+  /** Eligible candidates that passed pacing but lost to the answer's {@code max_promoted}. */
+  long slotLimited;
 
   CampaignSeries(Campaign campaign, int flightSlots, int slots) {
     this.campaign = campaign;

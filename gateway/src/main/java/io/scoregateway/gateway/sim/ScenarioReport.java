@@ -66,10 +66,12 @@ final class ScenarioReport {
     StringBuilder t = new StringBuilder("| scenario | worst gap | final | over-delivery | slots to settle |\n"
         + "|---|---|---|---|---|\n");
     for (Row r : rows) {
+      // below the need the plan cannot be held: what matters is that nothing is paced after the ramp
+      String settle = r.boundsApply() ? Integer.toString(r.slotsToSettle())
+          : "n/a: below the need; eligible not promoted after slot " + PacingScenarios.RAMP_SLOTS + ": " + r.pacedAfterRamp();
       t.append("| ").append(r.name()).append(" | ").append(pct(r.worstGap())).append("% | ")
           .append(pct(r.finalShare())).append("% | ").append(pct(r.overShare())).append("% | ")
-          .append(r.slotsToSettle()).append(r.boundsApply() ? "" : " (paced after the ramp: " + r.pacedAfterRamp() + ")")
-          .append(" |\n");
+          .append(settle).append(" |\n");
     }
     return t.toString();
   }

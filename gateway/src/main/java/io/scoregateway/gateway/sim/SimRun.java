@@ -9,7 +9,6 @@ import io.scoregateway.model.Reason;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
-import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.scoregateway.store.Keys;
@@ -49,6 +48,7 @@ final class SimRun implements AutoCloseable {
   private List<Campaign> published;
   private long version;
   private CapAudit caps;
+  private PlayReporter plays;
 
   SimRun(Vertx vertx, RedisOptions redis, SimSettings s, String snapshot, long startMs) {
     this.s = s;
@@ -69,6 +69,7 @@ final class SimRun implements AutoCloseable {
       series.put(c.id(), new CampaignSeries(c, flight, slots));
     }
     caps = new CapAudit(published);
+    plays = new PlayReporter(instances, pending, series, caps);
     long period = s.refreshMs();
     int periods = (int) ((s.slotMs() + period - 1) / period);
     for (int slot = 0; slot < slots; slot++) {
@@ -78,7 +79,7 @@ final class SimRun implements AutoCloseable {
         long to = Math.min(from + period, slotStart + s.slotMs());
         clock.set(from);
         publish(traffic.campaigns(from));
-        deliverDue();
+        plays.deliverDue(clock.millis());
         List<Future<Void>> refreshes = new ArrayList<>();
         instances.forEach(i -> refreshes.add(i.refresher.refresh()));
         Await.result(Future.all(refreshes));
@@ -86,7 +87,7 @@ final class SimRun implements AutoCloseable {
         int waves = Math.max(1, (arrivals.size() + s.wave() - 1) / s.wave());
         for (int w = 0; w < waves; w++) {
           clock.set(from + w * (to - from) / waves);
-          deliverDue();
+          plays.deliverDue(clock.millis());
           List<SimTraffic.Arrival> wave = arrivals.subList(w * s.wave(), Math.min(arrivals.size(), (w + 1) * s.wave()));
           score(wave, "e" + slot + "-" + p + "-" + w + "-", slot);
         }
@@ -95,7 +96,7 @@ final class SimRun implements AutoCloseable {
     }
     while (!pending.isEmpty()) {
       clock.set(Math.max(clock.millis(), pending.nextDueMs()));
-      deliverDue();
+      plays.deliverDue(clock.millis());
     }
     RedisLink link = instances.get(0).link();
     for (CampaignSeries cs : series.values()) {
@@ -139,6 +140,7 @@ final class SimRun implements AutoCloseable {
         if (reason == Reason.PACED || reason == Reason.SLOT_LIMIT || reason == Reason.PROMOTED) {
           cs.eligible[slot]++;
         }
+        cs.slotLimited += reason == Reason.SLOT_LIMIT ? 1 : 0;
         if (reason != Reason.PROMOTED) {
           continue;
         }
@@ -155,40 +157,7 @@ final class SimRun implements AutoCloseable {
       }
     }
     promoted.forEach((c, n) -> series.get(c).maxInFlight = Math.max(series.get(c).maxInFlight, n + pending.inFlight(c)));
-    deliverDue();
-  }
-
-  /** Reports every play due now through its instance's recorder and, a second time, its twin. */
-  private void deliverDue() {
-    List<PendingPlays.Play> due = pending.due(clock.millis());
-    if (due.isEmpty()) {
-      return;
-    }
-    Map<Integer, List<DeliveryEvent>> byInstance = new HashMap<>();
-    due.forEach(p -> byInstance.computeIfAbsent(p.instance(), k -> new ArrayList<>()).add(p.event()));
-    List<Future<DeliveryRecorder.Outcome>> sent = new ArrayList<>();
-    for (Map.Entry<Integer, List<DeliveryEvent>> e : byInstance.entrySet()) {
-      List<String> noErrors = new ArrayList<>();
-      e.getValue().forEach(x -> noErrors.add(null));
-      sent.add(instances.get(e.getKey()).recorder.record(e.getValue(), noErrors));
-      sent.add(instances.get(e.getKey()).twin.record(e.getValue(), noErrors));
-    }
-    Await.result(Future.all(sent));
-    int accepted = 0;
-    for (Future<DeliveryRecorder.Outcome> f : sent) {
-      if (!f.result().rejected().isEmpty()) {
-        throw new IllegalStateException("a play was refused: " + f.result().rejected());
-      }
-      accepted += f.result().accepted();
-    }
-    if (accepted != due.size()) {
-      throw new IllegalStateException("each delivery must be counted exactly once: sent " + due.size()
-          + " twice, accepted " + accepted);
-    }
-    for (PendingPlays.Play p : due) {
-      series.get(p.event().campaign()).total++;
-      caps.record(p.event(), clock.millis());
-    }
+    plays.deliverDue(now);
   }
 
   /** The slot's end: delivered so far against the plan the controller holds (read as the admin API reads it). */

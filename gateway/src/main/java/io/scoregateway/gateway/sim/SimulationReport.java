@@ -57,6 +57,7 @@ final class SimulationReport {
           .put("over_delivery", cs.overDelivery())
           .put("promotions_in_flight_bound", cs.maxInFlight)
           .put("cap_violations", cs.capViolations)
+          .put("lost_to_slot_limit", cs.slotLimited)
           .put("redis_delivered", cs.redisDelivered)
           .put("asap_delivered_pct", pct(asap.deliveredShare()))
           .put("asap_max_gap_pct", pct(gapAgainst(asap, cs)))

@@ -16,7 +16,7 @@ class PacingScenarioSimulationIT {
   @Test
   void everyScenarioHoldsTheIssuesBounds() throws Exception {
     PacingScenarios.Flight f = new PacingScenarios.Flight(
-        Integer.getInteger("sim.flight.seconds", 24), Long.getLong("sim.budget", 480), 3_000, 5);
+        Integer.getInteger("sim.flight.seconds", 30), Long.getLong("sim.budget", 300), 3_000, 5);
     try (LocalRedis redis = LocalRedis.start()) {
       ScenarioSimulation.Outcome o = ScenarioSimulation.run(PacingScenarios.all(), f,
           new RedisOptions().setConnectionString(redis.url()), "it", 100);
