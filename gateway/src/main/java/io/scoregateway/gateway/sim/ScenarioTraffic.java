@@ -21,6 +21,8 @@ final class ScenarioTraffic implements SimTraffic {
   private final double[] carry;
   private final Map<String, List<Campaign>> configs = new HashMap<>();
   private long listeners;
+  /** Requests dealt so far per group (by its instance count), so the turn carries across periods. */
+  private final Map<Integer, Long> dealt = new HashMap<>();
 
   ScenarioTraffic(String tag, List<PacingScenarios.Scenario> scenarios, PacingScenarios.Flight flight) {
     this.tag = tag;
@@ -75,7 +77,8 @@ final class ScenarioTraffic implements SimTraffic {
             tracks.add("st" + j);
           }
         }
-        out.add(new Arrival(r % group, new ScoreRequest(tag + "-l" + listeners++, "autoplay", "SE",
+        long turn = dealt.merge(group, 1L, Long::sum) - 1;
+        out.add(new Arrival((int) (turn % group), new ScoreRequest(tag + "-l" + listeners++, "autoplay", "SE",
             ScoreRequest.DEFAULT_SEGMENT, tracks, -1, false)));
       }
     }
