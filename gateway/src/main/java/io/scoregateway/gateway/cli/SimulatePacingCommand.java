@@ -2,7 +2,10 @@ package io.scoregateway.gateway.cli;
 
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.gateway.sim.PacingSimulationRunner;
+import io.scoregateway.gateway.sim.SimOptions;
 import io.scoregateway.gateway.sim.SimSettings;
+import io.scoregateway.EngineConfig;
+import io.vertx.redis.client.RedisOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +52,35 @@ public final class SimulatePacingCommand implements Callable<Integer> {
   int wave;
   @Option(names = "--seed", defaultValue = "7", description = "random seed (default ${DEFAULT-VALUE})")
   long seed;
+  @Option(names = "--demand-ratio", paramLabel = "R",
+      description = "traffic R times what each budget needs: budgets = available deliveries (probe pass) / R; "
+          + "default: the day's mix (20-74% of available, one in five at 300%)")
+  Double demandRatio;
+  @Option(names = "--delivery-lag-ms", paramLabel = "L",
+      description = "each play arrives uniformly 0..L ms after its promotion, stamped with its play time "
+          + "(default 0, with --scenarios 3000; at most the settle time, 10000)")
+  Long deliveryLagMs;
+  @Option(names = "--start-hour", defaultValue = "0", paramLabel = "H",
+      description = "flight start hour, UTC, 0-23 (default ${DEFAULT-VALUE}; 4 is the night trough)")
+  int startHour;
+  @Option(names = "--plan", defaultValue = "profile", paramLabel = "even|profile",
+      description = "even: linear plans; profile: even and front_loaded plans follow the traffic profile "
+          + "(default ${DEFAULT-VALUE})")
+  String plan;
+  @Option(names = "--instances", defaultValue = "1", paramLabel = "K",
+      description = "gateway instances (pacing views and refreshers) over the same Redis, requests dealt "
+          + "between them (default ${DEFAULT-VALUE})")
+  int instances;
+  @Option(names = "--scenarios",
+      description = "run the pacing scenarios instead of the day: demand 3x, 30x, 100x and 0.5x the need, budget "
+          + "raised and lowered, pause and resume, a 10x traffic jump, two instances; 1 s slots")
+  boolean scenarios;
+  @Option(names = "--flight-seconds", defaultValue = "60",
+      description = "with --scenarios: flight length in 1 s slots (default ${DEFAULT-VALUE})")
+  int flightSeconds;
+  @Option(names = "--budget", defaultValue = "900",
+      description = "with --scenarios: each campaign's starting budget (default ${DEFAULT-VALUE})")
+  long budget;
   @Option(names = "--report", defaultValue = "pacing-report.json", description = "JSON report file (default ${DEFAULT-VALUE})")
   Path report;
   @Option(names = "--plot", defaultValue = "pacing.png", description = "PNG plot file (default ${DEFAULT-VALUE})")
@@ -61,16 +93,25 @@ public final class SimulatePacingCommand implements Callable<Integer> {
       System.err.println("simulate-pacing: " + problem);
       return CliErrors.BAD_CONFIG;
     }
-    SimSettings settings = new SimSettings(campaigns, users, tracks,
-        tracksPerCampaign, hours, slotSeconds * 1000L, peakRequests, candidates, maxPromoted, playRate, wave, seed);
     if (useConfiguredRedis) {
-      return PacingSimulationRunner.run(settings, options.resolve().engine().redisOptions(), report, plot);
+      return simulate(options.resolve().engine().redisOptions());
     }
     try (LocalRedis redis = LocalRedis.start(LocalRedis.freePort(), List.of())) {
       System.err.println("simulating against a throwaway " + redis.binaryPath() + " on " + redis.url());
-      return PacingSimulationRunner.run(settings, new io.vertx.redis.client.RedisOptions().setConnectionString(redis.url()),
-          report, plot);
+      return simulate(new RedisOptions().setConnectionString(redis.url()));
     }
+  }
+
+  private int simulate(RedisOptions redis) throws IOException {
+    if (scenarios) {
+      long lag = deliveryLagMs == null ? 3_000 : deliveryLagMs;
+      return PacingSimulationRunner.runScenarios(flightSeconds, budget, lag, seed, redis, report, plot);
+    }
+    SimOptions o = new SimOptions(demandRatio == null ? Double.NaN : demandRatio,
+        deliveryLagMs == null ? 0 : deliveryLagMs, startHour, SimOptions.Plan.valueOf(plan.toUpperCase()), instances);
+    SimSettings settings = new SimSettings(campaigns, users, tracks, tracksPerCampaign, hours, slotSeconds * 1000L,
+        peakRequests, candidates, maxPromoted, playRate, wave, seed, o);
+    return PacingSimulationRunner.run(settings, redis, report, plot);
   }
 
   /** What makes these settings unusable, checked before a long run rather than after it. */
@@ -86,6 +127,25 @@ public final class SimulatePacingCommand implements Callable<Integer> {
     }
     if (!(playRate >= 0 && playRate <= 1)) {
       return "--play-rate must be between 0 and 1, got " + playRate;
+    }
+    if (demandRatio != null && !(demandRatio > 0 && demandRatio < 1e6)) {
+      return "--demand-ratio must be > 0, got " + demandRatio;
+    }
+    if (deliveryLagMs != null && (deliveryLagMs < 0 || deliveryLagMs > EngineConfig.DEFAULT_PACING_SETTLE_MS)) {
+      // a play later than the settle time after the flight's end is refused by the ledger
+      return "--delivery-lag-ms must be between 0 and " + EngineConfig.DEFAULT_PACING_SETTLE_MS + ", got " + deliveryLagMs;
+    }
+    if (startHour < 0 || startHour > 23) {
+      return "--start-hour must be 0-23, got " + startHour;
+    }
+    if (!plan.equals("even") && !plan.equals("profile")) {
+      return "--plan must be even or profile, got " + plan;
+    }
+    if (instances < 1 || instances > 16) {
+      return "--instances must be 1-16, got " + instances;
+    }
+    if (scenarios && (flightSeconds < 10 || flightSeconds > 3600 || budget < 1)) {
+      return "--flight-seconds must be 10-3600 and --budget >= 1 with --scenarios";
     }
     if (hours * 3600L < slotSeconds) {
       return "--slot-seconds must not exceed the flight (--hours x 3600 s)";

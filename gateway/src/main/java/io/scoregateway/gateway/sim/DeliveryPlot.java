@@ -31,14 +31,15 @@ final class DeliveryPlot {
 
   private DeliveryPlot() {}
 
-  static void write(Path file, String title, int hours, List<Line> lines) throws IOException {
+  /** {@code span} is the time the series cover (flight and tail) in {@code unit}s, e.g. 24 "h" or 44 "s". */
+  static void write(Path file, String title, double span, String unit, List<Line> lines) throws IOException {
     System.setProperty("java.awt.headless", "true");
     BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, W, H);
-    axes(g, title, hours);
+    axes(g, title, span, unit);
     int legendY = TOP + 10;
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
@@ -62,7 +63,7 @@ final class DeliveryPlot {
     ImageIO.write(img, "png", file.toFile());
   }
 
-  private static void axes(Graphics2D g, String title, int hours) {
+  private static void axes(Graphics2D g, String title, double span, String unit) {
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
     g.drawString(title, LEFT, 28);
@@ -79,11 +80,11 @@ final class DeliveryPlot {
       g.setColor(Color.BLACK);
       g.drawString(p + "%", x0 - 40, y + 4);
     }
-    int step = Math.max(1, hours / 8);
-    for (int h = 0; h <= hours; h += step) {
-      int x = x0 + (int) ((x1 - x0) * (h / (double) hours));
+    int step = (int) Math.max(1, span / 8);
+    for (int h = 0; h <= span; h += step) {
+      int x = x0 + (int) ((x1 - x0) * (h / span));
       g.drawLine(x, y0, x, y0 + 5);
-      g.drawString(h + "h", x - 8, y0 + 20);
+      g.drawString(h + unit, x - 8, y0 + 20);
     }
     g.drawString("time into flight", (x0 + x1) / 2 - 40, H - 15);
     g.drawString("delivered / budget", 8, TOP - 10);

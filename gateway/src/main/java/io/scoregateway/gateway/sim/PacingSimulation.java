@@ -5,15 +5,12 @@ import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.FrequencyCap;
 import io.scoregateway.model.PacingMode;
-import io.scoregateway.store.SnapshotWriter;
-import io.scoregateway.store.RedisLink;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Three passes over the same synthetic day: a probe (unlimited asap budgets) measures how many
@@ -38,33 +35,37 @@ public final class PacingSimulation {
 
   Outcome run() {
     long t0 = System.currentTimeMillis();
-    long start = Instant.parse("2026-11-28T00:00:00Z").toEpochMilli();
+    long start = Instant.parse("2026-11-28T00:00:00Z").toEpochMilli() + s.options().startHour() * 3_600_000L;
     long end = start + s.hours() * 3_600_000L;
     Vertx vertx = Vertx.vertx();
     try {
-      String snapshot = writeSnapshot(vertx);
-      Map<String, CampaignSeries> probe;
-      try (SimRun run = new SimRun(vertx, redis, s, snapshot, start)) {
-        probe = run.run(campaigns("p", start, end, null, true), tag + "-pu");
-      }
+      String snapshot = SimSnapshot.write(vertx, redis, tag + "-scores", s.tracks(), s.seed());
+      Map<String, CampaignSeries> probe = pass(vertx, snapshot, start, campaigns("p", start, end, null, true), "-pu");
       Map<String, Long> available = new java.util.TreeMap<>();
       probe.forEach((id, series) -> available.put(id.substring(id.indexOf("-c") + 1), series.total));
-      Map<String, CampaignSeries> main;
-      try (SimRun run = new SimRun(vertx, redis, s, snapshot, start)) {
-        main = run.run(campaigns("m", start, end, available, false), tag + "-mu");
-      }
-      Map<String, CampaignSeries> asap;
-      try (SimRun run = new SimRun(vertx, redis, s, snapshot, start)) {
-        asap = run.run(campaigns("a", start, end, available, true), tag + "-au");
-      }
+      Map<String, CampaignSeries> main = pass(vertx, snapshot, start, campaigns("m", start, end, available, false), "-mu");
+      Map<String, CampaignSeries> asap = pass(vertx, snapshot, start, campaigns("a", start, end, available, true), "-au");
       return new Outcome(s, main, asap, available, System.currentTimeMillis() - t0);
     } finally {
       Await.result(vertx.close());
     }
   }
 
-  /** Budget as a share of what the probe found available: four in five feasible. */
-  static double budgetShare(int j) {
+  private Map<String, CampaignSeries> pass(Vertx vertx, String snapshot, long start, List<Campaign> campaigns,
+      String users) {
+    try (SimRun run = new SimRun(vertx, redis, s, snapshot, start)) {
+      return run.run(new DayTraffic(s, campaigns, tag + users));
+    }
+  }
+
+  /**
+   * Budget as a share of what the probe found available: with a demand ratio R, 1 / R for every
+   * campaign; else the day's mix, four in five feasible.
+   */
+  double budgetShare(int j) {
+    if (!Double.isNaN(s.options().demandRatio())) {
+      return 1 / s.options().demandRatio();
+    }
     return j % 5 == 4 ? 3.0 : 0.2 + 0.6 * ((j * 7) % 10) / 10.0;
   }
 
@@ -84,32 +85,11 @@ public final class PacingSimulation {
           : Math.max(1, Math.round(budgetShare(j) * available.get("c" + j)));
       FrequencyCap cap = j % 2 == 0 ? new FrequencyCap(2, 4 * 3600) : null;
       PacingMode mode = asap ? PacingMode.ASAP : mode(j);
+      boolean shaped = mode != PacingMode.ASAP && s.options().plan() == SimOptions.Plan.PROFILE;
       out.add(new Campaign(tag + "-" + pass + "-c" + j, tracks, null, null, Instant.ofEpochMilli(start),
           Instant.ofEpochMilli(end), budget, mode, cap, 1.0 + (j % 3) * 0.2, CampaignStatus.ACTIVE,
-          mode == PacingMode.EVEN ? s.hourlyProfile() : null));
+          shaped ? s.hourlyProfile() : null));
     }
     return out;
-  }
-
-  private String writeSnapshot(Vertx vertx) {
-    String id = tag + "-scores";
-    RedisLink link = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
-    try {
-      Await.result(link.connect());
-      SnapshotWriter w = new SnapshotWriter(link, id);
-      Await.result(w.begin("simulate-pacing"));
-      SplittableRandom rnd = new SplittableRandom(s.seed());
-      List<SnapshotWriter.Row> rows = new ArrayList<>();
-      for (int t = 0; t < s.tracks(); t++) {
-        rows.add(new SnapshotWriter.Row("st" + t, "", 0.05 + 0.95 * rnd.nextDouble()));
-      }
-      for (int from = 0; from < rows.size(); from += 2_000) {
-        Await.result(w.write(rows.subList(from, Math.min(rows.size(), from + 2_000))));
-      }
-      Await.result(w.complete("simulate-pacing", rows.size(), 0));
-      return id;
-    } finally {
-      link.close();
-    }
   }
 }

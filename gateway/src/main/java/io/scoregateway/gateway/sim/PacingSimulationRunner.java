@@ -17,8 +17,9 @@ public final class PacingSimulationRunner {
     String tag = "sim" + Long.toString(System.currentTimeMillis(), 36);
     PacingSimulation.Outcome outcome = new PacingSimulation(s, redis, tag).run();
     JsonObject report = SimulationReport.build(outcome);
-    write(reportFile, report.encodePrettily());
-    DeliveryPlot.write(plotFile, "Cumulative delivery vs plan, " + s.hours() + " h simulated flight", s.hours(),
+    write(reportFile, SeriesJson.encode(report));
+    double span = (s.slots() + s.tailSlots()) * (double) s.slotMs() / 3_600_000;
+    DeliveryPlot.write(plotFile, "Cumulative delivery vs plan, " + s.hours() + " h simulated flight", span, "h",
         plotLines(outcome));
     JsonObject summary = report.getJsonObject("summary");
     System.out.println("simulated " + s.hours() + " h (" + s.slots() + " slots) in " + report.getDouble("wall_seconds") + " s");
@@ -31,6 +32,27 @@ public final class PacingSimulationRunner {
     System.out.println("checks: " + report.getJsonObject("checks"));
     System.out.println("report: " + reportFile + ", plot: " + plotFile);
     return SimulationReport.passed(report) ? 0 : 1;
+  }
+
+  /** Runs the scenarios, writes their report and plot, prints the table; 0 when every bound holds. */
+  public static int runScenarios(int flightSeconds, long budget, long lagMs, long seed, RedisOptions redis,
+      Path reportFile, Path plotFile) throws IOException {
+    String tag = "sc" + Long.toString(System.currentTimeMillis(), 36);
+    PacingScenarios.Flight f = new PacingScenarios.Flight(flightSeconds, budget, lagMs, seed);
+    ScenarioSimulation.Outcome o = ScenarioSimulation.run(PacingScenarios.all(), f, redis, tag, 100);
+    write(reportFile, SeriesJson.encode(o.report()));
+    List<DeliveryPlot.Line> lines = new ArrayList<>();
+    for (String name : List.of("demand 100x", "budget raised", "paused", "traffic 3x", "two instances, 30x")) {
+      o.rows().stream().filter(r -> r.name().startsWith(name)).findFirst()
+          .ifPresent(r -> lines.add(new DeliveryPlot.Line(r.name().replace(", 30x", ""), r.series(), null)));
+    }
+    double span = lines.isEmpty() ? flightSeconds : lines.get(0).run().delivered.length;
+    DeliveryPlot.write(plotFile, "Cumulative delivery vs plan, " + flightSeconds + " s flights, 1 s slots, plays "
+        + lagMs / 1000.0 + " s late at most", span, "s", lines);
+    System.out.print(ScenarioReport.table(o.rows()));
+    System.out.println("simulated " + flightSeconds + " s flights in " + o.report().getDouble("wall_seconds") + " s");
+    System.out.println("report: " + reportFile + ", plot: " + plotFile);
+    return o.report().getBoolean("passed") ? 0 : 1;
   }
 
   /** One even, one front-loaded, one asap and one infeasible campaign, the even one with its asap twin. */
@@ -46,7 +68,7 @@ public final class PacingSimulationRunner {
     return lines;
   }
 
-  private static void write(Path file, String text) throws IOException {
+  static void write(Path file, String text) throws IOException {
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }

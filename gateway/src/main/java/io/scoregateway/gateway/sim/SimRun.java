@@ -1,25 +1,18 @@
 package io.scoregateway.gateway.sim;
 
-import io.scoregateway.EngineConfig;
 import io.scoregateway.catalog.CampaignIndex;
-import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.gateway.cli.Await;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.model.Reason;
-import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingPlan;
-import io.scoregateway.pacing.PacingView;
-import io.scoregateway.pipeline.DeliveryRecorder;
+import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
-import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.Stores;
-import io.scoregateway.telemetry.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -30,149 +23,163 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * One simulated day through the real scoring pipeline, pacing script and delivery ledger. Every
- * delivery is sent twice, concurrently, through two separate connections (two "clients").
- * Traffic draws depend only on the seed, so runs with different campaign settings see the same
- * listeners and candidates.
+ * One simulated flight through the real scoring pipeline, pacing refresher and script, and
+ * delivery ledger, on {@link SimSettings#options()}' instances over one Redis. The clock moves in
+ * refresh periods: each begins with every instance's refresh, then its requests run in waves
+ * spread over the period. Promoted candidates are played (a share of them) after a random lag
+ * and reported when their play time comes, each twice, concurrently, over two connections.
  */
 final class SimRun implements AutoCloseable {
   private final SimSettings s;
   private final String snapshot;
+  private final long startMs;
   private final ManualClock clock;
   private final LiveCatalog catalog = new LiveCatalog();
-  private final RedisLink linkA;
-  private final RedisLink linkB;
-  private final ScorePipeline pipeline;
-  private final PacingRefresher pacing;
-  private final DeliveryRecorder recorderA;
-  private final DeliveryRecorder recorderB;
+  private final List<SimInstance> instances = new ArrayList<>();
+  private final PendingPlays pending = new PendingPlays();
+  private final Map<String, CampaignSeries> series = new LinkedHashMap<>();
+  private List<Campaign> published;
+  private long version;
+  private CapAudit caps;
+  private PlayReporter plays;
 
   SimRun(Vertx vertx, RedisOptions redis, SimSettings s, String snapshot, long startMs) {
     this.s = s;
     this.snapshot = snapshot;
+    this.startMs = startMs;
     this.clock = new ManualClock(Instant.ofEpochMilli(startMs));
-    this.linkA = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
-    this.linkB = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
-    Await.result(linkA.connect());
-    Await.result(linkB.connect());
-    Stores a = Stores.over(linkA, s.slotMs());
-    Stores b = Stores.over(linkB, s.slotMs());
-    PacingView view = new PacingView();
-    this.pipeline = new ScorePipeline(catalog, a.scores(), view, s.slotMs(), a.frequency(), clock,
-        Telemetry.off().tracer());
-    // driven by the simulated clock: one refresh per wave instead of timers
-    this.pacing = new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.slotMs() / 4, 1_000_000);
-    this.recorderA = new DeliveryRecorder(catalog, a.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
-    this.recorderB = new DeliveryRecorder(catalog, b.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
+    for (int i = 0; i < s.options().instances(); i++) {
+      instances.add(new SimInstance(vertx, redis, catalog, clock, s));
+    }
   }
 
-  /** Runs the day for these campaigns (ids must be unique to this run) and returns their series. */
-  Map<String, CampaignSeries> run(List<Campaign> campaigns, String userPrefix) {
-    catalog.replace(new LiveCatalog.View(CampaignIndex.of(campaigns), 0, snapshot, true));
-    Map<String, CampaignSeries> series = new HashMap<>();
-    for (Campaign c : campaigns) {
-      series.put(c.id(), new CampaignSeries(c, s.slots()));
+  /** Runs the flight (campaign ids unique to this run) and returns each campaign's series. */
+  Map<String, CampaignSeries> run(SimTraffic traffic) {
+    int flight = traffic.slots();
+    int slots = flight + s.tailSlots();
+    publish(traffic.campaigns(startMs));
+    for (Campaign c : published) {
+      series.put(c.id(), new CampaignSeries(c, flight, slots));
     }
-    CapAudit caps = new CapAudit(campaigns);
-    SplittableRandom traffic = new SplittableRandom(s.seed());
-    long start = clock.millis();
-    for (int slot = 0; slot < s.slots(); slot++) {
-      int requests = s.requestsIn(slot);
-      int waves = Math.max(1, (requests + s.wave() - 1) / s.wave());
-      Set<Integer> usersThisSlot = new HashSet<>();
-      for (int w = 0; w < waves; w++) {
-        clock.set(start + slot * s.slotMs() + w * (s.slotMs() / waves));
-        Await.result(pacing.refresh());
-        int n = Math.min(s.wave(), requests - w * s.wave());
-        List<ScoreExchange> wave = new ArrayList<>(n);
-        for (int r = 0; r < n; r++) {
-          wave.add(new ScoreExchange(request(traffic, usersThisSlot, userPrefix), new HopTimings(System.nanoTime())));
+    caps = new CapAudit(published);
+    plays = new PlayReporter(instances, pending, series, caps);
+    long period = s.refreshMs();
+    int periods = (int) ((s.slotMs() + period - 1) / period);
+    for (int slot = 0; slot < slots; slot++) {
+      long slotStart = startMs + slot * s.slotMs();
+      for (int p = 0; p < periods; p++) {
+        long from = slotStart + p * period;
+        long to = Math.min(from + period, slotStart + s.slotMs());
+        clock.set(from);
+        publish(traffic.campaigns(from));
+        plays.deliverDue(clock.millis());
+        List<Future<Void>> refreshes = new ArrayList<>();
+        instances.forEach(i -> refreshes.add(i.refresher.refresh()));
+        Await.result(Future.all(refreshes));
+        List<SimTraffic.Arrival> arrivals = slot < flight ? traffic.arrivals(slot, p, periods, from, to) : List.of();
+        int waves = Math.max(1, (arrivals.size() + s.wave() - 1) / s.wave());
+        for (int w = 0; w < waves; w++) {
+          clock.set(from + w * (to - from) / waves);
+          plays.deliverDue(clock.millis());
+          List<SimTraffic.Arrival> wave = arrivals.subList(w * s.wave(), Math.min(arrivals.size(), (w + 1) * s.wave()));
+          score(wave, "e" + slot + "-" + p + "-" + w + "-", slot);
         }
-        List<Future<Void>> runs = new ArrayList<>(n);
-        for (ScoreExchange ex : wave) {
-          runs.add(pipeline.run(ex));
-        }
-        Await.result(Future.all(runs));
-        deliver(wave, slot, w, series, caps);
       }
-      long slotEnd = start + (slot + 1) * s.slotMs();
-      for (CampaignSeries cs : series.values()) {
-        cs.delivered[slot] = cs.total;
-        cs.planned[slot] = PacingPlan.planned(cs.campaign, slotEnd);
-      }
+      record(slot, slotStart + s.slotMs());
     }
+    while (!pending.isEmpty()) {
+      clock.set(Math.max(clock.millis(), pending.nextDueMs()));
+      plays.deliverDue(clock.millis());
+    }
+    RedisLink link = instances.get(0).link();
     for (CampaignSeries cs : series.values()) {
-      Response r = Await.result(linkA.send(Request.cmd(Command.HGET).arg(Keys.pacing(cs.campaign.id())).arg("delivered")));
+      Response r = Await.result(link.send(Request.cmd(Command.HGET).arg(Keys.pacing(cs.campaign.id())).arg("delivered")));
       cs.redisDelivered = r == null ? 0 : r.toLong();
       cs.capViolations = caps.violations(cs.campaign.id());
     }
     return series;
   }
 
-  private ScoreRequest request(SplittableRandom rnd, Set<Integer> usersThisSlot, String userPrefix) {
-    int user;
-    do {
-      user = rnd.nextInt(s.users());
-    } while (!usersThisSlot.add(user) && usersThisSlot.size() < s.users());
-    List<String> candidates = new ArrayList<>(s.candidatesPerRequest());
-    for (int i = 0; i < s.candidatesPerRequest(); i++) {
-      candidates.add("st" + rnd.nextInt(s.tracks()));
+  /** Publishes a changed config as a new catalog, as the catalog refresher would. */
+  private void publish(List<Campaign> campaigns) {
+    if (campaigns != published) {
+      published = campaigns;
+      catalog.replace(new LiveCatalog.View(CampaignIndex.of(campaigns), version++, snapshot, true));
     }
-    return new ScoreRequest(userPrefix + user, "autoplay", "SE", ScoreRequest.DEFAULT_SEGMENT, candidates,
-        s.maxPromoted(), false);
   }
 
-  /** Plays a share of the promoted answers and reports each delivery twice, concurrently. */
-  private void deliver(List<ScoreExchange> wave, int slot, int w, Map<String, CampaignSeries> series, CapAudit caps) {
-    List<DeliveryEvent> events = new ArrayList<>();
-    Map<String, Integer> promotions = new HashMap<>();
-    Instant now = clock.instant();
-    for (int r = 0; r < wave.size(); r++) {
-      ScoreExchange ex = wave.get(r);
+  /** Scores one wave; tallies eligible candidates and promotions, and queues the plays. */
+  private void score(List<SimTraffic.Arrival> wave, String idPrefix, int slot) {
+    List<ScoreExchange> exchanges = new ArrayList<>(wave.size());
+    List<Future<Void>> runs = new ArrayList<>(wave.size());
+    for (SimTraffic.Arrival a : wave) {
+      ScoreExchange ex = new ScoreExchange(a.request(), new HopTimings(System.nanoTime()));
+      exchanges.add(ex);
+      runs.add(instances.get(a.instance()).pipeline.run(ex));
+    }
+    Await.result(Future.all(runs));
+    Map<String, Integer> promoted = new HashMap<>();
+    long now = clock.millis();
+    for (int r = 0; r < exchanges.size(); r++) {
+      ScoreExchange ex = exchanges.get(r);
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < ex.size(); i++) {
-        if (ex.decision(i).reason() != Reason.PROMOTED || !seen.add(ex.request().candidates().get(i))) {
+        Reason reason = ex.decision(i).reason();
+        CampaignSeries cs = ex.decision(i).campaign() == null ? null : series.get(ex.decision(i).campaign());
+        String track = ex.request().candidates().get(i);
+        if (cs == null || !seen.add(track)) {
           continue;
         }
-        String campaign = ex.decision(i).campaign();
-        promotions.merge(campaign, 1, Integer::sum);
-        String id = "e" + slot + "-" + w + "-" + r + "-" + i;
-        if (new SplittableRandom(s.seed() ^ id.hashCode()).nextDouble() < s.playRate()) {
-          events.add(new DeliveryEvent(id, ex.request().user(), ex.request().candidates().get(i), campaign, "autoplay", now));
+        if (reason == Reason.PACED || reason == Reason.SLOT_LIMIT || reason == Reason.PROMOTED) {
+          cs.eligible[slot]++;
+        }
+        cs.slotLimited += reason == Reason.SLOT_LIMIT ? 1 : 0;
+        if (reason != Reason.PROMOTED) {
+          continue;
+        }
+        cs.promotions[slot]++;
+        promoted.merge(cs.campaign.id(), 1, Integer::sum);
+        String id = idPrefix + r + "-" + i;
+        SplittableRandom draw = new SplittableRandom(s.seed() ^ id.hashCode());
+        if (draw.nextDouble() < s.playRate()) {
+          long lag = s.options().deliveryLagMs() == 0 ? 0 : draw.nextLong(s.options().deliveryLagMs() + 1);
+          DeliveryEvent e = new DeliveryEvent(id, ex.request().user(), track, cs.campaign.id(), "autoplay",
+              Instant.ofEpochMilli(now + lag));
+          pending.add(new PendingPlays.Play(e, wave.get(r).instance()));
         }
       }
     }
-    promotions.forEach((c, n) -> series.get(c).maxWavePromotions = Math.max(series.get(c).maxWavePromotions, n));
-    if (events.isEmpty()) {
-      return;
-    }
-    List<String> noErrors = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      noErrors.add(null);
-    }
-    Future<DeliveryRecorder.Outcome> a = recorderA.record(events, noErrors);
-    Future<DeliveryRecorder.Outcome> b = recorderB.record(events, noErrors);
-    Await.result(Future.all(a, b));
-    int accepted = a.result().accepted() + b.result().accepted();
-    if (accepted != events.size() || !a.result().rejected().isEmpty() || !b.result().rejected().isEmpty()) {
-      throw new IllegalStateException("each delivery must be counted exactly once: sent " + events.size()
-          + " twice, accepted " + accepted + ", rejected " + a.result().rejected() + b.result().rejected());
-    }
-    for (DeliveryEvent e : events) {
-      series.get(e.campaign()).total++;
-      caps.record(e, clock.millis());
+    promoted.forEach((c, n) -> series.get(c).maxInFlight = Math.max(series.get(c).maxInFlight, n + pending.inFlight(c)));
+    plays.deliverDue(now);
+  }
+
+  /** The slot's end: delivered so far against the plan the controller holds (read as the admin API reads it). */
+  private void record(int slot, long slotEnd) {
+    List<String> ids = new ArrayList<>(series.keySet());
+    PacingRecord[] records = Await.result(instances.get(0).pacing.read(ids));
+    Map<String, Campaign> now = new HashMap<>();
+    published.forEach(c -> now.put(c.id(), c));
+    for (int i = 0; i < ids.size(); i++) {
+      CampaignSeries cs = series.get(ids.get(i));
+      Campaign c = now.getOrDefault(ids.get(i), cs.campaign);
+      PacingRecord r = records[i];
+      cs.campaign = c;
+      cs.delivered[slot] = cs.total;
+      cs.planned[slot] = PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), r.base, r.baseMs, r.frozen, slotEnd);
+      cs.gap[slot] = c.budget() == 0 ? 0 : Math.abs(cs.total - cs.planned[slot]) / c.budget();
+      cs.passRate[slot] = Double.isNaN(r.passRate) ? 0 : r.passRate;
     }
   }
 
   @Override
   public void close() {
-    linkA.close();
-    linkB.close();
+    instances.forEach(SimInstance::close);
   }
 }

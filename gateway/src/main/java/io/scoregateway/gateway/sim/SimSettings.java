@@ -19,15 +19,38 @@ public record SimSettings(
     int maxPromoted,
     double playRate,
     int wave,
-    long seed) {
+    long seed,
+    SimOptions options) {
+
+  /** The day with instant deliveries, a 00:00 start, profile-shaped plans and one instance. */
+  public SimSettings(int campaigns, int users, int tracks, int tracksPerCampaign, int hours, long slotMs,
+      int peakRequestsPerSlot, int candidatesPerRequest, int maxPromoted, double playRate, int wave, long seed) {
+    this(campaigns, users, tracks, tracksPerCampaign, hours, slotMs, peakRequestsPerSlot, candidatesPerRequest,
+        maxPromoted, playRate, wave, seed, SimOptions.DEFAULT);
+  }
+
+  SimSettings with(SimOptions o) {
+    return new SimSettings(campaigns, users, tracks, tracksPerCampaign, hours, slotMs, peakRequestsPerSlot,
+        candidatesPerRequest, maxPromoted, playRate, wave, seed, o);
+  }
 
   int slots() {
     return (int) (hours * 3_600_000L / slotMs);
   }
 
-  /** Requests in slot {@code s}: peak times the diurnal shape. */
+  /** Requests in slot {@code s} of the flight: peak times the diurnal shape at that hour of day. */
   int requestsIn(int s) {
-    return (int) Math.round(peakRequestsPerSlot * shape((s * (double) slotMs / 3_600_000.0) % 24));
+    return (int) Math.round(peakRequestsPerSlot * shape((options.startHour() + s * (double) slotMs / 3_600_000.0) % 24));
+  }
+
+  /** The gateway's default refresh period for this slot: a quarter slot within 100 ms..5 s. */
+  long refreshMs() {
+    return Math.max(100, Math.min(5_000, slotMs / 4));
+  }
+
+  /** Slots simulated after the flight so that every late play arrives. */
+  int tailSlots() {
+    return options.deliveryLagMs() == 0 ? 0 : (int) ((options.deliveryLagMs() + slotMs - 1) / slotMs) + 1;
   }
 
   /** The hourly traffic profile an operator would configure for this traffic (UTC hours). */
