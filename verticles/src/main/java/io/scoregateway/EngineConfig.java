@@ -1,5 +1,6 @@
 package io.scoregateway;
 
+import io.scoregateway.store.RedisTls;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.redis.client.RedisClientType;
@@ -31,6 +32,7 @@ import java.util.List;
  * @param pacingSettleMs how long a delivery may lag its promotion (and still count after the
  *     flight's end); promotions older than this have delivered or never will
  * @param pacingMaxBatch most campaigns one pacing refresh sends; the rest wait for the next
+ * @param redisTls trust source and client certificate of {@code rediss://} links
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -52,11 +54,22 @@ public record EngineConfig(
     long deliveryWaitMs,
     long pacingRefreshMs,
     long pacingSettleMs,
-    int pacingMaxBatch) {
+    int pacingMaxBatch,
+    RedisTls redisTls) {
 
   /** Defaults of the pacing keys. */
   public static final long DEFAULT_PACING_SETTLE_MS = 10_000;
   public static final int DEFAULT_PACING_MAX_BATCH = 20_000;
+
+  /** The settings with the JVM's trust store for {@code rediss://} and no client certificate. */
+  public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
+      int httpPort, int adminPort, int instances, int maxBatch, long timeoutMs, long pacingSlotMs,
+      long catalogRefreshMs, int maxInFlight, String tlsCert, String tlsKey, long scoreCacheEntries,
+      int deliveryReplicas, long deliveryWaitMs, long pacingRefreshMs, long pacingSettleMs, int pacingMaxBatch) {
+    this(redisEndpoints, redisMode, redisMasterName, host, httpPort, adminPort, instances, maxBatch, timeoutMs,
+        pacingSlotMs, catalogRefreshMs, maxInFlight, tlsCert, tlsKey, scoreCacheEntries, deliveryReplicas,
+        deliveryWaitMs, pacingRefreshMs, pacingSettleMs, pacingMaxBatch, RedisTls.DEFAULT);
+  }
 
   /** The settings with the pacing refresh's defaults. */
   public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
@@ -117,7 +130,7 @@ public record EngineConfig(
       case "sentinel" -> o.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER).setMasterName(redisMasterName);
       default -> o.setType(RedisClientType.STANDALONE);
     }
-    return o;
+    return redisTls.applyTo(o);
   }
 
   /**
@@ -131,7 +144,7 @@ public record EngineConfig(
     }
     List<RedisOptions> out = new java.util.ArrayList<>();
     for (String e : redisEndpoints) {
-      out.add(new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e));
+      out.add(redisTls.applyTo(new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e)));
     }
     return out;
   }
