@@ -3,7 +3,7 @@
 -- only written for events this side counted now or had counted before with the same content.
 --
 -- KEYS[1]      {c:<id>}:pacing        hash; field `delivered` is incremented
--- KEYS[2..n+1] {c:<id>}:e:<event id>  dedupe markers holding the event's fingerprint, expiring
+-- KEYS[2..n+1] {c:<id>}:e/<event id>  dedupe markers holding the event's fingerprint, expiring
 --                                     after the window
 -- ARGV[1]      dedupe_ttl_seconds     how long an event id is remembered
 -- ARGV[2..n+1] fingerprint per event  listener and track ("<user> <track>")

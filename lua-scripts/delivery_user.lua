@@ -1,7 +1,7 @@
 -- delivery_user.lua: count deliveries on the listener side (frequency caps), each event once.
 --
--- KEYS[1..n]     {u:<id>}:e:<campaign>:<event id>  dedupe markers, one per event
--- KEYS[n+1..2n]  {u:<id>}:f:<campaign>:<window>    the listener's counter for the event's campaign in
+-- KEYS[1..n]     {u:<id>}:e/<campaign>/<event id>  dedupe markers, one per event
+-- KEYS[n+1..2n]  {u:<id>}:f/<campaign>/<window>    the listener's counter for the event's campaign in
 --                the current cap window (the caller computes the window from its clock)
 -- ARGV[1]        dedupe_ttl_seconds
 -- ARGV[2..n+1]   window_seconds per event: the cap window; 0 = campaign uncapped (no counter)

@@ -67,6 +67,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if and (not .Values.redis.existingSecret) (not .Values.redis.url) }}
 {{- fail "redis.url: required unless redis.existingSecret is set" }}
 {{- end }}
+{{- if and (not .Values.redis.existingSecret) (regexMatch "://[^/@,]*@" (toString .Values.redis.url)) }}
+{{- fail "redis.url: carries credentials (user:password@), which would land in a ConfigMap: put the whole URL in a Secret and set redis.existingSecret" }}
+{{- end }}
 {{- if and .Values.auth.enabled (not .Values.auth.existingSecret) }}
 {{- fail "auth.existingSecret: name of the Secret holding the tokens file is required while auth.enabled is true" }}
 {{- end }}

@@ -1,6 +1,7 @@
 package io.scoregateway;
 
 import io.scoregateway.http.TlsPolicy;
+import io.scoregateway.store.RedisTls;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.redis.client.RedisClientType;
@@ -33,6 +34,7 @@ import java.util.List;
  *     flight's end); promotions older than this have delivered or never will
  * @param pacingMaxBatch most campaigns one pacing refresh sends; the rest wait for the next
  * @param edge limits that keep slow or numerous callers from holding the ports
+ * @param redisTls trust source and client certificate of {@code rediss://} links
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -55,7 +57,8 @@ public record EngineConfig(
     long pacingRefreshMs,
     long pacingSettleMs,
     int pacingMaxBatch,
-    EdgeLimits edge) {
+    EdgeLimits edge,
+    RedisTls redisTls) {
 
   /**
    * @param bodyReadMs the whole request body must arrive within this after the headers (else 408)
@@ -71,14 +74,14 @@ public record EngineConfig(
   public static final long DEFAULT_PACING_SETTLE_MS = 10_000;
   public static final int DEFAULT_PACING_MAX_BATCH = 2_000;
 
-  /** The settings with the default edge limits. */
+  /** The settings with the default edge limits and the JVM's trust store for {@code rediss://}. */
   public EngineConfig(List<String> redisEndpoints, String redisMode, String redisMasterName, String host,
       int httpPort, int adminPort, int instances, int maxBatch, long timeoutMs, long pacingSlotMs,
       long catalogRefreshMs, int maxInFlight, String tlsCert, String tlsKey, long scoreCacheEntries,
       int deliveryReplicas, long deliveryWaitMs, long pacingRefreshMs, long pacingSettleMs, int pacingMaxBatch) {
     this(redisEndpoints, redisMode, redisMasterName, host, httpPort, adminPort, instances, maxBatch, timeoutMs,
         pacingSlotMs, catalogRefreshMs, maxInFlight, tlsCert, tlsKey, scoreCacheEntries, deliveryReplicas,
-        deliveryWaitMs, pacingRefreshMs, pacingSettleMs, pacingMaxBatch, EdgeLimits.DEFAULTS);
+        deliveryWaitMs, pacingRefreshMs, pacingSettleMs, pacingMaxBatch, EdgeLimits.DEFAULTS, RedisTls.DEFAULT);
   }
 
   /** The settings with the pacing refresh's defaults. */
@@ -147,7 +150,7 @@ public record EngineConfig(
       case "sentinel" -> o.setType(RedisClientType.SENTINEL).setRole(RedisRole.MASTER).setMasterName(redisMasterName);
       default -> o.setType(RedisClientType.STANDALONE);
     }
-    return o;
+    return redisTls.applyTo(o);
   }
 
   /**
@@ -161,7 +164,7 @@ public record EngineConfig(
     }
     List<RedisOptions> out = new java.util.ArrayList<>();
     for (String e : redisEndpoints) {
-      out.add(new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e));
+      out.add(redisTls.applyTo(new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e)));
     }
     return out;
   }

@@ -94,11 +94,11 @@ class LoadScoresIT {
     int code = load(csv, "s1", "--activate");
 
     assertThat(code).isZero();
-    assertThat(jedis.get("sg:s:s1:t1")).isEqualTo("default=0.5;s1=0.75;");
-    assertThat(jedis.get("sg:s:s1:t2")).isEqualTo("s2=3.0;");
-    assertThat(jedis.get("sg:s:s1:t3")).isEqualTo("s1=0.01;");
-    assertThat(jedis.exists("sg:s:s1:t4", "sg:s:s1:t5", "sg:s:s1:t6")).isZero();
-    assertThat(ScoreEntry.decode(jedis.get("sg:s:s1:t1")).scoreFor("s9")).isEqualTo(0.5);
+    assertThat(jedis.get("sg:s/s1/t1")).isEqualTo("default=0.5;s1=0.75;");
+    assertThat(jedis.get("sg:s/s1/t2")).isEqualTo("s2=3.0;");
+    assertThat(jedis.get("sg:s/s1/t3")).isEqualTo("s1=0.01;");
+    assertThat(jedis.exists("sg:s/s1/t4", "sg:s/s1/t5", "sg:s/s1/t6")).isZero();
+    assertThat(ScoreEntry.decode(jedis.get("sg:s/s1/t1")).scoreFor("s9")).isEqualTo(0.5);
     assertThat(jedis.get(Keys.ACTIVE_SNAPSHOT)).isEqualTo("s1");
     JsonObject meta = meta("s1");
     assertThat(meta.getString("state")).isEqualTo("complete");
@@ -115,7 +115,7 @@ class LoadScoresIT {
     Path nd = write("scores.ndjson", "{\"track\":\"n1\",\"segment\":\"s1\",\"score\":1.5}\n"
         + "{\"track\":\"n1\",\"score\":2}\n{\"track\":\"n2\",\"score\":\"x\"}\n");
     assertThat(load(nd, "nd1")).isZero();
-    assertThat(jedis.get("sg:s:nd1:n1")).isEqualTo("s1=1.5;default=2.0;");
+    assertThat(jedis.get("sg:s/nd1/n1")).isEqualTo("s1=1.5;default=2.0;");
     assertThat(meta("nd1").getLong("rows")).isEqualTo(2);
     assertThat(meta("nd1").getLong("bad_rows")).isEqualTo(1);
   }
@@ -132,7 +132,7 @@ class LoadScoresIT {
     Path other = write("other.csv", "track,segment,score\nt1,,9\n");
     assertThat(load(other, "s2", "--activate")).isNotZero();
     assertThat(err).contains("already exists");
-    assertThat(jedis.get("sg:s:s2:t1")).isEqualTo("default=1.0;");
+    assertThat(jedis.get("sg:s/s2/t1")).isEqualTo("default=1.0;");
     assertThat(jedis.get(Keys.ACTIVE_SNAPSHOT)).isEqualTo("previous");
   }
 
@@ -140,7 +140,7 @@ class LoadScoresIT {
   void aFailedWriteLeavesTheSnapshotIncompleteAndInactive() throws IOException {
     jedis.set(Keys.ACTIVE_SNAPSHOT, "previous");
     // A key of the wrong type makes the APPEND of track t2 fail inside a batch.
-    jedis.hset("sg:s:s3:t2", "x", "y");
+    jedis.hset("sg:s/s3/t2", "x", "y");
     Path csv = write("three.csv", "track,segment,score\nt1,,1\nt2,,2\nt3,,3\n");
 
     assertThat(load(csv, "s3", "--activate")).isNotZero();
@@ -162,7 +162,7 @@ class LoadScoresIT {
     assertThat(load(write("many.csv", sb.toString()), "s5")).isZero();
     assertThat(meta("s5").getLong("rows")).isEqualTo(7_000);
     assertThat(meta("s5").getLong("bad_rows")).isEqualTo(140);
-    assertThat(jedis.get("sg:s:s5:m3499")).isEqualTo("default=6998.0;s1=6999.0;");
+    assertThat(jedis.get("sg:s/s5/m3499")).isEqualTo("default=6998.0;s1=6999.0;");
     assertThat(err.lines().filter(l -> l.startsWith("line ")).count()).isEqualTo(100);
     assertThat(err).contains("140 bad rows in total (40 not shown)");
   }

@@ -94,7 +94,7 @@ final class ClusterTopology {
     candidates.addAll(knownNodes);
     candidates.addAll(seeds);
     List<String> list = new ArrayList<>(candidates);
-    Future<Void> f = askSlots(list, 0);
+    Future<Void> f = askSlots(list, 0, null);
     refreshing = f;
     f.onComplete(ar -> {
       synchronized (this) {
@@ -107,20 +107,31 @@ final class ClusterTopology {
     return f;
   }
 
-  private Future<Void> askSlots(List<String> endpoints, int i) {
+  private Future<Void> askSlots(List<String> endpoints, int i, Throwable last) {
     if (i >= endpoints.size()) {
-      return Future.failedFuture(new ConnectException("no cluster node answered CLUSTER SLOTS: " + endpoints));
+      // the last node's reason (a refused certificate, say) tells an operator what to fix
+      String why = last == null ? "" : "; last: " + RedisFailures.describe(last);
+      return Future.failedFuture(new ConnectException("no cluster node answered CLUSTER SLOTS: " + endpoints + why));
     }
     String endpoint = endpoints.get(i);
     Redis probe = Redis.createClient(vertx, nodeOptions(endpoint));
     return probe.send(Request.cmd(Command.CLUSTER).arg("SLOTS"))
-        .timeout(1_000, TimeUnit.MILLISECONDS)
+        .timeout(probeTimeoutMs(), TimeUnit.MILLISECONDS)
         .andThen(ar -> probe.close())
         .compose(reply -> apply(endpoint, reply))
         .recover(err -> {
           LOG.debug("CLUSTER SLOTS from {} failed: {}", endpoint, err.toString());
-          return askSlots(endpoints, i + 1);
+          return askSlots(endpoints, i + 1, err);
         });
+  }
+
+  /**
+   * How long one node may take to answer CLUSTER SLOTS. Each probe is a new client, and a new TLS
+   * client builds its SSL context (PEM files, key managers) before its handshake: on a busy node
+   * that alone can take more than a second, which must not read as "no node answered".
+   */
+  private long probeTimeoutMs() {
+    return "rediss".equals(scheme) ? 5_000 : 1_000;
   }
 
   private Future<Void> apply(String askedEndpoint, Response reply) {
@@ -196,7 +207,7 @@ final class ClusterTopology {
   }
 
   private NodeLink newNode(String endpoint) {
-    return new NodeLink(vertx, nodeOptions(endpoint), stallMs, endpoint);
+    return new NodeLink(vertx, nodeOptions(endpoint), stallMs);
   }
 
   private RedisOptions nodeOptions(String endpoint) {

@@ -22,16 +22,19 @@ public final class Keys {
   /** Pub/sub channel announcing campaign and snapshot changes. */
   public static final String CHANGES_CHANNEL = "sg:changes";
 
+  /** Separates the ids after a key's tag or prefix; never part of an id. */
+  static final char SEP = '/';
+
   private Keys() {}
 
   /** The scores of one track in one snapshot: {@code segment=score;} entries, appended by loaders. */
   public static String score(String snapshot, String track) {
-    return "sg:s:" + snapshot + ":" + track;
+    return scorePrefix(snapshot) + track;
   }
 
   /** The prefix of every score key of a snapshot. */
   public static String scorePrefix(String snapshot) {
-    return "sg:s:" + snapshot + ":";
+    return "sg:s" + SEP + snapshot + SEP;
   }
 
   /** Sets a snapshot's track ids are spread over, so deleting it needs no SCAN of the keyspace. */
@@ -42,7 +45,7 @@ public final class Keys {
    * keys, so a cluster spreads the buckets over its masters; each command touches one key.
    */
   public static String manifest(String snapshot, int bucket) {
-    return "sg:m:" + snapshot + ":" + bucket;
+    return "sg:m" + SEP + snapshot + SEP + bucket;
   }
 
   /** The manifest bucket a track's id is listed in. */
@@ -57,12 +60,12 @@ public final class Keys {
 
   /** Campaign-side dedupe marker of one delivery event. */
   public static String campaignEvent(String campaign, String event) {
-    return "{c:" + campaign + "}:e:" + event;
+    return "{c:" + campaign + "}:e" + SEP + event;
   }
 
   /** Listener-side dedupe marker of one delivery event. */
   public static String userEvent(String user, String campaign, String event) {
-    return "{u:" + user + "}:e:" + campaign + ":" + event;
+    return "{u:" + user + "}:e" + SEP + campaign + SEP + event;
   }
 
   /**
@@ -71,6 +74,6 @@ public final class Keys {
    * window a delivery and a lookup fall in.
    */
   public static String frequency(String user, String campaign, long window) {
-    return "{u:" + user + "}:f:" + campaign + ":" + window;
+    return "{u:" + user + "}:f" + SEP + campaign + SEP + window;
   }
 }

@@ -51,15 +51,11 @@ public final class NodeLink implements RedisLink {
 
   /** @param stallMs how long the oldest call may go unanswered before the link gives up on it */
   public NodeLink(Vertx vertx, RedisOptions options, long stallMs) {
-    this(vertx, options, stallMs, "");
-  }
-
-  /** @param name how log lines name this connection (the node's address in cluster mode) */
-  NodeLink(Vertx vertx, RedisOptions options, long stallMs, String name) {
     this.vertx = vertx;
     this.client = Redis.createClient(vertx, options);
     this.stallNanos = stallMs * 1_000_000;
-    this.name = name.isEmpty() ? "" : " " + name;
+    // log lines name the link by its URL, password hidden: which node, which scheme
+    this.name = " " + RedisUrl.redact(options.getEndpoint());
   }
 
   @Override
@@ -104,7 +100,7 @@ public final class NodeLink implements RedisLink {
                     // one line per outage, not one per retry
                     lostAtMs = System.currentTimeMillis();
                     LOG.warn("redis{} {}: {}; retrying in the background", name,
-                        everConnected ? "reconnect failed" : "unreachable", RedisUrl.redact(String.valueOf(err.getMessage())));
+                        everConnected ? "reconnect failed" : "unreachable", RedisFailures.describe(err));
                   }
                   breaker.trip();
                   scheduleReconnect();

@@ -14,6 +14,22 @@ public final class RedisFailures {
 
   private RedisFailures() {}
 
+  /**
+   * One line for a log: the failure and its innermost cause (a TLS refusal arrives wrapped), every
+   * Redis URL in it with the password hidden.
+   */
+  public static String describe(Throwable err) {
+    Throwable root = err;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = String.valueOf(err.getMessage());
+    if (root != err) {
+      text += " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+    return RedisUrl.redact(text);
+  }
+
   /** True when the failure says Redis is unavailable rather than that a command was wrong. */
   public static boolean isInfrastructure(Throwable err) {
     if (err instanceof BreakerOpen || err instanceof ConnectException || err instanceof TimeoutException) {

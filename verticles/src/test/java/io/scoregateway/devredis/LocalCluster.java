@@ -26,9 +26,13 @@ public final class LocalCluster implements AutoCloseable {
   private final List<LocalRedis> nodes;
   private final int masterCount;
 
-  private LocalCluster(List<LocalRedis> nodes, int masterCount) {
+  /** Each node's TLS port, in node order; empty for a plain cluster. */
+  private final List<Integer> tlsPorts;
+
+  private LocalCluster(List<LocalRedis> nodes, int masterCount, List<Integer> tlsPorts) {
     this.nodes = nodes;
     this.masterCount = masterCount;
+    this.tlsPorts = List.copyOf(tlsPorts);
   }
 
   /**
@@ -43,19 +47,48 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   public static LocalCluster start(int masters, int replicasPerMaster, long nodeTimeoutMs) throws IOException {
+    return start(masters, replicasPerMaster, nodeTimeoutMs, null);
+  }
+
+  /**
+   * A cluster whose nodes and cluster bus speak TLS ({@code --tls-cluster yes}, replication too):
+   * each node serves {@code certificate} of {@code certs} on a TLS port (the one the cluster
+   * announces, see {@link #tlsSeedUrls()}) and keeps its plain port for this class's own calls.
+   */
+  public static LocalCluster startTls(int masters, int replicasPerMaster, long nodeTimeoutMs,
+      TestCertificates certs, String certificate) throws IOException {
+    return start(masters, replicasPerMaster, nodeTimeoutMs, tlsPort -> {
+      List<String> args = certs.redisTlsArgs(tlsPort, certificate, true);
+      args.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes"));
+      return args;
+    });
+  }
+
+  private static LocalCluster start(int masters, int replicasPerMaster, long nodeTimeoutMs,
+      java.util.function.IntFunction<List<String>> tls) throws IOException {
     int total = masters * (1 + replicasPerMaster);
     List<LocalRedis> nodes = new ArrayList<>();
+    List<Integer> tlsPorts = new ArrayList<>();
     try {
       for (int i = 0; i < total; i++) {
-        nodes.add(LocalRedis.start(clusterPort(), List.of(
+        List<String> args = new ArrayList<>(List.of(
             "--cluster-enabled", "yes",
             "--cluster-config-file", "nodes.conf",
             "--cluster-node-timeout", Long.toString(nodeTimeoutMs),
             "--cluster-require-full-coverage", "no",
             "--cluster-replica-validity-factor", "0",
-            "--repl-diskless-sync-delay", "0")));
+            "--repl-diskless-sync-delay", "0"));
+        if (tls != null) {
+          // with tls-cluster the bus listens on the TLS port + 10000, so that pair must be free
+          int tlsPort = clusterPort();
+          tlsPorts.add(tlsPort);
+          args.addAll(tls.apply(tlsPort));
+          nodes.add(LocalRedis.start(LocalRedis.freePort(), args));
+        } else {
+          nodes.add(LocalRedis.start(clusterPort(), args));
+        }
       }
-      LocalCluster c = new LocalCluster(nodes, masters);
+      LocalCluster c = new LocalCluster(nodes, masters, tlsPorts);
       c.form(replicasPerMaster);
       return c;
     } catch (IOException | RuntimeException e) {
@@ -67,7 +100,8 @@ public final class LocalCluster implements AutoCloseable {
   private void form(int replicasPerMaster) throws IOException {
     LocalRedis first = nodes.get(0);
     for (LocalRedis n : nodes.subList(1, nodes.size())) {
-      expectOk(call(n, "CLUSTER", "MEET", "127.0.0.1", Integer.toString(first.port())));
+      int meetPort = tlsPorts.isEmpty() ? first.port() : tlsPorts.get(0);
+      expectOk(call(n, "CLUSTER", "MEET", "127.0.0.1", Integer.toString(meetPort)));
     }
     int per = 16384 / masterCount;
     for (int m = 0; m < masterCount; m++) {
@@ -118,6 +152,11 @@ public final class LocalCluster implements AutoCloseable {
   /** Seed URLs (every node), as the gateway is configured. */
   public List<String> seedUrls() {
     return nodes.stream().map(LocalRedis::url).toList();
+  }
+
+  /** rediss:// seed URLs of a TLS cluster (every node's TLS port). */
+  public List<String> tlsSeedUrls() {
+    return tlsPorts.stream().map(p -> "rediss://127.0.0.1:" + p).toList();
   }
 
   public List<LocalRedis> nodes() {

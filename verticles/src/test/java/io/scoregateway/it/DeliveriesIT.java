@@ -46,6 +46,10 @@ class DeliveriesIT {
   }
 
   static HttpResponse<Buffer> deliver(JsonObject... events) {
+    return deliver(gw, events);
+  }
+
+  static HttpResponse<Buffer> deliver(TestGateway gw, JsonObject... events) {
     return gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries")
         .sendJsonObject(new JsonObject().put("events", new JsonArray(List.of((Object[]) events)))).await();
   }

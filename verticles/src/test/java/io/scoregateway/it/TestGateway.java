@@ -148,6 +148,14 @@ public final class TestGateway implements AutoCloseable {
   }
 
   /**
+   * A gateway on {@code cfg} (TLS to Redis, say) over {@code redis} or {@code cluster}, which it
+   * stops when closed.
+   */
+  public static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster) throws IOException {
+    return start(cfg, redis, cluster, cluster != null, null);
+  }
+
+  /**
    * A gateway whose Redis at {@code redisPort} is not up (yet): it serves at once, without
    * waiting to be ready; the caller starts the Redis when it likes.
    */

@@ -29,6 +29,13 @@ public final class StartupChecks {
       pem(ConfigKey.TLS_CERT, cfg.tlsCert(), "CERTIFICATE");
       pem(ConfigKey.TLS_KEY, cfg.tlsKey(), "PRIVATE KEY");
     }
+    if (cfg.redisTls().caFile() != null) {
+      pem(ConfigKey.REDIS_CA_FILE, cfg.redisTls().caFile(), "CERTIFICATE");
+    }
+    if (cfg.redisTls().certFile() != null) {
+      pem(ConfigKey.REDIS_TLS_CERT, cfg.redisTls().certFile(), "CERTIFICATE");
+      pem(ConfigKey.REDIS_TLS_KEY, cfg.redisTls().keyFile(), "PRIVATE KEY");
+    }
   }
 
   private static InetAddress resolve(String host) {

@@ -22,6 +22,15 @@ public final class ConfigOptions {
   @Option(names = "--redis-master", description = "sentinel master name; env GATEWAY_REDIS_MASTER")
   String redisMaster;
 
+  @Option(names = "--redis-ca-file", description = "PEM CA trusted for rediss://; env GATEWAY_REDIS_CA_FILE")
+  String redisCaFile;
+
+  @Option(names = "--redis-tls-cert", description = "PEM client certificate for rediss://; env GATEWAY_REDIS_TLS_CERT")
+  String redisTlsCert;
+
+  @Option(names = "--redis-tls-key", description = "PEM key of --redis-tls-cert; env GATEWAY_REDIS_TLS_KEY")
+  String redisTlsKey;
+
   @Option(names = "--host", description = "bind interface; env GATEWAY_HOST")
   String host;
 
@@ -109,6 +118,9 @@ public final class ConfigOptions {
     put(m, ConfigKey.REDIS, redis);
     put(m, ConfigKey.REDIS_MODE, redisMode);
     put(m, ConfigKey.REDIS_MASTER, redisMaster);
+    put(m, ConfigKey.REDIS_CA_FILE, redisCaFile);
+    put(m, ConfigKey.REDIS_TLS_CERT, redisTlsCert);
+    put(m, ConfigKey.REDIS_TLS_KEY, redisTlsKey);
     put(m, ConfigKey.HOST, host);
     put(m, ConfigKey.PORT, port);
     put(m, ConfigKey.ADMIN_PORT, adminPort);

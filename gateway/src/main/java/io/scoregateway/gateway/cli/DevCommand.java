@@ -47,6 +47,7 @@ public final class DevCommand implements Callable<Integer> {
         ConfigKey.REDIS, url,
         ConfigKey.REDIS_MODE, "standalone",
         ConfigKey.NO_AUTH, "true",
+        ConfigKey.TOKENS_FILE, "",
         ConfigKey.HOST, "127.0.0.1"));
     // ports and TLS material first: a bad start fails before a Redis is started and filled
     StartupChecks.verify(config.engine());

@@ -1,6 +1,7 @@
 package io.scoregateway.gateway.config;
 
 import io.scoregateway.EngineConfig;
+import io.scoregateway.store.RedisTls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,8 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
         new EngineConfig.EdgeLimits(
             number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
             (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
-            (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)));
+            (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)),
+        redisTls(v, endpoints));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
           "TLS needs both --tls-cert and --tls-key");
@@ -52,10 +54,37 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
     }
     boolean noAuth = bool(v, ConfigKey.NO_AUTH);
     String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
+    if (noAuth && !tokens.isEmpty()) {
+      // which one the operator meant is unknowable: serving unauthenticated by mistake is the worse guess
+      throw new ConfigException(ConfigKey.NO_AUTH, "cannot be combined with " + ConfigKey.TOKENS_FILE.flag()
+          + " (" + tokens + "): drop one of them");
+    }
     long slowMs = number(v, ConfigKey.SLOW_REQUEST_MS, 0, 600_000);
     return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth, slowMs,
         bool(v, ConfigKey.METRICS), number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000),
         number(v, ConfigKey.RELOAD_CHECK_MS, 0, 3_600_000));
+  }
+
+  private static RedisTls redisTls(Map<ConfigKey, String> v, List<String> endpoints) {
+    RedisTls tls = new RedisTls(pemFile(v, ConfigKey.REDIS_CA_FILE), pemFile(v, ConfigKey.REDIS_TLS_CERT),
+        pemFile(v, ConfigKey.REDIS_TLS_KEY));
+    if ((tls.certFile() == null) != (tls.keyFile() == null)) {
+      throw new ConfigException(tls.certFile() == null ? ConfigKey.REDIS_TLS_CERT : ConfigKey.REDIS_TLS_KEY,
+          "a Redis client certificate needs both --redis-tls-cert and --redis-tls-key");
+    }
+    boolean secure = endpoints.stream().allMatch(e -> e.startsWith("rediss://"));
+    boolean mixed = !secure && endpoints.stream().anyMatch(e -> e.startsWith("rediss://"));
+    if (mixed) {
+      throw new ConfigException(ConfigKey.REDIS, "mixes redis:// and rediss:// URLs: use one scheme for every node");
+    }
+    // TLS settings for a plain link would be silently ignored: an operator who set them expects TLS
+    ConfigKey unused = tls.caFile() != null ? ConfigKey.REDIS_CA_FILE
+        : tls.certFile() != null ? ConfigKey.REDIS_TLS_CERT : null;
+    if (unused != null && !secure) {
+      throw new ConfigException(unused, "applies only to rediss:// URLs, but " + ConfigKey.REDIS.flag()
+          + " is redis://");
+    }
+    return tls;
   }
 
   private static List<String> endpoints(String raw, String mode) {

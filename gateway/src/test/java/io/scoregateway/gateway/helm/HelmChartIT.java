@@ -110,7 +110,47 @@ class HelmChartIT {
     assertThat(at(podSpec(chart), "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution")).isNull();
 
     assertThat(chart.ofKind("ServiceMonitor")).isEmpty();
-    assertThat(chart.ofKind("NetworkPolicy")).isEmpty();
+  }
+
+  @Test
+  void defaultNetworkPolicyAdmitsOnlyCallersAndTheNamespacesPrometheus() {
+    RenderedChart chart = RenderedChart.render();
+    Map<String, Object> np = chart.get("NetworkPolicy", NAME);
+    assertThat(at(np, "spec.podSelector.matchLabels")).isEqualTo(at(chart.get("Deployment", NAME), "spec.selector.matchLabels"));
+    assertThat(at(np, "spec.ingress.0.ports.0.port")).isEqualTo("http");
+    assertThat(at(np, "spec.ingress.0.from.0.podSelector.matchLabels"))
+        .isEqualTo(Map.of("app.kubernetes.io/name", "recommender"));
+    assertThat(at(np, "spec.ingress.0.from.0.namespaceSelector")).as("the release namespace only").isNull();
+    assertThat(at(np, "spec.ingress.1.ports.0.port")).isEqualTo("admin");
+    assertThat(at(np, "spec.ingress.1.from.0.podSelector.matchLabels"))
+        .isEqualTo(Map.of("app.kubernetes.io/name", "prometheus"));
+    assertThat(at(np, "spec.ingress.1.from.0.namespaceSelector")).as("the release namespace only").isNull();
+    assertThat((List<?>) at(np, "spec.ingress")).hasSize(2);
+    RenderedChart off = RenderedChart.render("--set", "networkPolicy.enabled=false");
+    assertThat(off.ofKind("NetworkPolicy")).isEmpty();
+  }
+
+  @Test
+  void serviceMonitorVerifiesTheGatewaysCertificate() {
+    RenderedChart chart = RenderedChart.render("--set", "tls.existingSecret=gw-tls",
+        "--set", "metrics.serviceMonitor.enabled=true");
+    Map<String, Object> tls = cast(at(chart.get("ServiceMonitor", NAME), "spec.endpoints.0.tlsConfig"));
+    assertThat(tls).doesNotContainKey("insecureSkipVerify");
+    assertThat(tls.get("serverName")).isEqualTo(NAME + "-admin.ns.svc");
+    assertThat(at(tls, "ca.secret.name")).isEqualTo("gw-tls");
+    assertThat(at(tls, "ca.secret.key")).isEqualTo("ca.crt");
+    assertThat(at(chart.get("ServiceMonitor", NAME), "spec.endpoints.0.scheme")).isEqualTo("https");
+  }
+
+  @Test
+  void aRedisUrlWithCredentialsInPlainValuesIsRefused() {
+    assertThatThrownBy(() -> RenderedChart.render("--set", "redis.url=rediss://gw:secret@redis:6379"))
+        .hasMessageContaining("redis.url").hasMessageContaining("redis.existingSecret");
+    assertThatThrownBy(() -> RenderedChart.render("--set", "redis.url=redis://:secret@redis:6379"))
+        .hasMessageContaining("redis.url");
+    RenderedChart fromSecret = RenderedChart.render("--set", "redis.url=redis://:secret@redis:6379",
+        "--set", "redis.existingSecret=redis-url");
+    assertThat(environment(fromSecret)).doesNotContainKey("GATEWAY_REDIS_URL");
   }
 
   @Test
