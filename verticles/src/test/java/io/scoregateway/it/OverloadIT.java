@@ -46,7 +46,8 @@ class OverloadIT {
     // every caller here is one address: its own per-client cap would refuse (429) before shedding
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1", port, adminPort,
         1, 1000, 300, 60_000, 100, BOUND, null, null, 0, 0, 200, 0, EngineConfig.DEFAULT_PACING_SETTLE_MS,
-        EngineConfig.DEFAULT_PACING_MAX_BATCH, new EngineConfig.EdgeLimits(5_000, BOUND, 10_000));
+        EngineConfig.DEFAULT_PACING_MAX_BATCH, new EngineConfig.EdgeLimits(5_000, BOUND, 10_000),
+        io.scoregateway.store.RedisTls.DEFAULT);
     Engine engine = Engine.create(cfg, new LiveCatalog(), null, Clock.systemUTC(), Telemetry.off());
     Vertx vertx = Vertx.vertx();
     Vertx clients = Vertx.vertx();

@@ -77,7 +77,7 @@ class RedisTlsIT {
   static EngineConfig config(List<String> urls, String mode, RedisTls tls) throws Exception {
     return new EngineConfig(urls, mode, "mymaster", "127.0.0.1", LocalRedis.freePort(), LocalRedis.freePort(), 1,
         1000, 5_000, 60_000, 100, 512, null, null, 0, 0, 200, TestGateway.PACING_REFRESH_MS,
-        EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, tls);
+        EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, EngineConfig.EdgeLimits.DEFAULTS, tls);
   }
 
   /** Scores, delivers and scores again: every stage crossed the TLS link. */

@@ -93,7 +93,8 @@ public final class TestGateway implements AutoCloseable {
     LocalRedis redis = LocalRedis.start();
     EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
         LocalRedis.freePort(), LocalRedis.freePort(), 1, 1000, 5_000, 60_000, 100, maxInFlight, null, null, 0, 0,
-        200, PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, edge);
+        200, PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, edge,
+        io.scoregateway.store.RedisTls.DEFAULT);
     return start(cfg, redis, null, false, auth);
   }
 
