@@ -78,6 +78,8 @@ public final class TelemetrySetup {
     OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> base)
         .addPropertiesCustomizer(props -> forced)
+        .addSamplerCustomizer((sampler, props) ->
+            new CallerSampledCap(sampler, props.getInt(CallerSampledCap.PROPERTY, CallerSampledCap.DEFAULT)))
         .disableShutdownHook()
         .build()
         .getOpenTelemetrySdk();

@@ -154,6 +154,24 @@ class HelmChartIT {
   }
 
   @Test
+  void redisTlsMaterialIsMountedFromASecretAndNamedToTheGateway() {
+    assertThat(environment(RenderedChart.render())).doesNotContainKey("GATEWAY_REDIS_CA_FILE");
+    RenderedChart chart = RenderedChart.render("--set", "redis.url=rediss://redis:6380",
+        "--set", "redis.tls.existingSecret=redis-tls", "--set", "redis.tls.certKey=tls.crt",
+        "--set", "redis.tls.keyKey=tls.key");
+    Map<String, String> env = environment(chart);
+    assertThat(env).containsEntry("GATEWAY_REDIS_CA_FILE", "/etc/score-gateway/redis-tls/ca.crt")
+        .containsEntry("GATEWAY_REDIS_TLS_CERT", "/etc/score-gateway/redis-tls/tls.crt")
+        .containsEntry("GATEWAY_REDIS_TLS_KEY", "/etc/score-gateway/redis-tls/tls.key");
+    List<Map<String, Object>> volumes = cast(at(chart.get("Deployment", NAME), "spec.template.spec.volumes"));
+    assertThat(volumes).anyMatch(v -> "redis-tls".equals(v.get("name"))
+        && "redis-tls".equals(at(v, "secret.secretName")));
+    // mounted as a directory (no subPath): kubelet's updates of a rotated Secret reach the files
+    List<Map<String, Object>> mounts = cast(at(container(chart), "volumeMounts"));
+    assertThat(mounts).anyMatch(m -> "redis-tls".equals(m.get("name")) && !m.containsKey("subPath"));
+  }
+
+  @Test
   void servicesSeparateDataPlaneAndPrivateAdminPort() {
     RenderedChart chart = RenderedChart.render("--set", "service.type=LoadBalancer");
     Object podLabels = at(chart.get("Deployment", NAME), "spec.template.metadata.labels");
