@@ -25,7 +25,7 @@ final class TrackIndex {
     for (Map.Entry<String, Campaign> e : entries.entrySet()) {
       int h = spread(e.getKey().hashCode());
       int i = h & mask;
-      while (keys[i] != null) {
+      while (hashes[i] != 0) {
         i = (i + 1) & mask;
       }
       hashes[i] = h;
@@ -37,8 +37,9 @@ final class TrackIndex {
   Campaign get(String track) {
     int h = spread(track.hashCode());
     int i = h & mask;
-    while (keys[i] != null) {
-      if (hashes[i] == h && keys[i].equals(track)) {
+    // 0 marks an empty slot, so a miss reads the hash array alone (one cache line), not the keys
+    for (int probe = hashes[i]; probe != 0; probe = hashes[i]) {
+      if (probe == h && keys[i].equals(track)) {
         return values[i];
       }
       i = (i + 1) & mask;
@@ -46,8 +47,10 @@ final class TrackIndex {
     return null;
   }
 
-  // Fibonacci hashing: sequential-looking ids (t0, t4, t8 ...) land far apart
+  // Fibonacci hashing: sequential-looking ids (t0, t4, t8 ...) land far apart; never 0, the
+  // empty mark
   private static int spread(int h) {
-    return (h * 0x9E3779B9) ^ (h >>> 16);
+    int s = (h * 0x9E3779B9) ^ (h >>> 16);
+    return s == 0 ? 1 : s;
   }
 }

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
  * already-validated id or a fixed name, so no escaping is needed.
  */
 public final class ScoreResponseWriter {
-  private static final int BYTES_PER_RESULT = 96;
+  /** Room per result, so a builder never grows: a grown builder copies the whole answer again. */
+  private static final int BYTES_PER_RESULT = 128;
 
   private ScoreResponseWriter() {}
 
