@@ -47,8 +47,7 @@ public final class AdminVerticle extends VerticleBase {
     // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
     // hold up admin calls
     pacingLink = RedisLink.create(vertx, cfg.redisOptions(), PACING_STALL_MS);
-    PacingStore pacingStore = Stores.over(pacingLink, cfg.pacingSlotMs(), cfg.pacingSettleMs(), pacingLink, 0, 0)
-        .pacing();
+    PacingStore pacingStore = Stores.pacing(pacingLink, cfg.pacingSlotMs(), cfg.pacingSettleMs());
     pacing = new PacingRefresher(vertx, ObservedStores.pacing(pacingStore, engine.telemetry()), engine.pacing(),
         engine.catalog(), engine.clock(), cfg.pacingRefreshPeriodMs(), cfg.pacingMaxBatch());
     refresher.onChange(pacing::refresh);

@@ -71,7 +71,7 @@ public record EngineConfig(
   }
 
   /** Defaults of the pacing keys. */
-  public static final long DEFAULT_PACING_SETTLE_MS = 10_000;
+  public static final long DEFAULT_PACING_SETTLE_MS = io.scoregateway.pacing.PacingController.DEFAULT_SETTLE_MS;
   public static final int DEFAULT_PACING_MAX_BATCH = 2_000;
 
   /** The settings with the default edge limits and the JVM's trust store for {@code rediss://}. */

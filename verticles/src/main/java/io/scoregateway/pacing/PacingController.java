@@ -32,6 +32,8 @@ public final class PacingController {
   /** Settled promotions needed before the delivery ratio is estimated (1 before; fewer for small budgets). */
   public static final long RHO_SAMPLE = 20;
   public static final double RHO_MIN = 0.05;
+  /** How late a play may follow its promotion, by default (--pacing-settle-ms). */
+  public static final long DEFAULT_SETTLE_MS = 10_000;
 
   private PacingController() {}
 

@@ -1,5 +1,7 @@
 package io.scoregateway.store;
 
+import io.scoregateway.pacing.PacingController;
+
 /** The Redis-backed stores of one verticle instance, all sharing its held connection. */
 public record Stores(
     RedisLink link,
@@ -10,9 +12,9 @@ public record Stores(
     SnapshotStore snapshots,
     DeliveryLedger deliveries) {
 
-  /** Defaults for callers without an engine config (tools, tests). */
-  private static final class EngineDefaults {
-    static final long SETTLE_MS = 10_000;
+  /** The pacing store alone, for the background refresher's own connection. */
+  public static PacingStore pacing(RedisLink link, long pacingSlotMs, long pacingSettleMs) {
+    return new RedisPacingStore(link, pacingSlotMs, pacingSettleMs);
   }
 
   /** How long a delivery event id is remembered for deduplication. */
@@ -20,7 +22,7 @@ public record Stores(
 
   /** Builds every store over one link; deliveries are confirmed without waiting for replicas. */
   public static Stores over(RedisLink link, long pacingSlotMs) {
-    return over(link, pacingSlotMs, EngineDefaults.SETTLE_MS, link, 0, 0);
+    return over(link, pacingSlotMs, PacingController.DEFAULT_SETTLE_MS, link, 0, 0);
   }
 
   /**
@@ -34,7 +36,7 @@ public record Stores(
     return new Stores(
         link,
         new RedisScoreStore(link),
-        new RedisPacingStore(link, pacingSlotMs, pacingSettleMs),
+        pacing(link, pacingSlotMs, pacingSettleMs),
         new RedisFrequencyStore(link),
         new RedisCampaignStore(link),
         new RedisSnapshotStore(link),

@@ -61,7 +61,9 @@ final class FileReload {
       return;
     }
     busy = true;
-    vertx.<Void>executeBlocking(() -> {
+    // reading and checking on a worker thread; the install itself completes on the event loops,
+    // so it is composed, not waited for
+    vertx.<Future<?>>executeBlocking(() -> {
       List<byte[]> now;
       try {
         now = read(files);
@@ -72,15 +74,13 @@ final class FileReload {
         return null;
       }
       seen = now;
-      try {
-        apply.apply(now).toCompletionStage().toCompletableFuture().get();
-        LOG.info("reloaded {} from {}", what, files);
-      } catch (Exception e) {
-        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
-        LOG.warn("{}: new contents of {} refused, still serving the previous ones: {}", what, files, cause.getMessage());
-      }
-      return null;
-    }, false).onComplete(ar -> busy = false);
+      return apply.apply(now);
+    }, false)
+        .compose(installed -> installed == null ? Future.<Void>succeededFuture()
+            : installed.<Void>mapEmpty().onSuccess(v -> LOG.info("reloaded {} from {}", what, files)))
+        .onFailure(err -> LOG.warn("{}: new contents of {} refused, still serving the previous ones: {}", what, files,
+            err.getMessage()))
+        .onComplete(ar -> busy = false);
   }
 
   private static boolean same(List<byte[]> a, List<byte[]> b) {
