@@ -5,17 +5,17 @@ import io.scoregateway.catalog.CatalogRefresher;
 import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
+import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
-import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
-import io.scoregateway.http.RouteTable;
 import io.vertx.ext.web.handler.PlatformHandler;
 
 /**
@@ -24,6 +24,7 @@ import io.vertx.ext.web.handler.PlatformHandler;
  */
 public final class AdminVerticle extends VerticleBase {
   private static final int MAX_ADMIN_BODY = 8 * 1024 * 1024;
+
   /** A pacing refresh unanswered this long counts as a stall. */
   private static final long PACING_STALL_MS = 10_000;
 
@@ -42,14 +43,23 @@ public final class AdminVerticle extends VerticleBase {
     EngineConfig cfg = engine.config();
     link = RedisLink.create(vertx, cfg.redisOptions());
     Stores stores = Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), link, 0, 0);
-    refresher = new CatalogRefresher(vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
+    refresher =
+        new CatalogRefresher(
+            vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
     // the refresh has its own connection: a batch of thousands of campaigns takes Redis a while,
     // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
     // hold up admin calls
     pacingLink = RedisLink.create(vertx, cfg.redisOptions(), PACING_STALL_MS);
     PacingStore pacingStore = Stores.pacing(pacingLink, cfg.pacingSlotMs(), cfg.pacingSettleMs());
-    pacing = new PacingRefresher(vertx, ObservedStores.pacing(pacingStore, engine.telemetry()), engine.pacing(),
-        engine.catalog(), engine.clock(), cfg.pacingRefreshPeriodMs(), cfg.pacingMaxBatch());
+    pacing =
+        new PacingRefresher(
+            vertx,
+            ObservedStores.pacing(pacingStore, engine.telemetry()),
+            engine.pacing(),
+            engine.catalog(),
+            engine.clock(),
+            cfg.pacingRefreshPeriodMs(),
+            cfg.pacingMaxBatch());
     refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
@@ -57,28 +67,44 @@ public final class AdminVerticle extends VerticleBase {
     RouteTable router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
-    router.get("/metrics").handler(ctx -> ctx.response()
-        .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(engine.telemetry().scrape().get()));
+    router
+        .get("/metrics")
+        .handler(
+            ctx ->
+                ctx.response()
+                    .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(engine.telemetry().scrape().get()));
     PlatformHandler admins = Routers.auth(engine.auth(), Role.ADMIN);
-    router.router().route("/admin/*").handler(admins)
-        .handler(Routers.jsonBody(HttpMethod.PUT)).handler(Routers.body(MAX_ADMIN_BODY, cfg.edge().bodyReadMs()));
+    router
+        .router()
+        .route("/admin/*")
+        .handler(admins)
+        .handler(Routers.jsonBody(HttpMethod.PUT))
+        .handler(Routers.body(MAX_ADMIN_BODY, cfg.edge().bodyReadMs()));
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
     router.get("/admin/v1/campaigns").handler(Routers.guarded(admin::listCampaigns));
-    SnapshotRoutes snapshots = new SnapshotRoutes(stores.snapshots(), new SnapshotEraser(link), engine.catalog());
+    SnapshotRoutes snapshots =
+        new SnapshotRoutes(stores.snapshots(), new SnapshotEraser(link), engine.catalog());
     router.get("/admin/v1/snapshots").handler(Routers.guarded(snapshots::list));
     router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(snapshots::activate));
     router.delete("/admin/v1/snapshots/:id").handler(Routers.guarded(snapshots::delete));
 
     link.connect();
     pacingLink.connect();
-    return refresher.start()
+    return refresher
+        .start()
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
-        .compose(v -> Routers.listen(vertx, cfg.serverOptions(cfg.adminPort()), router, engine.listeners(),
-            engine.listeners().admin()));
+        .compose(
+            v ->
+                Routers.listen(
+                    vertx,
+                    cfg.serverOptions(cfg.adminPort()),
+                    router,
+                    engine.listeners(),
+                    engine.listeners().admin()));
   }
 
   @Override

@@ -6,25 +6,26 @@ import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
 import io.scoregateway.http.HotPathWarmup;
 import io.scoregateway.http.LoadShedder;
+import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
-import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.CachingScoreStore;
+import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
-import io.scoregateway.http.RouteTable;
 
 /** One per event loop: holds its own Redis connection and serves the data plane port. */
 public final class DataPlaneVerticle extends VerticleBase {
   /** 1000 events of maximal ids fit; anything larger is refused with 413. */
   private static final int MAX_DELIVERY_BODY = 1024 * 1024;
+
   /** Deliveries are not on the caller's ranking path: they may wait longer for Redis. */
   private static final long DELIVERY_TIMEOUT_MS = 2_000;
 
@@ -47,29 +48,53 @@ public final class DataPlaneVerticle extends VerticleBase {
     link = RedisLink.create(vertx, cfg.redisOptions());
     // WAIT blocks the connection it is sent on: deliveries that wait for replicas get their own
     // link, so scoring reads never queue behind it
-    deliveryLink = cfg.deliveryReplicas() > 0
-        ? RedisLink.create(vertx, cfg.redisOptions(), RedisLink.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
-        : link;
-    Stores stores = ObservedStores.wrap(
-        Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), deliveryLink, cfg.deliveryReplicas(),
-            cfg.deliveryWaitMs()),
-        engine.telemetry());
-    ScoreStore scoreStore = engine.scoreCache() == null
-        ? stores.scores() : new CachingScoreStore(stores.scores(), engine.scoreCache());
-    ScorePipeline pipeline = new ScorePipeline(engine.catalog(), scoreStore, engine.pacing(), cfg.pacingSlotMs(),
-        stores.frequency(), engine.clock(), engine.telemetry().tracer());
+    deliveryLink =
+        cfg.deliveryReplicas() > 0
+            ? RedisLink.create(
+                vertx, cfg.redisOptions(), RedisLink.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
+            : link;
+    Stores stores =
+        ObservedStores.wrap(
+            Stores.over(
+                link,
+                cfg.pacingSlotMs(),
+                cfg.pacingSettleMs(),
+                deliveryLink,
+                cfg.deliveryReplicas(),
+                cfg.deliveryWaitMs()),
+            engine.telemetry());
+    ScoreStore scoreStore =
+        engine.scoreCache() == null
+            ? stores.scores()
+            : new CachingScoreStore(stores.scores(), engine.scoreCache());
+    ScorePipeline pipeline =
+        new ScorePipeline(
+            engine.catalog(),
+            scoreStore,
+            engine.pacing(),
+            cfg.pacingSlotMs(),
+            stores.frequency(),
+            engine.clock(),
+            engine.telemetry().tracer());
     ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
-    DeliveryRoutes deliveries = new DeliveryRoutes(
-        new DeliveryRecorder(engine.catalog(), stores.deliveries(), engine.pacing(), engine.clock(),
-            cfg.pacingSettleMs()), DELIVERY_TIMEOUT_MS,
-        engine.decisions());
+    DeliveryRoutes deliveries =
+        new DeliveryRoutes(
+            new DeliveryRecorder(
+                engine.catalog(),
+                stores.deliveries(),
+                engine.pacing(),
+                engine.clock(),
+                cfg.pacingSettleMs()),
+            DELIVERY_TIMEOUT_MS,
+            engine.decisions());
 
     LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
     ClientConcurrency perClient = new ClientConcurrency(cfg.clientInFlightCap());
     long bodyMs = cfg.edge().bodyReadMs();
     RouteTable router = Routers.create(vertx);
-    router.post("/v1/scores")
+    router
+        .post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.SCORE))
@@ -78,7 +103,8 @@ public final class DataPlaneVerticle extends VerticleBase {
         .handler(Routers.jsonBody(HttpMethod.POST))
         .handler(Routers.body(cfg.maxBodyBytes(), bodyMs))
         .handler(Routers.guarded(scores::handle));
-    router.post("/v1/deliveries")
+    router
+        .post("/v1/deliveries")
         .handler(engine.observer().route("POST /v1/deliveries"))
         .handler(shedder)
         .handler(Routers.auth(engine.auth(), Role.DELIVER))
@@ -95,14 +121,27 @@ public final class DataPlaneVerticle extends VerticleBase {
     // the warm-up runs the same code on the same connection but leaves no trace later requests
     // would see: no cached score rows, no metrics of answered requests
     // a pacing view of its own that no refresher reports: the warm-up's attempts are no demand
-    ScorePipeline warmPipeline = new ScorePipeline(engine.catalog(), stores.scores(), new PacingView(),
-        cfg.pacingSlotMs(), stores.frequency(), engine.clock(), engine.telemetry().tracer());
-    ScoreRoutes warmRoutes = new ScoreRoutes(vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
-    new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch()).start();
+    ScorePipeline warmPipeline =
+        new ScorePipeline(
+            engine.catalog(),
+            stores.scores(),
+            new PacingView(),
+            cfg.pacingSlotMs(),
+            stores.frequency(),
+            engine.clock(),
+            engine.telemetry().tracer());
+    ScoreRoutes warmRoutes =
+        new ScoreRoutes(vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
+    new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch())
+        .start();
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return Routers.listen(vertx, cfg.serverOptions(cfg.httpPort()), router, engine.listeners(),
+    return Routers.listen(
+        vertx,
+        cfg.serverOptions(cfg.httpPort()),
+        router,
+        engine.listeners(),
         engine.listeners().data());
   }
 

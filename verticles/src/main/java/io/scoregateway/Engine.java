@@ -13,8 +13,8 @@ import java.time.Clock;
 /**
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
- * snapshot score cache (null when disabled), whether the data plane is connected and warm, and
- * the pacing view its scoring reads, and the listening servers (connection caps, TLS reloads).
+ * snapshot score cache (null when disabled), whether the data plane is connected and warm, and the
+ * pacing view its scoring reads, and the listening servers (connection caps, TLS reloads).
  */
 public record Engine(
     EngineConfig config,
@@ -30,11 +30,26 @@ public record Engine(
     Listeners listeners) {
 
   public static Engine create(
-      EngineConfig config, LiveCatalog catalog, TokenAuthenticator auth, Clock clock, Telemetry telemetry) {
-    ScoreCache cache = config.scoreCacheEntries() > 0
-        ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry()) : null;
-    return new Engine(config, catalog, auth, clock, telemetry, new RequestObserver(telemetry),
-        new DecisionMetrics(telemetry.registry()), cache, new Readiness(config.instances()), new PacingView(),
+      EngineConfig config,
+      LiveCatalog catalog,
+      TokenAuthenticator auth,
+      Clock clock,
+      Telemetry telemetry) {
+    ScoreCache cache =
+        config.scoreCacheEntries() > 0
+            ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry())
+            : null;
+    return new Engine(
+        config,
+        catalog,
+        auth,
+        clock,
+        telemetry,
+        new RequestObserver(telemetry),
+        new DecisionMetrics(telemetry.registry()),
+        cache,
+        new Readiness(config.instances()),
+        new PacingView(),
         new Listeners(config.edge().maxConnections(), telemetry.registry()));
   }
 }

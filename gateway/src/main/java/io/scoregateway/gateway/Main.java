@@ -18,13 +18,21 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = GatewayVersion.class,
     description = "Reactive promotion score gateway on Vert.x and Redis.",
-    subcommands = {ServeCommand.class, DevCommand.class, DemoDataCommand.class, LoadScoresCommand.class,
-      SimulatePacingCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DevCommand.class,
+      DemoDataCommand.class,
+      LoadScoresCommand.class,
+      SimulatePacingCommand.class
+    })
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
-    LogFormat.apply(LogFormat.choose(System.getenv("GATEWAY_LOG_FORMAT"),
-        args.length > 0 && args[0].equals("dev"), System.console() != null));
+    LogFormat.apply(
+        LogFormat.choose(
+            System.getenv("GATEWAY_LOG_FORMAT"),
+            args.length > 0 && args[0].equals("dev"),
+            System.console() != null));
     System.exit(run(args));
   }
 

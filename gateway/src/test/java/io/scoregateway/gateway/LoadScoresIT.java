@@ -46,7 +46,9 @@ class LoadScoresIT {
 
   private int load(Path file, String snapshot, String... extra) {
     String[] args = new String[7 + extra.length];
-    String[] base = {"load-scores", "--redis", redis.url(), "--file", file.toString(), "--snapshot", snapshot};
+    String[] base = {
+      "load-scores", "--redis", redis.url(), "--file", file.toString(), "--snapshot", snapshot
+    };
     System.arraycopy(base, 0, args, 0, base.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     PrintStream oldOut = System.out;
@@ -79,18 +81,22 @@ class LoadScoresIT {
 
   @Test
   void loadsGoodRowsReportsBadRowsAndActivates() throws IOException {
-    Path csv = write("scores.csv", String.join("\r\n",
-        "\uFEFFtrack,segment,score",
-        "t1,,0.5",
-        "t1,s1,0.75",
-        "t2, s2 , 3",
-        "bad id,,1",
-        "t3,,-2",
-        "t4,s1,NaN",
-        "t5,s1",
-        "t6,s!,1",
-        "t3,s1,1e-2",
-        ""));
+    Path csv =
+        write(
+            "scores.csv",
+            String.join(
+                "\r\n",
+                "\uFEFFtrack,segment,score",
+                "t1,,0.5",
+                "t1,s1,0.75",
+                "t2, s2 , 3",
+                "bad id,,1",
+                "t3,,-2",
+                "t4,s1,NaN",
+                "t5,s1",
+                "t6,s!,1",
+                "t3,s1,1e-2",
+                ""));
     int code = load(csv, "s1", "--activate");
 
     assertThat(code).isZero();
@@ -105,15 +111,25 @@ class LoadScoresIT {
     assertThat(meta.getLong("rows")).isEqualTo(4);
     assertThat(meta.getLong("bad_rows")).isEqualTo(5);
 
-    assertThat(err).contains("line 5: invalid track id 'bad id'", "line 6: negative score",
-        "line 7: score is not a finite number", "line 8: expected 3 columns", "line 9: invalid segment id 's!'");
-    assertThat(out).containsPattern("loaded 4 rows into snapshot s1, 5 bad rows, [0-9.]+ s, [0-9]+ rows/s; activated");
+    assertThat(err)
+        .contains(
+            "line 5: invalid track id 'bad id'",
+            "line 6: negative score",
+            "line 7: score is not a finite number",
+            "line 8: expected 3 columns",
+            "line 9: invalid segment id 's!'");
+    assertThat(out)
+        .containsPattern(
+            "loaded 4 rows into snapshot s1, 5 bad rows, [0-9.]+ s, [0-9]+ rows/s; activated");
   }
 
   @Test
   void loadsNdjson() throws IOException {
-    Path nd = write("scores.ndjson", "{\"track\":\"n1\",\"segment\":\"s1\",\"score\":1.5}\n"
-        + "{\"track\":\"n1\",\"score\":2}\n{\"track\":\"n2\",\"score\":\"x\"}\n");
+    Path nd =
+        write(
+            "scores.ndjson",
+            "{\"track\":\"n1\",\"segment\":\"s1\",\"score\":1.5}\n"
+                + "{\"track\":\"n1\",\"score\":2}\n{\"track\":\"n2\",\"score\":\"x\"}\n");
     assertThat(load(nd, "nd1")).isZero();
     assertThat(jedis.get("sg:s/nd1/n1")).isEqualTo("s1=1.5;default=2.0;");
     assertThat(meta("nd1").getLong("rows")).isEqualTo(2);
@@ -154,7 +170,13 @@ class LoadScoresIT {
   void manyBatchesAndManyBadRows() throws IOException {
     StringBuilder sb = new StringBuilder("track,segment,score\n");
     for (int i = 0; i < 7_000; i++) {
-      sb.append('m').append(i / 2).append(',').append(i % 2 == 0 ? "" : "s1").append(',').append(i).append('\n');
+      sb.append('m')
+          .append(i / 2)
+          .append(',')
+          .append(i % 2 == 0 ? "" : "s1")
+          .append(',')
+          .append(i)
+          .append('\n');
       if (i % 50 == 0) {
         sb.append("m").append(i).append(",,-1\n");
       }

@@ -34,7 +34,8 @@ enum BatchMix {
     try {
       return valueOf(name.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("-DbatchMix: expected small, realistic or large, got " + name, e);
+      throw new IllegalArgumentException(
+          "-DbatchMix: expected small, realistic or large, got " + name, e);
     }
   }
 }

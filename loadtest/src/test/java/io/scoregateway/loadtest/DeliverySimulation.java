@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scores, then reports the promoted answers that were played as POST /v1/deliveries: each promoted
  * result is delivered with probability {@code deliverShare} (default 0.5) under a unique event id,
  * and a {@code retryShare} (default 0.1) of the delivery calls is sent a second time with the same
- * ids, as a client retrying after a timeout would. Checks the first call counts every event
- * ({@code accepted}) and the retry counts none ({@code duplicates}). Mutates pacing state: run it
- * on a gateway whose campaigns you can spend.
+ * ids, as a client retrying after a timeout would. Checks the first call counts every event ({@code
+ * accepted}) and the retry counts none ({@code duplicates}). Mutates pacing state: run it on a
+ * gateway whose campaigns you can spend.
  */
 public class DeliverySimulation extends Simulation {
   private static final AtomicLong EVENT = new AtomicLong();
@@ -36,22 +36,38 @@ public class DeliverySimulation extends Simulation {
 
   {
     int seconds = cfg.durationOr(120);
-    System.out.println(cfg.describe("DeliverySimulation", String.format(
-        "%.0f score req/s for %d s, deliver share %.2f, retry share %.2f", cfg.rate, seconds, deliverShare, retryShare)));
-    setUp(scenario("score then deliver").exec(traffic.score(true))
-            .exec(this::deliveryBody)
-            .doIf(s -> s.getInt("events") > 0).then(exec(
-                http("deliver").post("/v1/deliveries").body(StringBody("#{deliveries}")).check(
-                    status().is(200),
-                    jsonPath("$.accepted").ofInt().isEL("#{events}"),
-                    jsonPath("$.duplicates").ofInt().is(0)),
-                doIf("#{retry}").then(exec(
-                    http("deliver retry").post("/v1/deliveries").body(StringBody("#{deliveries}")).check(
-                        status().is(200),
-                        jsonPath("$.accepted").ofInt().is(0),
-                        jsonPath("$.duplicates").ofInt().isEL("#{events}"))))))
-            .injectOpen(LoadConfig.rampThenConstant(cfg, seconds))
-            .andThen(Promotions.checkScenario(cfg).injectOpen(atOnceUsers(1))))
+    System.out.println(
+        cfg.describe(
+            "DeliverySimulation",
+            String.format(
+                "%.0f score req/s for %d s, deliver share %.2f, retry share %.2f",
+                cfg.rate, seconds, deliverShare, retryShare)));
+    setUp(
+            scenario("score then deliver")
+                .exec(traffic.score(true))
+                .exec(this::deliveryBody)
+                .doIf(s -> s.getInt("events") > 0)
+                .then(
+                    exec(
+                        http("deliver")
+                            .post("/v1/deliveries")
+                            .body(StringBody("#{deliveries}"))
+                            .check(
+                                status().is(200),
+                                jsonPath("$.accepted").ofInt().isEL("#{events}"),
+                                jsonPath("$.duplicates").ofInt().is(0)),
+                        doIf("#{retry}")
+                            .then(
+                                exec(
+                                    http("deliver retry")
+                                        .post("/v1/deliveries")
+                                        .body(StringBody("#{deliveries}"))
+                                        .check(
+                                            status().is(200),
+                                            jsonPath("$.accepted").ofInt().is(0),
+                                            jsonPath("$.duplicates").ofInt().isEL("#{events}"))))))
+                .injectOpen(LoadConfig.rampThenConstant(cfg, seconds))
+                .andThen(Promotions.checkScenario(cfg).injectOpen(atOnceUsers(1))))
         .protocols(cfg.protocol())
         .assertions(cfg.assertions());
   }
@@ -67,14 +83,24 @@ public class DeliverySimulation extends Simulation {
         continue;
       }
       sb.append(events++ == 0 ? "" : ",")
-          .append("{\"id\":\"lt-").append(RUN).append('-').append(EVENT.incrementAndGet())
-          .append("\",\"user\":\"").append(s.getString("user"))
-          .append("\",\"track\":\"").append(p.get(0))
-          .append("\",\"campaign\":\"").append(p.get(1))
-          .append("\",\"surface\":\"").append(s.getString("surface"))
-          .append("\",\"ts\":\"").append(ts).append("\"}");
+          .append("{\"id\":\"lt-")
+          .append(RUN)
+          .append('-')
+          .append(EVENT.incrementAndGet())
+          .append("\",\"user\":\"")
+          .append(s.getString("user"))
+          .append("\",\"track\":\"")
+          .append(p.get(0))
+          .append("\",\"campaign\":\"")
+          .append(p.get(1))
+          .append("\",\"surface\":\"")
+          .append(s.getString("surface"))
+          .append("\",\"ts\":\"")
+          .append(ts)
+          .append("\"}");
     }
-    return s.set("deliveries", sb.append("]}").toString()).set("events", events)
+    return s.set("deliveries", sb.append("]}").toString())
+        .set("events", events)
         .set("retry", r.nextDouble() < retryShare);
   }
 

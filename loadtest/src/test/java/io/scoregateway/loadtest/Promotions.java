@@ -43,13 +43,24 @@ final class Promotions {
     return answers == 0 ? 0 : 100.0 * WITH_PROMOTED.sum() / answers;
   }
 
-  /** One score request after the load whose check compares the run's promoted share with the minimum. */
+  /**
+   * One score request after the load whose check compares the run's promoted share with the
+   * minimum.
+   */
   static ScenarioBuilder checkScenario(LoadConfig cfg) {
-    String body = "{\"user\":\"u-check\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t0\"]}";
-    return scenario(CHECK).exec(http(CHECK).post("/v1/scores").body(StringBody(body)).check(
-        status().is(200),
-        status().transform(s -> Math.round(withPromotedPct() * 10) / 10.0)
-            .gte(cfg.minPromotedPct).name("% of score answers with a promoted track")));
+    String body =
+        "{\"user\":\"u-check\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t0\"]}";
+    return scenario(CHECK)
+        .exec(
+            http(CHECK)
+                .post("/v1/scores")
+                .body(StringBody(body))
+                .check(
+                    status().is(200),
+                    status()
+                        .transform(s -> Math.round(withPromotedPct() * 10) / 10.0)
+                        .gte(cfg.minPromotedPct)
+                        .name("% of score answers with a promoted track")));
   }
 
   static Assertion assertion() {
@@ -58,9 +69,16 @@ final class Promotions {
 
   static String summary() {
     long answers = ANSWERS.sum();
-    return String.format("score answers %d, with a promoted track %d (%.1f%%), promoted results %d of %d (%.2f%%),"
-            + " degraded answers %d (%.2f%%)", answers, WITH_PROMOTED.sum(), withPromotedPct(), PROMOTED.sum(),
-        RESULTS.sum(), RESULTS.sum() == 0 ? 0 : 100.0 * PROMOTED.sum() / RESULTS.sum(), DEGRADED.sum(),
+    return String.format(
+        "score answers %d, with a promoted track %d (%.1f%%), promoted results %d of %d (%.2f%%),"
+            + " degraded answers %d (%.2f%%)",
+        answers,
+        WITH_PROMOTED.sum(),
+        withPromotedPct(),
+        PROMOTED.sum(),
+        RESULTS.sum(),
+        RESULTS.sum() == 0 ? 0 : 100.0 * PROMOTED.sum() / RESULTS.sum(),
+        DEGRADED.sum(),
         answers == 0 ? 0 : 100.0 * DEGRADED.sum() / answers);
   }
 }

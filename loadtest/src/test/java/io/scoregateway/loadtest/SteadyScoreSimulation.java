@@ -15,11 +15,16 @@ abstract class SteadyScoreSimulation extends Simulation {
 
   SteadyScoreSimulation(String name, String scenarioName, int defaultSeconds) {
     int seconds = cfg.durationOr(defaultSeconds);
-    System.out.println(cfg.describe(name,
-        String.format("ramp to %.0f req/s over %d s, then %d s", cfg.rate, cfg.rampSeconds, seconds)));
-    setUp(scenario(scenarioName).exec(traffic.score(false))
-            .injectOpen(LoadConfig.rampThenConstant(cfg, seconds))
-            .andThen(Promotions.checkScenario(cfg).injectOpen(atOnceUsers(1))))
+    System.out.println(
+        cfg.describe(
+            name,
+            String.format(
+                "ramp to %.0f req/s over %d s, then %d s", cfg.rate, cfg.rampSeconds, seconds)));
+    setUp(
+            scenario(scenarioName)
+                .exec(traffic.score(false))
+                .injectOpen(LoadConfig.rampThenConstant(cfg, seconds))
+                .andThen(Promotions.checkScenario(cfg).injectOpen(atOnceUsers(1))))
         .protocols(cfg.protocol())
         .assertions(cfg.assertions());
   }

@@ -32,10 +32,15 @@ import java.util.stream.Stream;
  * answer has one result per candidate and counts its promoted results ({@link Promotions}).
  */
 final class Traffic {
-  /** Market and surface mix of generated listeners; demo campaigns include US-only and radio-only ones. */
+  /**
+   * Market and surface mix of generated listeners; demo campaigns include US-only and radio-only
+   * ones.
+   */
   static final String[] MARKETS = {"SE", "SE", "SE", "US", "US", "US", "GB", "DE", "BR", "JP"};
+
   private static final Pattern PROMOTED =
-      Pattern.compile("\\{\"track\":\"([^\"]+)\",\"promoted\":true,\"score\":[^,]+,\"campaign\":\"([^\"]+)\"");
+      Pattern.compile(
+          "\\{\"track\":\"([^\"]+)\",\"promoted\":true,\"score\":[^,]+,\"campaign\":\"([^\"]+)\"");
 
   final LoadConfig cfg;
   final BatchMix mix;
@@ -50,40 +55,65 @@ final class Traffic {
     }
   }
 
-  /** A listener: user, market, surface, segment, from users.csv when there is one, else generated. */
+  /**
+   * A listener: user, market, surface, segment, from users.csv when there is one, else generated.
+   */
   ChainBuilder feedUser() {
     Path users = feederFile("users.csv");
     if (users != null) {
       return feed(csv(users.toString()).random());
     }
-    Iterator<Map<String, Object>> generated = Stream.generate(() -> {
-      ThreadLocalRandom r = ThreadLocalRandom.current();
-      int u = r.nextInt(cfg.users);
-      return Map.<String, Object>of("user", "u-" + u, "market", MARKETS[u % MARKETS.length],
-          "surface", u % 10 < 7 ? "autoplay" : "radio", "segment", "s" + (u % 8));
-    }).iterator();
+    Iterator<Map<String, Object>> generated =
+        Stream.generate(
+                () -> {
+                  ThreadLocalRandom r = ThreadLocalRandom.current();
+                  int u = r.nextInt(cfg.users);
+                  return Map.<String, Object>of(
+                      "user",
+                      "u-" + u,
+                      "market",
+                      MARKETS[u % MARKETS.length],
+                      "surface",
+                      u % 10 < 7 ? "autoplay" : "radio",
+                      "segment",
+                      "s" + (u % 8));
+                })
+            .iterator();
     return feed(generated);
   }
 
   /** Feeds a listener, then sends one score request (JSON, or NDJSON for the configured share). */
   ChainBuilder score(boolean capturePromoted) {
     return feedUser()
-        .exec(session -> {
-          int batch = mix.next();
-          return session.set("batch", batch).set("body", body(session, batch))
-              .set("ndjson", ThreadLocalRandom.current().nextDouble() < cfg.ndjsonShare);
-        })
-        .exec(doIfOrElse("#{ndjson}")
-            .then(exec(request("score ndjson", "application/x-ndjson", false)
-                .check(substring("{\"done\":true").exists().name("final done line")))
-            ).orElse(exec(request("score", "application/json", capturePromoted))));
+        .exec(
+            session -> {
+              int batch = mix.next();
+              return session
+                  .set("batch", batch)
+                  .set("body", body(session, batch))
+                  .set("ndjson", ThreadLocalRandom.current().nextDouble() < cfg.ndjsonShare);
+            })
+        .exec(
+            doIfOrElse("#{ndjson}")
+                .then(
+                    exec(
+                        request("score ndjson", "application/x-ndjson", false)
+                            .check(substring("{\"done\":true").exists().name("final done line"))))
+                .orElse(exec(request("score", "application/json", capturePromoted))));
   }
 
   private HttpRequestActionBuilder request(String name, String accept, boolean capturePromoted) {
-    HttpRequestActionBuilder req = http(name).post("/v1/scores").header("Accept", accept)
-        .body(StringBody("#{body}"))
-        .check(status().is(200),
-            bodyString().transform(Traffic::recordAnswer).isEL("#{batch}").name("one result per candidate"));
+    HttpRequestActionBuilder req =
+        http(name)
+            .post("/v1/scores")
+            .header("Accept", accept)
+            .body(StringBody("#{body}"))
+            .check(
+                status().is(200),
+                bodyString()
+                    .transform(Traffic::recordAnswer)
+                    .isEL("#{batch}")
+                    .name("one result per candidate"));
     if (cfg.deadlineMs > 0) {
       req = req.header("X-Request-Timeout-Ms", String.valueOf(cfg.deadlineMs));
     }
@@ -96,9 +126,13 @@ final class Traffic {
   private String body(Session s, int batch) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
     StringBuilder sb = new StringBuilder(32 + batch * 10);
-    sb.append("{\"user\":\"").append(s.getString("user"))
-        .append("\",\"surface\":\"").append(s.getString("surface"))
-        .append("\",\"market\":\"").append(s.getString("market")).append('"');
+    sb.append("{\"user\":\"")
+        .append(s.getString("user"))
+        .append("\",\"surface\":\"")
+        .append(s.getString("surface"))
+        .append("\",\"market\":\"")
+        .append(s.getString("market"))
+        .append('"');
     String segment = s.getString("segment");
     if (segment != null && !segment.isEmpty() && !segment.equals("default")) {
       sb.append(",\"segment\":\"").append(segment).append('"');
@@ -110,7 +144,10 @@ final class Traffic {
     return sb.append("]}").toString();
   }
 
-  /** Counts results, promoted results and the degraded flag of a JSON or NDJSON answer; returns the result count. */
+  /**
+   * Counts results, promoted results and the degraded flag of a JSON or NDJSON answer; returns the
+   * result count.
+   */
   static int recordAnswer(String body) {
     int results = count(body, "{\"track\":");
     int promoted = count(body, "\"promoted\":true");
@@ -142,8 +179,12 @@ final class Traffic {
     }
     Path p = Path.of(cfg.feeders, name).toAbsolutePath();
     if (!Files.isRegularFile(p)) {
-      throw new IllegalArgumentException("-Dfeeders=" + cfg.feeders + ": no " + name
-          + " (write it with: score-gateway.jar demo-data --feeders DIR)");
+      throw new IllegalArgumentException(
+          "-Dfeeders="
+              + cfg.feeders
+              + ": no "
+              + name
+              + " (write it with: score-gateway.jar demo-data --feeders DIR)");
     }
     return p;
   }
@@ -158,7 +199,11 @@ final class Traffic {
       return out;
     }
     try (Stream<String> lines = Files.lines(tracks)) {
-      return lines.skip(1).map(l -> l.split(",", 2)[0]).filter(t -> !t.isBlank()).toArray(String[]::new);
+      return lines
+          .skip(1)
+          .map(l -> l.split(",", 2)[0])
+          .filter(t -> !t.isBlank())
+          .toArray(String[]::new);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-/** The per-request CPU work of a score request, piece by piece, for a batch of {@code batch} candidates. */
+/**
+ * The per-request CPU work of a score request, piece by piece, for a batch of {@code batch}
+ * candidates.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -51,7 +54,9 @@ public class HotPathBenchmark {
   public void setUp() {
     SplittableRandom r = new SplittableRandom(7);
     tracks = new ArrayList<>();
-    StringBuilder sb = new StringBuilder("{\"user\":\"u-123\",\"surface\":\"autoplay\",\"market\":\"SE\",\"segment\":\"s3\",\"candidates\":[");
+    StringBuilder sb =
+        new StringBuilder(
+            "{\"user\":\"u-123\",\"surface\":\"autoplay\",\"market\":\"SE\",\"segment\":\"s3\",\"candidates\":[");
     for (int i = 0; i < batch; i++) {
       String t = "t" + r.nextInt(1_000_000);
       tracks.add(t);
@@ -113,5 +118,4 @@ public class HotPathBenchmark {
       return ex;
     }
   }
-
 }

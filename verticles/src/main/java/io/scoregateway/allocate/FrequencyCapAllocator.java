@@ -25,7 +25,11 @@ public final class FrequencyCapAllocator {
    *     absent from the map are uncapped
    * @return for each position, true when it must be frequency-capped
    */
-  public static boolean[] capped(List<String> tracks, String[] campaigns, boolean[] promoted, double[] scores,
+  public static boolean[] capped(
+      List<String> tracks,
+      String[] campaigns,
+      boolean[] promoted,
+      double[] scores,
       Map<String, Long> remaining) {
     boolean[] out = new boolean[tracks.size()];
     if (remaining.isEmpty()) {
@@ -37,7 +41,9 @@ public final class FrequencyCapAllocator {
         order.add(i);
       }
     }
-    order.sort((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
+    order.sort(
+        (a, b) ->
+            scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
     Map<String, Long> left = new HashMap<>(remaining);
     Set<String> kept = new HashSet<>();
     Set<String> dropped = new HashSet<>();

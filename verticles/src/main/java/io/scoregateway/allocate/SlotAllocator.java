@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses which promoted candidates keep their slot under {@code max_promoted}: the highest
- * scores win, ties go to the earlier position. A track listed twice takes one slot and both of
- * its positions keep the same answer.
+ * Chooses which promoted candidates keep their slot under {@code max_promoted}: the highest scores
+ * win, ties go to the earlier position. A track listed twice takes one slot and both of its
+ * positions keep the same answer.
  */
 public final class SlotAllocator {
   private SlotAllocator() {}
@@ -20,7 +20,8 @@ public final class SlotAllocator {
    * @param maxPromoted the number of distinct tracks that may stay promoted
    * @return for each position, true when it loses its slot
    */
-  public static boolean[] losers(List<String> tracks, boolean[] promoted, double[] scores, int maxPromoted) {
+  public static boolean[] losers(
+      List<String> tracks, boolean[] promoted, double[] scores, int maxPromoted) {
     Map<String, Integer> first = new HashMap<>();
     List<Integer> contenders = new ArrayList<>();
     for (int i = 0; i < tracks.size(); i++) {
@@ -32,7 +33,9 @@ public final class SlotAllocator {
     if (contenders.size() <= maxPromoted) {
       return lost;
     }
-    contenders.sort((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
+    contenders.sort(
+        (a, b) ->
+            scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
     Map<String, Boolean> keeps = new HashMap<>();
     for (int rank = 0; rank < contenders.size(); rank++) {
       keeps.put(tracks.get(contenders.get(rank)), rank < maxPromoted);

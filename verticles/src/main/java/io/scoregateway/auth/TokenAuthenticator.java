@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Checks {@code Authorization: Bearer <token>} against the tokens file: the token's SHA-256 is
- * compared with every client's in constant time, so timing reveals neither which client matched
- * nor how much of a hash did. 401 without a valid token, 403 without the role.
+ * compared with every client's in constant time, so timing reveals neither which client matched nor
+ * how much of a hash did. 401 without a valid token, 403 without the role.
  */
 public final class TokenAuthenticator {
   public static final String CLIENT_KEY = "client";
@@ -25,7 +25,10 @@ public final class TokenAuthenticator {
     this.clients = List.copyOf(clients);
   }
 
-  /** Serves the next requests with these clients (a re-read tokens file); requests under way keep theirs. */
+  /**
+   * Serves the next requests with these clients (a re-read tokens file); requests under way keep
+   * theirs.
+   */
   public void replace(List<Client> next) {
     this.clients = List.copyOf(next);
   }
@@ -41,10 +44,16 @@ public final class TokenAuthenticator {
       Client c = authenticate(ctx.request().getHeader("authorization"));
       if (c == null) {
         ctx.response().putHeader("www-authenticate", "Bearer");
-        Problem.send(ctx, ProblemType.UNAUTHORIZED, "authorization: missing or invalid bearer token");
+        Problem.send(
+            ctx, ProblemType.UNAUTHORIZED, "authorization: missing or invalid bearer token");
       } else if (!c.roles().contains(role)) {
-        Problem.send(ctx, ProblemType.FORBIDDEN,
-            "authorization: client " + c.name() + " lacks role " + role.name().toLowerCase(java.util.Locale.ROOT));
+        Problem.send(
+            ctx,
+            ProblemType.FORBIDDEN,
+            "authorization: client "
+                + c.name()
+                + " lacks role "
+                + role.name().toLowerCase(java.util.Locale.ROOT));
       } else {
         ctx.put(CLIENT_KEY, c);
         ctx.next();

@@ -15,7 +15,8 @@ public final class CampaignIndex {
   private final TrackIndex byTrack;
   private final Map<String, Set<String>> tracksOf;
 
-  private CampaignIndex(Map<String, Campaign> byId, TrackIndex byTrack, Map<String, Set<String>> tracksOf) {
+  private CampaignIndex(
+      Map<String, Campaign> byId, TrackIndex byTrack, Map<String, Set<String>> tracksOf) {
     this.byId = byId;
     this.byTrack = byTrack;
     this.tracksOf = tracksOf;

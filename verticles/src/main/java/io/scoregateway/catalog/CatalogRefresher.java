@@ -35,13 +35,23 @@ public final class CatalogRefresher {
   private Supplier<Future<Void>> onChange = Future::succeededFuture;
 
   public CatalogRefresher(
-      Vertx vertx, Stores stores, LiveCatalog catalog, RedisOptions subscriberOptions, long periodMs) {
+      Vertx vertx,
+      Stores stores,
+      LiveCatalog catalog,
+      RedisOptions subscriberOptions,
+      long periodMs) {
     this(vertx, stores, catalog, List.of(subscriberOptions), periodMs);
   }
 
-  /** @param subscriberOptions where to subscribe, tried in turn (cluster mode: any node will do) */
+  /**
+   * @param subscriberOptions where to subscribe, tried in turn (cluster mode: any node will do)
+   */
   public CatalogRefresher(
-      Vertx vertx, Stores stores, LiveCatalog catalog, List<RedisOptions> subscriberOptions, long periodMs) {
+      Vertx vertx,
+      Stores stores,
+      LiveCatalog catalog,
+      List<RedisOptions> subscriberOptions,
+      long periodMs) {
     this.vertx = vertx;
     this.stores = stores;
     this.catalog = catalog;
@@ -91,16 +101,23 @@ public final class CatalogRefresher {
                   long version = all.resultAt(0);
                   String snapshot = all.resultAt(1);
                   if (before.loaded() && version == before.version()) {
-                    catalog.replace(new LiveCatalog.View(before.campaigns(), version, snapshot, true));
+                    catalog.replace(
+                        new LiveCatalog.View(before.campaigns(), version, snapshot, true));
                     return Future.<Void>succeededFuture();
                   }
-                  return stores.campaigns().list()
+                  return stores
+                      .campaigns()
+                      .list()
                       .compose(
                           list -> {
                             catalog.replace(
-                                new LiveCatalog.View(CampaignIndex.of(list), version, snapshot, true));
-                            LOG.info("catalog loaded: {} campaigns, version {}, snapshot {}",
-                                list.size(), version, snapshot);
+                                new LiveCatalog.View(
+                                    CampaignIndex.of(list), version, snapshot, true));
+                            LOG.info(
+                                "catalog loaded: {} campaigns, version {}, snapshot {}",
+                                list.size(),
+                                version,
+                                snapshot);
                             return onChange.get();
                           });
                 });

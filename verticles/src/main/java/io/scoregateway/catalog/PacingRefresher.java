@@ -37,8 +37,14 @@ public final class PacingRefresher {
   private CampaignIndex primed;
   private long primedSlot = Long.MIN_VALUE;
 
-  public PacingRefresher(Vertx vertx, PacingStore store, PacingView view, LiveCatalog catalog, Clock clock,
-      long periodMs, int maxBatch) {
+  public PacingRefresher(
+      Vertx vertx,
+      PacingStore store,
+      PacingView view,
+      LiveCatalog catalog,
+      Clock clock,
+      long periodMs,
+      int maxBatch) {
     this.vertx = vertx;
     this.store = store;
     this.view = view;
@@ -99,27 +105,30 @@ public final class PacingRefresher {
       // and Redis responsive for everyone else, without delaying what is due
       moreDue = true;
     }
-    Future<PacingController.Lease[]> sent = reports.isEmpty()
-        ? Future.succeededFuture(new PacingController.Lease[0])
-        : store.refresh(campaigns, reports, now);
-    return sent
-        .onSuccess(leases -> {
-          for (int i = 0; i < leases.length; i++) {
-            pacers.get(i).apply(leases[i]);
-          }
-        })
-        .onFailure(err -> {
-          pacers.forEach(CampaignPacer::failed);
-          LOG.debug("pacing refresh of {} campaigns failed: {}", pacers.size(), err.toString());
-        })
+    Future<PacingController.Lease[]> sent =
+        reports.isEmpty()
+            ? Future.succeededFuture(new PacingController.Lease[0])
+            : store.refresh(campaigns, reports, now);
+    return sent.onSuccess(
+            leases -> {
+              for (int i = 0; i < leases.length; i++) {
+                pacers.get(i).apply(leases[i]);
+              }
+            })
+        .onFailure(
+            err -> {
+              pacers.forEach(CampaignPacer::failed);
+              LOG.debug("pacing refresh of {} campaigns failed: {}", pacers.size(), err.toString());
+            })
         .<Void>mapEmpty()
         .otherwiseEmpty()
-        .onComplete(ar -> {
-          if (moreDue && !stopped) {
-            moreDue = false;
-            vertx.runOnContext(v -> refresh());
-          }
-        });
+        .onComplete(
+            ar -> {
+              if (moreDue && !stopped) {
+                moreDue = false;
+                vertx.runOnContext(v -> refresh());
+              }
+            });
   }
 
   /** Gives every campaign flying by the next slot a pacer, when the catalog or the slot changes. */

@@ -5,8 +5,8 @@ import io.vertx.core.Promise;
 import java.util.function.Supplier;
 
 /**
- * One run of a task at a time on one context: a call while it runs is answered by the one run
- * that follows it (so the caller sees the state it asked for), however many calls came meanwhile.
+ * One run of a task at a time on one context: a call while it runs is answered by the one run that
+ * follows it (so the caller sees the state it asked for), however many calls came meanwhile.
  */
 final class SingleFlight {
   private final Supplier<Future<Void>> task;
@@ -25,13 +25,15 @@ final class SingleFlight {
       return next.future();
     }
     running = true;
-    return task.get().onComplete(ar -> {
-      running = false;
-      Promise<Void> waiting = next;
-      next = null;
-      if (waiting != null) {
-        run().onComplete(waiting);
-      }
-    });
+    return task.get()
+        .onComplete(
+            ar -> {
+              running = false;
+              Promise<Void> waiting = next;
+              next = null;
+              if (waiting != null) {
+                run().onComplete(waiting);
+              }
+            });
   }
 }

@@ -4,11 +4,10 @@ import io.scoregateway.model.Campaign;
 import java.util.Map;
 
 /**
- * Track id to campaign, read once per candidate: an open-addressing table that keeps the keys'
- * hash codes in their own int array. Most candidates are not enrolled, and a miss is usually
- * settled by comparing ints in one cache line, without touching any key string; a general
- * hash map chases a pointer to a node and a key per probe, which dominated the request profile.
- * Immutable once built.
+ * Track id to campaign, read once per candidate: an open-addressing table that keeps the keys' hash
+ * codes in their own int array. Most candidates are not enrolled, and a miss is usually settled by
+ * comparing ints in one cache line, without touching any key string; a general hash map chases a
+ * pointer to a node and a key per probe, which dominated the request profile. Immutable once built.
  */
 final class TrackIndex {
   private final int[] hashes;

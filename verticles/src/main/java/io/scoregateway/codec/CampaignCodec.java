@@ -18,10 +18,28 @@ public final class CampaignCodec {
   public static final int MAX_TRACKS = 100_000;
   private static final long MAX_BUDGET = 1_000_000_000_000L;
 
-  private static final KnownFields FIELDS = new KnownFields("id", "tracks", "surfaces", "markets", "start", "end",
-      "budget", "pacing", "frequency_cap", "boost", "status", "traffic_profile");
-  /** What GET adds to the config: refused by name, so a GET-edit-PUT round trip is told what to drop. */
-  private static final KnownFields LIVE_STATE = new KnownFields("delivered", "promoted", "planned", "pass_rate", "state");
+  private static final KnownFields FIELDS =
+      new KnownFields(
+          "id",
+          "tracks",
+          "surfaces",
+          "markets",
+          "start",
+          "end",
+          "budget",
+          "pacing",
+          "frequency_cap",
+          "boost",
+          "status",
+          "traffic_profile");
+
+  /**
+   * What GET adds to the config: refused by name, so a GET-edit-PUT round trip is told what to
+   * drop.
+   */
+  private static final KnownFields LIVE_STATE =
+      new KnownFields("delivered", "promoted", "planned", "pass_rate", "state");
+
   private static final KnownFields CAP_FIELDS = new KnownFields("max", "window_seconds");
 
   private CampaignCodec() {}
@@ -42,14 +60,16 @@ public final class CampaignCodec {
     if (tracks.size() > MAX_TRACKS) {
       throw new InvalidInput("tracks", "at most " + MAX_TRACKS + " tracks");
     }
-    Set<String> surfaces = json.containsKey("surfaces") ? ids(json, "surfaces", "surface", false) : null;
+    Set<String> surfaces =
+        json.containsKey("surfaces") ? ids(json, "surfaces", "surface", false) : null;
     Set<String> markets = json.containsKey("markets") ? markets(json) : null;
     Instant start = instant(json, "start");
     Instant end = instant(json, "end");
     if (!end.isAfter(start)) {
       throw new InvalidInput("end", "must be after start");
     }
-    // a budget of 0 would store a campaign that can never promote: refused rather than given a meaning
+    // a budget of 0 would store a campaign that can never promote: refused rather than given a
+    // meaning
     long budget = wholeNumber(json, "budget", 1, MAX_BUDGET, -1);
     PacingMode pacing = PacingMode.parse(string(json, "pacing", "even"));
     if (pacing == null) {
@@ -62,7 +82,8 @@ public final class CampaignCodec {
       throw new InvalidInput("status", "must be active or paused");
     }
     List<Double> profile = trafficProfile(json, pacing);
-    return new Campaign(id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile);
+    return new Campaign(
+        id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile);
   }
 
   /** The config as JSON, field names as in the admin API. */
@@ -98,7 +119,8 @@ public final class CampaignCodec {
       return null;
     }
     if (pacing == PacingMode.ASAP) {
-      throw new InvalidInput("traffic_profile", "shapes even and front_loaded plans; asap has no plan");
+      throw new InvalidInput(
+          "traffic_profile", "shapes even and front_loaded plans; asap has no plan");
     }
     if (!(v instanceof JsonArray arr) || arr.size() != 24) {
       throw new InvalidInput("traffic_profile", "must be 24 weights, one per UTC hour");
@@ -153,7 +175,9 @@ public final class CampaignCodec {
     for (int i = 0; i < arr.size(); i++) {
       Object e = arr.getValue(i);
       if (!(e instanceof String s) || !Ids.validMarket(s)) {
-        throw new InvalidInput("markets[" + i + "]", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
+        throw new InvalidInput(
+            "markets[" + i + "]",
+            "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
       }
       out.add(s);
     }
@@ -186,7 +210,8 @@ public final class CampaignCodec {
     return s;
   }
 
-  private static long wholeNumber(JsonObject json, String field, long min, long max, long fallback) {
+  private static long wholeNumber(
+      JsonObject json, String field, long min, long max, long fallback) {
     Object v = json.getValue(field);
     if (v == null) {
       if (fallback >= 0) {
@@ -218,7 +243,8 @@ public final class CampaignCodec {
       long window = wholeNumber(cap, "window_seconds", 1, 366L * 86_400, -1);
       return new FrequencyCap((int) max, window);
     } catch (InvalidInput e) {
-      throw new InvalidInput("frequency_cap." + e.field(), e.getMessage().substring(e.field().length() + 2));
+      throw new InvalidInput(
+          "frequency_cap." + e.field(), e.getMessage().substring(e.field().length() + 2));
     }
   }
 

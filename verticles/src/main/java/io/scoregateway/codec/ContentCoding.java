@@ -50,10 +50,12 @@ public enum ContentCoding {
     if (this == IDENTITY) {
       return body;
     }
-    try (InputStream in = this == GZIP
-        ? new GZIPInputStream(new ByteArrayInputStream(body), 8192)
-        : new InflaterInputStream(new ByteArrayInputStream(body))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, body.length * 4 + 64));
+    try (InputStream in =
+        this == GZIP
+            ? new GZIPInputStream(new ByteArrayInputStream(body), 8192)
+            : new InflaterInputStream(new ByteArrayInputStream(body))) {
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream(Math.min(maxBytes, body.length * 4 + 64));
       byte[] chunk = new byte[8192];
       int n;
       while ((n = in.read(chunk)) > 0) {
@@ -64,8 +66,10 @@ public enum ContentCoding {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      // truncated streams, bad headers and bad checksums all end here: no library text to the caller
-      throw new InvalidInput("body", "not valid " + name().toLowerCase(Locale.ROOT) + " data (Content-Encoding)");
+      // truncated streams, bad headers and bad checksums all end here: no library text to the
+      // caller
+      throw new InvalidInput(
+          "body", "not valid " + name().toLowerCase(Locale.ROOT) + " data (Content-Encoding)");
     }
   }
 }

@@ -3,8 +3,10 @@ package io.scoregateway.codec;
 /** The id grammar shared by users, tracks, campaigns, segments and snapshots. */
 public final class Ids {
   public static final int MAX_LENGTH = 128;
+
   /** The JDK's list of assigned ISO 3166-1 alpha-2 country codes. */
-  private static final java.util.Set<String> MARKETS = java.util.Set.of(java.util.Locale.getISOCountries());
+  private static final java.util.Set<String> MARKETS =
+      java.util.Set.of(java.util.Locale.getISOCountries());
 
   private Ids() {}
 
@@ -30,7 +32,10 @@ public final class Ids {
     return true;
   }
 
-  /** True for an assigned ISO 3166-1 alpha-2 code, upper case ({@code SE}; not {@code ZZ}, not {@code se}). */
+  /**
+   * True for an assigned ISO 3166-1 alpha-2 code, upper case ({@code SE}; not {@code ZZ}, not
+   * {@code se}).
+   */
   public static boolean validMarket(String s) {
     return s != null && MARKETS.contains(s);
   }

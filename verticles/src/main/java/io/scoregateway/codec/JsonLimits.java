@@ -7,19 +7,20 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 /**
- * Limits on a JSON body (nesting, string and number length), the parser factory enforcing them,
- * and the gateway's own words for a parse failure: callers never see the parser library's text.
+ * Limits on a JSON body (nesting, string and number length), the parser factory enforcing them, and
+ * the gateway's own words for a parse failure: callers never see the parser library's text.
  */
 public record JsonLimits(int maxDepth, int maxString, int maxNumber) {
 
   /** A streaming parser factory that enforces these limits. */
   public JsonFactory factory() {
     return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth)
-            .maxStringLength(maxString)
-            .maxNumberLength(maxNumber)
-            .build())
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxNestingDepth(maxDepth)
+                .maxStringLength(maxString)
+                .maxNumberLength(maxNumber)
+                .build())
         .build();
   }
 

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The field names a JSON object may carry. Anything else is refused, naming it: a misspelt
- * optional field ({@code maxPromoted}, {@code frequencyCap}) would otherwise be silently ignored
- * and its default applied, which is the costliest kind of mistake (uncapped campaigns, unlimited
+ * The field names a JSON object may carry. Anything else is refused, naming it: a misspelt optional
+ * field ({@code maxPromoted}, {@code frequencyCap}) would otherwise be silently ignored and its
+ * default applied, which is the costliest kind of mistake (uncapped campaigns, unlimited
  * promotions). A near miss gets the known name as a hint.
  */
 public final class KnownFields {
@@ -37,10 +37,14 @@ public final class KnownFields {
   private InvalidInput unknown(String prefix, String name) {
     String shown = name.length() > 64 ? name.substring(0, 64) + "..." : name;
     String hint = nearest(name);
-    return new InvalidInput(prefix + shown, "unknown field" + (hint == null ? "" : " (did you mean " + hint + "?)"));
+    return new InvalidInput(
+        prefix + shown, "unknown field" + (hint == null ? "" : " (did you mean " + hint + "?)"));
   }
 
-  /** The known name this one most likely meant: same letters ignoring case and separators, or at most two edits away. */
+  /**
+   * The known name this one most likely meant: same letters ignoring case and separators, or at
+   * most two edits away.
+   */
   String nearest(String name) {
     String n = squash(name);
     String best = null;

@@ -51,7 +51,8 @@ public final class LocalRedis implements AutoCloseable {
     return start(bundled(), freePort(), List.of());
   }
 
-  private static LocalRedis start(String binary, int port, List<String> extraArgs) throws IOException {
+  private static LocalRedis start(String binary, int port, List<String> extraArgs)
+      throws IOException {
     return start(binary, port, Files.createTempDirectory("score-gateway-redis-"), extraArgs);
   }
 
@@ -63,28 +64,40 @@ public final class LocalRedis implements AutoCloseable {
     return start(binary, port, dir, extraArgs);
   }
 
-  private static LocalRedis start(String binary, int port, Path dir, List<String> extraArgs) throws IOException {
+  private static LocalRedis start(String binary, int port, Path dir, List<String> extraArgs)
+      throws IOException {
     if (!isFree(port)) {
       // never write into somebody else's server: whoever asked for this port gets a clear refusal
       throw new PortInUse(port);
     }
-    List<String> cmd = new ArrayList<>(List.of(binary,
-        "--port", Integer.toString(port),
-        "--bind", "127.0.0.1",
-        "--save", "",
-        "--appendonly", "no",
-        "--dir", dir.toString(),
-        "--daemonize", "no",
-        "--loglevel", "warning"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                binary,
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                dir.toString(),
+                "--daemonize",
+                "no",
+                "--loglevel",
+                "warning"));
     if (majorVersion(binary) >= 7) {
       // DEBUG (e.g. DEBUG SLEEP in fault tests) is off by default from Redis 7; local clients only
       cmd.addAll(List.of("--enable-debug-command", "local"));
     }
     cmd.addAll(extraArgs);
-    Process p = new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(dir.resolve("redis.log").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("redis.log").toFile())
+            .start();
     LocalRedis redis = new LocalRedis(p, port, dir, binary, List.copyOf(extraArgs));
     Runtime.getRuntime().addShutdownHook(new Thread(redis::close));
     redis.awaitReady();
@@ -182,9 +195,9 @@ public final class LocalRedis implements AutoCloseable {
   }
 
   /**
-   * Whether the server answering on our port is our process: another server may have taken the
-   * port between the free-port check and our bind, and then our process exits while the other
-   * answers PING.
+   * Whether the server answering on our port is our process: another server may have taken the port
+   * between the free-port check and our bind, and then our process exits while the other answers
+   * PING.
    */
   private boolean isOurs() throws IOException {
     String info = bulk("INFO server");
@@ -228,7 +241,10 @@ public final class LocalRedis implements AutoCloseable {
     private final int port;
 
     PortInUse(int port) {
-      super("port " + port + " is already in use by another process; a local Redis is only started on a free port");
+      super(
+          "port "
+              + port
+              + " is already in use by another process; a local Redis is only started on a free port");
       this.port = port;
     }
 

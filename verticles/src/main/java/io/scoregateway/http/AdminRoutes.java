@@ -37,7 +37,9 @@ public final class AdminRoutes {
       throw new Problem(ProblemType.INVALID_REQUEST, "id: does not match the path");
     }
     Campaign c = CampaignCodec.parse(id, body);
-    stores.campaigns().put(c, clock.millis())
+    stores
+        .campaigns()
+        .put(c, clock.millis())
         .compose(v -> refresher.refresh())
         .compose(v -> withState(List.of(c)))
         .onSuccess(list -> json(ctx, 200, list.getJsonObject(0)))
@@ -46,14 +48,20 @@ public final class AdminRoutes {
 
   public void getCampaign(RoutingContext ctx) {
     String id = Ids.require("id", ctx.pathParam("id"), "campaign id");
-    stores.campaigns().get(id)
-        .compose(c -> c == null ? Future.failedFuture(notFound("campaign " + id)) : withState(List.of(c)))
+    stores
+        .campaigns()
+        .get(id)
+        .compose(
+            c ->
+                c == null ? Future.failedFuture(notFound("campaign " + id)) : withState(List.of(c)))
         .onSuccess(list -> json(ctx, 200, list.getJsonObject(0)))
         .onFailure(err -> Problem.fail(ctx, err));
   }
 
   public void listCampaigns(RoutingContext ctx) {
-    stores.campaigns().list()
+    stores
+        .campaigns()
+        .list()
         .compose(this::withState)
         .onSuccess(list -> json(ctx, 200, new JsonObject().put("campaigns", list)))
         .onFailure(err -> Problem.fail(ctx, err));
@@ -61,8 +69,11 @@ public final class AdminRoutes {
 
   public void deleteCampaign(RoutingContext ctx) {
     String id = Ids.require("id", ctx.pathParam("id"), "campaign id");
-    stores.campaigns().delete(id)
-        .compose(found -> found ? refresher.refresh() : Future.failedFuture(notFound("campaign " + id)))
+    stores
+        .campaigns()
+        .delete(id)
+        .compose(
+            found -> found ? refresher.refresh() : Future.failedFuture(notFound("campaign " + id)))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(err -> Problem.fail(ctx, err));
   }
@@ -71,21 +82,28 @@ public final class AdminRoutes {
   private Future<JsonArray> withState(List<Campaign> campaigns) {
     long now = clock.millis();
     List<String> ids = campaigns.stream().map(Campaign::id).toList();
-    return stores.pacing().read(ids).map(records -> {
-      JsonArray out = new JsonArray();
-      for (int i = 0; i < campaigns.size(); i++) {
-        Campaign c = campaigns.get(i);
-        PacingRecord s = records[i];
-        double planned = PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), s.base, s.baseMs, s.frozen, now);
-        out.add(CampaignCodec.toJson(c)
-            .put("delivered", s.delivered)
-            .put("promoted", s.promoted)
-            .put("planned", Math.round(planned * 1000) / 1000.0)
-            .put("pass_rate", Double.isNaN(s.passRate) ? 0 : s.passRate)
-            .put("state", CampaignState.of(c, s.delivered, planned, now).wire()));
-      }
-      return out;
-    });
+    return stores
+        .pacing()
+        .read(ids)
+        .map(
+            records -> {
+              JsonArray out = new JsonArray();
+              for (int i = 0; i < campaigns.size(); i++) {
+                Campaign c = campaigns.get(i);
+                PacingRecord s = records[i];
+                double planned =
+                    PacingPlan.planned(
+                        PacingPlan.Shape.of(c), c.budget(), s.base, s.baseMs, s.frozen, now);
+                out.add(
+                    CampaignCodec.toJson(c)
+                        .put("delivered", s.delivered)
+                        .put("promoted", s.promoted)
+                        .put("planned", Math.round(planned * 1000) / 1000.0)
+                        .put("pass_rate", Double.isNaN(s.passRate) ? 0 : s.passRate)
+                        .put("state", CampaignState.of(c, s.delivered, planned, now).wire()));
+              }
+              return out;
+            });
   }
 
   private static Problem notFound(String what) {
@@ -93,6 +111,9 @@ public final class AdminRoutes {
   }
 
   static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.toBuffer());
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("content-type", "application/json")
+        .end(body.toBuffer());
   }
 }

@@ -33,7 +33,9 @@ final class BodyReader implements Handler<RoutingContext> {
     String encoding = req.getHeader("content-encoding");
     ContentCoding coding = ContentCoding.of(encoding);
     if (coding == null) {
-      Problem.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+      Problem.send(
+          ctx,
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "content-encoding: " + encoding + " is not supported (use gzip, deflate or none)");
       return;
     }
@@ -46,42 +48,55 @@ final class BodyReader implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    if ("100-continue".equalsIgnoreCase(req.getHeader("expect")) && req.version() != HttpVersion.HTTP_1_0) {
+    if ("100-continue".equalsIgnoreCase(req.getHeader("expect"))
+        && req.version() != HttpVersion.HTTP_1_0) {
       ctx.response().writeContinue();
     }
     Buffer body = Buffer.buffer(declared > 0 ? (int) declared : 1024);
     boolean[] failed = {false};
-    long timer = ctx.vertx().setTimer(readMs, id -> {
-      if (!failed[0]) {
-        failed[0] = true;
-        Problem.send(ctx, ProblemType.REQUEST_TIMEOUT, "body: not received within " + readMs + " ms");
-      }
-    });
-    req.handler(chunk -> {
-      if (failed[0]) {
-        return;
-      }
-      if (body.length() + chunk.length() > maxBytes) {
-        failed[0] = true;
-        ctx.vertx().cancelTimer(timer);
-        Problem.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
-        return;
-      }
-      body.appendBuffer(chunk);
-    });
-    req.endHandler(v -> {
-      ctx.vertx().cancelTimer(timer);
-      if (!failed[0]) {
-        decoded(ctx, coding, body);
-      }
-    });
+    long timer =
+        ctx.vertx()
+            .setTimer(
+                readMs,
+                id -> {
+                  if (!failed[0]) {
+                    failed[0] = true;
+                    Problem.send(
+                        ctx,
+                        ProblemType.REQUEST_TIMEOUT,
+                        "body: not received within " + readMs + " ms");
+                  }
+                });
+    req.handler(
+        chunk -> {
+          if (failed[0]) {
+            return;
+          }
+          if (body.length() + chunk.length() > maxBytes) {
+            failed[0] = true;
+            ctx.vertx().cancelTimer(timer);
+            Problem.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge());
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    req.endHandler(
+        v -> {
+          ctx.vertx().cancelTimer(timer);
+          if (!failed[0]) {
+            decoded(ctx, coding, body);
+          }
+        });
     req.resume();
   }
 
   private void decoded(RoutingContext ctx, ContentCoding coding, Buffer raw) {
     Buffer body;
     try {
-      body = coding == ContentCoding.IDENTITY ? raw : Buffer.buffer(coding.decode(raw.getBytes(), maxBytes));
+      body =
+          coding == ContentCoding.IDENTITY
+              ? raw
+              : Buffer.buffer(coding.decode(raw.getBytes(), maxBytes));
     } catch (ContentCoding.TooLarge e) {
       Problem.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, tooLarge() + " once decompressed");
       return;

@@ -5,7 +5,13 @@ import io.scoregateway.model.CampaignStatus;
 
 /** The operator-facing state of a campaign, derived from config, clock and pacing numbers. */
 public enum CampaignState {
-  SCHEDULED, PACING, AHEAD, BEHIND, EXHAUSTED, ENDED, PAUSED;
+  SCHEDULED,
+  PACING,
+  AHEAD,
+  BEHIND,
+  EXHAUSTED,
+  ENDED,
+  PAUSED;
 
   /** Deviation from plan tolerated as "pacing", as a share of budget. */
   static final double TOLERANCE = 0.02;

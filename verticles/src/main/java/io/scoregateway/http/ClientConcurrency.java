@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Bounds the requests one client has in flight on an event loop (the client's token name, else its
- * remote address), answered 429 with {@code Retry-After} before the body is read. Below the
- * event loop's own bound, so one client sending slow bodies cannot hold every slot and shed
- * everyone else. Confined to its event loop, so the counts need no synchronisation.
+ * remote address), answered 429 with {@code Retry-After} before the body is read. Below the event
+ * loop's own bound, so one client sending slow bodies cannot hold every slot and shed everyone
+ * else. Confined to its event loop, so the counts need no synchronisation.
  */
 public final class ClientConcurrency implements PlatformHandler {
   private final int max;
@@ -30,16 +30,23 @@ public final class ClientConcurrency implements PlatformHandler {
     int[] n = inFlight.computeIfAbsent(who, k -> new int[1]);
     if (n[0] >= max) {
       ctx.response().putHeader("retry-after", "1");
-      Problem.send(ctx, ProblemType.RATE_LIMITED, (c != null ? "client " + c.name() : "address " + who.substring(1))
-          + ": already " + max + " requests in flight");
+      Problem.send(
+          ctx,
+          ProblemType.RATE_LIMITED,
+          (c != null ? "client " + c.name() : "address " + who.substring(1))
+              + ": already "
+              + max
+              + " requests in flight");
       return;
     }
     n[0]++;
-    ctx.addEndHandler(v -> {
-      if (--n[0] == 0) {
-        inFlight.remove(who); // addresses come and go: keep no entry for one that has nothing in flight
-      }
-    });
+    ctx.addEndHandler(
+        v -> {
+          if (--n[0] == 0) {
+            inFlight.remove(
+                who); // addresses come and go: keep no entry for one that has nothing in flight
+          }
+        });
     ctx.next();
   }
 

@@ -33,8 +33,10 @@ public final class ClientRateLimiter implements PlatformHandler {
       ctx.next();
     } else {
       ctx.response().putHeader("retry-after", "1");
-      Problem.send(ctx, ProblemType.RATE_LIMITED, "client " + c.name() + ": over its limit of "
-          + (long) c.rateLimit() + " requests/s");
+      Problem.send(
+          ctx,
+          ProblemType.RATE_LIMITED,
+          "client " + c.name() + ": over its limit of " + (long) c.rateLimit() + " requests/s");
     }
   }
 

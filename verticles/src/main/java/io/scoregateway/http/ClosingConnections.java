@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClosingConnections {
   static final long LINGER_MS = 1_000;
-  private static final AttributeKey<Boolean> CLOSING = AttributeKey.valueOf("score-gateway.closing");
+  private static final AttributeKey<Boolean> CLOSING =
+      AttributeKey.valueOf("score-gateway.closing");
 
   private ClosingConnections() {}
 
@@ -47,15 +48,20 @@ final class ClosingConnections {
       return;
     }
     try {
-      req.handler(discarded -> { }).endHandler(v -> conn.close()).resume();
+      req.handler(discarded -> {}).endHandler(v -> conn.close()).resume();
     } catch (IllegalStateException e) {
       conn.close(); // the body ended meanwhile
       return;
     }
     duplex.shutdownOutput();
-    duplex.eventLoop().schedule(() -> {
-      conn.close();
-    }, LINGER_MS, TimeUnit.MILLISECONDS);
+    duplex
+        .eventLoop()
+        .schedule(
+            () -> {
+              conn.close();
+            },
+            LINGER_MS,
+            TimeUnit.MILLISECONDS);
   }
 
   private static Channel channel(HttpConnection conn) {

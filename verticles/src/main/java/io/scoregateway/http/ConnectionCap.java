@@ -17,9 +17,11 @@ public final class ConnectionCap {
 
   public ConnectionCap(String port, int max, MeterRegistry registry) {
     this.max = max;
-    this.refused = Counter.builder("gateway.connections.refused").tag("port", port)
-        .description("Connections closed on accept because the port held its maximum")
-        .register(registry);
+    this.refused =
+        Counter.builder("gateway.connections.refused")
+            .tag("port", port)
+            .description("Connections closed on accept because the port held its maximum")
+            .register(registry);
   }
 
   /** Counts a new connection, or closes it and returns false when the port is full. */

@@ -10,7 +10,8 @@ public final class ContentTypes {
   public static void requireJson(RoutingContext ctx) {
     String ct = ctx.request().getHeader("content-type");
     if (ct == null || !mediaType(ct).equals("application/json")) {
-      throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+      throw new Problem(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "content-type: expected application/json, got " + (ct == null ? "none" : ct));
     }
   }
@@ -23,6 +24,8 @@ public final class ContentTypes {
 
   private static String mediaType(String header) {
     int semi = header.indexOf(';');
-    return (semi < 0 ? header : header.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    return (semi < 0 ? header : header.substring(0, semi))
+        .trim()
+        .toLowerCase(java.util.Locale.ROOT);
   }
 }

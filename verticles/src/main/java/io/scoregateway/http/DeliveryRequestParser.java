@@ -18,7 +18,8 @@ import java.util.List;
 public final class DeliveryRequestParser {
   public static final int MAX_EVENTS = 1000;
   private static final KnownFields ENVELOPE = new KnownFields("events");
-  private static final KnownFields EVENT = new KnownFields("id", "user", "track", "campaign", "surface", "ts");
+  private static final KnownFields EVENT =
+      new KnownFields("id", "user", "track", "campaign", "surface", "ts");
 
   /** One parsed position: the event, or why it was rejected. */
   public record Parsed(DeliveryEvent event, String error) {}

@@ -36,22 +36,32 @@ public final class DeliveryRoutes {
       errors.add(p.error());
     }
     ctx.put(RequestObserver.BATCH, events.size());
-    recorder.record(events, errors)
+    recorder
+        .record(events, errors)
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-        .onSuccess(o -> {
-          metrics.delivered(events.size(), o);
-          JsonArray rejected = new JsonArray();
-          for (DeliveryRecorder.Rejection r : o.rejected()) {
-            rejected.add(new JsonObject().put("index", r.index()).put("error", r.error()));
-          }
-          AdminRoutes.json(ctx, 200, new JsonObject()
-              .put("accepted", o.accepted()).put("duplicates", o.duplicates()).put("rejected", rejected));
-        })
-        .onFailure(err -> {
-          ctx.put(RequestObserver.OUTCOME, "unconfirmed");
-          ctx.response().putHeader("retry-after", "1");
-          Problem.send(ctx, ProblemType.UNAVAILABLE,
-              "redis: deliveries not confirmed (" + err.getMessage() + "); retrying is safe");
-        });
+        .onSuccess(
+            o -> {
+              metrics.delivered(events.size(), o);
+              JsonArray rejected = new JsonArray();
+              for (DeliveryRecorder.Rejection r : o.rejected()) {
+                rejected.add(new JsonObject().put("index", r.index()).put("error", r.error()));
+              }
+              AdminRoutes.json(
+                  ctx,
+                  200,
+                  new JsonObject()
+                      .put("accepted", o.accepted())
+                      .put("duplicates", o.duplicates())
+                      .put("rejected", rejected));
+            })
+        .onFailure(
+            err -> {
+              ctx.put(RequestObserver.OUTCOME, "unconfirmed");
+              ctx.response().putHeader("retry-after", "1");
+              Problem.send(
+                  ctx,
+                  ProblemType.UNAVAILABLE,
+                  "redis: deliveries not confirmed (" + err.getMessage() + "); retrying is safe");
+            });
   }
 }

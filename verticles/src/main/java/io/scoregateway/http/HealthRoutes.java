@@ -6,7 +6,10 @@ import io.scoregateway.store.RedisLink;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
-/** Liveness (the process answers) and readiness (Redis answers, scripts and catalog loaded, data plane connected and warm). */
+/**
+ * Liveness (the process answers) and readiness (Redis answers, scripts and catalog loaded, data
+ * plane connected and warm).
+ */
 public final class HealthRoutes {
   private final RedisLink link;
   private final LiveCatalog catalog;
@@ -28,10 +31,13 @@ public final class HealthRoutes {
     boolean linksUp = dataPlane.linksUp();
     boolean warm = dataPlane.warm();
     boolean ready = redis && loaded && linksUp && warm;
-    AdminRoutes.json(ctx, ready ? 200 : 503, new JsonObject()
-        .put("status", ready ? "ready" : "not_ready")
-        .put("redis", redis ? "connected" : "disconnected")
-        .put("catalog", loaded ? "loaded" : "not_loaded")
-        .put("data_plane", !linksUp ? "disconnected" : warm ? "warm" : "warming"));
+    AdminRoutes.json(
+        ctx,
+        ready ? 200 : 503,
+        new JsonObject()
+            .put("status", ready ? "ready" : "not_ready")
+            .put("redis", redis ? "connected" : "disconnected")
+            .put("catalog", loaded ? "loaded" : "not_loaded")
+            .put("data_plane", !linksUp ? "disconnected" : warm ? "warm" : "warming"));
   }
 }

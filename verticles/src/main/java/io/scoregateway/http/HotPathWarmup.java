@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Warms one data-plane instance before it counts as ready: once its Redis link is up and the
  * catalog is loaded, it runs internal scoring requests of 10, 100 and 1000 candidates through the
  * real path (parse, gates, Redis lookups on this event loop's connection, allocation, answer
- * writing), so class loading, code compilation and the first round trips happen before traffic.
- * The requests only read: listener {@code gateway-warmup}, no delivery is recorded.
+ * writing), so class loading, code compilation and the first round trips happen before traffic. The
+ * requests only read: listener {@code gateway-warmup}, no delivery is recorded.
  */
 public final class HotPathWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(HotPathWarmup.class);
@@ -33,7 +33,12 @@ public final class HotPathWarmup {
   private final Readiness readiness;
   private final int maxBatch;
 
-  public HotPathWarmup(Vertx vertx, ScoreRoutes scores, LiveCatalog catalog, RedisLink link, Readiness readiness,
+  public HotPathWarmup(
+      Vertx vertx,
+      ScoreRoutes scores,
+      LiveCatalog catalog,
+      RedisLink link,
+      Readiness readiness,
       int maxBatch) {
     this.vertx = vertx;
     this.scores = scores;
@@ -48,22 +53,27 @@ public final class HotPathWarmup {
     long t0 = System.nanoTime();
     whenServable()
         .compose(v -> rounds(requests(), 0))
-        .onComplete(ar -> {
-          // even a failed warm-up (Redis went away meanwhile) must not keep the instance unready
-          // forever: the link's own state still gates readiness
-          readiness.warmed();
-          LOG.info("hot path warm in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        });
+        .onComplete(
+            ar -> {
+              // even a failed warm-up (Redis went away meanwhile) must not keep the instance
+              // unready
+              // forever: the link's own state still gates readiness
+              readiness.warmed();
+              LOG.info("hot path warm in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            });
   }
 
   private Future<Void> whenServable() {
     Promise<Void> ready = Promise.promise();
-    vertx.setPeriodic(0, POLL_MS, id -> {
-      if (link.isConnected() && catalog.view().loaded()) {
-        vertx.cancelTimer(id);
-        ready.complete();
-      }
-    });
+    vertx.setPeriodic(
+        0,
+        POLL_MS,
+        id -> {
+          if (link.isConnected() && catalog.view().loaded()) {
+            vertx.cancelTimer(id);
+            ready.complete();
+          }
+        });
     return ready.future();
   }
 
@@ -72,8 +82,10 @@ public final class HotPathWarmup {
     List<byte[]> out = new ArrayList<>();
     for (int size : BATCHES) {
       int n = Math.min(size, maxBatch);
-      StringBuilder b = new StringBuilder("{\"user\":\"gateway-warmup\",\"surface\":\"warmup\",\"market\":\"SE\","
-          + "\"max_promoted\":3,\"candidates\":[");
+      StringBuilder b =
+          new StringBuilder(
+              "{\"user\":\"gateway-warmup\",\"surface\":\"warmup\",\"market\":\"SE\","
+                  + "\"max_promoted\":3,\"candidates\":[");
       for (int i = 0; i < n; i++) {
         String track = i % 2 == 0 && i / 2 < enrolled.size() ? enrolled.get(i / 2) : "warmup-" + i;
         b.append(i == 0 ? "\"" : ",\"").append(track).append('"');
@@ -87,7 +99,8 @@ public final class HotPathWarmup {
     if (done >= ROUNDS * requests.size()) {
       return Future.succeededFuture();
     }
-    return scores.internal(requests.get(done % requests.size()), REQUEST_TIMEOUT_MS)
+    return scores
+        .internal(requests.get(done % requests.size()), REQUEST_TIMEOUT_MS)
         .compose(answer -> rounds(requests, done + 1));
   }
 }

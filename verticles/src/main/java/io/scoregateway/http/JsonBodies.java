@@ -12,8 +12,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 
 /**
- * Request bodies that must be one JSON object, checked against nesting, string and number
- * limits in a streaming pass before anything builds a tree from them.
+ * Request bodies that must be one JSON object, checked against nesting, string and number limits in
+ * a streaming pass before anything builds a tree from them.
  */
 final class JsonBodies {
   private static final JsonLimits LIMITS = new JsonLimits(32, 1 << 20, 64);

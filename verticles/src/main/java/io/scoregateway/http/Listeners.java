@@ -36,6 +36,7 @@ public final class Listeners {
   /** Serves new handshakes with {@code options}; connections already open keep their session. */
   public Future<Void> updateTls(ServerSSLOptions options) {
     // forced: options naming the same files compare equal, yet the files' contents changed
-    return Future.all(servers.stream().map(s -> s.updateSSLOptions(options, true)).toList()).mapEmpty();
+    return Future.all(servers.stream().map(s -> s.updateSSLOptions(options, true)).toList())
+        .mapEmpty();
   }
 }

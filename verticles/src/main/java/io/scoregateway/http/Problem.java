@@ -45,8 +45,8 @@ public final class Problem extends RuntimeException {
   /**
    * Writes the problem with {@code Connection: close} and closes the connection once it is written
    * ({@link ClosingConnections}). Vert.x keeps an HTTP/1.1 connection open whatever the answer's
-   * headers say, so the close is explicit. HTTP/2 forbids the header and has no connection to give up per request: there only
-   * the stream ends.
+   * headers say, so the close is explicit. HTTP/2 forbids the header and has no connection to give
+   * up per request: there only the stream ends.
    */
   public static void sendAndClose(HttpServerRequest req, ProblemType type, String detail) {
     HttpServerResponse response = req.response();
@@ -68,7 +68,8 @@ public final class Problem extends RuntimeException {
       return false;
     }
     String length = req.getHeader("content-length");
-    return req.getHeader("transfer-encoding") != null || (length != null && !length.trim().equals("0"));
+    return req.getHeader("transfer-encoding") != null
+        || (length != null && !length.trim().equals("0"));
   }
 
   /** Writes the problem on a bare response (before or outside the router). */

@@ -38,6 +38,7 @@ public enum ProblemType {
 
   /** The problem's {@code type} URI. */
   public String uri() {
-    return "https://score-gateway.dev/problems/" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return "https://score-gateway.dev/problems/"
+        + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 }

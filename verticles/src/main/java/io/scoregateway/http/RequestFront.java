@@ -5,18 +5,21 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Checks every request's framing before the router sees it: exactly one Host header (HTTP/1.1
- * requires one; without it routing failed with a 500), and the gateway's own limits on the request target and the
- * header block. The HTTP codec's limits are set above these, so an oversized request still parses
- * and is answered here as HTTP/1.1 problem+json; only one beyond the codec's limits reaches
- * {@link #invalid}, which still answers problem+json.
+ * requires one; without it routing failed with a 500), and the gateway's own limits on the request
+ * target and the header block. The HTTP codec's limits are set above these, so an oversized request
+ * still parses and is answered here as HTTP/1.1 problem+json; only one beyond the codec's limits
+ * reaches {@link #invalid}, which still answers problem+json.
  */
 public final class RequestFront implements Handler<HttpServerRequest> {
   /** Longest request target served (RFC 9110 asks for at least 8000 octets). */
   public static final int MAX_URI = 8192;
+
   /** Largest header block served, names and values together. */
   public static final int MAX_HEADERS = 16 * 1024;
+
   /** The HTTP codec's own limits, above ours so our answers win. */
   public static final int CODEC_MAX_LINE = 64 * 1024;
+
   public static final int CODEC_MAX_HEADERS = 64 * 1024;
 
   private final Handler<HttpServerRequest> next;
@@ -38,8 +41,12 @@ public final class RequestFront implements Handler<HttpServerRequest> {
       refuse(req, ProblemType.INVALID_REQUEST, "host: more than one Host header");
     } else if (req.authority() == null) {
       // HTTP/2 carries it as :authority; an HTTP/1.x request needs a Host header that parses
-      refuse(req, ProblemType.INVALID_REQUEST, req.getHeader("host") == null
-          ? "host: the Host header is required" : "host: invalid Host header");
+      refuse(
+          req,
+          ProblemType.INVALID_REQUEST,
+          req.getHeader("host") == null
+              ? "host: the Host header is required"
+              : "host: invalid Host header");
     } else {
       next.handle(req);
     }

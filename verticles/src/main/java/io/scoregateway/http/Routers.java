@@ -20,37 +20,61 @@ public final class Routers {
     Router router = Router.router(vertx);
     RouteTable routes = new RouteTable(router);
     router.route().failureHandler(Routers::failure);
-    router.errorHandler(404, ctx -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path()));
-    router.errorHandler(405, ctx -> {
-      String allow = routes.allow(ctx.normalizedPath());
-      ctx.response().putHeader("allow", allow);
-      Problem.send(ctx, ProblemType.METHOD_NOT_ALLOWED,
-          "method: " + ctx.request().method() + " not allowed on " + ctx.request().path() + " (allowed: " + allow + ")");
-    });
+    router.errorHandler(
+        404,
+        ctx ->
+            Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path()));
+    router.errorHandler(
+        405,
+        ctx -> {
+          String allow = routes.allow(ctx.normalizedPath());
+          ctx.response().putHeader("allow", allow);
+          Problem.send(
+              ctx,
+              ProblemType.METHOD_NOT_ALLOWED,
+              "method: "
+                  + ctx.request().method()
+                  + " not allowed on "
+                  + ctx.request().path()
+                  + " (allowed: "
+                  + allow
+                  + ")");
+        });
     // a path Vert.x cannot normalize (bad percent-encoding such as "/v1/scores%") fails before any
-    // route matches, so no failure handler sees it: without this it is a plain-text 400 and an ERROR log line
-    router.errorHandler(400, ctx -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "path: invalid percent-encoding"));
+    // route matches, so no failure handler sees it: without this it is a plain-text 400 and an
+    // ERROR log line
+    router.errorHandler(
+        400,
+        ctx -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "path: invalid percent-encoding"));
     return routes;
   }
 
   /**
-   * Serves a port: each connection is counted against the port's cap and decoded with
-   * {@link StrictFraming}; every request passes {@link RequestFront}'s checks before the router, and
+   * Serves a port: each connection is counted against the port's cap and decoded with {@link
+   * StrictFraming}; every request passes {@link RequestFront}'s checks before the router, and
    * requests the HTTP codec cannot parse get problem+json too.
    */
-  public static Future<HttpServer> listen(Vertx vertx, HttpServerOptions options, RouteTable routes,
-      Listeners listeners, ConnectionCap cap) {
-    HttpServerOptions o = options
-        .setMaxInitialLineLength(RequestFront.CODEC_MAX_LINE)
-        .setMaxHeaderSize(RequestFront.CODEC_MAX_HEADERS);
-    HttpServer server = vertx.createHttpServer(o)
-        .connectionHandler(conn -> {
-          if (cap.admit(conn)) {
-            StrictFraming.install(conn, o);
-          }
-        })
-        .invalidRequestHandler(RequestFront::invalid)
-        .requestHandler(new RequestFront(routes.router()));
+  public static Future<HttpServer> listen(
+      Vertx vertx,
+      HttpServerOptions options,
+      RouteTable routes,
+      Listeners listeners,
+      ConnectionCap cap) {
+    HttpServerOptions o =
+        options
+            .setMaxInitialLineLength(RequestFront.CODEC_MAX_LINE)
+            .setMaxHeaderSize(RequestFront.CODEC_MAX_HEADERS);
+    HttpServer server =
+        vertx
+            .createHttpServer(o)
+            .connectionHandler(
+                conn -> {
+                  if (cap.admit(conn)) {
+                    StrictFraming.install(conn, o);
+                  }
+                })
+            .invalidRequestHandler(RequestFront::invalid)
+            .requestHandler(new RequestFront(routes.router()));
     return server.listen().onSuccess(listeners::add);
   }
 
@@ -81,12 +105,13 @@ public final class Routers {
    */
   public static Handler<RoutingContext> jsonBody(HttpMethod... methods) {
     java.util.Set<HttpMethod> checked = java.util.Set.of(methods);
-    return guarded(ctx -> {
-      if (checked.contains(ctx.request().method())) {
-        ContentTypes.requireJson(ctx);
-      }
-      ctx.next();
-    });
+    return guarded(
+        ctx -> {
+          if (checked.contains(ctx.request().method())) {
+            ContentTypes.requireJson(ctx);
+          }
+          ctx.next();
+        });
   }
 
   /** Runs a handler, turning anything it throws into the matching problem answer. */
@@ -106,10 +131,15 @@ public final class Routers {
       return;
     }
     switch (ctx.statusCode()) {
-      case 413 -> Problem.send(ctx, ProblemType.PAYLOAD_TOO_LARGE, "body: larger than the limit for this endpoint");
-      case 415 -> Problem.send(ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "content-type: expected application/json");
+      case 413 ->
+          Problem.send(
+              ctx, ProblemType.PAYLOAD_TOO_LARGE, "body: larger than the limit for this endpoint");
+      case 415 ->
+          Problem.send(
+              ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "content-type: expected application/json");
       case 400 -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "body: unreadable request");
-      case 404 -> Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path());
+      case 404 ->
+          Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path());
       default -> Problem.send(ctx, ProblemType.INTERNAL, "status " + ctx.statusCode());
     }
   }

@@ -24,7 +24,8 @@ public final class ScoreRequestParser {
   private static final JsonFactory JSON = LIMITS.factory();
 
   private static final KnownFields FIELDS =
-      new KnownFields("user", "surface", "market", "segment", "candidates", "max_promoted", "explain");
+      new KnownFields(
+          "user", "surface", "market", "segment", "candidates", "max_promoted", "explain");
 
   private final int maxBatch;
 
@@ -62,7 +63,8 @@ public final class ScoreRequestParser {
         case "market" -> {
           market = string(p, t, "market");
           if (!Ids.validMarket(market)) {
-            throw new InvalidInput("market", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
+            throw new InvalidInput(
+                "market", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
           }
         }
         case "segment" -> segment = Ids.require("segment", string(p, t, "segment"), "segment");
@@ -85,8 +87,13 @@ public final class ScoreRequestParser {
     require(market, "market");
     require(candidates, "candidates");
     return new ScoreRequest(
-        user, surface, market, segment == null ? ScoreRequest.DEFAULT_SEGMENT : segment,
-        candidates, maxPromoted, explain);
+        user,
+        surface,
+        market,
+        segment == null ? ScoreRequest.DEFAULT_SEGMENT : segment,
+        candidates,
+        maxPromoted,
+        explain);
   }
 
   private List<String> candidates(JsonParser p, JsonToken t) throws IOException {

@@ -1,13 +1,13 @@
 package io.scoregateway.http;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.scoregateway.Engine;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.scoregateway.pipeline.ScorePipeline;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
-import io.scoregateway.Engine;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
 import io.scoregateway.telemetry.Spans;
@@ -31,7 +31,8 @@ public final class ScoreRoutes {
   private final DecisionMetrics metrics;
   private final Tracer tracer;
 
-  public ScoreRoutes(Vertx vertx, ScorePipeline pipeline, int maxBatch, long defaultTimeoutMs, Engine engine) {
+  public ScoreRoutes(
+      Vertx vertx, ScorePipeline pipeline, int maxBatch, long defaultTimeoutMs, Engine engine) {
     this.vertx = vertx;
     this.pipeline = pipeline;
     this.parser = new ScoreRequestParser(maxBatch);
@@ -47,20 +48,22 @@ public final class ScoreRoutes {
     long timeoutMs = timeoutMs(ctx.request().getHeader(TIMEOUT_HEADER));
     boolean stream = ContentTypes.accepts(ctx, NDJSON);
     HopTimings timings = new HopTimings(start);
-    ScoreRequest req = parser.parse(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
+    ScoreRequest req =
+        parser.parse(ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes());
     timings.parse(System.nanoTime() - start);
 
     ScoreExchange ex = new ScoreExchange(req, timings);
     ctx.put(RequestObserver.TIMINGS, timings);
     ctx.put(RequestObserver.BATCH, req.candidates().size());
-    Answer answer = stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
+    Answer answer =
+        stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
     run(ex, start, timeoutMs, () -> finish(ctx, ex, answer));
   }
 
   /**
    * Runs the pipeline under the deadline and calls {@code finish} once, on completion or when time
-   * is up. The time kept back for writing grows with the batch (a tenth of the deadline, at most
-   * 5 ms, plus 1 ms per 1000 candidates), and nothing is decided after that point, so even a large
+   * is up. The time kept back for writing grows with the batch (a tenth of the deadline, at most 5
+   * ms, plus 1 ms per 1000 candidates), and nothing is decided after that point, so even a large
    * batch whose lookups answer just before the deadline leaves on time.
    */
   private void run(ScoreExchange ex, long start, long timeoutMs, Runnable finish) {
@@ -68,10 +71,13 @@ public final class ScoreRoutes {
     long decideInMs = Math.max(1, timeoutMs - margin - (System.nanoTime() - start) / 1_000_000);
     ex.decideBy(start + Math.max(1, timeoutMs - margin) * 1_000_000);
     long timer = vertx.setTimer(decideInMs, id -> finish.run());
-    pipeline.run(ex).onComplete(ar -> {
-      vertx.cancelTimer(timer);
-      finish.run();
-    });
+    pipeline
+        .run(ex)
+        .onComplete(
+            ar -> {
+              vertx.cancelTimer(timer);
+              finish.run();
+            });
   }
 
   /**
@@ -83,12 +89,16 @@ public final class ScoreRoutes {
     ScoreRequest req = parser.parse(body);
     ScoreExchange ex = new ScoreExchange(req, new HopTimings(start));
     Promise<Buffer> done = Promise.promise();
-    run(ex, start, timeoutMs, () -> {
-      if (!ex.isFinished()) {
-        ex.close();
-        done.complete(ScoreResponseWriter.json(ex));
-      }
-    });
+    run(
+        ex,
+        start,
+        timeoutMs,
+        () -> {
+          if (!ex.isFinished()) {
+            ex.close();
+            done.complete(ScoreResponseWriter.json(ex));
+          }
+        });
     return done.future();
   }
 
@@ -100,7 +110,9 @@ public final class ScoreRoutes {
     Span span = Spans.child(tracer, "response write");
     answer.finish();
     if (span.isRecording()) {
-      span.setAttribute("gateway.batch.candidates", ex.size()).setAttribute("gateway.degraded", ex.degraded()).end();
+      span.setAttribute("gateway.batch.candidates", ex.size())
+          .setAttribute("gateway.degraded", ex.degraded())
+          .end();
     }
     metrics.answered(ex);
     ctx.put(RequestObserver.OUTCOME, ex.degraded() ? "degraded" : "ok");
@@ -118,7 +130,8 @@ public final class ScoreRoutes {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    throw new InvalidInput("X-Request-Timeout-Ms", "must be an integer between 1 and " + MAX_TIMEOUT_MS);
+    throw new InvalidInput(
+        "X-Request-Timeout-Ms", "must be an integer between 1 and " + MAX_TIMEOUT_MS);
   }
 
   /** How the decisions leave: whole at the end, or streamed as they become final. */

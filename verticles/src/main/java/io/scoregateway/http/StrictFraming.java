@@ -23,7 +23,9 @@ import java.util.Locale;
 final class StrictFraming extends VertxHttpRequestDecoder {
   private static final String DECODER = "httpDecoder";
 
-  /** A framing violation, carried as the decoder's failure cause; stackless (an expected refusal). */
+  /**
+   * A framing violation, carried as the decoder's failure cause; stackless (an expected refusal).
+   */
   static final class Violation extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final ProblemType type;
@@ -43,9 +45,10 @@ final class StrictFraming extends VertxHttpRequestDecoder {
   }
 
   /**
-   * Swaps the strict decoder into a new HTTP/1.x connection. Vert.x offers no hook for its codec, so
-   * this reaches into the pipeline it built; it runs from the server's connection handler, before
-   * the connection's first byte is decoded. HTTP/2 connections have no such decoder and are left alone.
+   * Swaps the strict decoder into a new HTTP/1.x connection. Vert.x offers no hook for its codec,
+   * so this reaches into the pipeline it built; it runs from the server's connection handler,
+   * before the connection's first byte is decoded. HTTP/2 connections have no such decoder and are
+   * left alone.
    */
   static void install(HttpConnection conn, HttpServerOptions options) {
     if (conn instanceof ConnectionBase base) {
@@ -68,11 +71,13 @@ final class StrictFraming extends VertxHttpRequestDecoder {
 
   private static void check(HttpMessage msg, List<String> headerValues) {
     if (msg.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-      throw new Violation(ProblemType.INVALID_REQUEST,
+      throw new Violation(
+          ProblemType.INVALID_REQUEST,
           "transfer-encoding: not allowed together with Content-Length");
     }
     if (msg.protocolVersion() != HttpVersion.HTTP_1_1) {
-      throw new Violation(ProblemType.INVALID_REQUEST, "transfer-encoding: not allowed in HTTP/1.0");
+      throw new Violation(
+          ProblemType.INVALID_REQUEST, "transfer-encoding: not allowed in HTTP/1.0");
     }
     List<String> codings = new ArrayList<>();
     for (String value : headerValues) {
@@ -81,11 +86,15 @@ final class StrictFraming extends VertxHttpRequestDecoder {
       }
     }
     if (!codings.get(codings.size() - 1).equals("chunked")) {
-      throw new Violation(ProblemType.INVALID_REQUEST,
-          "transfer-encoding: chunked must be the final coding, got '" + String.join(", ", codings) + "'");
+      throw new Violation(
+          ProblemType.INVALID_REQUEST,
+          "transfer-encoding: chunked must be the final coding, got '"
+              + String.join(", ", codings)
+              + "'");
     }
     if (codings.size() > 1) {
-      throw new Violation(ProblemType.NOT_IMPLEMENTED,
+      throw new Violation(
+          ProblemType.NOT_IMPLEMENTED,
           "transfer-encoding: only chunked is supported, got '" + String.join(", ", codings) + "'");
     }
   }

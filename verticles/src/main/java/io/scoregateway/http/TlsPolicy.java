@@ -13,16 +13,17 @@ import java.util.Set;
  */
 public final class TlsPolicy {
   public static final Set<String> PROTOCOLS = Set.of("TLSv1.3", "TLSv1.2");
-  public static final List<String> CIPHER_SUITES = List.of(
-      "TLS_AES_128_GCM_SHA256",
-      "TLS_AES_256_GCM_SHA384",
-      "TLS_CHACHA20_POLY1305_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-      "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-      "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-      "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-      "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+  public static final List<String> CIPHER_SUITES =
+      List.of(
+          "TLS_AES_128_GCM_SHA256",
+          "TLS_AES_256_GCM_SHA384",
+          "TLS_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+          "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+          "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
   private TlsPolicy() {}
 
@@ -35,7 +36,10 @@ public final class TlsPolicy {
 
   /** The same policy as options for a running server ({@code HttpServer.updateSSLOptions}). */
   public static ServerSSLOptions sslOptions(KeyCertOptions keyCert) {
-    ServerSSLOptions o = new ServerSSLOptions().setKeyCertOptions(keyCert).setEnabledSecureTransportProtocols(PROTOCOLS);
+    ServerSSLOptions o =
+        new ServerSSLOptions()
+            .setKeyCertOptions(keyCert)
+            .setEnabledSecureTransportProtocols(PROTOCOLS);
     CIPHER_SUITES.forEach(o::addEnabledCipherSuite);
     return o;
   }

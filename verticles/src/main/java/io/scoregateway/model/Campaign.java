@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A promotion campaign as configured by an operator. {@code surfaces}/{@code markets} are null
- * when the campaign runs everywhere; {@code frequencyCap} is null when uncapped;
- * {@code trafficProfile} (24 weights, one per UTC hour) shapes an even plan, null for a linear one.
+ * A promotion campaign as configured by an operator. {@code surfaces}/{@code markets} are null when
+ * the campaign runs everywhere; {@code frequencyCap} is null when uncapped; {@code trafficProfile}
+ * (24 weights, one per UTC hour) shapes an even plan, null for a linear one.
  */
 public record Campaign(
     String id,
@@ -24,9 +24,31 @@ public record Campaign(
     List<Double> trafficProfile) {
 
   /** A campaign with a linear plan. */
-  public Campaign(String id, List<String> tracks, Set<String> surfaces, Set<String> markets, Instant start,
-      Instant end, long budget, PacingMode pacing, FrequencyCap frequencyCap, double boost, CampaignStatus status) {
-    this(id, tracks, surfaces, markets, start, end, budget, pacing, frequencyCap, boost, status, null);
+  public Campaign(
+      String id,
+      List<String> tracks,
+      Set<String> surfaces,
+      Set<String> markets,
+      Instant start,
+      Instant end,
+      long budget,
+      PacingMode pacing,
+      FrequencyCap frequencyCap,
+      double boost,
+      CampaignStatus status) {
+    this(
+        id,
+        tracks,
+        surfaces,
+        markets,
+        start,
+        end,
+        budget,
+        pacing,
+        frequencyCap,
+        boost,
+        status,
+        null);
   }
 
   public boolean isEnded(long nowMs) {

@@ -1,6 +1,8 @@
 package io.scoregateway.model;
 
-/** Why a candidate was or was not promoted; declaration order is gate order (first failing wins). */
+/**
+ * Why a candidate was or was not promoted; declaration order is gate order (first failing wins).
+ */
 public enum Reason {
   NOT_ENROLLED("not_enrolled"),
   PAUSED("paused"),

@@ -3,9 +3,9 @@ package io.scoregateway.pacing;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Deterministic admission: an eligible candidate passes the pacing gate when
- * {@code hash(user, campaign, slot) < passRate}. The same listener gets the same answer for the
- * whole slot, so a retried request is answered the same way.
+ * Deterministic admission: an eligible candidate passes the pacing gate when {@code hash(user,
+ * campaign, slot) < passRate}. The same listener gets the same answer for the whole slot, so a
+ * retried request is answered the same way.
  */
 public final class AdmissionHash {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;

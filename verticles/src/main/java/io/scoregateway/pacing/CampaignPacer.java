@@ -6,13 +6,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One instance's live pacing of one campaign: the pass rate and lease the last refresh brought,
- * and what the scoring requests have observed since. Event loops call {@link #admit} and
- * {@link #release}; the refresher alone calls {@link #report} and {@link #apply}.
+ * One instance's live pacing of one campaign: the pass rate and lease the last refresh brought, and
+ * what the scoring requests have observed since. Event loops call {@link #admit} and {@link
+ * #release}; the refresher alone calls {@link #report} and {@link #apply}.
  */
 public final class CampaignPacer {
   /** A lease this small may outlive its slot on an idle instance: the over-delivery it risks. */
   static final long IDLE_LEASE = 2;
+
   /** Weight of the latest interval in the attempt rate that sizes leases. */
   static final double RATE_SMOOTHING = 0.5;
 
@@ -25,8 +26,10 @@ public final class CampaignPacer {
   private volatile long slot = -1;
   private volatile boolean exhausted;
   private volatile boolean starved = true;
+
   /** The slot whose allowance the last answer said was all leased out (none: -1). */
   private volatile long spentSlot = -1;
+
   private volatile long delivered;
   private volatile double planned = Double.NaN;
 
@@ -34,8 +37,10 @@ public final class CampaignPacer {
   private long reportedAttempts;
   private long reportedPromoted;
   private long reportedAdmitted;
+
   /** Share of admitted candidates that stay promoted (the rest lose later gates), smoothed. */
   private double survival = 1;
+
   private long reportedAtMs = -1;
   private double attemptsPerMs;
   private String revision;
@@ -75,7 +80,10 @@ public final class CampaignPacer {
     return Reason.PROMOTED;
   }
 
-  /** An eligible candidate the budget gate stopped: still demand, so the campaign keeps being refreshed. */
+  /**
+   * An eligible candidate the budget gate stopped: still demand, so the campaign keeps being
+   * refreshed.
+   */
   public void exhaustedAttempt() {
     attempts.increment();
   }
@@ -120,8 +128,8 @@ public final class CampaignPacer {
 
   /**
    * True when this campaign needs a refresh now: its lease ran dry (while its slot has some left),
-   * its config changed, or a new slot began after demand was seen (or with a lease to give back). A campaign nobody asks
-   * for is refreshed once, then no more.
+   * its config changed, or a new slot began after demand was seen (or with a lease to give back). A
+   * campaign nobody asks for is refreshed once, then no more.
    */
   public boolean due(long currentSlot, Campaign config) {
     if (config != seen) {
@@ -158,7 +166,10 @@ public final class CampaignPacer {
     if (!first && nowMs > reportedAtMs) {
       // smoothed: sporadic traffic keeps a rate (and a lease) between its requests
       double latest = (double) da / (nowMs - reportedAtMs);
-      attemptsPerMs = attemptsPerMs == 0 ? latest : RATE_SMOOTHING * latest + (1 - RATE_SMOOTHING) * attemptsPerMs;
+      attemptsPerMs =
+          attemptsPerMs == 0
+              ? latest
+              : RATE_SMOOTHING * latest + (1 - RATE_SMOOTHING) * attemptsPerMs;
     }
     reportedAttempts = a;
     reportedPromoted = p;
@@ -193,5 +204,6 @@ public final class CampaignPacer {
   }
 
   /** What the refresher sends for one campaign. */
-  public record PacingReport(String campaign, long attempts, long promoted, double ratePerSec, long returned) {}
+  public record PacingReport(
+      String campaign, long attempts, long promoted, double ratePerSec, long returned) {}
 }

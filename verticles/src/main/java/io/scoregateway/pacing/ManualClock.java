@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A clock that moves only when told: the accelerated time of the pacing simulation, and the
- * fixed "now" of tests. Injected through the engine, never settable from a request.
+ * A clock that moves only when told: the accelerated time of the pacing simulation, and the fixed
+ * "now" of tests. Injected through the engine, never settable from a request.
  */
 public final class ManualClock extends Clock {
   private final AtomicLong millis;

@@ -4,9 +4,10 @@ import io.scoregateway.model.PacingMode;
 
 /**
  * The pacing controller, the same math as pacing_refresh.lua (tested with the same inputs). Each
- * call takes one instance's report (eligible attempts and promotions since its last report, and
- * its attempt rate, which sizes its lease to its share of the slot), runs the slot step when a slot begins (or the config changed, or a fresh
- * campaign has seen a quarter slot of demand), and grants a lease of promotions.
+ * call takes one instance's report (eligible attempts and promotions since its last report, and its
+ * attempt rate, which sizes its lease to its share of the slot), runs the slot step when a slot
+ * begins (or the config changed, or a fresh campaign has seen a quarter slot of demand), and grants
+ * a lease of promotions.
  *
  * <p>The step: expected deliveries {@code E = max(delivered, rho * promoted)} count promotions in
  * flight, with {@code rho} the share of settled promotions that were delivered. The slot may lease
@@ -19,19 +20,30 @@ import io.scoregateway.model.PacingMode;
 public final class PacingController {
   /** Pass rate of a campaign with no demand estimate yet. */
   public static final double P_INIT = 0.05;
+
   /** Largest rise of the pass rate in one step. */
   public static final double RAMP = 4;
+
   /** A slot behind plan may lease at most this many times its share. */
   public static final double CATCH_UP = 2;
+
   /** The pass rate aims this much above the allowance: the lease trims the excess. */
   public static final double HEADROOM = 1.2;
+
   /** A lease covers this much more than the instance's expected share of the allowance. */
   public static final double LEASE_MARGIN = 1.05;
+
   /** Weight of the newest demand observation. */
   public static final double SMOOTHING = 0.6;
-  /** Settled promotions needed before the delivery ratio is estimated (1 before; fewer for small budgets). */
+
+  /**
+   * Settled promotions needed before the delivery ratio is estimated (1 before; fewer for small
+   * budgets).
+   */
   public static final long RHO_SAMPLE = 20;
+
   public static final double RHO_MIN = 0.05;
+
   /** How late a play may follow its promotion, by default (--pacing-settle-ms). */
   public static final long DEFAULT_SETTLE_MS = 10_000;
 
@@ -56,11 +68,19 @@ public final class PacingController {
    * The answer: pass rate and slot, the lease granted, the numbers explain shows, and whether the
    * slot has nothing left to lease (asking again before the next slot is pointless).
    */
-  public record Lease(double passRate, long slot, long grant, boolean exhausted, long delivered, double planned,
-      double committed, boolean slotSpent) {}
+  public record Lease(
+      double passRate,
+      long slot,
+      long grant,
+      boolean exhausted,
+      long delivered,
+      double planned,
+      double committed,
+      boolean slotSpent) {}
 
   /** Applies one call to {@code r} (mutated, as the script writes its hash) and answers it. */
-  public static Lease call(PacingRecord r, Config c, Report in, long nowMs, long slotMs, int settleSteps) {
+  public static Lease call(
+      PacingRecord r, Config c, Report in, long nowMs, long slotMs, int settleSteps) {
     r.attempts += in.attempts();
     r.promoted += in.promoted();
     r.granted = Math.max(0, r.granted - in.returned());
@@ -82,15 +102,18 @@ public final class PacingController {
       double left = (Math.floorDiv(nowMs, slotMs) + 1) * slotMs - nowMs;
       // the instance's expected admissions, scaled to its share of the allowance (more than it
       // admits when the demand is below the allowance and the pass rate is clipped at 1)
-      double share = r.demand > 0 && r.passRate > 0 ? r.allow / (r.passRate * r.demand) : 1 / HEADROOM;
+      double share =
+          r.demand > 0 && r.passRate > 0 ? r.allow / (r.passRate * r.demand) : 1 / HEADROOM;
       share = Math.max(1 / HEADROOM, Math.min(2, share));
-      want = (long) Math.ceil(in.ratePerSec() * r.passRate * left / 1000 * share * LEASE_MARGIN) + 1;
+      want =
+          (long) Math.ceil(in.ratePerSec() * r.passRate * left / 1000 * share * LEASE_MARGIN) + 1;
     }
     long grant = Math.max(0, Math.min(want, Math.min(r.allow - r.granted, room)));
     r.granted += grant;
     double planned = PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
     boolean spent = r.allow - r.granted <= 0 || room - grant <= 0;
-    return new Lease(r.passRate, r.slot, grant, committed >= c.budget(), r.delivered, planned, committed, spent);
+    return new Lease(
+        r.passRate, r.slot, grant, committed >= c.budget(), r.delivered, planned, committed, spent);
   }
 
   /** Records a config change; true when it re-plans (the step then runs at once). */
@@ -119,10 +142,12 @@ public final class PacingController {
     return true;
   }
 
-  static void step(PacingRecord r, Config c, long nowMs, long slotMs, long k, boolean newSlot, int settleSteps) {
+  static void step(
+      PacingRecord r, Config c, long nowMs, long slotMs, long k, boolean newSlot, int settleSteps) {
     if (r.stepMs >= 0 && nowMs - r.stepMs >= slotMs / 4) {
       double observed = (double) (r.attempts - r.attemptsMark) * slotMs / (nowMs - r.stepMs);
-      r.demand = Double.isNaN(r.demand) ? observed : (1 - SMOOTHING) * r.demand + SMOOTHING * observed;
+      r.demand =
+          Double.isNaN(r.demand) ? observed : (1 - SMOOTHING) * r.demand + SMOOTHING * observed;
       r.attemptsMark = r.attempts;
       r.stepMs = nowMs;
     } else if (r.stepMs < 0) {
@@ -154,7 +179,8 @@ public final class PacingController {
     } else {
       long slotEnd = (k + 1) * slotMs;
       double due = PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, slotEnd);
-      double share = due - PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
+      double share =
+          due - PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
       double target = Math.max(0, Math.min(due - committed, CATCH_UP * share));
       target = Math.min(target, c.budget() - committed);
       allow = (long) Math.ceil(target / rho);

@@ -5,11 +5,11 @@ import io.scoregateway.model.PacingMode;
 import java.util.List;
 
 /**
- * The delivery plan {@code planned(t) = budget * F(t)}; pacing_refresh.lua implements the same.
- * F advances with the flight's elapsed time, weighted by the hourly traffic profile when one is
- * set; {@code front_loaded} bends it to {@code 1 - (1 - x)^2}. A re-plan (resume, budget or
- * flight change) keeps what was committed at that moment and spreads only the remainder over the
- * rest of the flight; a paused campaign's plan is frozen.
+ * The delivery plan {@code planned(t) = budget * F(t)}; pacing_refresh.lua implements the same. F
+ * advances with the flight's elapsed time, weighted by the hourly traffic profile when one is set;
+ * {@code front_loaded} bends it to {@code 1 - (1 - x)^2}. A re-plan (resume, budget or flight
+ * change) keeps what was committed at that moment and spreads only the remainder over the rest of
+ * the flight; a paused campaign's plan is frozen.
  */
 public final class PacingPlan {
   private static final long HOUR_MS = 3_600_000L;
@@ -20,7 +20,8 @@ public final class PacingPlan {
   /** The plan of one flight shape. */
   public record Shape(PacingMode mode, long startMs, long endMs, List<Double> profile) {
     public static Shape of(Campaign c) {
-      return new Shape(c.pacing(), c.start().toEpochMilli(), c.end().toEpochMilli(), c.trafficProfile());
+      return new Shape(
+          c.pacing(), c.start().toEpochMilli(), c.end().toEpochMilli(), c.trafficProfile());
     }
   }
 
@@ -47,7 +48,8 @@ public final class PacingPlan {
    * re-plan; {@code baseMs < 0} = none, the plan runs from the start), plus the rest of the budget
    * spread over the rest of the flight. {@code frozen} (not NaN) is a paused campaign's plan.
    */
-  public static double planned(Shape s, long budget, double base, long baseMs, double frozen, long nowMs) {
+  public static double planned(
+      Shape s, long budget, double base, long baseMs, double frozen, long nowMs) {
     if (s.mode() == PacingMode.ASAP) {
       return budget;
     }

@@ -10,8 +10,18 @@ public final class PacingRevision {
   private PacingRevision() {}
 
   public static String of(Campaign c) {
-    String plan = c.budget() + "|" + c.pacing().wire() + "|" + c.start().toEpochMilli() + "|"
-        + c.end().toEpochMilli() + "|" + c.status().wire() + "|" + c.trafficProfile();
+    String plan =
+        c.budget()
+            + "|"
+            + c.pacing().wire()
+            + "|"
+            + c.start().toEpochMilli()
+            + "|"
+            + c.end().toEpochMilli()
+            + "|"
+            + c.status().wire()
+            + "|"
+            + c.trafficProfile();
     return Integer.toHexString(plan.hashCode()) + "-" + Integer.toHexString(plan.length());
   }
 }

@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks delivery events against the catalog and the clock, then counts the valid ones once.
- * Events older than the dedupe window are refused: a retry that old could no longer be
- * recognised as one and would count twice. A play before the campaign's flight is refused; one
- * reported late still counts when it happened no later than the settle time after the flight's
- * end (its promotion was made inside the flight). Paused campaigns still count deliveries: the
- * plays of promotions made before the pause arrive after it.
+ * Checks delivery events against the catalog and the clock, then counts the valid ones once. Events
+ * older than the dedupe window are refused: a retry that old could no longer be recognised as one
+ * and would count twice. A play before the campaign's flight is refused; one reported late still
+ * counts when it happened no later than the settle time after the flight's end (its promotion was
+ * made inside the flight). Paused campaigns still count deliveries: the plays of promotions made
+ * before the pause arrive after it.
  */
 public final class DeliveryRecorder {
   /** Clock skew tolerated for events stamped in the future. */
@@ -33,8 +33,8 @@ public final class DeliveryRecorder {
   private final Clock clock;
   private final long settleMs;
 
-  public DeliveryRecorder(LiveCatalog catalog, DeliveryLedger ledger, PacingView pacing, Clock clock,
-      long settleMs) {
+  public DeliveryRecorder(
+      LiveCatalog catalog, DeliveryLedger ledger, PacingView pacing, Clock clock, long settleMs) {
     this.catalog = catalog;
     this.ledger = ledger;
     this.pacing = pacing;
@@ -78,28 +78,37 @@ public final class DeliveryRecorder {
     if (valid.isEmpty()) {
       return Future.succeededFuture(new Outcome(0, 0, rejected));
     }
-    return ledger.record(valid, campaigns, now).map(recorded -> {
-      int accepted = 0;
-      int duplicates = 0;
-      for (int j = 0; j < valid.size(); j++) {
-        switch (recorded.outcomes()[j]) {
-          case DeliveryLedger.COUNTED -> accepted++;
-          case DeliveryLedger.DUPLICATE -> duplicates++;
-          default -> rejected.add(new Rejection(validAt.get(j), "id: event id " + valid.get(j).id()
-              + " was already counted for campaign " + valid.get(j).campaign()
-              + " with another user or track"));
-        }
-      }
-      rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));
-      for (Map.Entry<String, Long> d : recorded.delivered().entrySet()) {
-        CampaignPacer p = pacing.existing(d.getKey());
-        Campaign c = index.byId(d.getKey());
-        if (p != null && c != null) {
-          p.delivered(d.getValue(), c.budget());
-        }
-      }
-      return new Outcome(accepted, duplicates, rejected);
-    });
+    return ledger
+        .record(valid, campaigns, now)
+        .map(
+            recorded -> {
+              int accepted = 0;
+              int duplicates = 0;
+              for (int j = 0; j < valid.size(); j++) {
+                switch (recorded.outcomes()[j]) {
+                  case DeliveryLedger.COUNTED -> accepted++;
+                  case DeliveryLedger.DUPLICATE -> duplicates++;
+                  default ->
+                      rejected.add(
+                          new Rejection(
+                              validAt.get(j),
+                              "id: event id "
+                                  + valid.get(j).id()
+                                  + " was already counted for campaign "
+                                  + valid.get(j).campaign()
+                                  + " with another user or track"));
+                }
+              }
+              rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));
+              for (Map.Entry<String, Long> d : recorded.delivered().entrySet()) {
+                CampaignPacer p = pacing.existing(d.getKey());
+                Campaign c = index.byId(d.getKey());
+                if (p != null && c != null) {
+                  p.delivered(d.getValue(), c.budget());
+                }
+              }
+              return new Outcome(accepted, duplicates, rejected);
+            });
   }
 
   private String check(DeliveryEvent e, CampaignIndex index, long now) {
@@ -115,14 +124,21 @@ public final class DeliveryRecorder {
       return "ts: in the future";
     }
     if (ts < now - Stores.DEDUPE_TTL_SECONDS * 1000) {
-      return "ts: older than the " + Stores.DEDUPE_TTL_SECONDS / 86_400 + "-day deduplication window";
+      return "ts: older than the "
+          + Stores.DEDUPE_TTL_SECONDS / 86_400
+          + "-day deduplication window";
     }
     if (ts < c.start().toEpochMilli()) {
       return "ts: before the flight of campaign " + c.id() + " (starts " + c.start() + ")";
     }
     if (ts > c.end().toEpochMilli() + settleMs) {
-      return "ts: after the flight of campaign " + c.id() + " (ended " + c.end() + ", late plays count up to "
-          + Instant.ofEpochMilli(c.end().toEpochMilli() + settleMs) + ")";
+      return "ts: after the flight of campaign "
+          + c.id()
+          + " (ended "
+          + c.end()
+          + ", late plays count up to "
+          + Instant.ofEpochMilli(c.end().toEpochMilli() + settleMs)
+          + ")";
     }
     return null;
   }

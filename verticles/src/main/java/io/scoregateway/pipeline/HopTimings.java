@@ -30,11 +30,16 @@ public final class HopTimings {
 
   /** The {@code Server-Timing} header value, in milliseconds. */
   public String serverTiming() {
-    return "parse;dur=" + ms(parseNanos)
-        + ", gates;dur=" + ms(gatesNanos)
-        + ", redis;dur=" + ms(lookupNanos)
-        + ", allocate;dur=" + ms(allocateNanos)
-        + ", total;dur=" + ms(System.nanoTime() - startNanos);
+    return "parse;dur="
+        + ms(parseNanos)
+        + ", gates;dur="
+        + ms(gatesNanos)
+        + ", redis;dur="
+        + ms(lookupNanos)
+        + ", allocate;dur="
+        + ms(allocateNanos)
+        + ", total;dur="
+        + ms(System.nanoTime() - startNanos);
   }
 
   private static String ms(long nanos) {

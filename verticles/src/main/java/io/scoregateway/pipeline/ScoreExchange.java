@@ -6,8 +6,8 @@ import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 
 /**
- * Per-request state: the decisions as they resolve, the snapshot they were taken from, and the
- * hop timings. Touched only from the request's event loop.
+ * Per-request state: the decisions as they resolve, the snapshot they were taken from, and the hop
+ * timings. Touched only from the request's event loop.
  */
 public final class ScoreExchange {
   private final ScoreRequest request;

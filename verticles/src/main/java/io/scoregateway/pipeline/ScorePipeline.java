@@ -1,5 +1,7 @@
 package io.scoregateway.pipeline;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
 import io.scoregateway.allocate.FrequencyCapAllocator;
 import io.scoregateway.allocate.SlotAllocator;
 import io.scoregateway.catalog.LiveCatalog;
@@ -12,8 +14,6 @@ import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.FrequencyStore;
 import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import io.scoregateway.telemetry.Spans;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -38,8 +38,14 @@ public final class ScorePipeline {
   private final Clock clock;
   private final Tracer tracer;
 
-  public ScorePipeline(LiveCatalog catalog, ScoreStore scores, PacingView pacing, long slotMs,
-      FrequencyStore frequency, Clock clock, Tracer tracer) {
+  public ScorePipeline(
+      LiveCatalog catalog,
+      ScoreStore scores,
+      PacingView pacing,
+      long slotMs,
+      FrequencyStore frequency,
+      Clock clock,
+      Tracer tracer) {
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
@@ -141,7 +147,8 @@ public final class ScorePipeline {
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;
       Decision.Explain why =
           req.explain()
-              ? new Decision.Explain(base, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
+              ? new Decision.Explain(
+                  base, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
       if (capAt != null) {
@@ -158,7 +165,8 @@ public final class ScorePipeline {
   }
 
   /** One answer may not promote more of a campaign than the listener's remaining allowance. */
-  private static void capWithinAnswer(ScoreExchange ex, Map<String, Long> remaining, PacingView pacing) {
+  private static void capWithinAnswer(
+      ScoreExchange ex, Map<String, Long> remaining, PacingView pacing) {
     int n = ex.size();
     String[] campaigns = new String[n];
     boolean[] promoted = new boolean[n];
@@ -169,12 +177,15 @@ public final class ScorePipeline {
       promoted[i] = d.promoted();
       score[i] = d.score();
     }
-    boolean[] capped = FrequencyCapAllocator.capped(ex.request().candidates(), campaigns, promoted, score, remaining);
+    boolean[] capped =
+        FrequencyCapAllocator.capped(
+            ex.request().candidates(), campaigns, promoted, score, remaining);
     for (int i = 0; i < n; i++) {
       if (capped[i]) {
         Decision d = ex.decision(i);
         pacing.pacer(d.campaign()).release();
-        ex.decide(i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
+        ex.decide(
+            i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
       }
     }
   }
@@ -189,7 +200,8 @@ public final class ScorePipeline {
       score[i] = d == null ? 0 : d.score();
     }
     boolean[] lost =
-        SlotAllocator.losers(ex.request().candidates(), promoted, score, ex.request().maxPromoted());
+        SlotAllocator.losers(
+            ex.request().candidates(), promoted, score, ex.request().maxPromoted());
     for (int i = 0; i < n; i++) {
       if (lost[i]) {
         Decision d = ex.decision(i);
@@ -211,7 +223,8 @@ public final class ScorePipeline {
     if (!req.explain()) {
       return null;
     }
-    return new Decision.Explain(Double.NaN, c == null ? Double.NaN : c.boost(), Double.NaN, -1, Double.NaN, -1);
+    return new Decision.Explain(
+        Double.NaN, c == null ? Double.NaN : c.boost(), Double.NaN, -1, Double.NaN, -1);
   }
 
   /** The distinct tracks and campaigns still in play, and where they sit in the request. */

@@ -42,12 +42,15 @@ public final class CachingScoreStore implements ScoreStore {
     }
     List<String> fetch = missing;
     List<Integer> at = missingAt;
-    return delegate.scores(snapshot, fetch).map(fetched -> {
-      for (int j = 0; j < fetched.length; j++) {
-        cache.put(Keys.score(snapshot, fetch.get(j)), fetched[j]);
-        out[at.get(j)] = fetched[j];
-      }
-      return out;
-    });
+    return delegate
+        .scores(snapshot, fetch)
+        .map(
+            fetched -> {
+              for (int j = 0; j < fetched.length; j++) {
+                cache.put(Keys.score(snapshot, fetch.get(j)), fetched[j]);
+                out[at.get(j)] = fetched[j];
+              }
+              return out;
+            });
   }
 }

@@ -4,7 +4,9 @@ import io.scoregateway.model.Campaign;
 import io.vertx.core.Future;
 import java.util.List;
 
-/** Campaign configs: atomic writes with the one-open-campaign-per-track rule, and change version. */
+/**
+ * Campaign configs: atomic writes with the one-open-campaign-per-track rule, and change version.
+ */
 public interface CampaignStore {
   /** Creates or replaces; fails with {@link TrackConflict} when a track is owned elsewhere. */
   Future<Long> put(Campaign campaign, long nowMs);

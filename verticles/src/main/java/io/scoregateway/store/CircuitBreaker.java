@@ -3,14 +3,18 @@ package io.scoregateway.store;
 import java.util.function.LongSupplier;
 
 /**
- * Guards one Redis connection: after {@code threshold} consecutive infrastructure failures (or
- * one stall or dropped connection) it opens and calls fail fast; after a cooldown one probe call
- * is let through (half-open): success closes it, failure reopens it with a doubled cooldown.
- * Confined to the owning event loop, so it needs no synchronisation.
+ * Guards one Redis connection: after {@code threshold} consecutive infrastructure failures (or one
+ * stall or dropped connection) it opens and calls fail fast; after a cooldown one probe call is let
+ * through (half-open): success closes it, failure reopens it with a doubled cooldown. Confined to
+ * the owning event loop, so it needs no synchronisation.
  */
 public final class CircuitBreaker {
   /** The breaker's position. */
-  public enum State { CLOSED, OPEN, HALF_OPEN }
+  public enum State {
+    CLOSED,
+    OPEN,
+    HALF_OPEN
+  }
 
   private final LongSupplier nanos;
   private final int threshold;

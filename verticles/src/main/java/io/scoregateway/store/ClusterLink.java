@@ -3,7 +3,6 @@ package io.scoregateway.store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -31,10 +30,9 @@ import java.util.regex.Pattern;
  *       pipelined in each master's batch, and puts values back in key order.
  *   <li>{@code MOVED} updates the slot, {@code ASK} retries with {@code ASKING} on the target, both
  *       at most {@value #MAX_REDIRECTS} times; either also schedules a full map refresh.
- *   <li>The map is refreshed every {@value #REFRESH_MS} ms and, at most every
- *       {@value #MIN_REFRESH_GAP_MS} ms, whenever a master fails: after a failover the promoted
- *       replica shows up as the slot owner and gets a connection; masters no longer in the map are
- *       closed.
+ *   <li>The map is refreshed every {@value #REFRESH_MS} ms and, at most every {@value
+ *       #MIN_REFRESH_GAP_MS} ms, whenever a master fails: after a failover the promoted replica
+ *       shows up as the slot owner and gets a connection; masters no longer in the map are closed.
  * </ul>
  *
  * <p>A redirected or failed-over group is sent again as a whole: the commands of a group that ran
@@ -52,7 +50,9 @@ public final class ClusterLink implements RedisLink {
   private long timer = -1;
   private boolean closed;
 
-  /** @param options cluster options: their endpoints are the seeds, the rest applies per node */
+  /**
+   * @param options cluster options: their endpoints are the seeds, the rest applies per node
+   */
   public ClusterLink(Vertx vertx, RedisOptions options, long stallMs) {
     this.vertx = vertx;
     this.topology = new ClusterTopology(vertx, options, stallMs);
@@ -65,13 +65,16 @@ public final class ClusterLink implements RedisLink {
         timer = vertx.setPeriodic(REFRESH_MS, id -> topology.refresh());
       }
     }
-    return topology.refresh().compose(v -> {
-      List<Future<Void>> all = new ArrayList<>();
-      for (NodeLink n : topology.masters.values()) {
-        all.add(n.connect());
-      }
-      return Future.all(all).mapEmpty();
-    });
+    return topology
+        .refresh()
+        .compose(
+            v -> {
+              List<Future<Void>> all = new ArrayList<>();
+              for (NodeLink n : topology.masters.values()) {
+                all.add(n.connect());
+              }
+              return Future.all(all).mapEmpty();
+            });
   }
 
   @Override
@@ -164,17 +167,19 @@ public final class ClusterLink implements RedisLink {
       mgets.add(mget);
       positions.add(e.getValue());
     }
-    return route(mgets, slotOf, 0, 0, 0, null).map(replies -> {
-      Response[] out = new Response[keys.size()];
-      for (int m = 0; m < replies.size(); m++) {
-        Response reply = replies.get(m);
-        List<Integer> pos = positions.get(m);
-        for (int j = 0; j < pos.size(); j++) {
-          out[pos.get(j)] = reply.get(j);
-        }
-      }
-      return out;
-    });
+    return route(mgets, slotOf, 0, 0, 0, null)
+        .map(
+            replies -> {
+              Response[] out = new Response[keys.size()];
+              for (int m = 0; m < replies.size(); m++) {
+                Response reply = replies.get(m);
+                List<Integer> pos = positions.get(m);
+                for (int j = 0; j < pos.size(); j++) {
+                  out[pos.get(j)] = reply.get(j);
+                }
+              }
+              return out;
+            });
   }
 
   @Override
@@ -245,7 +250,8 @@ public final class ClusterLink implements RedisLink {
       }
       if (node == null) {
         topology.refreshSoon();
-        return Future.failedFuture(new ConnectException("CLUSTERDOWN no known master serves slot " + slot));
+        return Future.failedFuture(
+            new ConnectException("CLUSTERDOWN no known master serves slot " + slot));
       }
       Group g = groups.get(node);
       if (g == null) {
@@ -261,48 +267,56 @@ public final class ClusterLink implements RedisLink {
     Response[] out = new Response[requests.size()];
     List<Future<List<Response>>> sent = new ArrayList<>(order.size());
     for (Group g : order) {
-      sent.add(sendGroup(g, replicas, waitMs, attempt).onSuccess(replies -> {
-        for (int k = 0; k < replies.size(); k++) {
-          out[g.positions.get(k)] = replies.get(k);
-        }
-      }));
+      sent.add(
+          sendGroup(g, replicas, waitMs, attempt)
+              .onSuccess(
+                  replies -> {
+                    for (int k = 0; k < replies.size(); k++) {
+                      out[g.positions.get(k)] = replies.get(k);
+                    }
+                  }));
     }
     return Future.all(sent).map(v -> Arrays.asList(out));
   }
 
-  /** One write to one master; replies aligned with the group's requests (ASKING replies dropped). */
+  /**
+   * One write to one master; replies aligned with the group's requests (ASKING replies dropped).
+   */
   private Future<List<Response>> sendGroup(Group g, int replicas, long waitMs, int attempt) {
-    Future<List<Response>> sent = replicas > 0
-        ? g.node.batchDurable(g.wire, replicas, waitMs)
-        : g.node.batch(g.wire);
+    Future<List<Response>> sent =
+        replicas > 0 ? g.node.batchDurable(g.wire, replicas, waitMs) : g.node.batch(g.wire);
     if (g.hasAsking()) {
-      sent = sent.map(replies -> {
-        List<Response> kept = new ArrayList<>(g.originals.size());
-        for (int k = 0; k < replies.size(); k++) {
-          if (!g.asking.get(k)) {
-            kept.add(replies.get(k));
-          }
-        }
-        return kept;
-      });
+      sent =
+          sent.map(
+              replies -> {
+                List<Response> kept = new ArrayList<>(g.originals.size());
+                for (int k = 0; k < replies.size(); k++) {
+                  if (!g.asking.get(k)) {
+                    kept.add(replies.get(k));
+                  }
+                }
+                return kept;
+              });
     }
-    return sent.recover(err -> {
-      Matcher m = REDIRECT.matcher(String.valueOf(err.getMessage()));
-      if (m.find() && attempt < MAX_REDIRECTS) {
-        int slot = Integer.parseInt(m.group(2));
-        NodeLink target = topology.nodeAt(m.group(3));
-        topology.refreshSoon();
-        if (m.group(1).equals("MOVED")) {
-          topology.slots[slot] = target;
-          return route(g.originals, g.slotArray(), replicas, waitMs, attempt + 1, null);
-        }
-        return route(g.originals, g.slotArray(), replicas, waitMs, attempt + 1, new Ask(slot, target));
-      }
-      if (RedisFailures.isInfrastructure(err)) {
-        topology.refreshSoon();
-      }
-      return Future.failedFuture(err);
-    });
+    return sent.recover(
+        err -> {
+          Matcher m = REDIRECT.matcher(String.valueOf(err.getMessage()));
+          if (m.find() && attempt < MAX_REDIRECTS) {
+            int slot = Integer.parseInt(m.group(2));
+            NodeLink target = topology.nodeAt(m.group(3));
+            topology.refreshSoon();
+            if (m.group(1).equals("MOVED")) {
+              topology.slots[slot] = target;
+              return route(g.originals, g.slotArray(), replicas, waitMs, attempt + 1, null);
+            }
+            return route(
+                g.originals, g.slotArray(), replicas, waitMs, attempt + 1, new Ask(slot, target));
+          }
+          if (RedisFailures.isInfrastructure(err)) {
+            topology.refreshSoon();
+          }
+          return Future.failedFuture(err);
+        });
   }
 
   private static int slotOf(Request r) {

@@ -36,18 +36,24 @@ final class ClusterTopology {
   private final String scheme;
   private final String userInfo;
   private final List<String> seeds = new ArrayList<>();
+
   /** The masters' links by {@code host:port}. */
   final Map<String, NodeLink> masters = new ConcurrentHashMap<>();
+
   /** Slot to the link of its master; replaced whole on refresh, patched on MOVED. */
   volatile NodeLink[] slots = new NodeLink[HashSlot.SLOTS];
+
   /** Whether every slot has a master. */
   volatile boolean covered;
+
   private volatile List<String> knownNodes = List.of();
   private volatile long lastRefreshNanos;
   private Future<Void> refreshing;
   private volatile boolean closed;
 
-  /** @param options cluster options: their endpoints are the seeds, the rest applies per node */
+  /**
+   * @param options cluster options: their endpoints are the seeds, the rest applies per node
+   */
   ClusterTopology(Vertx vertx, RedisOptions options, long stallMs) {
     this.vertx = vertx;
     this.base = new RedisOptions(options).setType(RedisClientType.STANDALONE);
@@ -96,14 +102,15 @@ final class ClusterTopology {
     List<String> list = new ArrayList<>(candidates);
     Future<Void> f = askSlots(list, 0, null);
     refreshing = f;
-    f.onComplete(ar -> {
-      synchronized (this) {
-        refreshing = null;
-      }
-      if (ar.failed()) {
-        LOG.warn("cluster slot map refresh failed: {}", ar.cause().getMessage());
-      }
-    });
+    f.onComplete(
+        ar -> {
+          synchronized (this) {
+            refreshing = null;
+          }
+          if (ar.failed()) {
+            LOG.warn("cluster slot map refresh failed: {}", ar.cause().getMessage());
+          }
+        });
     return f;
   }
 
@@ -111,18 +118,21 @@ final class ClusterTopology {
     if (i >= endpoints.size()) {
       // the last node's reason (a refused certificate, say) tells an operator what to fix
       String why = last == null ? "" : "; last: " + RedisFailures.describe(last);
-      return Future.failedFuture(new ConnectException("no cluster node answered CLUSTER SLOTS: " + endpoints + why));
+      return Future.failedFuture(
+          new ConnectException("no cluster node answered CLUSTER SLOTS: " + endpoints + why));
     }
     String endpoint = endpoints.get(i);
     Redis probe = Redis.createClient(vertx, nodeOptions(endpoint));
-    return probe.send(Request.cmd(Command.CLUSTER).arg("SLOTS"))
+    return probe
+        .send(Request.cmd(Command.CLUSTER).arg("SLOTS"))
         .timeout(probeTimeoutMs(), TimeUnit.MILLISECONDS)
         .andThen(ar -> probe.close())
         .compose(reply -> apply(endpoint, reply))
-        .recover(err -> {
-          LOG.debug("CLUSTER SLOTS from {} failed: {}", endpoint, err.toString());
-          return askSlots(endpoints, i + 1, err);
-        });
+        .recover(
+            err -> {
+              LOG.debug("CLUSTER SLOTS from {} failed: {}", endpoint, err.toString());
+              return askSlots(endpoints, i + 1, err);
+            });
   }
 
   /**

@@ -14,8 +14,10 @@ import java.util.Map;
 public interface DeliveryLedger {
   /** Counted now. */
   int COUNTED = 1;
+
   /** Counted before with the same content: a retry. */
   int DUPLICATE = 0;
+
   /** The id was counted before for another listener or track: refused. */
   int CONFLICT = -1;
 

@@ -23,7 +23,9 @@ public final class HashSlot {
     return of(key.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The tag rule: the bytes between the first '{' and the next '}', when that span is non-empty. */
+  /**
+   * The tag rule: the bytes between the first '{' and the next '}', when that span is non-empty.
+   */
   public static int of(byte[] key) {
     int start = 0;
     int end = key.length;

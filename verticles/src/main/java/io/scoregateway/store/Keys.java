@@ -9,16 +9,22 @@ package io.scoregateway.store;
 public final class Keys {
   /** The id of the active snapshot: one atomic write activates a snapshot. */
   public static final String ACTIVE_SNAPSHOT = "{snap}:active";
+
   /** Hash: snapshot id to its metadata JSON (rows, state, loaded_at). */
   public static final String SNAPSHOTS = "{snap}:meta";
+
   /** Hash: campaign id to its config JSON. */
   public static final String CAMPAIGNS = "{cfg}:campaigns";
+
   /** Hash: track id to the campaign that owns it (the conflict index). */
   public static final String ENROLLMENT = "{cfg}:enrollment";
+
   /** Hash: campaign id to its flight end in ms, read by the conflict check. */
   public static final String CAMPAIGN_ENDS = "{cfg}:ends";
+
   /** Counter bumped on every campaign change, polled by every gateway instance. */
   public static final String CAMPAIGNS_VERSION = "{cfg}:version";
+
   /** Pub/sub channel announcing campaign and snapshot changes. */
   public static final String CHANGES_CHANNEL = "sg:changes";
 
@@ -27,7 +33,9 @@ public final class Keys {
 
   private Keys() {}
 
-  /** The scores of one track in one snapshot: {@code segment=score;} entries, appended by loaders. */
+  /**
+   * The scores of one track in one snapshot: {@code segment=score;} entries, appended by loaders.
+   */
   public static String score(String snapshot, String track) {
     return scorePrefix(snapshot) + track;
   }

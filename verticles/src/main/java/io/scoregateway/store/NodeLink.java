@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
 /**
  * One held, pipelined Redis connection owned by one verticle instance (standalone and sentinel
  * modes; in cluster mode {@link ClusterLink} holds one per master). Concurrent callers share it:
- * commands are written as they come and replies matched in order, so a request's stage is one
- * round trip however many commands it carries.
+ * commands are written as they come and replies matched in order, so a request's stage is one round
+ * trip however many commands it carries.
  *
  * <p>A {@link CircuitBreaker} guards it: a dropped connection, a stall (the oldest call unanswered
  * for longer than {@code stallMs}) or repeated failures open it, and calls then fail fast with
  * {@link BreakerOpen} instead of queueing behind a dead or frozen Redis. A stalled connection is
- * closed so its pending calls fail at once. Reconnects run in the background with backoff;
- * scripts are loaded on every new connection before it is used.
+ * closed so its pending calls fail at once. Reconnects run in the background with backoff; scripts
+ * are loaded on every new connection before it is used.
  */
 public final class NodeLink implements RedisLink {
   private static final Logger LOG = LoggerFactory.getLogger(NodeLink.class);
@@ -37,19 +37,25 @@ public final class NodeLink implements RedisLink {
   private final long stallNanos;
   private final CircuitBreaker breaker = new CircuitBreaker(System::nanoTime, 3, 100, 2_000);
   private final AtomicLong roundTrips = new AtomicLong();
+
   /** Send times of unanswered calls, oldest first (replies come back in order). */
   private final ConcurrentLinkedDeque<Long> pending = new ConcurrentLinkedDeque<>();
+
   private volatile RedisConnection connection;
   private Future<RedisConnection> connecting;
   private long backoffMs = 50;
   private long watch = -1;
   private boolean closed;
   private final String name;
+
   /** When this link lost Redis (a drop, a stall or a failed first connect), -1 while connected. */
   private long lostAtMs = -1;
+
   private boolean everConnected;
 
-  /** @param stallMs how long the oldest call may go unanswered before the link gives up on it */
+  /**
+   * @param stallMs how long the oldest call may go unanswered before the link gives up on it
+   */
   public NodeLink(Vertx vertx, RedisOptions options, long stallMs) {
     this.vertx = vertx;
     this.client = Redis.createClient(vertx, options);
@@ -83,10 +89,14 @@ public final class NodeLink implements RedisLink {
                   connecting = null;
                   backoffMs = 50;
                   // connecting and loading the scripts answered: that is the breaker's probe, so an
-                  // idle link (no calls to probe with) is usable, and ready, as soon as Redis is back
+                  // idle link (no calls to probe with) is usable, and ready, as soon as Redis is
+                  // back
                   breaker.success();
                   if (lostAtMs >= 0) {
-                    LOG.info("redis{} reconnected after {} ms", name, System.currentTimeMillis() - lostAtMs);
+                    LOG.info(
+                        "redis{} reconnected after {} ms",
+                        name,
+                        System.currentTimeMillis() - lostAtMs);
                     lostAtMs = -1;
                   }
                   everConnected = true;
@@ -99,8 +109,11 @@ public final class NodeLink implements RedisLink {
                   if (lostAtMs < 0 && !closed) {
                     // one line per outage, not one per retry
                     lostAtMs = System.currentTimeMillis();
-                    LOG.warn("redis{} {}: {}; retrying in the background", name,
-                        everConnected ? "reconnect failed" : "unreachable", RedisFailures.describe(err));
+                    LOG.warn(
+                        "redis{} {}: {}; retrying in the background",
+                        name,
+                        everConnected ? "reconnect failed" : "unreachable",
+                        RedisFailures.describe(err));
                   }
                   breaker.trip();
                   scheduleReconnect();
@@ -188,13 +201,15 @@ public final class NodeLink implements RedisLink {
     for (String k : keys) {
       mget.arg(k);
     }
-    return send(mget).map(reply -> {
-      Response[] out = new Response[keys.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = reply.get(i);
-      }
-      return out;
-    });
+    return send(mget)
+        .map(
+            reply -> {
+              Response[] out = new Response[keys.size()];
+              for (int i = 0; i < out.length; i++) {
+                out[i] = reply.get(i);
+              }
+              return out;
+            });
   }
 
   @Override
@@ -206,40 +221,46 @@ public final class NodeLink implements RedisLink {
     withWait.addAll(requests);
     // WAIT covers every write this connection made before it: the scripts just above
     withWait.add(Request.cmd(Command.WAIT).arg(replicas).arg(waitMs));
-    return batch(withWait).compose(replies -> {
-      long acked = replies.get(replies.size() - 1).toLong();
-      if (acked < replicas) {
-        return Future.failedFuture(new NotReplicated(replicas, acked));
-      }
-      return Future.succeededFuture(replies.subList(0, requests.size()));
-    });
+    return batch(withWait)
+        .compose(
+            replies -> {
+              long acked = replies.get(replies.size() - 1).toLong();
+              if (acked < replicas) {
+                return Future.failedFuture(new NotReplicated(replicas, acked));
+              }
+              return Future.succeededFuture(replies.subList(0, requests.size()));
+            });
   }
 
   private <T> Future<T> track(Future<T> call) {
     roundTrips.incrementAndGet();
     pending.addLast(System.nanoTime());
     RedisConnection conn = connection;
-    return call.andThen(ar -> {
-      pending.pollFirst();
-      if (ar.succeeded() || !RedisFailures.isInfrastructure(ar.cause())) {
-        breaker.success();
-      } else {
-        breaker.failure();
-        if (conn != null && String.valueOf(ar.cause().getMessage()).contains("READONLY")) {
-          // the node we hold was demoted to a replica (sentinel failover): find the new master
-          LOG.warn("redis{} answers READONLY: reconnecting to the current master", name);
-          conn.close();
-          dropped(conn, null);
-        }
-      }
-    });
+    return call.andThen(
+        ar -> {
+          pending.pollFirst();
+          if (ar.succeeded() || !RedisFailures.isInfrastructure(ar.cause())) {
+            breaker.success();
+          } else {
+            breaker.failure();
+            if (conn != null && String.valueOf(ar.cause().getMessage()).contains("READONLY")) {
+              // the node we hold was demoted to a replica (sentinel failover): find the new master
+              LOG.warn("redis{} answers READONLY: reconnecting to the current master", name);
+              conn.close();
+              dropped(conn, null);
+            }
+          }
+        });
   }
 
   private void checkStall() {
     RedisConnection conn = connection;
     Long oldest = pending.peekFirst();
     if (conn != null && oldest != null && System.nanoTime() - oldest > stallNanos) {
-      LOG.warn("redis{} stalled: a call is unanswered after {} ms; failing pending calls", name, stallNanos / 1_000_000);
+      LOG.warn(
+          "redis{} stalled: a call is unanswered after {} ms; failing pending calls",
+          name,
+          stallNanos / 1_000_000);
       breaker.trip();
       connection = null;
       lostAtMs = System.currentTimeMillis();
@@ -257,7 +278,10 @@ public final class NodeLink implements RedisLink {
     breaker.trip();
     if (!closed) {
       lostAtMs = System.currentTimeMillis();
-      LOG.warn("redis{} connection lost{}; reconnecting", name, err == null ? "" : ": " + RedisUrl.redact(err.toString()));
+      LOG.warn(
+          "redis{} connection lost{}; reconnecting",
+          name,
+          err == null ? "" : ": " + RedisUrl.redact(err.toString()));
     }
     scheduleReconnect();
   }
@@ -268,10 +292,12 @@ public final class NodeLink implements RedisLink {
     }
     long delay = backoffMs;
     backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
-    vertx.setTimer(delay, id -> {
-      if (!closed && connection == null && connecting == null) {
-        connect();
-      }
-    });
+    vertx.setTimer(
+        delay,
+        id -> {
+          if (!closed && connection == null && connecting == null) {
+            connect();
+          }
+        });
   }
 }

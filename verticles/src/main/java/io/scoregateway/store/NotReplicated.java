@@ -6,6 +6,10 @@ package io.scoregateway.store;
  */
 public final class NotReplicated extends RuntimeException {
   public NotReplicated(int required, long acknowledged) {
-    super("NOREPLICAS: " + acknowledged + " of " + required + " replicas acknowledged the writes", null, false, false);
+    super(
+        "NOREPLICAS: " + acknowledged + " of " + required + " replicas acknowledged the writes",
+        null,
+        false,
+        false);
   }
 }

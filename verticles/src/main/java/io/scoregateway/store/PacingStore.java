@@ -7,13 +7,16 @@ import io.scoregateway.pacing.PacingRecord;
 import io.vertx.core.Future;
 import java.util.List;
 
-/** Campaign pacing state in Redis: stepped and leased by the background refresher, read by admins. */
+/**
+ * Campaign pacing state in Redis: stepped and leased by the background refresher, read by admins.
+ */
 public interface PacingStore {
   /**
-   * One controller call per report (the campaign at the same position), all pipelined in one
-   * batch (one per master in cluster mode); one lease per report, in order.
+   * One controller call per report (the campaign at the same position), all pipelined in one batch
+   * (one per master in cluster mode); one lease per report, in order.
    */
-  Future<PacingController.Lease[]> refresh(List<Campaign> campaigns, List<PacingReport> reports, long nowMs);
+  Future<PacingController.Lease[]> refresh(
+      List<Campaign> campaigns, List<PacingReport> reports, long nowMs);
 
   /** The stored state of each campaign, read only: reading never steps the controller. */
   Future<PacingRecord[]> read(List<String> campaigns);

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -36,7 +35,8 @@ final class RedisCampaignStore implements CampaignStore {
         .compose(
             r -> {
               if (r.get(0).toInteger() == 0) {
-                return Future.failedFuture(new TrackConflict(r.get(1).toString(), r.get(2).toString()));
+                return Future.failedFuture(
+                    new TrackConflict(r.get(1).toString(), r.get(2).toString()));
               }
               return publish("campaigns").map(r.get(1).toLong());
             });
@@ -74,7 +74,8 @@ final class RedisCampaignStore implements CampaignStore {
               if (r.toInteger() == 0) {
                 return Future.succeededFuture(false);
               }
-              // pacing state lives under the campaign's own tag: a re-created campaign starts afresh
+              // pacing state lives under the campaign's own tag: a re-created campaign starts
+              // afresh
               return link.send(Request.cmd(Command.DEL).arg(Keys.pacing(id)))
                   .compose(v -> publish("campaigns"))
                   .map(true);

@@ -54,24 +54,31 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       }
       calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_CAMPAIGN, keys, args));
     }
-    return link.batchDurable(calls, replicas, waitMs).compose(replies -> {
-      int[] outcomes = new int[events.size()];
-      Map<String, Long> delivered = new HashMap<>();
-      int r = 0;
-      for (Map.Entry<String, List<Integer>> e : byCampaign.entrySet()) {
-        Response reply = replies.get(r++);
-        delivered.put(e.getKey(), reply.get(0).toLong());
-        List<Integer> positions = e.getValue();
-        for (int j = 0; j < positions.size(); j++) {
-          outcomes[positions.get(j)] = reply.get(j + 1).toInteger();
-        }
-      }
-      return userSide(events, campaigns, outcomes, nowMs, ttl).map(v -> new Recorded(outcomes, delivered));
-    });
+    return link.batchDurable(calls, replicas, waitMs)
+        .compose(
+            replies -> {
+              int[] outcomes = new int[events.size()];
+              Map<String, Long> delivered = new HashMap<>();
+              int r = 0;
+              for (Map.Entry<String, List<Integer>> e : byCampaign.entrySet()) {
+                Response reply = replies.get(r++);
+                delivered.put(e.getKey(), reply.get(0).toLong());
+                List<Integer> positions = e.getValue();
+                for (int j = 0; j < positions.size(); j++) {
+                  outcomes[positions.get(j)] = reply.get(j + 1).toInteger();
+                }
+              }
+              return userSide(events, campaigns, outcomes, nowMs, ttl)
+                  .map(v -> new Recorded(outcomes, delivered));
+            });
   }
 
   /** The listener side of every event the campaign side did not refuse. */
-  private Future<Void> userSide(List<DeliveryEvent> events, List<Campaign> campaigns, int[] outcomes, long nowMs,
+  private Future<Void> userSide(
+      List<DeliveryEvent> events,
+      List<Campaign> campaigns,
+      int[] outcomes,
+      long nowMs,
       String ttl) {
     Map<String, List<Integer>> byUser = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
@@ -97,6 +104,8 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       }
       calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_USER, keys, args));
     }
-    return calls.isEmpty() ? Future.succeededFuture() : link.batchDurable(calls, replicas, waitMs).mapEmpty();
+    return calls.isEmpty()
+        ? Future.succeededFuture()
+        : link.batchDurable(calls, replicas, waitMs).mapEmpty();
   }
 }

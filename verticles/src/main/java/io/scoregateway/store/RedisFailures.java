@@ -32,12 +32,16 @@ public final class RedisFailures {
 
   /** True when the failure says Redis is unavailable rather than that a command was wrong. */
   public static boolean isInfrastructure(Throwable err) {
-    if (err instanceof BreakerOpen || err instanceof ConnectException || err instanceof TimeoutException) {
+    if (err instanceof BreakerOpen
+        || err instanceof ConnectException
+        || err instanceof TimeoutException) {
       return true;
     }
     String msg = String.valueOf(err.getMessage());
-    if (msg.contains("Connection is closed") || msg.contains("CONNECTION_CLOSED")
-        || msg.contains("Connection refused") || msg.contains("waiting queue is full")
+    if (msg.contains("Connection is closed")
+        || msg.contains("CONNECTION_CLOSED")
+        || msg.contains("Connection refused")
+        || msg.contains("waiting queue is full")
         || msg.contains("Timed out")) {
       return true;
     }

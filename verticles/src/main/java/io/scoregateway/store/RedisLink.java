@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * What the stores need from Redis: pipelined sends over connections a verticle holds. Standalone
- * and sentinel deployments get a {@link NodeLink} (one connection); cluster deployments a
- * {@link ClusterLink} (one connection per master, commands grouped by hash slot so each stage is
- * one pipelined batch per master).
+ * and sentinel deployments get a {@link NodeLink} (one connection); cluster deployments a {@link
+ * ClusterLink} (one connection per master, commands grouped by hash slot so each stage is one
+ * pipelined batch per master).
  */
 public interface RedisLink {
   /** A call unanswered this long counts as a stall on the gateway's links. */
@@ -41,7 +41,9 @@ public interface RedisLink {
   /** The breaker's state; in cluster mode the worst of the masters'. */
   CircuitBreaker.State breakerState();
 
-  /** How many writes this link has made (one per send or batch, per node), for tests and metrics. */
+  /**
+   * How many writes this link has made (one per send or batch, per node), for tests and metrics.
+   */
   long roundTrips();
 
   Future<Response> send(Request request);
@@ -55,8 +57,8 @@ public interface RedisLink {
 
   /**
    * Like {@link #batch}, then {@code WAIT replicas waitMs} on the same connection(s) (one per node
-   * touched); fails with {@link NotReplicated} when fewer replicas acknowledged. {@code replicas}
-   * 0 is a plain batch.
+   * touched); fails with {@link NotReplicated} when fewer replicas acknowledged. {@code replicas} 0
+   * is a plain batch.
    */
   Future<List<Response>> batchDurable(List<Request> requests, int replicas, long waitMs);
 

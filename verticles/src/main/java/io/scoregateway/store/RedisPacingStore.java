@@ -15,8 +15,20 @@ import java.util.List;
 /** pacing_refresh.lua per campaign in one pipelined batch; reads are plain HMGETs. */
 final class RedisPacingStore implements PacingStore {
   /** The hash fields a read returns, in {@link #decodeRecord} order. */
-  private static final String[] FIELDS = {"delivered", "promoted", "attempts", "p", "slot", "allow", "granted",
-      "demand", "base", "base_t", "frozen", "status"};
+  private static final String[] FIELDS = {
+    "delivered",
+    "promoted",
+    "attempts",
+    "p",
+    "slot",
+    "allow",
+    "granted",
+    "demand",
+    "base",
+    "base_t",
+    "frozen",
+    "status"
+  };
 
   private final RedisLink link;
   private final long slotMs;
@@ -34,7 +46,8 @@ final class RedisPacingStore implements PacingStore {
   }
 
   @Override
-  public Future<PacingController.Lease[]> refresh(List<Campaign> campaigns, List<PacingReport> reports, long nowMs) {
+  public Future<PacingController.Lease[]> refresh(
+      List<Campaign> campaigns, List<PacingReport> reports, long nowMs) {
     List<Request> calls = new ArrayList<>(reports.size());
     String now = Long.toString(nowMs);
     String slot = Long.toString(slotMs);
@@ -61,7 +74,8 @@ final class RedisPacingStore implements PacingStore {
           args.add(Double.toString(w));
         }
       }
-      calls.add(RedisLink.evalRequest(LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id())), args));
+      calls.add(
+          RedisLink.evalRequest(LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id())), args));
     }
     return link.batch(calls).map(RedisPacingStore::decodeLeases);
   }
@@ -70,10 +84,16 @@ final class RedisPacingStore implements PacingStore {
     PacingController.Lease[] out = new PacingController.Lease[replies.size()];
     for (int i = 0; i < out.length; i++) {
       Response r = replies.get(i);
-      out[i] = new PacingController.Lease(
-          Double.parseDouble(r.get(0).toString()), r.get(1).toLong(), r.get(2).toLong(), r.get(3).toInteger() == 1,
-          r.get(4).toLong(), Double.parseDouble(r.get(5).toString()), Double.parseDouble(r.get(6).toString()),
-          r.get(7).toInteger() == 1);
+      out[i] =
+          new PacingController.Lease(
+              Double.parseDouble(r.get(0).toString()),
+              r.get(1).toLong(),
+              r.get(2).toLong(),
+              r.get(3).toInteger() == 1,
+              r.get(4).toLong(),
+              Double.parseDouble(r.get(5).toString()),
+              Double.parseDouble(r.get(6).toString()),
+              r.get(7).toInteger() == 1);
     }
     return out;
   }
@@ -88,13 +108,15 @@ final class RedisPacingStore implements PacingStore {
       }
       reads.add(req);
     }
-    return link.batch(reads).map(replies -> {
-      PacingRecord[] out = new PacingRecord[replies.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = decodeRecord(replies.get(i));
-      }
-      return out;
-    });
+    return link.batch(reads)
+        .map(
+            replies -> {
+              PacingRecord[] out = new PacingRecord[replies.size()];
+              for (int i = 0; i < out.length; i++) {
+                out[i] = decodeRecord(replies.get(i));
+              }
+              return out;
+            });
   }
 
   private static PacingRecord decodeRecord(Response v) {

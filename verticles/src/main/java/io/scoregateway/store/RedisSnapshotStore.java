@@ -57,10 +57,7 @@ final class RedisSnapshotStore implements SnapshotStore {
   public Future<Void> activate(String id) {
     return link.send(Request.cmd(Command.SET).arg(Keys.ACTIVE_SNAPSHOT).arg(id))
         .compose(
-            v ->
-                link.send(
-                    Request.cmd(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg("snapshot")))
+            v -> link.send(Request.cmd(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg("snapshot")))
         .mapEmpty();
   }
-
 }

@@ -22,7 +22,8 @@ public record RedisTls(String caFile, String certFile, String keyFile) {
   /** {@code options} with these settings on its TCP client (plain redis:// URLs ignore them). */
   public RedisOptions applyTo(RedisOptions options) {
     NetClientOptions net = options.getNetClientOptions();
-    // without an algorithm Vert.x refuses every TLS connection (and with "" it would skip the check)
+    // without an algorithm Vert.x refuses every TLS connection (and with "" it would skip the
+    // check)
     net.setHostnameVerificationAlgorithm("HTTPS");
     if (secure(options)) {
       net.setSsl(true);

@@ -5,15 +5,17 @@ import java.util.regex.Pattern;
 
 /**
  * Checks Redis connection URLs and hides their credentials. {@link #redact} is the one place that
- * decides what of a URL may be shown: every log line and error message that carries a Redis URL
- * (or text that may embed one) goes through it.
+ * decides what of a URL may be shown: every log line and error message that carries a Redis URL (or
+ * text that may embed one) goes through it.
  */
 public final class RedisUrl {
   /**
    * The user-info part of a URL ({@code redis://user:secret@}, {@code redis://:secret@}); any
    * scheme, since a mistyped URL ({@code http://}, {@code redis:/}) carries the same password.
    */
-  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*:/{1,2})([^@/\\s,]*)@");
+  private static final Pattern USER_INFO =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*:/{1,2})([^@/\\s,]*)@");
+
   /** A password passed as a query parameter ({@code ?password=secret}). */
   private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)[^&\\s,]*");
 
@@ -24,12 +26,16 @@ public final class RedisUrl {
     if (text == null) {
       return null;
     }
-    String out = USER_INFO.matcher(text).replaceAll(m -> {
-      String info = m.group(2);
-      int colon = info.indexOf(':');
-      String user = colon < 0 ? "" : info.substring(0, colon);
-      return java.util.regex.Matcher.quoteReplacement(m.group(1) + user + ":***@");
-    });
+    String out =
+        USER_INFO
+            .matcher(text)
+            .replaceAll(
+                m -> {
+                  String info = m.group(2);
+                  int colon = info.indexOf(':');
+                  String user = colon < 0 ? "" : info.substring(0, colon);
+                  return java.util.regex.Matcher.quoteReplacement(m.group(1) + user + ":***@");
+                });
     return PASSWORD_PARAM.matcher(out).replaceAll("$1***");
   }
 
@@ -61,8 +67,10 @@ public final class RedisUrl {
     if (hostPort.startsWith("[")) {
       int close = hostPort.indexOf(']');
       host = close < 0 ? "" : hostPort.substring(1, close);
-      port = close >= 0 && hostPort.length() > close + 1 && hostPort.charAt(close + 1) == ':'
-          ? hostPort.substring(close + 2) : null;
+      port =
+          close >= 0 && hostPort.length() > close + 1 && hostPort.charAt(close + 1) == ':'
+              ? hostPort.substring(close + 2)
+              : null;
     } else if (hostPort.lastIndexOf(':') >= 0) {
       host = hostPort.substring(0, hostPort.lastIndexOf(':'));
       port = hostPort.substring(hostPort.lastIndexOf(':') + 1);
@@ -70,7 +78,10 @@ public final class RedisUrl {
     if (host.isEmpty() || !host.matches("[A-Za-z0-9._:%-]+")) {
       return "'" + redact(url) + "' has no valid host";
     }
-    if (port != null && (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535)) {
+    if (port != null
+        && (!port.matches("\\d{1,5}")
+            || Integer.parseInt(port) < 1
+            || Integer.parseInt(port) > 65535)) {
       return "'" + redact(url) + "': port must be between 1 and 65535, got '" + port + "'";
     }
     return null;

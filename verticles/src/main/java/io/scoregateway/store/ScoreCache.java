@@ -17,16 +17,23 @@ public final class ScoreCache {
   static final ScoreEntry ABSENT = ScoreEntry.absent();
 
   private final Cache<String, ScoreEntry> entries;
+
   /** One tally per event loop: counting without contended adds, summed when scraped. */
   private final List<Tally> tallies = new CopyOnWriteArrayList<>();
 
   public ScoreCache(long maxEntries, MeterRegistry registry) {
     this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
     String help = "Snapshot score lookups answered from memory (hit) or from Redis (miss)";
-    FunctionCounter.builder("gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.hits).sum())
-        .tag("result", "hit").description(help).register(registry);
-    FunctionCounter.builder("gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.misses).sum())
-        .tag("result", "miss").description(help).register(registry);
+    FunctionCounter.builder(
+            "gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.hits).sum())
+        .tag("result", "hit")
+        .description(help)
+        .register(registry);
+    FunctionCounter.builder(
+            "gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.misses).sum())
+        .tag("result", "miss")
+        .description(help)
+        .register(registry);
   }
 
   /** Hit and miss counts written by one event loop only. */

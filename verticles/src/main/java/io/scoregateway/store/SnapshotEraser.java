@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Removes a snapshot's score keys in bounded batches, walking its manifest (the track ids the
- * loader listed) instead of scanning the keyspace. Each step reads up to {@link #BATCH} ids from one
- * manifest bucket, unlinks their keys and only then takes the ids off the manifest, so an erasure
- * cut short (a restart, Redis down) leaves nothing unlisted and can simply be run again.
+ * loader listed) instead of scanning the keyspace. Each step reads up to {@link #BATCH} ids from
+ * one manifest bucket, unlinks their keys and only then takes the ids off the manifest, so an
+ * erasure cut short (a restart, Redis down) leaves nothing unlisted and can simply be run again.
  */
 public final class SnapshotEraser {
   /** Keys removed per pipelined step: small enough that no step holds Redis for long. */
@@ -23,7 +23,9 @@ public final class SnapshotEraser {
     this.link = link;
   }
 
-  /** Removes every score key and the manifest of {@code snapshot}; completes with the keys removed. */
+  /**
+   * Removes every score key and the manifest of {@code snapshot}; completes with the keys removed.
+   */
   public Future<Long> erase(String snapshot) {
     return bucket(snapshot, 0, 0);
   }
@@ -33,20 +35,23 @@ public final class SnapshotEraser {
       return Future.succeededFuture(removed);
     }
     String manifest = Keys.manifest(snapshot, bucket);
-    return link.send(Request.cmd(Command.SRANDMEMBER).arg(manifest).arg(BATCH)).compose(r -> {
-      if (r == null || r.size() == 0) {
-        return bucket(snapshot, bucket + 1, removed);
-      }
-      List<Request> step = new ArrayList<>(r.size() + 1);
-      Request srem = Request.cmd(Command.SREM).arg(manifest);
-      for (Response track : r) {
-        step.add(Request.cmd(Command.UNLINK).arg(Keys.score(snapshot, track.toString())));
-        srem.arg(track.toString());
-      }
-      // the ids leave the manifest after their keys, in the same pipeline on the same node order
-      return link.batch(step)
-          .compose(done -> link.send(srem))
-          .compose(done -> bucket(snapshot, bucket, removed + r.size()));
-    });
+    return link.send(Request.cmd(Command.SRANDMEMBER).arg(manifest).arg(BATCH))
+        .compose(
+            r -> {
+              if (r == null || r.size() == 0) {
+                return bucket(snapshot, bucket + 1, removed);
+              }
+              List<Request> step = new ArrayList<>(r.size() + 1);
+              Request srem = Request.cmd(Command.SREM).arg(manifest);
+              for (Response track : r) {
+                step.add(Request.cmd(Command.UNLINK).arg(Keys.score(snapshot, track.toString())));
+                srem.arg(track.toString());
+              }
+              // the ids leave the manifest after their keys, in the same pipeline on the same node
+              // order
+              return link.batch(step)
+                  .compose(done -> link.send(srem))
+                  .compose(done -> bucket(snapshot, bucket, removed + r.size()));
+            });
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Bulk writes of one snapshot's rows. Rows are appended ({@code APPEND}) to per-track values so a
  * file may list a track's segments in any order; a batch of rows is one pipelined write. The
- * snapshot is described {@code loading} first and {@code complete} only after every row landed,
- * so it cannot be activated half-written.
+ * snapshot is described {@code loading} first and {@code complete} only after every row landed, so
+ * it cannot be activated half-written.
  */
 public final class SnapshotWriter {
   /** One score row: a null or empty segment means the default segment. */
@@ -31,20 +31,36 @@ public final class SnapshotWriter {
   /**
    * Starts the load. Fails when the snapshot exists and is complete (snapshots are immutable once
    * written) or deleted (its id stays reserved: gateways cache snapshot rows by id). A snapshot
-   * still {@code loading} is an earlier load that died: its rows are discarded and the load
-   * starts over, so the id is usable again.
+   * still {@code loading} is an earlier load that died: its rows are discarded and the load starts
+   * over, so the id is usable again.
    */
   public Future<Void> begin(String source) {
-    return snapshots.get(snapshot).compose(meta -> {
-      if (meta != null && !"loading".equals(meta.getString("state"))) {
-        return Future.failedFuture(new IllegalStateException(
-            "snapshot " + snapshot + " already exists (state " + meta.getString("state")
-                + "); snapshots are immutable, load under a new id"));
-      }
-      Future<Long> discarded = meta == null ? Future.succeededFuture(0L) : new SnapshotEraser(link).erase(snapshot);
-      return discarded.compose(n -> snapshots.describe(snapshot, new JsonObject()
-          .put("state", "loading").put("source", source).put("started_at", Instant.now().toString())));
-    });
+    return snapshots
+        .get(snapshot)
+        .compose(
+            meta -> {
+              if (meta != null && !"loading".equals(meta.getString("state"))) {
+                return Future.failedFuture(
+                    new IllegalStateException(
+                        "snapshot "
+                            + snapshot
+                            + " already exists (state "
+                            + meta.getString("state")
+                            + "); snapshots are immutable, load under a new id"));
+              }
+              Future<Long> discarded =
+                  meta == null
+                      ? Future.succeededFuture(0L)
+                      : new SnapshotEraser(link).erase(snapshot);
+              return discarded.compose(
+                  n ->
+                      snapshots.describe(
+                          snapshot,
+                          new JsonObject()
+                              .put("state", "loading")
+                              .put("source", source)
+                              .put("started_at", Instant.now().toString())));
+            });
   }
 
   /** Appends rows and lists their tracks in the snapshot's manifest, in one pipelined batch. */
@@ -65,18 +81,24 @@ public final class SnapshotWriter {
       }
     }
     for (Row r : rows) {
-      batch.add(Request.cmd(Command.APPEND)
-          .arg(Keys.score(snapshot, r.track()))
-          .arg(ScoreEntry.encodeRow(r.segment(), r.score())));
+      batch.add(
+          Request.cmd(Command.APPEND)
+              .arg(Keys.score(snapshot, r.track()))
+              .arg(ScoreEntry.encodeRow(r.segment(), r.score())));
     }
     return link.batch(batch).mapEmpty();
   }
 
   /** Marks the snapshot complete (and so activatable) with its row counts. */
   public Future<Void> complete(String source, long rows, long badRows) {
-    return snapshots.describe(snapshot, new JsonObject()
-        .put("state", "complete").put("source", source).put("rows", rows).put("bad_rows", badRows)
-        .put("completed_at", Instant.now().toString()));
+    return snapshots.describe(
+        snapshot,
+        new JsonObject()
+            .put("state", "complete")
+            .put("source", source)
+            .put("rows", rows)
+            .put("bad_rows", badRows)
+            .put("completed_at", Instant.now().toString()));
   }
 
   public Future<Void> activate() {

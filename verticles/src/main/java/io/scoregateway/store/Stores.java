@@ -26,13 +26,18 @@ public record Stores(
   }
 
   /**
-   * Builds every store over {@code link} except the delivery ledger, which writes on
-   * {@code deliveryLink} and, when {@code deliveryReplicas > 0}, confirms only what that many
-   * replicas acknowledged within {@code deliveryWaitMs} ({@code WAIT} blocks its connection, so it
-   * should not be the scoring link).
+   * Builds every store over {@code link} except the delivery ledger, which writes on {@code
+   * deliveryLink} and, when {@code deliveryReplicas > 0}, confirms only what that many replicas
+   * acknowledged within {@code deliveryWaitMs} ({@code WAIT} blocks its connection, so it should
+   * not be the scoring link).
    */
-  public static Stores over(RedisLink link, long pacingSlotMs, long pacingSettleMs, RedisLink deliveryLink,
-      int deliveryReplicas, long deliveryWaitMs) {
+  public static Stores over(
+      RedisLink link,
+      long pacingSlotMs,
+      long pacingSettleMs,
+      RedisLink deliveryLink,
+      int deliveryReplicas,
+      long deliveryWaitMs) {
     return new Stores(
         link,
         new RedisScoreStore(link),
@@ -40,6 +45,7 @@ public record Stores(
         new RedisFrequencyStore(link),
         new RedisCampaignStore(link),
         new RedisSnapshotStore(link),
-        new RedisDeliveryLedger(deliveryLink, DEDUPE_TTL_SECONDS, deliveryReplicas, deliveryWaitMs));
+        new RedisDeliveryLedger(
+            deliveryLink, DEDUPE_TTL_SECONDS, deliveryReplicas, deliveryWaitMs));
   }
 }

@@ -29,7 +29,9 @@ public final class DecisionMetrics {
     rejected = Metrics.deliveries(r, "rejected");
   }
 
-  /** Counts one answer's decisions, aggregated first so a 1000-candidate answer costs a few adds. */
+  /**
+   * Counts one answer's decisions, aggregated first so a 1000-candidate answer costs a few adds.
+   */
   public void answered(ScoreExchange ex) {
     int[] counts = new int[byReason.length];
     for (int i = 0; i < ex.size(); i++) {

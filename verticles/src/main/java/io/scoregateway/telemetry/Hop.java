@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One observed hop to Redis: a child span of whatever span is current (made current while the
- * call is issued, so the Redis client's own span nests beneath it), and a latency timer by
- * operation with an error counter.
+ * One observed hop to Redis: a child span of whatever span is current (made current while the call
+ * is issued, so the Redis client's own span nests beneath it), and a latency timer by operation
+ * with an error counter.
  */
 final class Hop {
   private final Tracer tracer;
@@ -39,15 +39,16 @@ final class Hop {
     } else {
       result = call.get();
     }
-    return result.andThen(ar -> {
-      long nanos = System.nanoTime() - start;
-      if (ar.succeeded()) {
-        ok.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-      } else {
-        failed.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-        span.setStatus(StatusCode.ERROR, String.valueOf(ar.cause().getMessage()));
-      }
-      span.end();
-    });
+    return result.andThen(
+        ar -> {
+          long nanos = System.nanoTime() - start;
+          if (ar.succeeded()) {
+            ok.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+          } else {
+            failed.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            span.setStatus(StatusCode.ERROR, String.valueOf(ar.cause().getMessage()));
+          }
+          span.end();
+        });
   }
 }

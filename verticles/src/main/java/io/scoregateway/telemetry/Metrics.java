@@ -6,7 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
-/** Meter definitions in one place: names, help texts, bounded labels, buckets for a 1-50 ms service. */
+/**
+ * Meter definitions in one place: names, help texts, bounded labels, buckets for a 1-50 ms service.
+ */
 final class Metrics {
   /** Latency buckets: fine around the 1-50 ms a healthy gateway lives in, coarse beyond. */
   static final Duration[] LATENCY_BUCKETS = {

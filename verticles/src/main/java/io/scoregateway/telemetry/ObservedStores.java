@@ -20,8 +20,14 @@ public final class ObservedStores {
   private ObservedStores() {}
 
   public static Stores wrap(Stores s, Telemetry t) {
-    return new Stores(s.link(), new Scores(s.scores(), t), new Pacing(s.pacing(), t),
-        new Frequency(s.frequency(), t), s.campaigns(), s.snapshots(), new Deliveries(s.deliveries(), t));
+    return new Stores(
+        s.link(),
+        new Scores(s.scores(), t),
+        new Pacing(s.pacing(), t),
+        new Frequency(s.frequency(), t),
+        s.campaigns(),
+        s.snapshots(),
+        new Deliveries(s.deliveries(), t));
   }
 
   private record Scores(ScoreStore delegate, Hop hop) implements ScoreStore {
@@ -31,9 +37,11 @@ public final class ObservedStores {
 
     @Override
     public Future<ScoreEntry[]> scores(String snapshot, List<String> tracks) {
-      return hop.observe(span -> span.setAttribute("gateway.snapshot", snapshot)
-              .setAttribute("gateway.batch.tracks", tracks.size())
-              .setAttribute("gateway.redis.nodes", 1),
+      return hop.observe(
+          span ->
+              span.setAttribute("gateway.snapshot", snapshot)
+                  .setAttribute("gateway.batch.tracks", tracks.size())
+                  .setAttribute("gateway.redis.nodes", 1),
           () -> delegate.scores(snapshot, tracks));
     }
   }
@@ -49,9 +57,10 @@ public final class ObservedStores {
     }
 
     @Override
-    public Future<PacingController.Lease[]> refresh(List<Campaign> campaigns, List<PacingReport> reports,
-        long nowMs) {
-      return hop.observe(span -> span.setAttribute("gateway.batch.campaigns", campaigns.size()),
+    public Future<PacingController.Lease[]> refresh(
+        List<Campaign> campaigns, List<PacingReport> reports, long nowMs) {
+      return hop.observe(
+          span -> span.setAttribute("gateway.batch.campaigns", campaigns.size()),
           () -> delegate.refresh(campaigns, reports, nowMs));
     }
 
@@ -76,7 +85,8 @@ public final class ObservedStores {
       if (campaigns.isEmpty()) {
         return delegate.counts(user, campaigns, nowMs);
       }
-      return hop.observe(span -> span.setAttribute("gateway.batch.campaigns", campaigns.size()),
+      return hop.observe(
+          span -> span.setAttribute("gateway.batch.campaigns", campaigns.size()),
           () -> delegate.counts(user, campaigns, nowMs));
     }
   }
@@ -87,8 +97,10 @@ public final class ObservedStores {
     }
 
     @Override
-    public Future<Recorded> record(List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
-      return hop.observe(span -> span.setAttribute("gateway.batch.events", events.size()),
+    public Future<Recorded> record(
+        List<DeliveryEvent> events, List<Campaign> campaigns, long nowMs) {
+      return hop.observe(
+          span -> span.setAttribute("gateway.batch.events", events.size()),
           () -> delegate.record(events, campaigns, nowMs));
     }
   }

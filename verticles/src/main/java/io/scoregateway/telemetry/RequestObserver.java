@@ -17,15 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The first handler of every data-plane route: names the server span after the route, answers
- * with the request's {@code traceparent}, counts requests by route and status, times them, keeps
- * the in-flight gauge, and logs one structured line for each request slower than the threshold.
+ * The first handler of every data-plane route: names the server span after the route, answers with
+ * the request's {@code traceparent}, counts requests by route and status, times them, keeps the
+ * in-flight gauge, and logs one structured line for each request slower than the threshold.
  */
 public final class RequestObserver {
   /** Routing-context keys the route handlers fill for this observer. */
   public static final String TIMINGS = "gateway.timings";
+
   public static final String BATCH = "gateway.batch";
   public static final String OUTCOME = "gateway.outcome";
+
   /** {@link System#nanoTime()} when the request reached the first handler, before its body. */
   public static final String ARRIVED = "gateway.arrived";
 
@@ -56,24 +58,30 @@ public final class RequestObserver {
       if (sc.isValid()) {
         span.updateName(route);
         span.setAttribute("http.route", route.substring(route.indexOf(' ') + 1));
-        ctx.response().putHeader("traceparent",
-            "00-" + sc.getTraceId() + "-" + sc.getSpanId() + "-" + sc.getTraceFlags().asHex());
+        ctx.response()
+            .putHeader(
+                "traceparent",
+                "00-" + sc.getTraceId() + "-" + sc.getSpanId() + "-" + sc.getTraceFlags().asHex());
       }
-      ctx.addEndHandler(v -> {
-        inFlight.decrementAndGet();
-        long nanos = System.nanoTime() - start;
-        int status = ctx.response().getStatusCode();
-        timer.record(nanos, TimeUnit.NANOSECONDS);
-        byStatus.computeIfAbsent(status, code -> Metrics.requests(registry, route, code)).increment();
-        if (slowNanos > 0 && nanos >= slowNanos) {
-          logSlow(ctx, route, status, nanos, sc);
-        }
-      });
+      ctx.addEndHandler(
+          v -> {
+            inFlight.decrementAndGet();
+            long nanos = System.nanoTime() - start;
+            int status = ctx.response().getStatusCode();
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+            byStatus
+                .computeIfAbsent(status, code -> Metrics.requests(registry, route, code))
+                .increment();
+            if (slowNanos > 0 && nanos >= slowNanos) {
+              logSlow(ctx, route, status, nanos, sc);
+            }
+          });
       ctx.next();
     };
   }
 
-  private static void logSlow(RoutingContext ctx, String route, int status, long nanos, SpanContext sc) {
+  private static void logSlow(
+      RoutingContext ctx, String route, int status, long nanos, SpanContext sc) {
     HopTimings timings = ctx.get(TIMINGS);
     Integer batch = ctx.get(BATCH);
     String outcome = ctx.get(OUTCOME);

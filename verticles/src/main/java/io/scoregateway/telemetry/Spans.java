@@ -9,8 +9,8 @@ public final class Spans {
 
   /**
    * A child of the current span, or the invalid (no-op) span when the current one is not being
-   * recorded: children of an unsampled request are never exported, so most requests skip the
-   * span objects and context switches altogether.
+   * recorded: children of an unsampled request are never exported, so most requests skip the span
+   * objects and context switches altogether.
    */
   public static Span child(Tracer tracer, String name) {
     return Span.current().isRecording() ? tracer.spanBuilder(name).startSpan() : Span.getInvalid();

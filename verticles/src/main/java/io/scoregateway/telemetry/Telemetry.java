@@ -13,11 +13,13 @@ import java.util.function.Supplier;
  * @param scrape renders the registry in the Prometheus text format
  * @param slowRequestMs requests slower than this log one structured line; 0 disables
  */
-public record Telemetry(Tracer tracer, MeterRegistry registry, Supplier<String> scrape, long slowRequestMs) {
+public record Telemetry(
+    Tracer tracer, MeterRegistry registry, Supplier<String> scrape, long slowRequestMs) {
   public static final String INSTRUMENTATION = "io.scoregateway";
 
   /** No tracing, metrics kept in memory only: for tools and tests that do not observe. */
   public static Telemetry off() {
-    return new Telemetry(OpenTelemetry.noop().getTracer(INSTRUMENTATION), new SimpleMeterRegistry(), () -> "", 0);
+    return new Telemetry(
+        OpenTelemetry.noop().getTracer(INSTRUMENTATION), new SimpleMeterRegistry(), () -> "", 0);
   }
 }

@@ -13,7 +13,8 @@ class FrequencyCapAllocatorTest {
     String[] campaigns = {"c1", "c1", "c1", "c2"};
     boolean[] promoted = {true, true, true, true};
     double[] scores = {0.2, 0.9, 0.5, 0.1};
-    boolean[] capped = FrequencyCapAllocator.capped(tracks, campaigns, promoted, scores, Map.of("c1", 1L));
+    boolean[] capped =
+        FrequencyCapAllocator.capped(tracks, campaigns, promoted, scores, Map.of("c1", 1L));
     assertThat(capped).containsExactly(true, false, true, false);
   }
 
@@ -21,8 +22,13 @@ class FrequencyCapAllocatorTest {
   void aRepeatedTrackUsesTheAllowanceOnce() {
     List<String> tracks = List.of("a", "b", "a");
     String[] campaigns = {"c1", "c1", "c1"};
-    boolean[] capped = FrequencyCapAllocator.capped(tracks, campaigns, new boolean[] {true, true, true},
-        new double[] {0.5, 0.4, 0.5}, Map.of("c1", 1L));
+    boolean[] capped =
+        FrequencyCapAllocator.capped(
+            tracks,
+            campaigns,
+            new boolean[] {true, true, true},
+            new double[] {0.5, 0.4, 0.5},
+            Map.of("c1", 1L));
     assertThat(capped).containsExactly(false, true, false);
   }
 
@@ -30,15 +36,25 @@ class FrequencyCapAllocatorTest {
   void tiesGoToTheEarlierPositionAndUnpromotedAreIgnored() {
     List<String> tracks = List.of("a", "b", "c");
     String[] campaigns = {"c1", "c1", "c1"};
-    boolean[] capped = FrequencyCapAllocator.capped(tracks, campaigns, new boolean[] {false, true, true},
-        new double[] {0.9, 0.5, 0.5}, Map.of("c1", 1L));
+    boolean[] capped =
+        FrequencyCapAllocator.capped(
+            tracks,
+            campaigns,
+            new boolean[] {false, true, true},
+            new double[] {0.9, 0.5, 0.5},
+            Map.of("c1", 1L));
     assertThat(capped).containsExactly(false, false, true);
   }
 
   @Test
   void exhaustedAllowanceCapsEverything() {
-    boolean[] capped = FrequencyCapAllocator.capped(List.of("a", "b"), new String[] {"c1", "c1"},
-        new boolean[] {true, true}, new double[] {0.5, 0.4}, Map.of("c1", 0L));
+    boolean[] capped =
+        FrequencyCapAllocator.capped(
+            List.of("a", "b"),
+            new String[] {"c1", "c1"},
+            new boolean[] {true, true},
+            new double[] {0.5, 0.4},
+            Map.of("c1", 0L));
     assertThat(capped).containsExactly(true, true);
   }
 }

@@ -55,8 +55,10 @@ class SlotAllocatorTest {
   void enoughSlotsMeansNobodyLoses() {
     List<String> tracks = List.of("a", "b", "a");
     double[] scores = {0.1, 0.2, 0.1};
-    assertThat(SlotAllocator.losers(tracks, all(3), scores, 2)).containsExactly(false, false, false);
-    assertThat(SlotAllocator.losers(tracks, all(3), scores, 5)).containsExactly(false, false, false);
+    assertThat(SlotAllocator.losers(tracks, all(3), scores, 2))
+        .containsExactly(false, false, false);
+    assertThat(SlotAllocator.losers(tracks, all(3), scores, 5))
+        .containsExactly(false, false, false);
   }
 
   @Test

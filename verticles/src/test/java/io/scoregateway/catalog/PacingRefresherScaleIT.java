@@ -22,12 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * 100,000 live campaigns on one instance: each costs one pacing call when it goes live (and one
- * more to give back a large first lease) and nothing while nobody asks for it; a slot's refresh sends exactly the campaigns that saw demand,
- * in one batch. Prints the memory per campaign and Redis CPU per refreshed campaign it measured.
+ * more to give back a large first lease) and nothing while nobody asks for it; a slot's refresh
+ * sends exactly the campaigns that saw demand, in one batch. Prints the memory per campaign and
+ * Redis CPU per refreshed campaign it measured.
  */
 class PacingRefresherScaleIT {
   static final int CAMPAIGNS = 100_000;
   static final long SLOT = 60_000;
+
   /** The default --pacing-max-batch. */
   static final int BATCH = 20_000;
 
@@ -35,22 +37,36 @@ class PacingRefresherScaleIT {
   void idleCampaignsCostNothingAndDemandIsRefreshedInOneBatch() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (LocalRedis redis = LocalRedis.start()) {
-      RedisLink link = RedisLink.create(vertx,
-          new RedisOptions().setConnectionString(redis.url()).setMaxWaitingHandlers(1 << 16), 30_000);
+      RedisLink link =
+          RedisLink.create(
+              vertx,
+              new RedisOptions().setConnectionString(redis.url()).setMaxWaitingHandlers(1 << 16),
+              30_000);
       link.connect().await();
       Instant now = Instant.parse("2026-11-28T12:00:00Z");
       ManualClock clock = new ManualClock(now);
       List<Campaign> campaigns = new ArrayList<>(CAMPAIGNS);
       for (int i = 0; i < CAMPAIGNS; i++) {
-        campaigns.add(new Campaign("c" + i, List.of("t" + i), null, null, now.minusSeconds(3_600),
-            now.plusSeconds(86_400), 10_000, i % 3 == 0 ? PacingMode.ASAP : PacingMode.EVEN, null, 1.0,
-            CampaignStatus.ACTIVE));
+        campaigns.add(
+            new Campaign(
+                "c" + i,
+                List.of("t" + i),
+                null,
+                null,
+                now.minusSeconds(3_600),
+                now.plusSeconds(86_400),
+                10_000,
+                i % 3 == 0 ? PacingMode.ASAP : PacingMode.EVEN,
+                null,
+                1.0,
+                CampaignStatus.ACTIVE));
       }
       LiveCatalog catalog = new LiveCatalog();
       catalog.replace(new LiveCatalog.View(CampaignIndex.of(campaigns), 1, "s", true));
       PacingView view = new PacingView();
-      PacingRefresher refresher = new PacingRefresher(vertx, Stores.over(link, SLOT).pacing(), view, catalog, clock,
-          1_000, BATCH);
+      PacingRefresher refresher =
+          new PacingRefresher(
+              vertx, Stores.over(link, SLOT).pacing(), view, catalog, clock, 1_000, BATCH);
 
       long heapBefore = usedHeap();
       long cpuBefore = redisCpuMicros(link);
@@ -59,7 +75,8 @@ class PacingRefresherScaleIT {
       long primeTrips = link.roundTrips();
       runOnContext(vertx, refresher);
       long deadline = System.currentTimeMillis() + 120_000;
-      while (evalshaCalls(link) - callsBefore < CAMPAIGNS && System.currentTimeMillis() < deadline) {
+      while (evalshaCalls(link) - callsBefore < CAMPAIGNS
+          && System.currentTimeMillis() < deadline) {
         Thread.sleep(50);
       }
       runOnContext(vertx, refresher); // joins the last batch
@@ -87,7 +104,9 @@ class PacingRefresherScaleIT {
       runOnContext(vertx, refresher);
       clock.advanceMs(SLOT);
       runOnContext(vertx, refresher);
-      assertThat(evalshaCalls(link) - idleBefore - givenBack).as("idle campaigns cost no call").isZero();
+      assertThat(evalshaCalls(link) - idleBefore - givenBack)
+          .as("idle campaigns cost no call")
+          .isZero();
 
       // 1,000 campaigns see demand: the next slot's refresh sends exactly those, in one batch
       long slot = clock.millis() / SLOT;
@@ -105,10 +124,15 @@ class PacingRefresherScaleIT {
       long demandCpu = redisCpuMicros(link) - cpuDemand;
       assertThat(demandCalls).isEqualTo(1_000);
       assertThat(demandTrips).as("one batch").isEqualTo(1);
-      System.out.printf("pacing scale: %d campaigns, heap %d bytes per campaign (pacer + view entry),"
-          + " going live %d calls in %.1f ms of Redis CPU (%.1f us per campaign);"
-          + " a slot with demand on 1000: %.1f us of Redis CPU per refreshed campaign%n",
-          CAMPAIGNS, heapPerCampaign, primeCalls, primeCpu / 1000.0, (double) primeCpu / primeCalls,
+      System.out.printf(
+          "pacing scale: %d campaigns, heap %d bytes per campaign (pacer + view entry),"
+              + " going live %d calls in %.1f ms of Redis CPU (%.1f us per campaign);"
+              + " a slot with demand on 1000: %.1f us of Redis CPU per refreshed campaign%n",
+          CAMPAIGNS,
+          heapPerCampaign,
+          primeCalls,
+          primeCpu / 1000.0,
+          (double) primeCpu / primeCalls,
           (double) demandCpu / demandCalls);
       assertThat(heapPerCampaign).as("heap per campaign, bytes").isLessThan(1_024);
       link.close();
@@ -118,7 +142,8 @@ class PacingRefresherScaleIT {
   }
 
   private static void runOnContext(Vertx vertx, PacingRefresher refresher) throws Exception {
-    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
     vertx.runOnContext(v -> refresher.refresh().onComplete(ar -> done.complete(null)));
     done.get(120, java.util.concurrent.TimeUnit.SECONDS);
   }

@@ -13,8 +13,18 @@ import org.junit.jupiter.api.Test;
 
 class TrackIndexTest {
   static Campaign campaign(String id) {
-    return new Campaign(id, List.of("x"), null, null, Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 1,
-        PacingMode.ASAP, null, 1.0, CampaignStatus.ACTIVE);
+    return new Campaign(
+        id,
+        List.of("x"),
+        null,
+        null,
+        Instant.EPOCH,
+        Instant.EPOCH.plusSeconds(1),
+        1,
+        PacingMode.ASAP,
+        null,
+        1.0,
+        CampaignStatus.ACTIVE);
   }
 
   @Test

@@ -32,19 +32,31 @@ class CampaignCodecTest {
   static void assertNames(JsonObject json, String field) {
     assertThatThrownBy(() -> CampaignCodec.parse("c1", json))
         .as(json.encode())
-        .isInstanceOfSatisfying(InvalidInput.class, e -> {
-          assertThat(e.field()).isEqualTo(field);
-          assertThat(e.getMessage()).startsWith(field + ": ");
-        });
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.getMessage()).startsWith(field + ": ");
+            });
   }
 
   @Test
   void parsesEveryField() {
     Campaign c = CampaignCodec.parse("c1", valid());
-    assertThat(c).isEqualTo(new Campaign("c1", List.of("t1", "t2"),
-        new LinkedHashSet<>(List.of("autoplay", "radio")), new LinkedHashSet<>(List.of("SE", "US")),
-        Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"), 100000,
-        PacingMode.FRONT_LOADED, new FrequencyCap(3, 86400), 1.5, CampaignStatus.PAUSED));
+    assertThat(c)
+        .isEqualTo(
+            new Campaign(
+                "c1",
+                List.of("t1", "t2"),
+                new LinkedHashSet<>(List.of("autoplay", "radio")),
+                new LinkedHashSet<>(List.of("SE", "US")),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-12-01T00:00:00Z"),
+                100000,
+                PacingMode.FRONT_LOADED,
+                new FrequencyCap(3, 86400),
+                1.5,
+                CampaignStatus.PAUSED));
   }
 
   @Test
@@ -58,8 +70,11 @@ class CampaignCodecTest {
   }
 
   static JsonObject minimal() {
-    return new JsonObject().put("tracks", new JsonArray().add("t1").add("t1"))
-        .put("start", "2026-11-01T00:00:00Z").put("end", "2026-11-01T00:00:01Z").put("budget", 1);
+    return new JsonObject()
+        .put("tracks", new JsonArray().add("t1").add("t1"))
+        .put("start", "2026-11-01T00:00:00Z")
+        .put("end", "2026-11-01T00:00:01Z")
+        .put("budget", 1);
   }
 
   @Test
@@ -103,9 +118,14 @@ class CampaignCodecTest {
     assertNames(valid().put("pacing", "slow"), "pacing");
     assertNames(valid().put("pacing", 1), "pacing");
     assertNames(valid().put("frequency_cap", 3), "frequency_cap");
-    assertNames(valid().put("frequency_cap", new JsonObject().put("max", 0).put("window_seconds", 60)), "frequency_cap.max");
-    assertNames(valid().put("frequency_cap", new JsonObject().put("window_seconds", 60)), "frequency_cap.max");
-    assertNames(valid().put("frequency_cap", new JsonObject().put("max", 1).put("window_seconds", 0)),
+    assertNames(
+        valid().put("frequency_cap", new JsonObject().put("max", 0).put("window_seconds", 60)),
+        "frequency_cap.max");
+    assertNames(
+        valid().put("frequency_cap", new JsonObject().put("window_seconds", 60)),
+        "frequency_cap.max");
+    assertNames(
+        valid().put("frequency_cap", new JsonObject().put("max", 1).put("window_seconds", 0)),
         "frequency_cap.window_seconds");
     assertNames(valid().put("boost", 0), "boost");
     assertNames(valid().put("boost", -1.0), "boost");
@@ -116,8 +136,14 @@ class CampaignCodecTest {
 
   @Test
   void fieldErrorsKeepTheirExplanation() {
-    assertThatThrownBy(() -> CampaignCodec.parse("c1",
-            valid().put("frequency_cap", new JsonObject().put("max", 0).put("window_seconds", 60))))
+    assertThatThrownBy(
+            () ->
+                CampaignCodec.parse(
+                    "c1",
+                    valid()
+                        .put(
+                            "frequency_cap",
+                            new JsonObject().put("max", 0).put("window_seconds", 60))))
         .hasMessage("frequency_cap.max: must be between 1 and 1000000");
   }
 

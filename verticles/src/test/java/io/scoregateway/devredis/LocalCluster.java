@@ -15,10 +15,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A real Redis Cluster for tests: {@code masters} masters with {@code replicasPerMaster} replicas
  * each, every node a {@code redis-server} process on a free port (cluster bus on port + 10000),
- * joined by hand (CLUSTER MEET / ADDSLOTS / REPLICATE, so redis-cli is not needed). A short
- * {@code cluster-node-timeout} makes a killed master fail over in a couple of seconds, and
- * {@code cluster-require-full-coverage no} keeps the other masters serving meanwhile. Throws,
- * never skips, when the cluster cannot be built.
+ * joined by hand (CLUSTER MEET / ADDSLOTS / REPLICATE, so redis-cli is not needed). A short {@code
+ * cluster-node-timeout} makes a killed master fail over in a couple of seconds, and {@code
+ * cluster-require-full-coverage no} keeps the other masters serving meanwhile. Throws, never skips,
+ * when the cluster cannot be built.
  */
 public final class LocalCluster implements AutoCloseable {
   private static LocalCluster shared;
@@ -46,7 +46,8 @@ public final class LocalCluster implements AutoCloseable {
     return shared;
   }
 
-  public static LocalCluster start(int masters, int replicasPerMaster, long nodeTimeoutMs) throws IOException {
+  public static LocalCluster start(int masters, int replicasPerMaster, long nodeTimeoutMs)
+      throws IOException {
     return start(masters, replicasPerMaster, nodeTimeoutMs, null);
   }
 
@@ -55,29 +56,44 @@ public final class LocalCluster implements AutoCloseable {
    * each node serves {@code certificate} of {@code certs} on a TLS port (the one the cluster
    * announces, see {@link #tlsSeedUrls()}) and keeps its plain port for this class's own calls.
    */
-  public static LocalCluster startTls(int masters, int replicasPerMaster, long nodeTimeoutMs,
-      TestCertificates certs, String certificate) throws IOException {
-    return start(masters, replicasPerMaster, nodeTimeoutMs, tlsPort -> {
-      List<String> args = certs.redisTlsArgs(tlsPort, certificate, true);
-      args.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes"));
-      return args;
-    });
+  public static LocalCluster startTls(
+      int masters,
+      int replicasPerMaster,
+      long nodeTimeoutMs,
+      TestCertificates certs,
+      String certificate)
+      throws IOException {
+    return start(
+        masters,
+        replicasPerMaster,
+        nodeTimeoutMs,
+        tlsPort -> {
+          List<String> args = certs.redisTlsArgs(tlsPort, certificate, true);
+          args.addAll(List.of("--tls-cluster", "yes", "--tls-replication", "yes"));
+          return args;
+        });
   }
 
-  private static LocalCluster start(int masters, int replicasPerMaster, long nodeTimeoutMs,
-      java.util.function.IntFunction<List<String>> tls) throws IOException {
+  private static LocalCluster start(
+      int masters,
+      int replicasPerMaster,
+      long nodeTimeoutMs,
+      java.util.function.IntFunction<List<String>> tls)
+      throws IOException {
     int total = masters * (1 + replicasPerMaster);
     List<LocalRedis> nodes = new ArrayList<>();
     List<Integer> tlsPorts = new ArrayList<>();
     try {
       for (int i = 0; i < total; i++) {
-        List<String> args = new ArrayList<>(List.of(
-            "--cluster-enabled", "yes",
-            "--cluster-config-file", "nodes.conf",
-            "--cluster-node-timeout", Long.toString(nodeTimeoutMs),
-            "--cluster-require-full-coverage", "no",
-            "--cluster-replica-validity-factor", "0",
-            "--repl-diskless-sync-delay", "0"));
+        List<String> args =
+            new ArrayList<>(
+                List.of(
+                    "--cluster-enabled", "yes",
+                    "--cluster-config-file", "nodes.conf",
+                    "--cluster-node-timeout", Long.toString(nodeTimeoutMs),
+                    "--cluster-require-full-coverage", "no",
+                    "--cluster-replica-validity-factor", "0",
+                    "--repl-diskless-sync-delay", "0"));
         if (tls != null) {
           // with tls-cluster the bus listens on the TLS port + 10000, so that pair must be free
           int tlsPort = clusterPort();
@@ -113,15 +129,19 @@ public final class LocalCluster implements AutoCloseable {
       }
       expectOk(call(nodes.get(m), args.toArray(String[]::new)));
     }
-    awaitTrue("every node knows every other", 20_000, () -> {
-      for (LocalRedis n : nodes) {
-        String all = (String) call(n, "CLUSTER", "NODES");
-        if (all.lines().filter(l -> !l.isBlank()).count() < nodes.size() || all.contains("handshake")) {
-          return false;
-        }
-      }
-      return true;
-    });
+    awaitTrue(
+        "every node knows every other",
+        20_000,
+        () -> {
+          for (LocalRedis n : nodes) {
+            String all = (String) call(n, "CLUSTER", "NODES");
+            if (all.lines().filter(l -> !l.isBlank()).count() < nodes.size()
+                || all.contains("handshake")) {
+              return false;
+            }
+          }
+          return true;
+        });
     for (int r = 0; r < masterCount * replicasPerMaster; r++) {
       LocalRedis replica = nodes.get(masterCount + r);
       String masterId = (String) call(nodes.get(r % masterCount), "CLUSTER", "MYID");
@@ -132,21 +152,24 @@ public final class LocalCluster implements AutoCloseable {
 
   /** Waits until every live node says cluster_state:ok and every live replica is in sync. */
   public void awaitHealthy(long timeoutMs) {
-    awaitTrue("cluster_state:ok on every node, replicas linked", timeoutMs, () -> {
-      for (LocalRedis n : nodes) {
-        if (!n.isAlive()) {
-          continue;
-        }
-        if (!((String) call(n, "CLUSTER", "INFO")).contains("cluster_state:ok")) {
-          return false;
-        }
-        String repl = (String) call(n, "INFO", "replication");
-        if (repl.contains("role:slave") && !repl.contains("master_link_status:up")) {
-          return false;
-        }
-      }
-      return true;
-    });
+    awaitTrue(
+        "cluster_state:ok on every node, replicas linked",
+        timeoutMs,
+        () -> {
+          for (LocalRedis n : nodes) {
+            if (!n.isAlive()) {
+              continue;
+            }
+            if (!((String) call(n, "CLUSTER", "INFO")).contains("cluster_state:ok")) {
+              return false;
+            }
+            String repl = (String) call(n, "INFO", "replication");
+            if (repl.contains("role:slave") && !repl.contains("master_link_status:up")) {
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
   /** Seed URLs (every node), as the gateway is configured. */
@@ -186,8 +209,12 @@ public final class LocalCluster implements AutoCloseable {
   }
 
   private boolean ownsSlot(LocalRedis m, long slot) throws IOException {
-    String myself = ((String) call(m, "CLUSTER", "NODES")).lines()
-        .filter(l -> l.contains("myself")).findFirst().orElseThrow();
+    String myself =
+        ((String) call(m, "CLUSTER", "NODES"))
+            .lines()
+            .filter(l -> l.contains("myself"))
+            .findFirst()
+            .orElseThrow();
     String[] f = myself.split(" ");
     for (int i = 8; i < f.length; i++) {
       String range = f[i];
@@ -204,7 +231,10 @@ public final class LocalCluster implements AutoCloseable {
     return false;
   }
 
-  /** Restarts a stopped node on its port and directory: it rejoins with its nodes.conf (as a replica). */
+  /**
+   * Restarts a stopped node on its port and directory: it rejoins with its nodes.conf (as a
+   * replica).
+   */
   public LocalRedis restart(LocalRedis node) throws IOException {
     LocalRedis again = node.restart();
     nodes.set(nodes.indexOf(node), again);
@@ -251,7 +281,11 @@ public final class LocalCluster implements AutoCloseable {
       s.setSoTimeout(5000);
       StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
       for (String a : args) {
-        sb.append('$').append(a.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(a).append("\r\n");
+        sb.append('$')
+            .append(a.getBytes(StandardCharsets.UTF_8).length)
+            .append("\r\n")
+            .append(a)
+            .append("\r\n");
       }
       OutputStream out = s.getOutputStream();
       out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -270,25 +304,27 @@ public final class LocalCluster implements AutoCloseable {
         throw new IOException("redis error: " + line);
       case ':':
         return Long.parseLong(line);
-      case '$': {
-        int n = Integer.parseInt(line);
-        if (n < 0) {
-          return null;
+      case '$':
+        {
+          int n = Integer.parseInt(line);
+          if (n < 0) {
+            return null;
+          }
+          byte[] b = in.readNBytes(n + 2);
+          return new String(b, 0, n, StandardCharsets.UTF_8);
         }
-        byte[] b = in.readNBytes(n + 2);
-        return new String(b, 0, n, StandardCharsets.UTF_8);
-      }
-      case '*': {
-        int n = Integer.parseInt(line);
-        if (n < 0) {
-          return null;
+      case '*':
+        {
+          int n = Integer.parseInt(line);
+          if (n < 0) {
+            return null;
+          }
+          List<Object> items = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            items.add(read(in));
+          }
+          return items;
         }
-        List<Object> items = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-          items.add(read(in));
-        }
-        return items;
-      }
       default:
         throw new IOException("unexpected reply type " + (char) type + line);
     }

@@ -15,7 +15,8 @@ class CampaignStateTest {
   static final long NOW = Instant.parse("2026-11-28T12:00:00Z").toEpochMilli();
 
   static Campaign campaign(CampaignStatus status, Instant start, Instant end) {
-    return new Campaign("c1", List.of("t1"), null, null, start, end, 1000, PacingMode.EVEN, null, 1.0, status);
+    return new Campaign(
+        "c1", List.of("t1"), null, null, start, end, 1000, PacingMode.EVEN, null, 1.0, status);
   }
 
   static Campaign active() {
@@ -42,8 +43,19 @@ class CampaignStateTest {
 
   @Test
   void aSmallBudgetStillToleratesOneDelivery() {
-    Campaign small = new Campaign("c1", List.of("t1"), null, null, START, END, 10, PacingMode.EVEN, null, 1.0,
-        CampaignStatus.ACTIVE);
+    Campaign small =
+        new Campaign(
+            "c1",
+            List.of("t1"),
+            null,
+            null,
+            START,
+            END,
+            10,
+            PacingMode.EVEN,
+            null,
+            1.0,
+            CampaignStatus.ACTIVE);
     assertThat(CampaignState.of(small, 5, 4.5, NOW)).isEqualTo(CampaignState.PACING);
     assertThat(CampaignState.of(small, 6, 4.5, NOW)).isEqualTo(CampaignState.AHEAD);
   }
@@ -60,13 +72,15 @@ class CampaignStateTest {
   void deliveringTheBudgetIsExhaustedEvenWhenPaused() {
     assertThat(of(active(), 1000, 900, NOW)).isEqualTo(CampaignState.EXHAUSTED);
     assertThat(of(active(), 1500, 900, NOW)).isEqualTo(CampaignState.EXHAUSTED);
-    assertThat(of(campaign(CampaignStatus.PAUSED, START, END), 1000, 900, NOW)).isEqualTo(CampaignState.EXHAUSTED);
+    assertThat(of(campaign(CampaignStatus.PAUSED, START, END), 1000, 900, NOW))
+        .isEqualTo(CampaignState.EXHAUSTED);
     assertThat(of(active(), 999, 900, NOW)).isEqualTo(CampaignState.AHEAD);
   }
 
   @Test
   void pausedWinsOverPacingNumbersAndSchedule() {
-    assertThat(of(campaign(CampaignStatus.PAUSED, START, END), 0, 900, NOW)).isEqualTo(CampaignState.PAUSED);
+    assertThat(of(campaign(CampaignStatus.PAUSED, START, END), 0, 900, NOW))
+        .isEqualTo(CampaignState.PAUSED);
     Instant later = Instant.ofEpochMilli(NOW).plusSeconds(86_400);
     assertThat(of(campaign(CampaignStatus.PAUSED, later, later.plusSeconds(86_400)), 0, 0, NOW))
         .isEqualTo(CampaignState.PAUSED);
@@ -75,7 +89,8 @@ class CampaignStateTest {
   @Test
   void anEndedCampaignIsEndedWhateverElse() {
     Instant past = Instant.ofEpochMilli(NOW).minusSeconds(60);
-    assertThat(of(campaign(CampaignStatus.PAUSED, START, past), 5000, 1000, NOW)).isEqualTo(CampaignState.ENDED);
+    assertThat(of(campaign(CampaignStatus.PAUSED, START, past), 5000, 1000, NOW))
+        .isEqualTo(CampaignState.ENDED);
   }
 
   @Test

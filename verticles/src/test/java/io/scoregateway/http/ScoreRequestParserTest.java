@@ -19,20 +19,26 @@ class ScoreRequestParserTest {
   void assertNames(String json, String field) {
     assertThatThrownBy(() -> parse(json))
         .as(json)
-        .isInstanceOfSatisfying(InvalidInput.class, e -> {
-          assertThat(e.field()).isEqualTo(field);
-          assertThat(e.getMessage()).startsWith(field + ": ");
-        });
+        .isInstanceOfSatisfying(
+            InvalidInput.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.getMessage()).startsWith(field + ": ");
+            });
   }
 
   static final String BASE = "'user':'u-1','surface':'autoplay','market':'SE'";
 
   @Test
   void parsesAFullRequest() {
-    ScoreRequest r = parse("{'user':'u-1','surface':'radio','market':'US','segment':'s7',"
-        + "'candidates':['t1','t2','t1'],'max_promoted':2,'explain':true}");
-    assertThat(r).isEqualTo(new ScoreRequest("u-1", "radio", "US", "s7",
-        java.util.List.of("t1", "t2", "t1"), 2, true));
+    ScoreRequest r =
+        parse(
+            "{'user':'u-1','surface':'radio','market':'US','segment':'s7',"
+                + "'candidates':['t1','t2','t1'],'max_promoted':2,'explain':true}");
+    assertThat(r)
+        .isEqualTo(
+            new ScoreRequest(
+                "u-1", "radio", "US", "s7", java.util.List.of("t1", "t2", "t1"), 2, true));
     assertThat(r.limitsSlots()).isTrue();
   }
 
@@ -94,7 +100,8 @@ class ScoreRequestParserTest {
     assertNames("{" + BASE + ",'candidates':['t1'],'max_promoted':1.5}", "max_promoted");
     assertNames("{" + BASE + ",'candidates':['t1'],'max_promoted':'2'}", "max_promoted");
     assertNames("{" + BASE + ",'candidates':['t1'],'max_promoted':3000000000}", "max_promoted");
-    assertNames("{" + BASE + ",'candidates':['t1'],'max_promoted':99999999999999999999}", "max_promoted");
+    assertNames(
+        "{" + BASE + ",'candidates':['t1'],'max_promoted':99999999999999999999}", "max_promoted");
   }
 
   @Test

@@ -57,12 +57,16 @@ class AdminIT {
    */
   static JsonObject fromNow(JsonObject campaign) {
     Instant now = gw.clock.instant();
-    return campaign.put("pacing", "even").put("start", now.toString())
+    return campaign
+        .put("pacing", "even")
+        .put("start", now.toString())
         .put("end", now.plusSeconds(1000 * 60).toString());
   }
 
   static void setDelivered(String id, long delivered) {
-    gw.seedLink.send(Request.cmd(Command.HSET).arg(Keys.pacing(id)).arg("delivered").arg(delivered)).await();
+    gw.seedLink
+        .send(Request.cmd(Command.HSET).arg(Keys.pacing(id)).arg("delivered").arg(delivered))
+        .await();
   }
 
   static String state(String id) {
@@ -71,9 +75,11 @@ class AdminIT {
 
   @Test
   void putGetListDelete() {
-    JsonObject body = TestGateway.campaign("tCrud1", "tCrud2")
-        .put("surfaces", new JsonArray().add("autoplay")).put("markets", new JsonArray().add("SE"))
-        .put("frequency_cap", new JsonObject().put("max", 3).put("window_seconds", 86400));
+    JsonObject body =
+        TestGateway.campaign("tCrud1", "tCrud2")
+            .put("surfaces", new JsonArray().add("autoplay"))
+            .put("markets", new JsonArray().add("SE"))
+            .put("frequency_cap", new JsonObject().put("max", 3).put("window_seconds", 86400));
     JsonObject put = ok(gw.putCampaign("cCrud", body));
     assertThat(put.getString("id")).isEqualTo("cCrud");
     JsonObject got = ok(get("/admin/v1/campaigns/cCrud"));
@@ -89,7 +95,8 @@ class AdminIT {
     assertThat(delete("cCrud").statusCode()).isEqualTo(204);
     assertProblem(get("/admin/v1/campaigns/cCrud"), 404, "cCrud");
     JsonArray after = ok(get("/admin/v1/campaigns")).getJsonArray("campaigns");
-    assertThat(after.stream().map(o -> ((JsonObject) o).getString("id")).toList()).doesNotContain("cCrud");
+    assertThat(after.stream().map(o -> ((JsonObject) o).getString("id")).toList())
+        .doesNotContain("cCrud");
   }
 
   @Test
@@ -118,7 +125,8 @@ class AdminIT {
   @Test
   void aTrackOfAnotherOpenCampaignIs409NamingIt() {
     ok(gw.putCampaign("cOwner", TestGateway.campaign("tShared1", "tShared2")));
-    assertProblem(gw.putCampaign("cThief", TestGateway.campaign("tOwn", "tShared2")), 409, "cOwner");
+    assertProblem(
+        gw.putCampaign("cThief", TestGateway.campaign("tOwn", "tShared2")), 409, "cOwner");
     assertProblem(gw.putCampaign("cThief", TestGateway.campaign("tShared2")), 409, "tShared2");
     assertProblem(get("/admin/v1/campaigns/cThief"), 404, "cThief");
   }
@@ -126,18 +134,34 @@ class AdminIT {
   @Test
   void validationErrorsNameTheField() {
     JsonObject base = TestGateway.campaign("tVal");
-    assertProblem(gw.putCampaign("cVal", base.copy().put("tracks", new JsonArray().add("ok").add("bad id"))), 400, "tracks[1]");
-    assertProblem(gw.putCampaign("cVal", base.copy().put("end", "2026-10-01T00:00:00Z")), 400, "end");
+    assertProblem(
+        gw.putCampaign("cVal", base.copy().put("tracks", new JsonArray().add("ok").add("bad id"))),
+        400,
+        "tracks[1]");
+    assertProblem(
+        gw.putCampaign("cVal", base.copy().put("end", "2026-10-01T00:00:00Z")), 400, "end");
     assertProblem(gw.putCampaign("cVal", base.copy().put("end", "tomorrow")), 400, "end");
     assertProblem(gw.putCampaign("cVal", base.copy().put("budget", -5)), 400, "budget");
     assertProblem(gw.putCampaign("cVal", base.copy().put("budget", 1.5)), 400, "budget");
     assertProblem(gw.putCampaign("cVal", base.copy().put("pacing", "fast")), 400, "pacing");
-    assertProblem(gw.putCampaign("cVal", base.copy().put("markets", new JsonArray().add("se"))), 400, "markets[0]");
-    assertProblem(gw.putCampaign("cVal", base.copy().put("frequency_cap", new JsonObject().put("max", 0).put("window_seconds", 60))),
-        400, "frequency_cap.max");
+    assertProblem(
+        gw.putCampaign("cVal", base.copy().put("markets", new JsonArray().add("se"))),
+        400,
+        "markets[0]");
+    assertProblem(
+        gw.putCampaign(
+            "cVal",
+            base.copy()
+                .put("frequency_cap", new JsonObject().put("max", 0).put("window_seconds", 60))),
+        400,
+        "frequency_cap.max");
     assertProblem(gw.putCampaign("cVal", base.copy().put("id", "cOther")), 400, "id");
-    HttpResponse<Buffer> notJson = gw.http.put(gw.adminPort, "127.0.0.1", "/admin/v1/campaigns/cVal")
-        .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer("{\"tracks\": [")).await();
+    HttpResponse<Buffer> notJson =
+        gw.http
+            .put(gw.adminPort, "127.0.0.1", "/admin/v1/campaigns/cVal")
+            .putHeader("content-type", "application/json")
+            .sendBuffer(Buffer.buffer("{\"tracks\": ["))
+            .await();
     assertProblem(notJson, 400, "body");
     assertProblem(get("/admin/v1/campaigns/cVal"), 404, "cVal");
     // an id in the body equal to the path is fine
@@ -147,8 +171,12 @@ class AdminIT {
   @Test
   void aDeletedCampaignsTracksAreNotEnrolled() {
     ok(gw.putCampaign("cDel", TestGateway.campaign("tDel1", "tDel2")));
-    JsonObject req = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-        .put("candidates", new JsonArray(List.of("tDel1", "tDel2")));
+    JsonObject req =
+        new JsonObject()
+            .put("user", "u-1")
+            .put("surface", "autoplay")
+            .put("market", "SE")
+            .put("candidates", new JsonArray(List.of("tDel1", "tDel2")));
     assertThat(reasons(gw.score(req))).containsExactly("promoted", "promoted");
     assertThat(delete("cDel").statusCode()).isEqualTo(204);
     assertThat(reasons(gw.score(req))).containsExactly("not_enrolled", "not_enrolled");
@@ -157,15 +185,25 @@ class AdminIT {
   }
 
   static List<String> reasons(HttpResponse<Buffer> r) {
-    return ok(r).getJsonArray("results").stream().map(o -> ((JsonObject) o).getString("reason")).toList();
+    return ok(r).getJsonArray("results").stream()
+        .map(o -> ((JsonObject) o).getString("reason"))
+        .toList();
   }
 
   @Test
   void statesFollowClockConfigAndDelivery() {
-    ok(gw.putCampaign("cSched", TestGateway.campaign("tS1")
-        .put("start", "2026-12-05T00:00:00Z").put("end", "2026-12-06T00:00:00Z")));
-    ok(gw.putCampaign("cEnded", TestGateway.campaign("tS2")
-        .put("start", "2026-10-01T00:00:00Z").put("end", "2026-11-01T00:00:00Z")));
+    ok(
+        gw.putCampaign(
+            "cSched",
+            TestGateway.campaign("tS1")
+                .put("start", "2026-12-05T00:00:00Z")
+                .put("end", "2026-12-06T00:00:00Z")));
+    ok(
+        gw.putCampaign(
+            "cEnded",
+            TestGateway.campaign("tS2")
+                .put("start", "2026-10-01T00:00:00Z")
+                .put("end", "2026-11-01T00:00:00Z")));
     ok(gw.putCampaign("cPaused", TestGateway.campaign("tS3").put("status", "paused")));
     ok(gw.putCampaign("cSpent", TestGateway.campaign("tS4")));
     ok(gw.putCampaign("cAhead", fromNow(TestGateway.campaign("tS5"))));
@@ -194,7 +232,12 @@ class AdminIT {
     assertThat(state("cBehind")).isEqualTo("behind");
     assertThat(state("cOnPlan")).isEqualTo("pacing");
     JsonArray all = ok(get("/admin/v1/campaigns")).getJsonArray("campaigns");
-    JsonObject spent = all.stream().map(o -> (JsonObject) o).filter(o -> o.getString("id").equals("cSpent")).findFirst().orElseThrow();
+    JsonObject spent =
+        all.stream()
+            .map(o -> (JsonObject) o)
+            .filter(o -> o.getString("id").equals("cSpent"))
+            .findFirst()
+            .orElseThrow();
     assertThat(spent.getString("state")).isEqualTo("exhausted");
     assertThat(spent.getLong("delivered")).isEqualTo(1000);
   }

@@ -56,10 +56,15 @@ class AuthMatrixIT {
   static void setUp() throws Exception {
     logs.start();
     ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(logs);
-    gw = TestGateway.start(1, new TokenAuthenticator(List.of(
-        new Client("pzn", Set.of(Role.SCORE, Role.DELIVER), TokenAuthenticator.sha256(PZN)),
-        new Client("ops", Set.of(Role.ADMIN), TokenAuthenticator.sha256(OPS)),
-        new Client("scorer", Set.of(Role.SCORE), TokenAuthenticator.sha256(SCORER)))));
+    gw =
+        TestGateway.start(
+            1,
+            new TokenAuthenticator(
+                List.of(
+                    new Client(
+                        "pzn", Set.of(Role.SCORE, Role.DELIVER), TokenAuthenticator.sha256(PZN)),
+                    new Client("ops", Set.of(Role.ADMIN), TokenAuthenticator.sha256(OPS)),
+                    new Client("scorer", Set.of(Role.SCORE), TokenAuthenticator.sha256(SCORER)))));
     gw.snapshot("snap-a", false, "t1", "", 0.5, "t2", "", 0.25);
     gw.snapshot("snap-b", false, "t1", "", 0.4);
     expect(200, admin(HttpMethod.POST, "/admin/v1/snapshots/snap-a/activate", null));
@@ -74,7 +79,10 @@ class AuthMatrixIT {
 
   // ---------------------------------------------------------------- the table
 
-  enum Port { DATA, ADMIN }
+  enum Port {
+    DATA,
+    ADMIN
+  }
 
   /** One endpoint: how to call it with the right role, and what must stay unchanged when denied. */
   record Endpoint(
@@ -93,30 +101,101 @@ class AuthMatrixIT {
     }
   }
 
-  static final List<Endpoint> ENDPOINTS = List.of(
-      new Endpoint("POST /v1/scores", Port.DATA, HttpMethod.POST, "/v1/scores", Role.SCORE,
-          AuthMatrixIT::scoreBody, 200, () -> { }, () -> null),
-      new Endpoint("POST /v1/deliveries", Port.DATA, HttpMethod.POST, "/v1/deliveries", Role.DELIVER,
-          AuthMatrixIT::deliveryBody, 200, () -> { }, () -> delivered("c-auth")),
-      new Endpoint("PUT /admin/v1/campaigns/{id}", Port.ADMIN, HttpMethod.PUT, "/admin/v1/campaigns/c-put",
-          Role.ADMIN, () -> TestGateway.campaign("t-put").put("budget", 1000 + serial.incrementAndGet()), 200,
-          () -> { }, () -> campaignOrStatus("c-put")),
-      new Endpoint("GET /admin/v1/campaigns/{id}", Port.ADMIN, HttpMethod.GET, "/admin/v1/campaigns/c-auth",
-          Role.ADMIN, () -> null, 200, () -> { }, () -> null),
-      new Endpoint("DELETE /admin/v1/campaigns/{id}", Port.ADMIN, HttpMethod.DELETE, "/admin/v1/campaigns/c-del",
-          Role.ADMIN, () -> null, 204,
-          () -> expect(200, admin(HttpMethod.PUT, "/admin/v1/campaigns/c-del", TestGateway.campaign("t-del"))),
-          () -> campaignOrStatus("c-del")),
-      new Endpoint("GET /admin/v1/campaigns", Port.ADMIN, HttpMethod.GET, "/admin/v1/campaigns",
-          Role.ADMIN, () -> null, 200, () -> { }, () -> null),
-      new Endpoint("GET /admin/v1/snapshots", Port.ADMIN, HttpMethod.GET, "/admin/v1/snapshots",
-          Role.ADMIN, () -> null, 200, () -> { }, () -> null),
-      new Endpoint("POST /admin/v1/snapshots/{id}/activate", Port.ADMIN, HttpMethod.POST,
-          "/admin/v1/snapshots/snap-b/activate", Role.ADMIN, () -> null, 200,
-          () -> expect(200, admin(HttpMethod.POST, "/admin/v1/snapshots/snap-a/activate", null)),
-          AuthMatrixIT::activeSnapshot));
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          new Endpoint(
+              "POST /v1/scores",
+              Port.DATA,
+              HttpMethod.POST,
+              "/v1/scores",
+              Role.SCORE,
+              AuthMatrixIT::scoreBody,
+              200,
+              () -> {},
+              () -> null),
+          new Endpoint(
+              "POST /v1/deliveries",
+              Port.DATA,
+              HttpMethod.POST,
+              "/v1/deliveries",
+              Role.DELIVER,
+              AuthMatrixIT::deliveryBody,
+              200,
+              () -> {},
+              () -> delivered("c-auth")),
+          new Endpoint(
+              "PUT /admin/v1/campaigns/{id}",
+              Port.ADMIN,
+              HttpMethod.PUT,
+              "/admin/v1/campaigns/c-put",
+              Role.ADMIN,
+              () -> TestGateway.campaign("t-put").put("budget", 1000 + serial.incrementAndGet()),
+              200,
+              () -> {},
+              () -> campaignOrStatus("c-put")),
+          new Endpoint(
+              "GET /admin/v1/campaigns/{id}",
+              Port.ADMIN,
+              HttpMethod.GET,
+              "/admin/v1/campaigns/c-auth",
+              Role.ADMIN,
+              () -> null,
+              200,
+              () -> {},
+              () -> null),
+          new Endpoint(
+              "DELETE /admin/v1/campaigns/{id}",
+              Port.ADMIN,
+              HttpMethod.DELETE,
+              "/admin/v1/campaigns/c-del",
+              Role.ADMIN,
+              () -> null,
+              204,
+              () ->
+                  expect(
+                      200,
+                      admin(
+                          HttpMethod.PUT,
+                          "/admin/v1/campaigns/c-del",
+                          TestGateway.campaign("t-del"))),
+              () -> campaignOrStatus("c-del")),
+          new Endpoint(
+              "GET /admin/v1/campaigns",
+              Port.ADMIN,
+              HttpMethod.GET,
+              "/admin/v1/campaigns",
+              Role.ADMIN,
+              () -> null,
+              200,
+              () -> {},
+              () -> null),
+          new Endpoint(
+              "GET /admin/v1/snapshots",
+              Port.ADMIN,
+              HttpMethod.GET,
+              "/admin/v1/snapshots",
+              Role.ADMIN,
+              () -> null,
+              200,
+              () -> {},
+              () -> null),
+          new Endpoint(
+              "POST /admin/v1/snapshots/{id}/activate",
+              Port.ADMIN,
+              HttpMethod.POST,
+              "/admin/v1/snapshots/snap-b/activate",
+              Role.ADMIN,
+              () -> null,
+              200,
+              () ->
+                  expect(200, admin(HttpMethod.POST, "/admin/v1/snapshots/snap-a/activate", null)),
+              AuthMatrixIT::activeSnapshot));
 
-  enum Outcome { UNAUTHENTICATED, FORBIDDEN, ALLOWED }
+  enum Outcome {
+    UNAUTHENTICATED,
+    FORBIDDEN,
+    ALLOWED
+  }
 
   /** A caller: the Authorization header it sends (null = none) and what it should get. */
   record Caller(String name, String authorization, Outcome outcome) {
@@ -126,19 +205,23 @@ class AuthMatrixIT {
     }
   }
 
-  static final List<Caller> MALFORMED_OR_UNKNOWN = List.of(
-      new Caller("no Authorization header", null, Outcome.UNAUTHENTICATED),
-      new Caller("Basic scheme", "Basic x", Outcome.UNAUTHENTICATED),
-      new Caller("Basic with the real token", "Basic " + PZN, Outcome.UNAUTHENTICATED),
-      new Caller("Bearer with nothing", "Bearer", Outcome.UNAUTHENTICATED),
-      new Caller("empty header", "", Outcome.UNAUTHENTICATED),
-      new Caller("token without scheme", OPS, Outcome.UNAUTHENTICATED),
-      new Caller("Bearer glued to token", "Bearer" + OPS, Outcome.UNAUTHENTICATED),
-      new Caller("unknown token", "Bearer " + UNKNOWN, Outcome.UNAUTHENTICATED),
-      new Caller("token in the wrong case", "Bearer " + PZN.toUpperCase(Locale.ROOT), Outcome.UNAUTHENTICATED),
-      new Caller("token with a suffix", "Bearer " + OPS + "x", Outcome.UNAUTHENTICATED),
-      new Caller("token prefix", "Bearer " + OPS.substring(0, 5), Outcome.UNAUTHENTICATED),
-      new Caller("two tokens", "Bearer " + PZN + " " + OPS, Outcome.UNAUTHENTICATED));
+  static final List<Caller> MALFORMED_OR_UNKNOWN =
+      List.of(
+          new Caller("no Authorization header", null, Outcome.UNAUTHENTICATED),
+          new Caller("Basic scheme", "Basic x", Outcome.UNAUTHENTICATED),
+          new Caller("Basic with the real token", "Basic " + PZN, Outcome.UNAUTHENTICATED),
+          new Caller("Bearer with nothing", "Bearer", Outcome.UNAUTHENTICATED),
+          new Caller("empty header", "", Outcome.UNAUTHENTICATED),
+          new Caller("token without scheme", OPS, Outcome.UNAUTHENTICATED),
+          new Caller("Bearer glued to token", "Bearer" + OPS, Outcome.UNAUTHENTICATED),
+          new Caller("unknown token", "Bearer " + UNKNOWN, Outcome.UNAUTHENTICATED),
+          new Caller(
+              "token in the wrong case",
+              "Bearer " + PZN.toUpperCase(Locale.ROOT),
+              Outcome.UNAUTHENTICATED),
+          new Caller("token with a suffix", "Bearer " + OPS + "x", Outcome.UNAUTHENTICATED),
+          new Caller("token prefix", "Bearer " + OPS.substring(0, 5), Outcome.UNAUTHENTICATED),
+          new Caller("two tokens", "Bearer " + PZN + " " + OPS, Outcome.UNAUTHENTICATED));
 
   static List<Caller> callers(Endpoint e) {
     List<Caller> out = new ArrayList<>(MALFORMED_OR_UNKNOWN);
@@ -171,7 +254,8 @@ class AuthMatrixIT {
   void everyEndpointChecksTokenAndRole(Endpoint e, Caller caller) {
     e.prepare().run();
     Object before = e.state().get();
-    HttpResponse<Buffer> r = send(e.port(), e.method(), e.path(), caller.authorization(), e.body().get());
+    HttpResponse<Buffer> r =
+        send(e.port(), e.method(), e.path(), caller.authorization(), e.body().get());
     String role = e.role().name().toLowerCase(Locale.ROOT);
     switch (caller.outcome()) {
       case UNAUTHENTICATED -> {
@@ -205,7 +289,9 @@ class AuthMatrixIT {
     for (String auth : new String[] {null, "Bearer " + UNKNOWN, "Basic x"}) {
       for (String path : List.of("/health/live", "/health/ready", "/metrics")) {
         HttpResponse<Buffer> r = send(Port.ADMIN, HttpMethod.GET, path, auth, null);
-        assertThat(r.statusCode()).as(path + " with " + auth + ": " + r.bodyAsString()).isEqualTo(200);
+        assertThat(r.statusCode())
+            .as(path + " with " + auth + ": " + r.bodyAsString())
+            .isEqualTo(200);
       }
     }
   }
@@ -254,8 +340,9 @@ class AuthMatrixIT {
       }
     }
     for (ILoggingEvent event : List.copyOf(logs.list)) {
-      String line = event.getFormattedMessage()
-          + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+      String line =
+          event.getFormattedMessage()
+              + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
       for (String secret : SECRETS) {
         assertThat(line).doesNotContain(secret);
       }
@@ -265,18 +352,33 @@ class AuthMatrixIT {
   // ---------------------------------------------------------------- helpers
 
   static JsonObject scoreBody() {
-    return new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+    return new JsonObject()
+        .put("user", "u-1")
+        .put("surface", "autoplay")
+        .put("market", "SE")
         .put("candidates", new JsonArray().add("t1").add("t2"));
   }
 
   static JsonObject deliveryBody() {
-    return new JsonObject().put("events", new JsonArray().add(new JsonObject()
-        .put("id", "e-auth-" + serial.incrementAndGet()).put("user", "u-1").put("track", "t1")
-        .put("campaign", "c-auth").put("surface", "autoplay").put("ts", "2026-11-28T11:59:00Z")));
+    return new JsonObject()
+        .put(
+            "events",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("id", "e-auth-" + serial.incrementAndGet())
+                        .put("user", "u-1")
+                        .put("track", "t1")
+                        .put("campaign", "c-auth")
+                        .put("surface", "autoplay")
+                        .put("ts", "2026-11-28T11:59:00Z")));
   }
 
   static long delivered(String campaign) {
-    Response r = gw.seedLink.send(Request.cmd(Command.HGET).arg(Keys.pacing(campaign)).arg("delivered")).await();
+    Response r =
+        gw.seedLink
+            .send(Request.cmd(Command.HGET).arg(Keys.pacing(campaign)).arg("delivered"))
+            .await();
     return r == null ? 0 : r.toLong();
   }
 
@@ -298,9 +400,12 @@ class AuthMatrixIT {
     return send(Port.ADMIN, method, path, "Bearer " + OPS, body);
   }
 
-  static HttpResponse<Buffer> send(Port port, HttpMethod method, String path, String authorization, JsonObject body) {
-    HttpRequest<Buffer> req = gw.http.request(method, port == Port.DATA ? gw.port : gw.adminPort, "127.0.0.1", path)
-        .timeout(10_000);
+  static HttpResponse<Buffer> send(
+      Port port, HttpMethod method, String path, String authorization, JsonObject body) {
+    HttpRequest<Buffer> req =
+        gw.http
+            .request(method, port == Port.DATA ? gw.port : gw.adminPort, "127.0.0.1", path)
+            .timeout(10_000);
     if (authorization != null) {
       req.putHeader("authorization", authorization);
     }

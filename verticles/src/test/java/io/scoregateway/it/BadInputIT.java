@@ -34,7 +34,10 @@ class BadInputIT {
   }
 
   static JsonObject valid() {
-    return new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+    return new JsonObject()
+        .put("user", "u-1")
+        .put("surface", "autoplay")
+        .put("market", "SE")
         .put("candidates", new JsonArray().add("t1").add("t2"));
   }
 
@@ -50,8 +53,14 @@ class BadInputIT {
 
   @Test
   void malformedJson() {
-    assertProblem(gw.scoreRaw("application/json", Buffer.buffer("{\"user\": \"u-1\",")), 400, "body: malformed JSON");
-    assertProblem(gw.scoreRaw("application/json", Buffer.buffer("[1,2]")), 400, "body: must be a JSON object");
+    assertProblem(
+        gw.scoreRaw("application/json", Buffer.buffer("{\"user\": \"u-1\",")),
+        400,
+        "body: malformed JSON");
+    assertProblem(
+        gw.scoreRaw("application/json", Buffer.buffer("[1,2]")),
+        400,
+        "body: must be a JSON object");
     assertProblem(gw.scoreRaw("application/json", Buffer.buffer("")), 400, "body");
     assertProblem(gw.scoreRaw("application/json", Buffer.buffer("{} {}")), 400, "body");
   }
@@ -80,10 +89,16 @@ class BadInputIT {
   void badIdsNameTheirPosition() {
     JsonObject body = valid().put("candidates", new JsonArray().add("t1").add("t 2").add("t3"));
     assertProblem(gw.score(body), 400, "candidates[1]: invalid track id");
-    assertProblem(gw.score(valid().put("candidates", new JsonArray().add("t1").add(5))), 400, "candidates[1]");
+    assertProblem(
+        gw.score(valid().put("candidates", new JsonArray().add("t1").add(5))),
+        400,
+        "candidates[1]");
     assertProblem(gw.score(valid().put("user", "x".repeat(129))), 400, "user: invalid user id");
     assertProblem(gw.score(valid().put("segment", "s/1")), 400, "segment: invalid segment");
-    assertProblem(gw.score(valid().put("candidates", new JsonArray())), 400, "candidates: must contain at least one");
+    assertProblem(
+        gw.score(valid().put("candidates", new JsonArray())),
+        400,
+        "candidates: must contain at least one");
   }
 
   @Test
@@ -92,7 +107,10 @@ class BadInputIT {
     for (int i = 0; i < 1001; i++) {
       ids.add("t" + i);
     }
-    assertProblem(gw.score(valid().put("candidates", new JsonArray(ids))), 400, "too many candidates (at most 1000)");
+    assertProblem(
+        gw.score(valid().put("candidates", new JsonArray(ids))),
+        400,
+        "too many candidates (at most 1000)");
   }
 
   @Test
@@ -109,8 +127,12 @@ class BadInputIT {
 
   @Test
   void badDeadlineHeader() {
-    HttpResponse<Buffer> r = gw.http.post(gw.port, "127.0.0.1", "/v1/scores")
-        .putHeader("x-request-timeout-ms", "soon").sendJsonObject(valid()).await();
+    HttpResponse<Buffer> r =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("x-request-timeout-ms", "soon")
+            .sendJsonObject(valid())
+            .await();
     assertProblem(r, 400, "X-Request-Timeout-Ms");
   }
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Eight clients score and deliver as fast as they can against one small asap budget: the budget
- * is reached and never exceeded (promotions in flight count against it: the pacing leases never
- * exceed what is left), and the counter equals the accepted events exactly.
+ * Eight clients score and deliver as fast as they can against one small asap budget: the budget is
+ * reached and never exceeded (promotions in flight count against it: the pacing leases never exceed
+ * what is left), and the counter equals the accepted events exactly.
  */
 class BudgetRaceIT {
   static final int CLIENTS = 8;
@@ -35,7 +35,9 @@ class BudgetRaceIT {
   /** The data every test here reads (also seeded by the cluster variant). */
   static void seed() {
     gw.snapshot("s", true, "tx", "", 0.5, "ty", "", 0.5);
-    assertThat(gw.putCampaign("race", TestGateway.campaign("tx", "ty").put("budget", BUDGET)).statusCode())
+    assertThat(
+            gw.putCampaign("race", TestGateway.campaign("tx", "ty").put("budget", BUDGET))
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -60,8 +62,11 @@ class BudgetRaceIT {
       accepted += r[1];
     }
     pool.shutdown();
-    long delivered = gw.seedLink.send(Request.cmd(Command.HGET).arg(Keys.pacing("race")).arg("delivered"))
-        .await().toLong();
+    long delivered =
+        gw.seedLink
+            .send(Request.cmd(Command.HGET).arg(Keys.pacing("race")).arg("delivered"))
+            .await()
+            .toLong();
     assertThat(delivered).as("counter equals accepted events").isEqualTo(accepted);
     assertThat(delivered).as("budget reached").isGreaterThanOrEqualTo(BUDGET);
     assertThat(delivered).as("no over-delivery").isLessThanOrEqualTo(BUDGET);
@@ -75,8 +80,16 @@ class BudgetRaceIT {
     int exhausted = 0;
     for (int n = 0; n < 10_000 && exhausted < 5; n++) {
       String user = "u-" + client + "-" + n;
-      JsonObject res = gw.score(new JsonObject().put("user", user).put("surface", "autoplay").put("market", "SE")
-          .put("candidates", new JsonArray().add("tx"))).bodyAsJsonObject().getJsonArray("results").getJsonObject(0);
+      JsonObject res =
+          gw.score(
+                  new JsonObject()
+                      .put("user", user)
+                      .put("surface", "autoplay")
+                      .put("market", "SE")
+                      .put("candidates", new JsonArray().add("tx")))
+              .bodyAsJsonObject()
+              .getJsonArray("results")
+              .getJsonObject(0);
       String reason = res.getString("reason");
       if (reason.equals("budget_exhausted")) {
         exhausted++;
@@ -89,11 +102,22 @@ class BudgetRaceIT {
       }
       assertThat(reason).isEqualTo("promoted");
       promotions++;
-      JsonObject event = new JsonObject().put("id", "e-" + user).put("user", user).put("track", "tx")
-          .put("campaign", "race").put("surface", "autoplay").put("ts", "2026-11-28T12:00:00Z");
-      JsonObject body = new JsonObject().put("events", new JsonArray().add(event).add(event.copy()));
-      JsonObject answer = gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries").sendJsonObject(body).await()
-          .bodyAsJsonObject();
+      JsonObject event =
+          new JsonObject()
+              .put("id", "e-" + user)
+              .put("user", user)
+              .put("track", "tx")
+              .put("campaign", "race")
+              .put("surface", "autoplay")
+              .put("ts", "2026-11-28T12:00:00Z");
+      JsonObject body =
+          new JsonObject().put("events", new JsonArray().add(event).add(event.copy()));
+      JsonObject answer =
+          gw.http
+              .post(gw.port, "127.0.0.1", "/v1/deliveries")
+              .sendJsonObject(body)
+              .await()
+              .bodyAsJsonObject();
       assertThat(answer.getInteger("duplicates")).isEqualTo(1);
       accepted += answer.getInteger("accepted");
     }

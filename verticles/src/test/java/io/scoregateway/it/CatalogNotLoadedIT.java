@@ -16,12 +16,25 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogNotLoadedIT {
   static JsonObject deliveries() {
-    return new JsonObject().put("events", new JsonArray().add(new JsonObject().put("id", "e-1").put("user", "u-1")
-        .put("track", "t1").put("campaign", "c1").put("surface", "autoplay").put("ts", "2026-11-28T11:59:00Z")));
+    return new JsonObject()
+        .put(
+            "events",
+            new JsonArray()
+                .add(
+                    new JsonObject()
+                        .put("id", "e-1")
+                        .put("user", "u-1")
+                        .put("track", "t1")
+                        .put("campaign", "c1")
+                        .put("surface", "autoplay")
+                        .put("ts", "2026-11-28T11:59:00Z")));
   }
 
   static JsonObject scores() {
-    return new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+    return new JsonObject()
+        .put("user", "u-1")
+        .put("surface", "autoplay")
+        .put("market", "SE")
         .put("candidates", new JsonArray().add("t1").add("t2"));
   }
 
@@ -29,29 +42,44 @@ class CatalogNotLoadedIT {
   void answersRetryableUntilTheCatalogLoads() throws Exception {
     int redisPort = LocalRedis.freePort();
     try (TestGateway gw = TestGateway.startBeforeRedis(redisPort)) {
-      HttpResponse<Buffer> d = gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries").sendJsonObject(deliveries()).await();
+      HttpResponse<Buffer> d =
+          gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries").sendJsonObject(deliveries()).await();
       assertThat(d.statusCode()).as(d.bodyAsString()).isEqualTo(503);
       assertThat(d.getHeader("retry-after")).isNotNull();
       assertThat(d.bodyAsJsonObject().getString("detail")).contains("catalog");
 
-      JsonObject s = gw.http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(scores()).await()
-          .bodyAsJsonObject();
+      JsonObject s =
+          gw.http
+              .post(gw.port, "127.0.0.1", "/v1/scores")
+              .sendJsonObject(scores())
+              .await()
+              .bodyAsJsonObject();
       assertThat(s.getBoolean("degraded")).isTrue();
-      assertThat(s.getJsonArray("results").stream().map(o -> ((JsonObject) o).getString("reason")).toList())
+      assertThat(
+              s.getJsonArray("results").stream()
+                  .map(o -> ((JsonObject) o).getString("reason"))
+                  .toList())
           .containsExactly("degraded", "degraded");
 
       try (LocalRedis redis = LocalRedis.start(redisPort, java.util.List.of())) {
         gw.seedLink.connect().await();
         long deadline = System.currentTimeMillis() + 10_000;
         HttpResponse<Buffer> ready;
-        while ((ready = gw.http.get(gw.adminPort, "127.0.0.1", "/health/ready").send().await()).statusCode() != 200) {
-          assertThat(System.currentTimeMillis()).as("ready once Redis is up: " + ready.bodyAsString()).isLessThan(deadline);
+        while ((ready = gw.http.get(gw.adminPort, "127.0.0.1", "/health/ready").send().await())
+                .statusCode()
+            != 200) {
+          assertThat(System.currentTimeMillis())
+              .as("ready once Redis is up: " + ready.bodyAsString())
+              .isLessThan(deadline);
           TestGateway.sleep(50);
         }
         gw.snapshot("s", true, "t1", "", 0.5);
         assertThat(gw.putCampaign("c1", TestGateway.campaign("t1")).statusCode()).isEqualTo(200);
-        HttpResponse<Buffer> retried = gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries")
-            .sendJsonObject(deliveries()).await();
+        HttpResponse<Buffer> retried =
+            gw.http
+                .post(gw.port, "127.0.0.1", "/v1/deliveries")
+                .sendJsonObject(deliveries())
+                .await();
         assertThat(retried.statusCode()).as(retried.bodyAsString()).isEqualTo(200);
         assertThat(retried.bodyAsJsonObject().getInteger("accepted")).isEqualTo(1);
       }

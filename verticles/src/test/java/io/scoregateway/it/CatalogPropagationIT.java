@@ -16,8 +16,12 @@ class CatalogPropagationIT {
     TestGateway b = TestGateway.start(redis, 1, null, 5_000);
     try {
       a.snapshot("s", true, "t1", "", 0.5);
-      JsonObject req = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-          .put("candidates", new JsonArray().add("t1"));
+      JsonObject req =
+          new JsonObject()
+              .put("user", "u-1")
+              .put("surface", "autoplay")
+              .put("market", "SE")
+              .put("candidates", new JsonArray().add("t1"));
       assertThat(reason(b, req)).isEqualTo("not_enrolled");
 
       long start = System.nanoTime();
@@ -26,13 +30,22 @@ class CatalogPropagationIT {
       assertThat(seenMs).as("create visible on the other instance, ms").isLessThan(5_000);
 
       start = System.nanoTime();
-      assertThat(a.putCampaign("c1", TestGateway.campaign("t1").put("status", "paused")).statusCode()).isEqualTo(200);
+      assertThat(
+              a.putCampaign("c1", TestGateway.campaign("t1").put("status", "paused")).statusCode())
+          .isEqualTo(200);
       assertThat(awaitReason(b, req, "paused", start)).as("update visible, ms").isLessThan(5_000);
 
       start = System.nanoTime();
-      assertThat(a.http.delete(a.adminPort, "127.0.0.1", "/admin/v1/campaigns/c1").send().await().statusCode())
+      assertThat(
+              a.http
+                  .delete(a.adminPort, "127.0.0.1", "/admin/v1/campaigns/c1")
+                  .send()
+                  .await()
+                  .statusCode())
           .isEqualTo(204);
-      assertThat(awaitReason(b, req, "not_enrolled", start)).as("delete visible, ms").isLessThan(5_000);
+      assertThat(awaitReason(b, req, "not_enrolled", start))
+          .as("delete visible, ms")
+          .isLessThan(5_000);
     } finally {
       b.vertx.close().await();
       a.close();
@@ -40,10 +53,15 @@ class CatalogPropagationIT {
   }
 
   private static String reason(TestGateway gw, JsonObject req) {
-    return gw.score(req).bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("reason");
+    return gw.score(req)
+        .bodyAsJsonObject()
+        .getJsonArray("results")
+        .getJsonObject(0)
+        .getString("reason");
   }
 
-  private static long awaitReason(TestGateway gw, JsonObject req, String expected, long startNanos) {
+  private static long awaitReason(
+      TestGateway gw, JsonObject req, String expected, long startNanos) {
     while (System.nanoTime() - startNanos < 10_000_000_000L) {
       if (reason(gw, req).equals(expected)) {
         return (System.nanoTime() - startNanos) / 1_000_000;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Cleartext HTTP/2 (h2c) is not served on either port: a prior-knowledge preface gets an HTTP/1.x
- * error status instead of an HTTP/2 connection, and an {@code Upgrade: h2c} request is answered in HTTP/1.1 without
- * switching protocols.
+ * error status instead of an HTTP/2 connection, and an {@code Upgrade: h2c} request is answered in
+ * HTTP/1.1 without switching protocols.
  */
 class CleartextHttp2IT {
   static TestGateway gw;
@@ -41,8 +41,10 @@ class CleartextHttp2IT {
         s.getOutputStream().write(settings);
         s.getOutputStream().flush();
         String answer = FramingIT.readUntilClosed(s, 2_000);
-        // an HTTP/2 server would answer with a binary SETTINGS frame; the HTTP/1.1 codec refuses the version
-        assertThat(answer).as("port %d answered an h2 preface with: %s", port, answer)
+        // an HTTP/2 server would answer with a binary SETTINGS frame; the HTTP/1.1 codec refuses
+        // the version
+        assertThat(answer)
+            .as("port %d answered an h2 preface with: %s", port, answer)
             .matches("(?s)HTTP/\\d\\.\\d [45]\\d\\d .*");
       }
     }
@@ -51,15 +53,23 @@ class CleartextHttp2IT {
   @Test
   void upgradeToH2cIsIgnored() throws Exception {
     for (int port : new int[] {gw.port, gw.adminPort}) {
-      RawHttp.Answer a = RawHttp.send(port, "GET /health/live HTTP/1.1\r\nHost: x\r\n"
-          + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n"
-          + "\r\n");
+      RawHttp.Answer a =
+          RawHttp.send(
+              port,
+              "GET /health/live HTTP/1.1\r\nHost: x\r\n"
+                  + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n"
+                  + "\r\n");
       assertThat(a.statusLine()).as("port %d", port).doesNotContain("101").startsWith("HTTP/1.1 ");
     }
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + gw.adminPort + "/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gw.adminPort + "/health/live"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.version()).as("the JDK client's h2c upgrade is declined").isEqualTo(HttpClient.Version.HTTP_1_1);
+    assertThat(r.version())
+        .as("the JDK client's h2c upgrade is declined")
+        .isEqualTo(HttpClient.Version.HTTP_1_1);
   }
 }

@@ -14,7 +14,6 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,8 +49,13 @@ class ClusterFailoverIT {
       for (int i = 0; i < TRACKS_PER_CAMPAIGN; i++) {
         tracks.add(track(c, i));
       }
-      assertThat(gw.putCampaign("c" + c, TestGateway.campaign(tracks.toArray(String[]::new))
-          .put("budget", 1_000_000_000)).statusCode()).isEqualTo(200);
+      assertThat(
+              gw.putCampaign(
+                      "c" + c,
+                      TestGateway.campaign(tracks.toArray(String[]::new))
+                          .put("budget", 1_000_000_000))
+                  .statusCode())
+          .isEqualTo(200);
     }
   }
 
@@ -68,13 +72,20 @@ class ClusterFailoverIT {
 
   static JsonObject event(int seq) {
     int c = seq % CAMPAIGNS;
-    return new JsonObject().put("id", "f-" + seq).put("user", "u-" + (seq % 37)).put("track", track(c, seq % 7))
-        .put("campaign", "c" + c).put("surface", "autoplay").put("ts", "2026-11-28T11:59:00Z");
+    return new JsonObject()
+        .put("id", "f-" + seq)
+        .put("user", "u-" + (seq % 37))
+        .put("track", track(c, seq % 7))
+        .put("campaign", "c" + c)
+        .put("surface", "autoplay")
+        .put("ts", "2026-11-28T11:59:00Z");
   }
 
   static HttpResponse<Buffer> deliver(List<JsonObject> events) {
-    return gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries")
-        .sendJsonObject(new JsonObject().put("events", new JsonArray(new ArrayList<>(events)))).await();
+    return gw.http
+        .post(gw.port, "127.0.0.1", "/v1/deliveries")
+        .sendJsonObject(new JsonObject().put("events", new JsonArray(new ArrayList<>(events))))
+        .await();
   }
 
   static JsonObject scoreAll(int n) {
@@ -82,15 +93,25 @@ class ClusterFailoverIT {
     for (int i = 0; i < CAMPAIGNS * TRACKS_PER_CAMPAIGN; i++) {
       candidates.add("t" + i);
     }
-    HttpResponse<Buffer> r = gw.http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(new JsonObject()
-        .put("user", "u-" + (n % 100)).put("surface", "autoplay").put("market", "SE").put("candidates", candidates))
-        .await();
-    return new JsonObject().put("status", r.statusCode()).put("body", r.statusCode() == 200 ? r.bodyAsJsonObject() : null);
+    HttpResponse<Buffer> r =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .sendJsonObject(
+                new JsonObject()
+                    .put("user", "u-" + (n % 100))
+                    .put("surface", "autoplay")
+                    .put("market", "SE")
+                    .put("candidates", candidates))
+            .await();
+    return new JsonObject()
+        .put("status", r.statusCode())
+        .put("body", r.statusCode() == 200 ? r.bodyAsJsonObject() : null);
   }
 
   static long degraded(JsonObject body) {
     return body.getJsonArray("results").stream()
-        .filter(o -> ((JsonObject) o).getString("reason").equals("degraded")).count();
+        .filter(o -> ((JsonObject) o).getString("reason").equals("degraded"))
+        .count();
   }
 
   @Test
@@ -103,33 +124,37 @@ class ClusterFailoverIT {
     AtomicInteger seq = new AtomicInteger();
     AtomicInteger ackedBeforeKill = new AtomicInteger(-1);
 
-    Thread scorer = new Thread(() -> {
-      for (int n = 0; !stop.get(); n++) {
-        JsonObject r = scoreAll(n);
-        scoreStatuses.add(r.getInteger("status"));
-        if (r.getInteger("status") == 200 && degraded(r.getJsonObject("body")) > 0) {
-          degradedAnswers.incrementAndGet();
-        }
-      }
-    });
-    Thread deliverer = new Thread(() -> {
-      while (!stop.get()) {
-        List<JsonObject> events = new ArrayList<>();
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-          int s = seq.getAndIncrement();
-          ids.add(s);
-          events.add(event(s));
-        }
-        int status = deliver(events).statusCode();
-        if (status == 200) {
-          acked.addAll(ids);
-        } else {
-          assertThat(status).as("deliveries answer 2xx or 503").isEqualTo(503);
-          unacked.addAll(ids);
-        }
-      }
-    });
+    Thread scorer =
+        new Thread(
+            () -> {
+              for (int n = 0; !stop.get(); n++) {
+                JsonObject r = scoreAll(n);
+                scoreStatuses.add(r.getInteger("status"));
+                if (r.getInteger("status") == 200 && degraded(r.getJsonObject("body")) > 0) {
+                  degradedAnswers.incrementAndGet();
+                }
+              }
+            });
+    Thread deliverer =
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                List<JsonObject> events = new ArrayList<>();
+                List<Integer> ids = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                  int s = seq.getAndIncrement();
+                  ids.add(s);
+                  events.add(event(s));
+                }
+                int status = deliver(events).statusCode();
+                if (status == 200) {
+                  acked.addAll(ids);
+                } else {
+                  assertThat(status).as("deliveries answer 2xx or 503").isEqualTo(503);
+                  unacked.addAll(ids);
+                }
+              }
+            });
     scorer.start();
     deliverer.start();
     TestGateway.sleep(1_500);
@@ -139,12 +164,14 @@ class ClusterFailoverIT {
     victim.kill();
     long killedAt = System.currentTimeMillis();
 
-    // the replica takes over after cluster-node-timeout; the gateway finds it and answers fully again
+    // the replica takes over after cluster-node-timeout; the gateway finds it and answers fully
+    // again
     long recoveredAt = -1;
     int clean = 0;
     while (System.currentTimeMillis() - killedAt < 20_000) {
       JsonObject r = scoreAll(0);
-      clean = r.getInteger("status") == 200 && degraded(r.getJsonObject("body")) == 0 ? clean + 1 : 0;
+      clean =
+          r.getInteger("status") == 200 && degraded(r.getJsonObject("body")) == 0 ? clean + 1 : 0;
       if (clean >= 5) {
         recoveredAt = System.currentTimeMillis();
         break;
@@ -164,15 +191,21 @@ class ClusterFailoverIT {
 
     assertThat(scoreStatuses).as("scoring always answered 200").allMatch(s -> s == 200);
     assertThat(ackedBeforeKill.get()).isPositive();
-    assertThat(acked.size()).as("deliveries confirmed again after the rejoin").isGreaterThan(ackedAfterRejoin);
+    assertThat(acked.size())
+        .as("deliveries confirmed again after the rejoin")
+        .isGreaterThan(ackedAfterRejoin);
 
     // every acknowledged delivery survived the failover, on both sides
     for (int s : acked) {
       JsonObject e = event(s);
       assertThat(exists(Keys.campaignEvent(e.getString("campaign"), e.getString("id"))))
-          .as("campaign marker of acknowledged " + e.getString("id")).isTrue();
-      assertThat(exists(Keys.userEvent(e.getString("user"), e.getString("campaign"), e.getString("id"))))
-          .as("listener marker of acknowledged " + e.getString("id")).isTrue();
+          .as("campaign marker of acknowledged " + e.getString("id"))
+          .isTrue();
+      assertThat(
+              exists(
+                  Keys.userEvent(e.getString("user"), e.getString("campaign"), e.getString("id"))))
+          .as("listener marker of acknowledged " + e.getString("id"))
+          .isTrue();
     }
     // a client retries what was not confirmed: afterwards each event is counted exactly once
     List<Integer> retry = new ArrayList<>(unacked);
@@ -189,12 +222,20 @@ class ClusterFailoverIT {
       expected[s % CAMPAIGNS]++;
     }
     for (int c = 0; c < CAMPAIGNS; c++) {
-      Response r = gw.seedLink.send(Request.cmd(Command.HGET).arg(Keys.pacing("c" + c)).arg("delivered")).await();
+      Response r =
+          gw.seedLink
+              .send(Request.cmd(Command.HGET).arg(Keys.pacing("c" + c)).arg("delivered"))
+              .await();
       assertThat(r == null ? 0 : r.toLong()).as("delivered c" + c).isEqualTo(expected[c]);
     }
-    System.out.printf("failover: recovered %d ms after the kill; %d degraded answers of %d; %d deliveries"
-        + " acknowledged, %d answered 503 and retried%n", recoveredAt - killedAt, degradedAnswers.get(),
-        scoreStatuses.size(), acked.size() * 1, unacked.size());
+    System.out.printf(
+        "failover: recovered %d ms after the kill; %d degraded answers of %d; %d deliveries"
+            + " acknowledged, %d answered 503 and retried%n",
+        recoveredAt - killedAt,
+        degradedAnswers.get(),
+        scoreStatuses.size(),
+        acked.size() * 1,
+        unacked.size());
   }
 
   static boolean exists(String key) {

@@ -29,13 +29,21 @@ class DeadlineIT {
   }
 
   static JsonObject request() {
-    return new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+    return new JsonObject()
+        .put("user", "u-1")
+        .put("surface", "autoplay")
+        .put("market", "SE")
         .put("candidates", new JsonArray(List.of("t0", "t1", "t0")));
   }
 
   @Test
   void pausedRedisDegradesUnresolvedCandidatesOnTime() throws Exception {
-    assertThat(gw.score(request()).bodyAsJsonObject().getJsonArray("results").getJsonObject(1).getString("reason"))
+    assertThat(
+            gw.score(request())
+                .bodyAsJsonObject()
+                .getJsonArray("results")
+                .getJsonObject(1)
+                .getString("reason"))
         .isEqualTo("promoted");
     assertThat(gw.redis.command("CLIENT PAUSE 600 ALL")).isEqualTo("+OK");
 
@@ -55,8 +63,12 @@ class DeadlineIT {
 
     // a caller's own, shorter deadline is honoured too
     long start2 = System.nanoTime();
-    HttpResponse<Buffer> quick = gw.http.post(gw.port, "127.0.0.1", "/v1/scores")
-        .putHeader("x-request-timeout-ms", "10").sendJsonObject(request()).await();
+    HttpResponse<Buffer> quick =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("x-request-timeout-ms", "10")
+            .sendJsonObject(request())
+            .await();
     assertThat((System.nanoTime() - start2) / 1_000_000).isLessThan(10 + 40);
     assertThat(quick.bodyAsJsonObject().getBoolean("degraded")).isTrue();
 
@@ -65,7 +77,12 @@ class DeadlineIT {
     String reason = null;
     for (int i = 0; i < 20 && !"promoted".equals(reason); i++) {
       // the breaker probes again within its backoff; a loaded machine may need a few tries
-      reason = gw.score(request()).bodyAsJsonObject().getJsonArray("results").getJsonObject(1).getString("reason");
+      reason =
+          gw.score(request())
+              .bodyAsJsonObject()
+              .getJsonArray("results")
+              .getJsonObject(1)
+              .getString("reason");
       TestGateway.sleep("promoted".equals(reason) ? 0 : 100);
     }
     assertThat(reason).isEqualTo("promoted");
@@ -74,8 +91,12 @@ class DeadlineIT {
   @Test
   void streamedAnswersAlsoEndOnTime() throws Exception {
     assertThat(gw.redis.command("CLIENT PAUSE 400 ALL")).isEqualTo("+OK");
-    HttpResponse<Buffer> r = gw.http.post(gw.port, "127.0.0.1", "/v1/scores")
-        .putHeader("accept", "application/x-ndjson").sendJsonObject(request()).await();
+    HttpResponse<Buffer> r =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("accept", "application/x-ndjson")
+            .sendJsonObject(request())
+            .await();
     String[] lines = r.bodyAsString().split("\n");
     assertThat(lines).hasSize(4);
     assertThat(new JsonObject(lines[1]).getString("reason")).isEqualTo("degraded");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * requests are still served on a kept-alive connection.
  */
 class FramingIT {
-  static final String JSON = "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"]}";
+  static final String JSON =
+      "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"]}";
   static final String SMUGGLED = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
   static TestGateway gw;
 
@@ -31,34 +32,55 @@ class FramingIT {
   }
 
   @Test
-  void contentLengthWithTransferEncodingIsRefusedAndTheSmuggledRequestNeverAnswered() throws IOException {
+  void contentLengthWithTransferEncodingIsRefusedAndTheSmuggledRequestNeverAnswered()
+      throws IOException {
     String chunked = Integer.toHexString(JSON.length()) + "\r\n" + JSON + "\r\n0\r\n\r\n";
-    String all = exchange("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked + SMUGGLED);
+    String all =
+        exchange(
+            "POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + chunked
+                + SMUGGLED);
     assertOneRefusal(all, 400, "not allowed together with Content-Length");
     // the length-first reading of the same bytes: the body is 4 bytes, the rest a second request
-    all = exchange("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        + "Transfer-Encoding: chunked\r\nContent-Length: " + (chunked.length() + SMUGGLED.length()) + "\r\n\r\n"
-        + chunked + SMUGGLED);
+    all =
+        exchange(
+            "POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nContent-Length: "
+                + (chunked.length() + SMUGGLED.length())
+                + "\r\n\r\n"
+                + chunked
+                + SMUGGLED);
     assertOneRefusal(all, 400, "not allowed together with Content-Length");
   }
 
   @Test
   void transferCodingsOtherThanAFinalChunkedAreRefused() throws IOException {
     String chunked = Integer.toHexString(JSON.length()) + "\r\n" + JSON + "\r\n0\r\n\r\n";
-    assertOneRefusal(exchange(post("Transfer-Encoding: chunked, identity\r\n") + chunked + SMUGGLED), 400,
+    assertOneRefusal(
+        exchange(post("Transfer-Encoding: chunked, identity\r\n") + chunked + SMUGGLED),
+        400,
         "chunked must be the final coding");
-    assertOneRefusal(exchange(post("Transfer-Encoding: identity\r\n") + JSON + SMUGGLED), 400,
+    assertOneRefusal(
+        exchange(post("Transfer-Encoding: identity\r\n") + JSON + SMUGGLED),
+        400,
         "chunked must be the final coding");
-    assertOneRefusal(exchange(post("Transfer-Encoding: gzip, chunked\r\n") + chunked + SMUGGLED), 501,
+    assertOneRefusal(
+        exchange(post("Transfer-Encoding: gzip, chunked\r\n") + chunked + SMUGGLED),
+        501,
         "only chunked is supported");
-    assertOneRefusal(exchange(post("Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n") + chunked
-        + SMUGGLED), 501, "only chunked is supported");
+    assertOneRefusal(
+        exchange(
+            post("Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n") + chunked + SMUGGLED),
+        501,
+        "only chunked is supported");
   }
 
   @Test
   void twoHostHeadersAreA400() throws IOException {
-    assertOneRefusal(exchange("GET /health/live HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n" + SMUGGLED), 400,
+    assertOneRefusal(
+        exchange("GET /health/live HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n" + SMUGGLED),
+        400,
         "more than one Host header");
   }
 
@@ -67,17 +89,23 @@ class FramingIT {
     String chunked = Integer.toHexString(JSON.length()) + "\r\n" + JSON + "\r\n0\r\n\r\n";
     String all = exchange(post("Transfer-Encoding: Chunked\r\n") + chunked + SMUGGLED);
     assertThat(all).startsWith("HTTP/1.1 200");
-    assertThat(all.split("HTTP/1.1 ", -1)).as("both pipelined requests answered: " + all).hasSize(3);
+    assertThat(all.split("HTTP/1.1 ", -1))
+        .as("both pipelined requests answered: " + all)
+        .hasSize(3);
   }
 
   private static String post(String framing) {
-    return "POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + framing + "\r\n";
+    return "POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        + framing
+        + "\r\n";
   }
 
   private static void assertOneRefusal(String all, int status, String detail) {
     assertThat(all).startsWith("HTTP/1.1 " + status).contains(detail);
     assertThat(all.toLowerCase()).contains("connection: close");
-    assertThat(all.indexOf("HTTP/1.1", 1)).as("nothing answered after the refusal: " + all).isEqualTo(-1);
+    assertThat(all.indexOf("HTTP/1.1", 1))
+        .as("nothing answered after the refusal: " + all)
+        .isEqualTo(-1);
   }
 
   /** Sends the bytes and reads until the server closes (or 2 s pass). */

@@ -21,10 +21,22 @@ class KeyCollisionIT {
     gw = TestGateway.start(1, null);
     gw.snapshot("s", true, "tA", "", 0.5, "tB", "", 0.5);
     JsonObject oncePerDay = new JsonObject().put("max", 1).put("window_seconds", 86_400);
-    assertThat(gw.putCampaign("ca", TestGateway.campaign("tA").put("budget", 1_000)
-        .put("frequency_cap", oncePerDay)).statusCode()).isEqualTo(200);
-    assertThat(gw.putCampaign("ca:b", TestGateway.campaign("tB").put("budget", 1_000)
-        .put("frequency_cap", oncePerDay.copy())).statusCode()).isEqualTo(200);
+    assertThat(
+            gw.putCampaign(
+                    "ca",
+                    TestGateway.campaign("tA")
+                        .put("budget", 1_000)
+                        .put("frequency_cap", oncePerDay))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            gw.putCampaign(
+                    "ca:b",
+                    TestGateway.campaign("tB")
+                        .put("budget", 1_000)
+                        .put("frequency_cap", oncePerDay.copy()))
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @AfterAll
@@ -33,9 +45,17 @@ class KeyCollisionIT {
   }
 
   private static String reason(String user, String track) {
-    JsonObject req = new JsonObject().put("user", user).put("surface", "autoplay").put("market", "SE")
-        .put("candidates", new JsonArray().add(track));
-    return gw.score(req).bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("reason");
+    JsonObject req =
+        new JsonObject()
+            .put("user", user)
+            .put("surface", "autoplay")
+            .put("market", "SE")
+            .put("candidates", new JsonArray().add(track));
+    return gw.score(req)
+        .bodyAsJsonObject()
+        .getJsonArray("results")
+        .getJsonObject(0)
+        .getString("reason");
   }
 
   @Test

@@ -20,15 +20,37 @@ import java.util.Set;
 final class MalformedInputs {
   private MalformedInputs() {}
 
-  static final String ID_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-";
+  static final String ID_CHARS =
+      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-";
 
-  /** Characters an id may not contain: separators, Redis hash-tag braces, glob and control chars, non-ASCII. */
-  static final String FORBIDDEN = " /\\{}[]*?#%&+=,;!@$^()<>|~`'\"\t\n\r\u0000\u0007\u007f\u00a0\u00e9\u00df\u0130\u4e2d\u200b\ufeff";
+  /**
+   * Characters an id may not contain: separators, Redis hash-tag braces, glob and control chars,
+   * non-ASCII.
+   */
+  static final String FORBIDDEN =
+      " /\\{}[]*?#%&+=,;!@$^()<>|~`'\"\t\n\r\u0000\u0007\u007f\u00a0\u00e9\u00df\u0130\u4e2d\u200b\ufeff";
 
   /** A key-injection flavoured list: hash tags, wildcards, RESP line breaks. */
-  static final List<String> NASTY_IDS = List.of(
-      "{c:x}", "c}{u:1", "{u:victim}", "*", "c?", "a b", "\r\nFLUSHALL\r\n", "x\u0000y", "../c1", "c1/..",
-      "%2e%2e", "$(id)", "'; DROP", "\u202e1c", "c\u0301", "\ud83d\ude00", "{}", "[c]");
+  static final List<String> NASTY_IDS =
+      List.of(
+          "{c:x}",
+          "c}{u:1",
+          "{u:victim}",
+          "*",
+          "c?",
+          "a b",
+          "\r\nFLUSHALL\r\n",
+          "x\u0000y",
+          "../c1",
+          "c1/..",
+          "%2e%2e",
+          "$(id)",
+          "'; DROP",
+          "\u202e1c",
+          "c\u0301",
+          "\ud83d\ude00",
+          "{}",
+          "[c]");
 
   static String validId(Random r) {
     int n = 1 + r.nextInt(20);
@@ -51,7 +73,10 @@ final class MalformedInputs {
     }
   }
 
-  /** A string that is not an id: empty, too long, a forbidden char somewhere, or a key-injection attempt. */
+  /**
+   * A string that is not an id: empty, too long, a forbidden char somewhere, or a key-injection
+   * attempt.
+   */
   static String badId(Random r) {
     return switch (r.nextInt(6)) {
       case 0 -> "";
@@ -70,17 +95,25 @@ final class MalformedInputs {
   }
 
   /** JSON values of every type, to be filtered by the caller for the wrong ones. */
-  enum JsonType { STRING, NUMBER, BOOLEAN, NULL, ARRAY, OBJECT }
+  enum JsonType {
+    STRING,
+    NUMBER,
+    BOOLEAN,
+    NULL,
+    ARRAY,
+    OBJECT
+  }
 
   static String valueOf(JsonType t, Random r) {
     return switch (t) {
       case STRING -> str(r.nextBoolean() ? validId(r) : badId(r));
-      case NUMBER -> switch (r.nextInt(4)) {
-        case 0 -> Integer.toString(r.nextInt());
-        case 1 -> Double.toString(r.nextGaussian() * 1e3);
-        case 2 -> "1e308";
-        default -> "-0";
-      };
+      case NUMBER ->
+          switch (r.nextInt(4)) {
+            case 0 -> Integer.toString(r.nextInt());
+            case 1 -> Double.toString(r.nextGaussian() * 1e3);
+            case 2 -> "1e308";
+            default -> "-0";
+          };
       case BOOLEAN -> Boolean.toString(r.nextBoolean());
       case NULL -> "null";
       case ARRAY -> r.nextBoolean() ? "[]" : "[" + str(validId(r)) + ",1,null]";
@@ -100,7 +133,20 @@ final class MalformedInputs {
 
   /** Tokens Jackson refuses by default: they make the whole document malformed. */
   static final List<String> NON_JSON_NUMBERS =
-      List.of("NaN", "-NaN", "Infinity", "-Infinity", "+1", "01", "0x1F", ".5", "1.", "1e", "--1", "1_000", "undefined");
+      List.of(
+          "NaN",
+          "-NaN",
+          "Infinity",
+          "-Infinity",
+          "+1",
+          "01",
+          "0x1F",
+          ".5",
+          "1.",
+          "1e",
+          "--1",
+          "1_000",
+          "undefined");
 
   /** Nested arrays/objects {@code depth} levels deep. */
   static String nested(int depth, Random r) {
@@ -168,7 +214,9 @@ final class MalformedInputs {
     fields.removeIf(f -> f[0].equals(name));
   }
 
-  /** Adds 1..3 fields the endpoint does not know (harmless alone; the body is already defective). */
+  /**
+   * Adds 1..3 fields the endpoint does not know (harmless alone; the body is already defective).
+   */
   static void addUnknownFields(List<String[]> fields, Set<String> known, Random r) {
     int n = 1 + r.nextInt(3);
     for (int i = 0; i < n; i++) {
@@ -186,16 +234,29 @@ final class MalformedInputs {
    * top-level value that is not an object. Never returns well-formed JSON object text.
    */
   static byte[] broken(String valid, Random r) {
-    String out = switch (r.nextInt(7)) {
-      case 0 -> valid.substring(0, r.nextInt(valid.length()));
-      case 1 -> garble(valid, r);
-      case 2 -> valid + List.of("x", "}", "]", "1", "{}", "\"a\"", ",", "null").get(r.nextInt(8));
-      case 3 -> valid.replaceFirst(":", ":" + NON_JSON_NUMBERS.get(r.nextInt(NON_JSON_NUMBERS.size())) + ",\"zz\":");
-      case 4 -> null;
-      case 5 -> List.of("[]", "[" + valid + "]", "1", "\"" + "x".repeat(r.nextInt(40)) + "\"", "null", "true",
-          "false", "-1.5e3").get(r.nextInt(8));
-      default -> "\u00ef\u00bb" + valid; // a half byte-order mark before the document
-    };
+    String out =
+        switch (r.nextInt(7)) {
+          case 0 -> valid.substring(0, r.nextInt(valid.length()));
+          case 1 -> garble(valid, r);
+          case 2 ->
+              valid + List.of("x", "}", "]", "1", "{}", "\"a\"", ",", "null").get(r.nextInt(8));
+          case 3 ->
+              valid.replaceFirst(
+                  ":", ":" + NON_JSON_NUMBERS.get(r.nextInt(NON_JSON_NUMBERS.size())) + ",\"zz\":");
+          case 4 -> null;
+          case 5 ->
+              List.of(
+                      "[]",
+                      "[" + valid + "]",
+                      "1",
+                      "\"" + "x".repeat(r.nextInt(40)) + "\"",
+                      "null",
+                      "true",
+                      "false",
+                      "-1.5e3")
+                  .get(r.nextInt(8));
+          default -> "\u00ef\u00bb" + valid; // a half byte-order mark before the document
+        };
     if (out == null) {
       byte[] bytes = new byte[r.nextInt(2048)];
       r.nextBytes(bytes);
@@ -238,8 +299,10 @@ final class MalformedInputs {
     return json.substring(0, at) + replacement + json.substring(at + 1);
   }
 
-  private static final JsonFactory LENIENT = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100_000).build()).build();
+  private static final JsonFactory LENIENT =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100_000).build())
+          .build();
 
   /** True when {@code s} is exactly one well-formed JSON object. */
   static boolean isWellFormedObject(String s) {

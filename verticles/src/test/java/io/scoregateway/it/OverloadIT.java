@@ -44,10 +44,30 @@ class OverloadIT {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
     // every caller here is one address: its own per-client cap would refuse (429) before shedding
-    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1", port, adminPort,
-        1, 1000, 300, 60_000, 100, BOUND, null, null, 0, 0, 200, 0, EngineConfig.DEFAULT_PACING_SETTLE_MS,
-        EngineConfig.DEFAULT_PACING_MAX_BATCH, new EngineConfig.EdgeLimits(5_000, BOUND, 10_000),
-        io.scoregateway.store.RedisTls.DEFAULT);
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of(redis.url()),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            port,
+            adminPort,
+            1,
+            1000,
+            300,
+            60_000,
+            100,
+            BOUND,
+            null,
+            null,
+            0,
+            0,
+            200,
+            0,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH,
+            new EngineConfig.EdgeLimits(5_000, BOUND, 10_000),
+            io.scoregateway.store.RedisTls.DEFAULT);
     Engine engine = Engine.create(cfg, new LiveCatalog(), null, Clock.systemUTC(), Telemetry.off());
     Vertx vertx = Vertx.vertx();
     Vertx clients = Vertx.vertx();
@@ -55,32 +75,42 @@ class OverloadIT {
     try {
       vertx.deployVerticle(new AdminVerticle(engine)).await();
       vertx.deployVerticle(new DataPlaneVerticle(engine)).await();
-      byte[] body = "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"]}"
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] body =
+          "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"]}"
+              .getBytes(StandardCharsets.UTF_8);
       // slow senders: headers and half a body, then silence; each holds an in-flight slot
       for (int i = 0; i < BOUND; i++) {
         Socket s = new Socket("127.0.0.1", port);
         s.setSoTimeout(5_000);
         OutputStream out = s.getOutputStream();
-        out.write(("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
-            + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(
+            ("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length
+                    + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, body.length / 2);
         out.flush();
         slow.add(s);
       }
       TestGateway.sleep(200);
 
-      WebClient http = WebClient.create(clients, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(200));
+      WebClient http =
+          WebClient.create(clients, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(200));
       HttpClient probe = HttpClient.newHttpClient();
-      HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/live")).build();
+      HttpRequest health =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/live"))
+              .build();
       probe.send(health, java.net.http.HttpResponse.BodyHandlers.ofString());
       List<Future<HttpResponse<Buffer>>> calls = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        calls.add(http.post(port, "127.0.0.1", "/v1/scores").putHeader("content-type", "application/json")
-            .sendBuffer(Buffer.buffer(body)));
+        calls.add(
+            http.post(port, "127.0.0.1", "/v1/scores")
+                .putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer(body)));
       }
       long healthStart = System.nanoTime();
-      java.net.http.HttpResponse<String> live = probe.send(health, java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.net.http.HttpResponse<String> live =
+          probe.send(health, java.net.http.HttpResponse.BodyHandlers.ofString());
       long healthMs = (System.nanoTime() - healthStart) / 1_000_000;
 
       Map<Integer, Integer> statuses = new HashMap<>();
@@ -103,8 +133,13 @@ class OverloadIT {
         assertThat(statusLine(s.getInputStream())).isEqualTo("HTTP/1.1 200 OK");
       }
       // and with the slots free again, new requests are served
-      assertThat(http.post(port, "127.0.0.1", "/v1/scores").putHeader("content-type", "application/json")
-          .sendBuffer(Buffer.buffer(body)).await().statusCode()).isEqualTo(200);
+      assertThat(
+              http.post(port, "127.0.0.1", "/v1/scores")
+                  .putHeader("content-type", "application/json")
+                  .sendBuffer(Buffer.buffer(body))
+                  .await()
+                  .statusCode())
+          .isEqualTo(200);
     } finally {
       for (Socket s : slow) {
         s.close();

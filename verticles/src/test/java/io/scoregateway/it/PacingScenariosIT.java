@@ -2,9 +2,9 @@ package io.scoregateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.model.Campaign;
-import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
 import io.vertx.core.json.JsonArray;
@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pacing in real time through two gateway instances over one Redis: 1 s slots, a 40 s flight,
- * fresh listeners, every promotion played 0-3 s later and reported then. Every campaign flies at
- * once, each under its own condition: demand 3x, 30x and 100x its need, 0.5x, a budget raised and
- * one lowered mid-flight, a pause and resume, a 10x traffic jump, and one read through the admin
- * API five times a second. Each keeps delivered within 10% of budget of its plan, ends at 95-100%
- * and over-delivers by at most 2% (0.5x: promotes every eligible candidate instead).
+ * Pacing in real time through two gateway instances over one Redis: 1 s slots, a 40 s flight, fresh
+ * listeners, every promotion played 0-3 s later and reported then. Every campaign flies at once,
+ * each under its own condition: demand 3x, 30x and 100x its need, 0.5x, a budget raised and one
+ * lowered mid-flight, a pause and resume, a 10x traffic jump, and one read through the admin API
+ * five times a second. Each keeps delivered within 10% of budget of its plan, ends at 95-100% and
+ * over-delivers by at most 2% (0.5x: promotes every eligible candidate instead).
  */
 class PacingScenariosIT {
   static final long SLOT = 1_000;
@@ -37,7 +37,13 @@ class PacingScenariosIT {
   static final long ATTEMPTS = REQUESTS_PER_SEC * FLIGHT / 1000;
 
   /** One campaign's condition: budget from the demand ratio, and an optional change at a time. */
-  record Scenario(String id, double ratio, JsonObject change, long changeAtMs, JsonObject change2, long change2AtMs) {
+  record Scenario(
+      String id,
+      double ratio,
+      JsonObject change,
+      long changeAtMs,
+      JsonObject change2,
+      long change2AtMs) {
     long budget() {
       return Math.round(ATTEMPTS / ratio);
     }
@@ -45,17 +51,35 @@ class PacingScenariosIT {
 
   @Test
   void everyCampaignHoldsItsPlan() throws Exception {
-    List<Scenario> scenarios = List.of(
-        new Scenario("r3", 3, null, 0, null, 0),
-        new Scenario("r30", 30, null, 0, null, 0),
-        new Scenario("r100", 100, null, 0, null, 0),
-        new Scenario("r05", 0.5, null, 0, null, 0),
-        new Scenario("raise", 30, new JsonObject().put("budget", ATTEMPTS / 30 * 3 / 2), 15_000, null, 0),
-        new Scenario("lower", 30, new JsonObject().put("budget", ATTEMPTS / 30 * 2 / 3), 15_000, null, 0),
-        new Scenario("pause", 30, new JsonObject().put("status", "paused"), 12_000,
-            new JsonObject().put("status", "active"), 20_000),
-        new Scenario("jump", 30, null, 0, null, 0),
-        new Scenario("read", 30, null, 0, null, 0));
+    List<Scenario> scenarios =
+        List.of(
+            new Scenario("r3", 3, null, 0, null, 0),
+            new Scenario("r30", 30, null, 0, null, 0),
+            new Scenario("r100", 100, null, 0, null, 0),
+            new Scenario("r05", 0.5, null, 0, null, 0),
+            new Scenario(
+                "raise",
+                30,
+                new JsonObject().put("budget", ATTEMPTS / 30 * 3 / 2),
+                15_000,
+                null,
+                0),
+            new Scenario(
+                "lower",
+                30,
+                new JsonObject().put("budget", ATTEMPTS / 30 * 2 / 3),
+                15_000,
+                null,
+                0),
+            new Scenario(
+                "pause",
+                30,
+                new JsonObject().put("status", "paused"),
+                12_000,
+                new JsonObject().put("status", "active"),
+                20_000),
+            new Scenario("jump", 30, null, 0, null, 0),
+            new Scenario("read", 30, null, 0, null, 0));
     try (LocalRedis redis = LocalRedis.start();
         TestGateway a = TestGateway.startRealTime(redis, 1, SLOT);
         TestGateway b = TestGateway.startRealTime(redis, 1, SLOT)) {
@@ -70,9 +94,15 @@ class PacingScenariosIT {
       long end = start + FLIGHT;
       Map<String, JsonObject> configs = new LinkedHashMap<>();
       for (Scenario s : scenarios) {
-        JsonObject body = new JsonObject().put("tracks", new JsonArray().add("t-" + s.id()))
-            .put("start", Instant.ofEpochMilli(start).toString()).put("end", Instant.ofEpochMilli(end).toString())
-            .put("budget", s.budget()).put("pacing", "even").put("boost", 1.0).put("status", "active");
+        JsonObject body =
+            new JsonObject()
+                .put("tracks", new JsonArray().add("t-" + s.id()))
+                .put("start", Instant.ofEpochMilli(start).toString())
+                .put("end", Instant.ofEpochMilli(end).toString())
+                .put("budget", s.budget())
+                .put("pacing", "even")
+                .put("boost", 1.0)
+                .put("status", "active");
         assertThat(a.putCampaign(s.id(), body).statusCode()).isEqualTo(200);
         configs.put(s.id(), body);
       }
@@ -81,15 +111,25 @@ class PacingScenariosIT {
       for (Scenario s : scenarios) {
         long budget = configs.get(s.id()).getLong("budget");
         long delivered = run.delivered(s.id());
-        String what = s.id() + " (budget " + budget + ", delivered " + delivered + ", worst gap "
-            + run.worstGap.get(s.id()) + ", promoted " + run.promoted.get(s.id()) + ")";
+        String what =
+            s.id()
+                + " (budget "
+                + budget
+                + ", delivered "
+                + delivered
+                + ", worst gap "
+                + run.worstGap.get(s.id())
+                + ", promoted "
+                + run.promoted.get(s.id())
+                + ")";
         if (s.ratio() < 1) {
           assertThat(run.promotedShareAfterRamp(s.id())).as(what).isGreaterThan(0.99);
           continue;
         }
         assertThat(run.worstGap.get(s.id())).as("worst gap of " + what).isLessThan(0.10);
-        assertThat(delivered).as("final of " + what).isBetween((long) Math.floor(0.95 * budget),
-            (long) Math.floor(1.02 * budget));
+        assertThat(delivered)
+            .as("final of " + what)
+            .isBetween((long) Math.floor(0.95 * budget), (long) Math.floor(1.02 * budget));
       }
     }
   }
@@ -110,7 +150,12 @@ class PacingScenariosIT {
     final AtomicLong users = new AtomicLong();
     volatile long changedAt;
 
-    Run(TestGateway a, TestGateway b, List<Scenario> scenarios, Map<String, JsonObject> configs, long start,
+    Run(
+        TestGateway a,
+        TestGateway b,
+        List<Scenario> scenarios,
+        Map<String, JsonObject> configs,
+        long start,
         long end) {
       this.a = a;
       this.b = b;
@@ -132,8 +177,11 @@ class PacingScenariosIT {
       timers.scheduleAtFixedRate(this::requests, 0, tick, TimeUnit.MILLISECONDS);
       timers.scheduleAtFixedRate(this::flushPlays, 50, 100, TimeUnit.MILLISECONDS);
       timers.scheduleAtFixedRate(this::sample, 10, 100, TimeUnit.MILLISECONDS);
-      timers.scheduleAtFixedRate(() -> a.http.get(a.adminPort, "127.0.0.1", "/admin/v1/campaigns/read").send(),
-          0, 200, TimeUnit.MILLISECONDS);
+      timers.scheduleAtFixedRate(
+          () -> a.http.get(a.adminPort, "127.0.0.1", "/admin/v1/campaigns/read").send(),
+          0,
+          200,
+          TimeUnit.MILLISECONDS);
       for (Scenario s : scenarios) {
         schedule(timers, s, s.change(), s.changeAtMs());
         schedule(timers, s, s.change2(), s.change2AtMs());
@@ -145,16 +193,20 @@ class PacingScenariosIT {
       flushPlays();
     }
 
-    private void schedule(ScheduledExecutorService timers, Scenario s, JsonObject change, long atMs) {
+    private void schedule(
+        ScheduledExecutorService timers, Scenario s, JsonObject change, long atMs) {
       if (change == null) {
         return;
       }
-      timers.schedule(() -> {
-        JsonObject body = configs.get(s.id()).copy().mergeIn(change);
-        configs.put(s.id(), body);
-        changedAt = System.currentTimeMillis();
-        a.putCampaign(s.id(), body);
-      }, start + atMs - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+      timers.schedule(
+          () -> {
+            JsonObject body = configs.get(s.id()).copy().mergeIn(change);
+            configs.put(s.id(), body);
+            changedAt = System.currentTimeMillis();
+            a.putCampaign(s.id(), body);
+          },
+          start + atMs - System.currentTimeMillis(),
+          TimeUnit.MILLISECONDS);
     }
 
     private void requests() {
@@ -172,30 +224,43 @@ class PacingScenariosIT {
           }
         }
         TestGateway gw = n % 2 == 0 ? a : b;
-        JsonObject req = new JsonObject().put("user", "u" + n).put("surface", "autoplay").put("market", "SE")
-            .put("candidates", candidates);
-        gw.http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(req).onSuccess(res -> {
-          JsonArray results = res.bodyAsJsonObject().getJsonArray("results");
-          for (int j = 0; j < results.size(); j++) {
-            JsonObject r = results.getJsonObject(j);
-            String campaign = r.getString("campaign");
-            boolean late = now > start + 5_000;
-            if (late && !r.getString("reason").equals("outside_flight")) {
-              eligibleLate.get(campaign).incrementAndGet();
-            }
-            if (r.getBoolean("promoted")) {
-              promoted.get(campaign).incrementAndGet();
-              if (late) {
-                promotedLate.get(campaign).incrementAndGet();
-              }
-              long lag = ThreadLocalRandom.current().nextLong(3_001);
-              JsonObject play = new JsonObject().put("id", "e" + n + "-" + campaign).put("user", "u" + n)
-                  .put("track", r.getString("track")).put("campaign", campaign).put("surface", "autoplay")
-                  .put("at", System.currentTimeMillis() + lag);
-              plays.add(play);
-            }
-          }
-        });
+        JsonObject req =
+            new JsonObject()
+                .put("user", "u" + n)
+                .put("surface", "autoplay")
+                .put("market", "SE")
+                .put("candidates", candidates);
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .sendJsonObject(req)
+            .onSuccess(
+                res -> {
+                  JsonArray results = res.bodyAsJsonObject().getJsonArray("results");
+                  for (int j = 0; j < results.size(); j++) {
+                    JsonObject r = results.getJsonObject(j);
+                    String campaign = r.getString("campaign");
+                    boolean late = now > start + 5_000;
+                    if (late && !r.getString("reason").equals("outside_flight")) {
+                      eligibleLate.get(campaign).incrementAndGet();
+                    }
+                    if (r.getBoolean("promoted")) {
+                      promoted.get(campaign).incrementAndGet();
+                      if (late) {
+                        promotedLate.get(campaign).incrementAndGet();
+                      }
+                      long lag = ThreadLocalRandom.current().nextLong(3_001);
+                      JsonObject play =
+                          new JsonObject()
+                              .put("id", "e" + n + "-" + campaign)
+                              .put("user", "u" + n)
+                              .put("track", r.getString("track"))
+                              .put("campaign", campaign)
+                              .put("surface", "autoplay")
+                              .put("at", System.currentTimeMillis() + lag);
+                      plays.add(play);
+                    }
+                  }
+                });
       }
     }
 
@@ -216,14 +281,20 @@ class PacingScenariosIT {
       }
       plays.addAll(keep);
       for (int from = 0; from < due.size(); from += 500) {
-        JsonArray part = new JsonArray(due.getList().subList(from, Math.min(due.size(), from + 500)));
+        JsonArray part =
+            new JsonArray(due.getList().subList(from, Math.min(due.size(), from + 500)));
         TestGateway gw = from % 1000 == 0 ? a : b;
-        gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries").sendJsonObject(new JsonObject().put("events", part))
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/deliveries")
+            .sendJsonObject(new JsonObject().put("events", part))
             .await();
       }
     }
 
-    /** Delivered against the controller's own plan (re-planned after changes), outside 0.5 s of a change. */
+    /**
+     * Delivered against the controller's own plan (re-planned after changes), outside 0.5 s of a
+     * change.
+     */
     private void sample() {
       long now = System.currentTimeMillis();
       if (now < start || now >= end || now - changedAt < 500) {
@@ -234,7 +305,8 @@ class PacingScenariosIT {
       for (int i = 0; i < ids.size(); i++) {
         Campaign c = CampaignCodec.parse(ids.get(i), configs.get(ids.get(i)));
         PacingRecord r = records[i];
-        double planned = PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), r.base, r.baseMs, r.frozen, now);
+        double planned =
+            PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), r.base, r.baseMs, r.frozen, now);
         double gap = Math.abs(r.delivered - planned) / c.budget();
         worstGap.merge(ids.get(i), gap, Math::max);
       }

@@ -29,7 +29,11 @@ final class RawHttp {
 
     @Override
     public String toString() {
-      return statusLine + " " + headers + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+      return statusLine
+          + " "
+          + headers
+          + " "
+          + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
     }
   }
 
@@ -88,7 +92,9 @@ final class RawHttp {
     Map<String, String> headers = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+      headers.put(
+          lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+          lines[i].substring(colon + 1).trim());
     }
     return new Answer(lines[0], headers, text.substring(end + 4));
   }

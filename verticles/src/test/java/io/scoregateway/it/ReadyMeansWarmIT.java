@@ -8,6 +8,7 @@ import io.scoregateway.Engine;
 import io.scoregateway.EngineConfig;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.telemetry.Telemetry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.scoregateway.pacing.ManualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,32 +39,63 @@ class ReadyMeansWarmIT {
     seed(redis);
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
-    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1", port, adminPort,
-        2, 1000, 50, 60_000, 100, 512, null, null, 0);
-    Engine engine = Engine.create(cfg, new LiveCatalog(), null, new ManualClock(Instant.parse("2026-11-28T12:00:00Z")),
-        Telemetry.off());
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of(redis.url()),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            port,
+            adminPort,
+            2,
+            1000,
+            50,
+            60_000,
+            100,
+            512,
+            null,
+            null,
+            0);
+    Engine engine =
+        Engine.create(
+            cfg,
+            new LiveCatalog(),
+            null,
+            new ManualClock(Instant.parse("2026-11-28T12:00:00Z")),
+            Telemetry.off());
     Vertx vertx = Vertx.vertx();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try {
       vertx.deployVerticle(new AdminVerticle(engine)).await();
-      vertx.deployVerticle(() -> new DataPlaneVerticle(engine), new DeploymentOptions().setInstances(2)).await();
-      HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready")).build();
+      vertx
+          .deployVerticle(
+              () -> new DataPlaneVerticle(engine), new DeploymentOptions().setInstances(2))
+          .await();
+      HttpRequest ready =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/ready"))
+              .build();
       long deadline = System.currentTimeMillis() + 20_000;
       while (http.send(ready, HttpResponse.BodyHandlers.ofString()).statusCode() != 200) {
         assertThat(System.currentTimeMillis()).as("ready within 20 s").isLessThan(deadline);
         Thread.sleep(2);
       }
 
-      // at once, as a load balancer would send them: every answer resolved (a generous deadline: the
+      // at once, as a load balancer would send them: every answer resolved (a generous deadline:
+      // the
       // point is that the instance can serve, not how fast a shared machine is)
       List<CompletableFuture<HttpResponse<String>>> first = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        first.add(http.sendAsync(score(port, "u-" + i, 100, "500"), HttpResponse.BodyHandlers.ofString()));
+        first.add(
+            http.sendAsync(
+                score(port, "u-" + i, 100, "500"), HttpResponse.BodyHandlers.ofString()));
       }
       for (CompletableFuture<HttpResponse<String>> f : first) {
         JsonObject body = new JsonObject(f.get().body());
-        assertThat(body.getBoolean("degraded")).as("a first answer after ready was degraded: "
-            + f.get().headers().firstValue("server-timing").orElse("")).isFalse();
+        assertThat(body.getBoolean("degraded"))
+            .as(
+                "a first answer after ready was degraded: "
+                    + f.get().headers().firstValue("server-timing").orElse(""))
+            .isFalse();
       }
 
       // batch 1000 under a 5 ms deadline: nothing is decided once the time to write has come (3 ms
@@ -72,22 +103,27 @@ class ReadyMeansWarmIT {
       // by then; whatever was unresolved says degraded, and the answer says so
       List<Double> totals = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        HttpResponse<String> r = http.send(score(port, "v-" + i, 1000, "5"), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(score(port, "v-" + i, 1000, "5"), HttpResponse.BodyHandlers.ofString());
         String timing = r.headers().firstValue("server-timing").orElse("");
         totals.add(hop(timing, "total"));
         JsonObject body = new JsonObject(r.body());
-        boolean anyDegraded = body.getJsonArray("results").stream()
-            .anyMatch(o -> ((JsonObject) o).getString("reason").equals("degraded"));
+        boolean anyDegraded =
+            body.getJsonArray("results").stream()
+                .anyMatch(o -> ((JsonObject) o).getString("reason").equals("degraded"));
         assertThat(body.getBoolean("degraded")).as(timing).isEqualTo(anyDegraded);
         if (!anyDegraded) {
           assertThat(hop(timing, "parse") + hop(timing, "gates") + hop(timing, "redis"))
-              .as("decided after the point kept for writing: " + timing).isLessThanOrEqualTo(3.0 + 0.1);
+              .as("decided after the point kept for writing: " + timing)
+              .isLessThanOrEqualTo(3.0 + 0.1);
         }
       }
-      // wall-clock timing on a shared machine: most answers, not every one (a scheduler stall of the
+      // wall-clock timing on a shared machine: most answers, not every one (a scheduler stall of
+      // the
       // whole process delays the timer too)
       totals.sort(null);
-      assertThat(totals.get(totals.size() / 2)).as("median server time of 5 ms batch-1000 requests " + totals)
+      assertThat(totals.get(totals.size() / 2))
+          .as("median server time of 5 ms batch-1000 requests " + totals)
           .isLessThan(5.0);
     } finally {
       vertx.close().await();
@@ -106,17 +142,28 @@ class ReadyMeansWarmIT {
     for (int i = 0; i < n; i++) {
       candidates.add("t" + (i * 7 % TRACKS));
     }
-    String body = new JsonObject().put("user", user).put("surface", "autoplay").put("market", "SE")
-        .put("candidates", candidates).put("max_promoted", 5).encode();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/scores"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    String body =
+        new JsonObject()
+            .put("user", user)
+            .put("surface", "autoplay")
+            .put("market", "SE")
+            .put("candidates", candidates)
+            .put("max_promoted", 5)
+            .encode();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/scores"))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (timeoutMs != null) {
       b.header("x-request-timeout-ms", timeoutMs);
     }
     return b.build();
   }
 
-  /** Writes the data through a first gateway, then stops it: the one under test starts over existing data. */
+  /**
+   * Writes the data through a first gateway, then stops it: the one under test starts over existing
+   * data.
+   */
   static void seed(LocalRedis redis) throws Exception {
     TestGateway gw = TestGateway.start(redis, 1, null, 5_000);
     Object[] rows = new Object[3 * TRACKS];
@@ -131,9 +178,14 @@ class ReadyMeansWarmIT {
     }
     gw.snapshot("warm", true, rows);
     for (int c = 0; c < 10; c++) {
-      List<String> mine = enrolled.subList(c * enrolled.size() / 10, (c + 1) * enrolled.size() / 10);
-      assertThat(gw.putCampaign("c" + c, TestGateway.campaign(mine.toArray(String[]::new)).put("budget", 1_000_000))
-          .statusCode()).isEqualTo(200);
+      List<String> mine =
+          enrolled.subList(c * enrolled.size() / 10, (c + 1) * enrolled.size() / 10);
+      assertThat(
+              gw.putCampaign(
+                      "c" + c,
+                      TestGateway.campaign(mine.toArray(String[]::new)).put("budget", 1_000_000))
+                  .statusCode())
+          .isEqualTo(200);
     }
     gw.stopKeepingRedis();
   }

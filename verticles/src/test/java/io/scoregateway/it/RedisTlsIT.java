@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * {@code rediss://} against real {@code redis-server --tls-port} processes with certificates made
  * here: the gateway serves over TLS with the configured CA and a client certificate (standalone,
  * with an ACL user, and cluster with TLS on the bus), and refuses a certificate for another name,
- * an unknown CA and a missing client certificate, logging the URL with its password hidden.
- * A Redis built without TLS fails these tests at start; they never skip.
+ * an unknown CA and a missing client certificate, logging the URL with its password hidden. A Redis
+ * built without TLS fails these tests at start; they never skip.
  */
 class RedisTlsIT {
   private static final String PASSWORD = "tls-s3cret";
@@ -42,17 +42,19 @@ class RedisTlsIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    certs = TestCertificates.create()
-        .issue("redis", "DNS:localhost,IP:127.0.0.1")
-        .issue("wrong", "DNS:wrong.example")
-        .issue("gateway", "DNS:gateway");
+    certs =
+        TestCertificates.create()
+            .issue("redis", "DNS:localhost,IP:127.0.0.1")
+            .issue("wrong", "DNS:wrong.example")
+            .issue("gateway", "DNS:gateway");
     otherCa = TestCertificates.create().issue("gateway", "DNS:gateway");
     tlsPort = LocalRedis.freePort();
     List<String> args = certs.redisTlsArgs(tlsPort, "redis", true);
     args.addAll(List.of("--user", "gw", "on", ">" + PASSWORD, "~*", "&*", "+@all"));
     redis = LocalRedis.start(LocalRedis.freePort(), args);
     wrongNamePort = LocalRedis.freePort();
-    wrongName = LocalRedis.start(LocalRedis.freePort(), certs.redisTlsArgs(wrongNamePort, "wrong", false));
+    wrongName =
+        LocalRedis.start(LocalRedis.freePort(), certs.redisTlsArgs(wrongNamePort, "wrong", false));
     vertx = Vertx.vertx();
   }
 
@@ -70,36 +72,83 @@ class RedisTlsIT {
   }
 
   static RedisTls mutual(TestCertificates client) {
-    return new RedisTls(certs.cert("ca").toString(), client.cert("gateway").toString(),
+    return new RedisTls(
+        certs.cert("ca").toString(),
+        client.cert("gateway").toString(),
         client.key("gateway").toString());
   }
 
   static EngineConfig config(List<String> urls, String mode, RedisTls tls) throws Exception {
-    return new EngineConfig(urls, mode, "mymaster", "127.0.0.1", LocalRedis.freePort(), LocalRedis.freePort(), 1,
-        1000, 5_000, 60_000, 100, 512, null, null, 0, 0, 200, TestGateway.PACING_REFRESH_MS,
-        EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, EngineConfig.EdgeLimits.DEFAULTS, tls);
+    return new EngineConfig(
+        urls,
+        mode,
+        "mymaster",
+        "127.0.0.1",
+        LocalRedis.freePort(),
+        LocalRedis.freePort(),
+        1,
+        1000,
+        5_000,
+        60_000,
+        100,
+        512,
+        null,
+        null,
+        0,
+        0,
+        200,
+        TestGateway.PACING_REFRESH_MS,
+        EngineConfig.DEFAULT_PACING_SETTLE_MS,
+        EngineConfig.DEFAULT_PACING_MAX_BATCH,
+        EngineConfig.EdgeLimits.DEFAULTS,
+        tls);
   }
 
   /** Scores, delivers and scores again: every stage crossed the TLS link. */
   static void servesOver(TestGateway gw) {
     gw.snapshot("s", true, "t1", "", 0.5);
-    assertThat(gw.putCampaign("c1", TestGateway.campaign("t1").put("budget", 100)
-        .put("frequency_cap", new JsonObject().put("max", 1).put("window_seconds", 3600))).statusCode())
+    assertThat(
+            gw.putCampaign(
+                    "c1",
+                    TestGateway.campaign("t1")
+                        .put("budget", 100)
+                        .put(
+                            "frequency_cap",
+                            new JsonObject().put("max", 1).put("window_seconds", 3600)))
+                .statusCode())
         .isEqualTo(200);
-    JsonObject req = new JsonObject().put("user", "u1").put("surface", "autoplay").put("market", "SE")
-        .put("candidates", new JsonArray().add("t1"));
-    assertThat(gw.score(req).bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("reason"))
+    JsonObject req =
+        new JsonObject()
+            .put("user", "u1")
+            .put("surface", "autoplay")
+            .put("market", "SE")
+            .put("candidates", new JsonArray().add("t1"));
+    assertThat(
+            gw.score(req)
+                .bodyAsJsonObject()
+                .getJsonArray("results")
+                .getJsonObject(0)
+                .getString("reason"))
         .isEqualTo("promoted");
-    assertThat(DeliveriesIT.deliver(gw, DeliveriesIT.event("e1", "u1", "t1", "c1")).bodyAsJsonObject()
-        .getInteger("accepted")).isEqualTo(1);
-    assertThat(gw.score(req).bodyAsJsonObject().getJsonArray("results").getJsonObject(0).getString("reason"))
+    assertThat(
+            DeliveriesIT.deliver(gw, DeliveriesIT.event("e1", "u1", "t1", "c1"))
+                .bodyAsJsonObject()
+                .getInteger("accepted"))
+        .isEqualTo(1);
+    assertThat(
+            gw.score(req)
+                .bodyAsJsonObject()
+                .getJsonArray("results")
+                .getJsonObject(0)
+                .getString("reason"))
         .isEqualTo("frequency_capped");
   }
 
   @Test
   void servesOverMutualTlsWithAnAclUser() throws Exception {
     String url = "rediss://gw:" + PASSWORD + "@127.0.0.1:" + tlsPort;
-    try (TestGateway gw = TestGateway.start(config(List.of(url), "standalone", mutual(certs)), null, null)) {
+    try (TestGateway gw =
+        TestGateway.start(config(List.of(url), "standalone", mutual(certs)), null, null)) {
       servesOver(gw);
     }
   }
@@ -112,7 +161,9 @@ class RedisTlsIT {
       assertThatThrownBy(() -> connect(url, new RedisTls(certs.cert("ca").toString(), null, null)))
           .hasStackTraceContaining("127.0.0.1");
       String line = awaitLine(log, wrongNamePort);
-      assertThat(line).contains("rediss://gw:***@127.0.0.1:" + wrongNamePort).doesNotContain(PASSWORD)
+      assertThat(line)
+          .contains("rediss://gw:***@127.0.0.1:" + wrongNamePort)
+          .doesNotContain(PASSWORD)
           .contains("No subject alternative names matching IP address 127.0.0.1");
     } finally {
       release(log);
@@ -125,7 +176,8 @@ class RedisTlsIT {
     // the JVM's trust store does not know the test CA
     assertThatThrownBy(() -> connect(url, RedisTls.DEFAULT)).isNotNull();
     // Redis asks for a client certificate (tls-auth-clients yes)
-    assertThatThrownBy(() -> connect(url, new RedisTls(certs.cert("ca").toString(), null, null))).isNotNull();
+    assertThatThrownBy(() -> connect(url, new RedisTls(certs.cert("ca").toString(), null, null)))
+        .isNotNull();
     // a client certificate from a CA Redis does not trust
     assertThatThrownBy(() -> connect(url, mutual(otherCa))).isNotNull();
     connect(url, mutual(certs));
@@ -134,17 +186,25 @@ class RedisTlsIT {
   @Test
   void servesATlsCluster() throws Exception {
     LocalCluster cluster = LocalCluster.startTls(3, 0, 1_500, certs, "redis");
-    try (TestGateway gw = TestGateway.start(config(cluster.tlsSeedUrls(), "cluster", mutual(certs)), null, cluster)) {
+    try (TestGateway gw =
+        TestGateway.start(config(cluster.tlsSeedUrls(), "cluster", mutual(certs)), null, cluster)) {
       servesOver(gw);
     }
   }
 
   private static void connect(String url, RedisTls tls) {
-    RedisLink link = RedisLink.create(vertx, tls.applyTo(new RedisOptions().setConnectionString(url)));
+    RedisLink link =
+        RedisLink.create(vertx, tls.applyTo(new RedisOptions().setConnectionString(url)));
     try {
-      link.connect().toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
-      assertThat(link.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PING))
-          .await().toString()).isEqualTo("PONG");
+      link.connect()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(
+              link.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PING))
+                  .await()
+                  .toString())
+          .isEqualTo("PONG");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     } finally {

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * In cluster mode a 1000-candidate request is still one stage: each master gets one pipelined
- * write per store (scores, pacing, frequency), never one per candidate; MGETs are split per slot
- * (Redis refuses cross-slot MGET) and the pacing scripts go to their campaigns' masters.
+ * In cluster mode a 1000-candidate request is still one stage: each master gets one pipelined write
+ * per store (scores, pacing, frequency), never one per candidate; MGETs are split per slot (Redis
+ * refuses cross-slot MGET) and the pacing scripts go to their campaigns' masters.
  */
 class RoundTripsClusterIT {
   static TestGateway gw;
@@ -55,8 +55,12 @@ class RoundTripsClusterIT {
     JsonArray res = gw.score(req).bodyAsJsonObject().getJsonArray("results");
 
     assertThat(res).hasSize(1000);
-    assertThat(res.stream().filter(o -> ((JsonObject) o).getBoolean("promoted")).count()).isEqualTo(810);
-    assertThat(res.stream().filter(o -> ((JsonObject) o).getString("reason").equals("frequency_capped")).count())
+    assertThat(res.stream().filter(o -> ((JsonObject) o).getBoolean("promoted")).count())
+        .isEqualTo(810);
+    assertThat(
+            res.stream()
+                .filter(o -> ((JsonObject) o).getString("reason").equals("frequency_capped"))
+                .count())
         .isEqualTo(190);
     // results in request order although the values came from three nodes
     for (int i = 0; i < 1000; i++) {
@@ -64,8 +68,11 @@ class RoundTripsClusterIT {
     }
 
     // per master: at most one write per store (scores, frequency), whatever the candidates
-    masters.forEach((node, l) -> assertThat(l.roundTrips() - tripsBefore.get(node))
-        .as("writes to " + node).isBetween(1L, 2L));
+    masters.forEach(
+        (node, l) ->
+            assertThat(l.roundTrips() - tripsBefore.get(node))
+                .as("writes to " + node)
+                .isBetween(1L, 2L));
 
     Set<Integer> scoreSlots = new HashSet<>();
     for (Object t : req.getJsonArray("candidates")) {

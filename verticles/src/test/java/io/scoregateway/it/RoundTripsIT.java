@@ -55,7 +55,10 @@ class RoundTripsIT {
     for (int i = 0; i < 1000; i++) {
       candidates.add("t" + i);
     }
-    return new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
+    return new JsonObject()
+        .put("user", "u-1")
+        .put("surface", "autoplay")
+        .put("market", "SE")
         .put("candidates", new JsonArray(candidates));
   }
 
@@ -76,9 +79,14 @@ class RoundTripsIT {
     long trips = gw.dataPlanes.get(0).link().roundTrips() - tripsBefore;
     Map<String, Long> after = commandStats();
     assertThat(res).hasSize(1000);
-    // 8 uncapped campaigns promote all their 100 tracks; the 2 capped ones only 5 each in one answer
-    assertThat(res.stream().filter(o -> ((JsonObject) o).getBoolean("promoted")).count()).isEqualTo(810);
-    assertThat(res.stream().filter(o -> ((JsonObject) o).getString("reason").equals("frequency_capped")).count())
+    // 8 uncapped campaigns promote all their 100 tracks; the 2 capped ones only 5 each in one
+    // answer
+    assertThat(res.stream().filter(o -> ((JsonObject) o).getBoolean("promoted")).count())
+        .isEqualTo(810);
+    assertThat(
+            res.stream()
+                .filter(o -> ((JsonObject) o).getString("reason").equals("frequency_capped"))
+                .count())
         .isEqualTo(190);
     // scores: one MGET; frequency: one MGET; pacing: nothing, it is served from the instance's view
     assertThat(delta(before, after, "mget")).isEqualTo(2);
@@ -86,8 +94,9 @@ class RoundTripsIT {
     // all written concurrently: at most two sequential stages, here the writes of one stage
     assertThat(trips).isLessThanOrEqualTo(3);
     // commandstats also counts the calls made inside scripts: none here
-    long total = after.values().stream().mapToLong(Long::longValue).sum()
-        - before.values().stream().mapToLong(Long::longValue).sum();
+    long total =
+        after.values().stream().mapToLong(Long::longValue).sum()
+            - before.values().stream().mapToLong(Long::longValue).sum();
     assertThat(total).as("commands for 1000 candidates: " + after).isEqualTo(2);
   }
 
@@ -97,16 +106,19 @@ class RoundTripsIT {
 
   /** Calls per command from INFO commandstats, minus commands not made by the request. */
   private static Map<String, Long> commandStats() {
-    String info = gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
+    String info =
+        gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
     Map<String, Long> out = new HashMap<>();
     for (String line : info.split("\r?\n")) {
       if (line.startsWith("cmdstat_")) {
         String name = line.substring(8, line.indexOf(':'));
-        String calls = line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
+        String calls =
+            line.substring(line.indexOf("calls=") + 6, line.indexOf(',', line.indexOf("calls=")));
         // INFO is ours; GET, HGET and HGETALL are the catalog refresher's (version and snapshot
         // checks, a reload after a late change notification), running meanwhile; HELLO, PING and
         // SCRIPT LOAD are a connection (re)starting: none of them is ever a scoring request's
-        if (!java.util.Set.of("info", "get", "hget", "hgetall", "hello", "ping", "script|load").contains(name)) {
+        if (!java.util.Set.of("info", "get", "hget", "hgetall", "hello", "ping", "script|load")
+            .contains(name)) {
           out.put(name, Long.parseLong(calls));
         }
       }

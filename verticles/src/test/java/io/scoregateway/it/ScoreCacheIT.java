@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Immutable snapshot entries are served from memory, gaps included, and a new snapshot is never masked. */
+/**
+ * Immutable snapshot entries are served from memory, gaps included, and a new snapshot is never
+ * masked.
+ */
 class ScoreCacheIT {
   static TestGateway gw;
 
@@ -19,7 +22,8 @@ class ScoreCacheIT {
   static void setUp() throws Exception {
     gw = TestGateway.start(LocalRedis.start(), 1, null, 5_000, 1_000);
     gw.snapshot("v1", true, "t1", "", 0.2, "t2", "", 0.3);
-    assertThat(gw.putCampaign("c1", TestGateway.campaign("t1", "t2", "t3")).statusCode()).isEqualTo(200);
+    assertThat(gw.putCampaign("c1", TestGateway.campaign("t1", "t2", "t3")).statusCode())
+        .isEqualTo(200);
   }
 
   @AfterAll
@@ -28,12 +32,19 @@ class ScoreCacheIT {
   }
 
   static JsonArray score() {
-    return gw.score(new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-        .put("candidates", new JsonArray().add("t1").add("t2").add("t3"))).bodyAsJsonObject().getJsonArray("results");
+    return gw.score(
+            new JsonObject()
+                .put("user", "u-1")
+                .put("surface", "autoplay")
+                .put("market", "SE")
+                .put("candidates", new JsonArray().add("t1").add("t2").add("t3")))
+        .bodyAsJsonObject()
+        .getJsonArray("results");
   }
 
   static long mgets() {
-    String info = gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
+    String info =
+        gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
     int at = info.indexOf("cmdstat_mget:calls=");
     return at < 0 ? 0 : Long.parseLong(info.substring(at + 19, info.indexOf(',', at)));
   }
@@ -46,8 +57,12 @@ class ScoreCacheIT {
     long after2 = mgets();
     assertThat(second).isEqualTo(first);
     assertThat(first.getJsonObject(2).getString("reason")).isEqualTo("no_score");
-    assertThat(second.getJsonObject(2).getString("reason")).as("a known gap stays a gap").isEqualTo("no_score");
-    assertThat(after2 - after1).as("no score MGET for cached entries (t3 has no row, cached as such)").isZero();
+    assertThat(second.getJsonObject(2).getString("reason"))
+        .as("a known gap stays a gap")
+        .isEqualTo("no_score");
+    assertThat(after2 - after1)
+        .as("no score MGET for cached entries (t3 has no row, cached as such)")
+        .isZero();
 
     gw.snapshot("v2", true, "t1", "", 0.9, "t2", "", 0.8, "t3", "", 0.7);
     JsonArray third = score();
@@ -56,7 +71,8 @@ class ScoreCacheIT {
     assertThat(mgets() - after2).isEqualTo(1);
 
     String metrics = gw.engine.telemetry().scrape().get();
-    assertThat(metrics).contains("gateway_score_cache_requests_total{result=\"hit\"} 3.0")
+    assertThat(metrics)
+        .contains("gateway_score_cache_requests_total{result=\"hit\"} 3.0")
         .contains("gateway_score_cache_requests_total{result=\"miss\"} 6.0");
   }
 }

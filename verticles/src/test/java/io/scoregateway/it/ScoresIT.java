@@ -27,24 +27,67 @@ class ScoresIT {
 
   /** The data every test here reads (also seeded by the cluster variant). */
   static void seed() {
-    gw.snapshot("snap1", true,
-        "tP", "", 0.5, "tP", "s7", 0.8,
-        "tFallback", "", 0.3,
-        "tA", "", 0.5, "tB", "", 0.2,
-        "tPaused", "", 0.4, "tFlight", "", 0.4, "tSurf", "", 0.4, "tMarket", "", 0.4,
-        "tBudget", "", 0.4, "tFreq", "", 0.4, "tPaced", "", 0.4, "tZero", "", 0.0);
+    gw.snapshot(
+        "snap1",
+        true,
+        "tP",
+        "",
+        0.5,
+        "tP",
+        "s7",
+        0.8,
+        "tFallback",
+        "",
+        0.3,
+        "tA",
+        "",
+        0.5,
+        "tB",
+        "",
+        0.2,
+        "tPaused",
+        "",
+        0.4,
+        "tFlight",
+        "",
+        0.4,
+        "tSurf",
+        "",
+        0.4,
+        "tMarket",
+        "",
+        0.4,
+        "tBudget",
+        "",
+        0.4,
+        "tFreq",
+        "",
+        0.4,
+        "tPaced",
+        "",
+        0.4,
+        "tZero",
+        "",
+        0.0);
     // pacing state the instances learn when the campaign goes live: cBudget's budget is spent,
     // cPaced has 999 of its 1000 promoted (in flight) and nothing left in its plan for now
     redis(Request.cmd(Command.HSET).arg(Keys.pacing("cBudget")).arg("delivered").arg(5));
     redis(Request.cmd(Command.HSET).arg(Keys.pacing("cPaced")).arg("promoted").arg(999));
     put("cP", TestGateway.campaign("tP", "tFallback", "tA", "tB", "tZero").put("boost", 2.0));
     put("cPaused", TestGateway.campaign("tPaused").put("status", "paused"));
-    put("cFlight", TestGateway.campaign("tFlight").put("start", "2026-12-05T00:00:00Z").put("end", "2026-12-06T00:00:00Z"));
+    put(
+        "cFlight",
+        TestGateway.campaign("tFlight")
+            .put("start", "2026-12-05T00:00:00Z")
+            .put("end", "2026-12-06T00:00:00Z"));
     put("cSurf", TestGateway.campaign("tSurf").put("surfaces", new JsonArray().add("radio")));
     put("cMarket", TestGateway.campaign("tMarket").put("markets", new JsonArray().add("US")));
     put("cNoScore", TestGateway.campaign("tNoScore"));
     put("cBudget", TestGateway.campaign("tBudget").put("budget", 5));
-    put("cFreq", TestGateway.campaign("tFreq").put("frequency_cap", new JsonObject().put("max", 2).put("window_seconds", 3600)));
+    put(
+        "cFreq",
+        TestGateway.campaign("tFreq")
+            .put("frequency_cap", new JsonObject().put("max", 2).put("window_seconds", 3600)));
     put("cPaced", TestGateway.campaign("tPaced").put("pacing", "even"));
     long capWindow = gw.clock.millis() / 3_600_000;
     redis(Request.cmd(Command.SET).arg(Keys.frequency("u-1", "cFreq", capWindow)).arg(2));
@@ -65,7 +108,10 @@ class ScoresIT {
   }
 
   static JsonObject request(String user, String... candidates) {
-    return new JsonObject().put("user", user).put("surface", "autoplay").put("market", "SE")
+    return new JsonObject()
+        .put("user", user)
+        .put("surface", "autoplay")
+        .put("market", "SE")
         .put("candidates", new JsonArray(List.of(candidates)));
   }
 
@@ -80,11 +126,35 @@ class ScoresIT {
 
   @Test
   void everyGateAnswersItsReasonInContractOrder() {
-    JsonArray res = results(gw.score(request("u-1",
-        "tUnknown", "tPaused", "tFlight", "tSurf", "tMarket", "tNoScore", "tBudget", "tFreq", "tPaced", "tP", "tZero")));
-    assertThat(res.stream().map(o -> ((JsonObject) o).getString("reason")).toList()).containsExactly(
-        "not_enrolled", "paused", "outside_flight", "surface_excluded", "market_excluded",
-        "no_score", "budget_exhausted", "frequency_capped", "paced", "promoted", "no_score");
+    JsonArray res =
+        results(
+            gw.score(
+                request(
+                    "u-1",
+                    "tUnknown",
+                    "tPaused",
+                    "tFlight",
+                    "tSurf",
+                    "tMarket",
+                    "tNoScore",
+                    "tBudget",
+                    "tFreq",
+                    "tPaced",
+                    "tP",
+                    "tZero")));
+    assertThat(res.stream().map(o -> ((JsonObject) o).getString("reason")).toList())
+        .containsExactly(
+            "not_enrolled",
+            "paused",
+            "outside_flight",
+            "surface_excluded",
+            "market_excluded",
+            "no_score",
+            "budget_exhausted",
+            "frequency_capped",
+            "paced",
+            "promoted",
+            "no_score");
     assertThat(res.getJsonObject(0).containsKey("campaign")).isFalse();
     assertThat(res.getJsonObject(7).getString("campaign")).isEqualTo("cFreq");
     for (int i = 0; i < 9; i++) {
@@ -98,7 +168,8 @@ class ScoresIT {
   void gatesAreRelativeToTheCaller() {
     // the frequency cap binds u-1 only; the surface gate opens on an allowed surface
     assertThat(reason(results(gw.score(request("u-2", "tFreq"))), 0)).isEqualTo("promoted");
-    JsonObject radio = request("u-2", "tSurf", "tMarket").put("surface", "radio").put("market", "US");
+    JsonObject radio =
+        request("u-2", "tSurf", "tMarket").put("surface", "radio").put("market", "US");
     JsonArray res = results(gw.score(radio));
     assertThat(reason(res, 0)).isEqualTo("promoted");
     assertThat(reason(res, 1)).isEqualTo("promoted");
@@ -127,7 +198,10 @@ class ScoresIT {
 
   @Test
   void maxPromotedKeepsTheHighestScores() {
-    JsonObject req = request("u-5", "tB", "tA", "tP", "tFallback", "tA").put("segment", "s7").put("max_promoted", 2);
+    JsonObject req =
+        request("u-5", "tB", "tA", "tP", "tFallback", "tA")
+            .put("segment", "s7")
+            .put("max_promoted", 2);
     JsonArray res = results(gw.score(req));
     // scores (x2 boost): tB 0.4, tA 1.0, tP 1.6, tFallback 0.6: tP and tA keep their slots
     assertThat(res.stream().map(o -> ((JsonObject) o).getString("reason")).toList())
@@ -148,7 +222,8 @@ class ScoresIT {
     assertThat(promoted.getDouble("boost")).isEqualTo(2.0);
     assertThat(promoted.getDouble("pass_rate")).isEqualTo(1.0);
     assertThat(promoted.getLong("delivered")).isZero();
-    assertThat(results(gw.score(request("u-1", "tP"))).getJsonObject(0).containsKey("explain")).isFalse();
+    assertThat(results(gw.score(request("u-1", "tP"))).getJsonObject(0).containsKey("explain"))
+        .isFalse();
   }
 
   @Test
@@ -161,9 +236,12 @@ class ScoresIT {
 
   @Test
   void ndjsonStreamsOneLinePerCandidateThenDone() {
-    HttpResponse<Buffer> r = gw.http.post(gw.port, "127.0.0.1", "/v1/scores")
-        .putHeader("accept", "application/x-ndjson")
-        .sendJsonObject(request("u-7", "tX", "tP", "tPaused", "tP")).await();
+    HttpResponse<Buffer> r =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("accept", "application/x-ndjson")
+            .sendJsonObject(request("u-7", "tX", "tP", "tPaused", "tP"))
+            .await();
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.getHeader("content-type")).isEqualTo("application/x-ndjson");
     String[] lines = r.bodyAsString().split("\n");

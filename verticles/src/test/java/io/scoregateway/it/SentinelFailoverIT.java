@@ -51,7 +51,9 @@ class SentinelFailoverIT {
     gw = TestGateway.startSentinel(sentinel, 2, null, 200, 1);
     clientVertx = Vertx.vertx();
     gw.snapshot("s", true, "t1", "", 0.5, "t2", "", 0.4);
-    assertThat(gw.putCampaign("c1", TestGateway.campaign("t1").put("budget", 1_000_000_000)).statusCode())
+    assertThat(
+            gw.putCampaign("c1", TestGateway.campaign("t1").put("budget", 1_000_000_000))
+                .statusCode())
         .isEqualTo(200);
   }
 
@@ -69,22 +71,33 @@ class SentinelFailoverIT {
   }
 
   static JsonObject event(String id) {
-    return new JsonObject().put("id", id).put("user", "u-" + id).put("track", "t1")
-        .put("campaign", "c1").put("surface", "autoplay").put("ts", "2026-11-28T11:59:00Z");
+    return new JsonObject()
+        .put("id", id)
+        .put("user", "u-" + id)
+        .put("track", "t1")
+        .put("campaign", "c1")
+        .put("surface", "autoplay")
+        .put("ts", "2026-11-28T11:59:00Z");
   }
 
   static HttpResponse<Buffer> deliver(WebClient http, List<String> ids) {
     JsonArray events = new JsonArray();
     ids.forEach(id -> events.add(event(id)));
     return http.post(gw.port, "127.0.0.1", "/v1/deliveries")
-        .sendJsonObject(new JsonObject().put("events", events)).await();
+        .sendJsonObject(new JsonObject().put("events", events))
+        .await();
   }
 
-  static final JsonObject SCORE = new JsonObject().put("user", "u-1").put("surface", "autoplay")
-      .put("market", "SE").put("candidates", new JsonArray().add("t1").add("t2"));
+  static final JsonObject SCORE =
+      new JsonObject()
+          .put("user", "u-1")
+          .put("surface", "autoplay")
+          .put("market", "SE")
+          .put("candidates", new JsonArray().add("t1").add("t2"));
 
   static boolean has(JsonObject body, String reason) {
-    return body.getJsonArray("results").stream().anyMatch(o -> ((JsonObject) o).getString("reason").equals(reason));
+    return body.getJsonArray("results").stream()
+        .anyMatch(o -> ((JsonObject) o).getString("reason").equals(reason));
   }
 
   @Test
@@ -92,9 +105,11 @@ class SentinelFailoverIT {
     WebClient http = WebClient.create(clientVertx);
 
     // before any fault: scoring promotes and a delivery is counted
-    HttpResponse<Buffer> first = http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(SCORE).await();
+    HttpResponse<Buffer> first =
+        http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(SCORE).await();
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(has(first.bodyAsJsonObject(), "promoted")).as("promoted before the fault: " + first.bodyAsString())
+    assertThat(has(first.bodyAsJsonObject(), "promoted"))
+        .as("promoted before the fault: " + first.bodyAsString())
         .isTrue();
     assertThat(deliver(http, List.of("warm-up")).statusCode()).isEqualTo(200);
     assertThat(delivered()).isEqualTo(1);
@@ -117,7 +132,9 @@ class SentinelFailoverIT {
     while (load.promotedStreak.get() < 20 && System.currentTimeMillis() < deadline) {
       TestGateway.sleep(20);
     }
-    assertThat(load.promotedStreak.get()).as("promoted answers resumed after the failover").isGreaterThanOrEqualTo(20);
+    assertThat(load.promotedStreak.get())
+        .as("promoted answers resumed after the failover")
+        .isGreaterThanOrEqualTo(20);
     long lastUnpromoted = load.lastUnpromotedAt.get();
     long resumeMs = lastUnpromoted - killedAt;
     long firstPromotedMs = load.firstPromotedAfter(killedAt) - killedAt;
@@ -134,37 +151,58 @@ class SentinelFailoverIT {
     load.stop();
 
     assertThat(load.scoreStatuses).as("scoring answered 200 throughout").containsOnlyKeys(200);
-    assertThat(load.deliveryStatuses.keySet()).as("deliveries answer 200 or 503").allMatch(s -> s == 200 || s == 503);
-    assertThat(load.deliveryStatuses).as("503 while the new master had no replica").containsKey(503);
+    assertThat(load.deliveryStatuses.keySet())
+        .as("deliveries answer 200 or 503")
+        .allMatch(s -> s == 200 || s == 503);
+    assertThat(load.deliveryStatuses)
+        .as("503 while the new master had no replica")
+        .containsKey(503);
     assertThat(load.degraded.get()).as("degraded answers during the failover").isPositive();
     assertThat(ackedBeforeKill).as("deliveries acknowledged before the kill").isPositive();
-    assertThat(resumeMs).as("every answer promoted again after the kill, ms").isBetween(0L, RESUME_BOUND_MS);
-    assertThat(load.acked.size()).as("deliveries confirmed again after the rejoin").isGreaterThan(ackedAtRejoin);
+    assertThat(resumeMs)
+        .as("every answer promoted again after the kill, ms")
+        .isBetween(0L, RESUME_BOUND_MS);
+    assertThat(load.acked.size())
+        .as("deliveries confirmed again after the rejoin")
+        .isGreaterThan(ackedAtRejoin);
 
-    // every acknowledged delivery is on the new master (the process itself, not through the gateway)
+    // every acknowledged delivery is on the new master (the process itself, not through the
+    // gateway)
     assertThat(ackedBeforeKillIds).isNotEmpty();
     for (String id : load.acked) {
       assertThat(LocalCluster.call(newMaster, "EXISTS", Keys.campaignEvent("c1", id)))
-          .as("acknowledged delivery %s on the new master", id).isEqualTo(1L);
+          .as("acknowledged delivery %s on the new master", id)
+          .isEqualTo(1L);
     }
 
     // a client retries what was not confirmed: afterwards each event is counted exactly once
     List<String> retry = new ArrayList<>(load.unacked);
     for (int from = 0; from < retry.size(); from += 50) {
-      assertThat(deliver(http, retry.subList(from, Math.min(retry.size(), from + 50))).statusCode()).isEqualTo(200);
+      assertThat(deliver(http, retry.subList(from, Math.min(retry.size(), from + 50))).statusCode())
+          .isEqualTo(200);
     }
     assertThat(delivered()).as("delivered, exactly once").isEqualTo(1 + load.eventIds.get());
 
-    System.out.printf("sentinel failover: sentinels switched %d ms after the kill; first promoted answer %d ms,"
+    System.out.printf(
+        "sentinel failover: sentinels switched %d ms after the kill; first promoted answer %d ms,"
             + " all answers promoted from %d ms; old master rejoined as replica %d ms after its restart;"
             + " %d degraded answers of %d; deliveries: %d acknowledged (%d before the kill, %d more until the"
             + " rejoin), %d answered 503 and retried%n",
-        failoverMs, firstPromotedMs, resumeMs, rejoinMs, load.degraded.get(), load.scores.get(), load.acked.size(),
-        ackedBeforeKill, ackedBeforeRejoin - ackedBeforeKill, load.unacked.size());
+        failoverMs,
+        firstPromotedMs,
+        resumeMs,
+        rejoinMs,
+        load.degraded.get(),
+        load.scores.get(),
+        load.acked.size(),
+        ackedBeforeKill,
+        ackedBeforeRejoin - ackedBeforeKill,
+        load.unacked.size());
   }
 
   static long delivered() {
-    Response r = gw.seedLink.send(Request.cmd(Command.HGET).arg(Keys.pacing("c1")).arg("delivered")).await();
+    Response r =
+        gw.seedLink.send(Request.cmd(Command.HGET).arg(Keys.pacing("c1")).arg("delivered")).await();
     return r == null ? 0 : r.toLong();
   }
 
@@ -178,12 +216,16 @@ class SentinelFailoverIT {
     final Set<String> unacked = ConcurrentHashMap.newKeySet();
     final AtomicLong scores = new AtomicLong();
     final AtomicLong degraded = new AtomicLong();
+
     /** When the last answer without a promoted candidate arrived (millis). */
     final AtomicLong lastUnpromotedAt = new AtomicLong();
+
     /** Promoted answers in a row, across clients. */
     final AtomicInteger promotedStreak = new AtomicInteger();
+
     /** Start and arrival time (millis) of each promoted answer. */
     final ConcurrentLinkedQueue<long[]> promoted = new ConcurrentLinkedQueue<>();
+
     final AtomicLong eventIds = new AtomicLong();
     final List<Thread> threads = new ArrayList<>();
 
@@ -208,13 +250,18 @@ class SentinelFailoverIT {
 
     /** When the first promoted answer to a request sent after {@code t} arrived. */
     long firstPromotedAfter(long t) {
-      return promoted.stream().filter(p -> p[0] > t).mapToLong(p -> p[1]).min().orElse(Long.MAX_VALUE);
+      return promoted.stream()
+          .filter(p -> p[0] > t)
+          .mapToLong(p -> p[1])
+          .min()
+          .orElse(Long.MAX_VALUE);
     }
 
     private void loop() {
       while (running.get()) {
         long start = System.currentTimeMillis();
-        HttpResponse<Buffer> r = http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(SCORE).await();
+        HttpResponse<Buffer> r =
+            http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(SCORE).await();
         long end = System.currentTimeMillis();
         scores.incrementAndGet();
         scoreStatuses.merge(r.statusCode(), 1, Integer::sum);

@@ -29,17 +29,24 @@ import org.junit.jupiter.api.Test;
  */
 class SlowClientsIT {
   static final long BODY_MS = 1_000;
-  static final TokenAuthenticator AUTH = new TokenAuthenticator(List.of(
-      new Client("slow", Set.of(Role.SCORE), TokenAuthenticator.sha256("slow-token")),
-      new Client("fast", Set.of(Role.SCORE), TokenAuthenticator.sha256("fast-token"))));
-  static final JsonObject BODY = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-      .put("candidates", new JsonArray().add("t1"));
+  static final TokenAuthenticator AUTH =
+      new TokenAuthenticator(
+          List.of(
+              new Client("slow", Set.of(Role.SCORE), TokenAuthenticator.sha256("slow-token")),
+              new Client("fast", Set.of(Role.SCORE), TokenAuthenticator.sha256("fast-token"))));
+  static final JsonObject BODY =
+      new JsonObject()
+          .put("user", "u-1")
+          .put("surface", "autoplay")
+          .put("market", "SE")
+          .put("candidates", new JsonArray().add("t1"));
 
   @Test
   void slowBodiesCannotTakeEverySlotAndAreCutOffAtTheDeadline() throws Exception {
     ScheduledExecutorService trickle = Executors.newScheduledThreadPool(1);
     List<Socket> slow = new ArrayList<>();
-    try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EngineConfig.EdgeLimits(BODY_MS, 2, 1_000))) {
+    try (TestGateway gw =
+        TestGateway.startWithLimits(AUTH, 4, new EngineConfig.EdgeLimits(BODY_MS, 2, 1_000))) {
       long start = System.currentTimeMillis();
       for (int i = 0; i < 4; i++) {
         slow.add(slowBody(gw.port, "slow-token", trickle));
@@ -55,32 +62,51 @@ class SlowClientsIT {
         if (answer.isEmpty()) {
           held.add(s);
         } else {
-          assertThat(answer).startsWith("HTTP/1.1 429").contains("retry-after: 1", "connection: close");
+          assertThat(answer)
+              .startsWith("HTTP/1.1 429")
+              .contains("retry-after: 1", "connection: close");
           assertThat(closed(s)).as("refused slow sender's connection is closed").isTrue();
         }
       }
       assertThat(held).as("slow requests holding a slot").hasSize(2);
       // the unauthenticated trickler got its 401 and lost the connection though it keeps sending
-      assertThat(readAll(anonymous, 1_000)).startsWith("HTTP/1.1 401").contains("connection: close");
+      assertThat(readAll(anonymous, 1_000))
+          .startsWith("HTTP/1.1 401")
+          .contains("connection: close");
       assertThat(closed(anonymous)).isTrue();
 
       // other clients are still served while the slow ones hold their slots
       for (int i = 0; i < 5; i++) {
-        assertThat(gw.http.post(gw.port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("fast-token")
-            .sendJsonObject(BODY).await().statusCode()).as("another client during the slow bodies").isEqualTo(200);
+        assertThat(
+                gw.http
+                    .post(gw.port, "127.0.0.1", "/v1/scores")
+                    .bearerTokenAuthentication("fast-token")
+                    .sendJsonObject(BODY)
+                    .await()
+                    .statusCode())
+            .as("another client during the slow bodies")
+            .isEqualTo(200);
       }
 
       // the held slow bodies are cut off at the deadline, though bytes kept arriving
       for (Socket s : held) {
         String answer = readAll(s, (int) (BODY_MS + 2_000));
         long at = System.currentTimeMillis() - start;
-        assertThat(answer).startsWith("HTTP/1.1 408").contains("connection: close", "body: not received within");
+        assertThat(answer)
+            .startsWith("HTTP/1.1 408")
+            .contains("connection: close", "body: not received within");
         assertThat(at).as("408 within the deadline (plus slack), ms").isLessThan(BODY_MS + 1_500);
         assertThat(closed(s)).isTrue();
       }
       // and their slots are free again
-      assertThat(gw.http.post(gw.port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("slow-token")
-          .sendJsonObject(BODY).await().statusCode()).isEqualTo(200);
+      assertThat(
+              gw.http
+                  .post(gw.port, "127.0.0.1", "/v1/scores")
+                  .bearerTokenAuthentication("slow-token")
+                  .sendJsonObject(BODY)
+                  .await()
+                  .statusCode())
+          .isEqualTo(200);
     } finally {
       trickle.shutdownNow();
       for (Socket s : slow) {
@@ -92,7 +118,8 @@ class SlowClientsIT {
   @Test
   void aPortHoldsNoMoreConnectionsThanItsCap() throws Exception {
     List<Socket> sockets = new ArrayList<>();
-    try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EngineConfig.EdgeLimits(BODY_MS, 2, 20))) {
+    try (TestGateway gw =
+        TestGateway.startWithLimits(AUTH, 4, new EngineConfig.EdgeLimits(BODY_MS, 2, 20))) {
       gw.http.close(); // its pooled connections would count against the cap
       for (int i = 0; i < 30; i++) {
         sockets.add(new Socket("127.0.0.1", gw.port));
@@ -118,21 +145,28 @@ class SlowClientsIT {
   }
 
   /** Headers for a 100,000-byte body, 10 bytes of it, then a byte every 100 ms. */
-  private static Socket slowBody(int port, String token, ScheduledExecutorService trickle) throws IOException {
+  private static Socket slowBody(int port, String token, ScheduledExecutorService trickle)
+      throws IOException {
     Socket s = new Socket("127.0.0.1", port);
     OutputStream out = s.getOutputStream();
-    out.write(("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-        + "Content-Length: 100000\r\n\r\n{\"user\":\"u").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                + "Content-Length: 100000\r\n\r\n{\"user\":\"u")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    trickle.scheduleAtFixedRate(() -> {
-      try {
-        out.write(' ');
-        out.flush();
-      } catch (IOException e) {
-        throw new IllegalStateException("closed"); // ends this trickle
-      }
-    }, 100, 100, TimeUnit.MILLISECONDS);
+    trickle.scheduleAtFixedRate(
+        () -> {
+          try {
+            out.write(' ');
+            out.flush();
+          } catch (IOException e) {
+            throw new IllegalStateException("closed"); // ends this trickle
+          }
+        },
+        100,
+        100,
+        TimeUnit.MILLISECONDS);
     return s;
   }
 
@@ -151,7 +185,10 @@ class SlowClientsIT {
         sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
         if (sb.indexOf("\r\n\r\n") >= 0 && sb.toString().toLowerCase().contains("content-length")) {
           int head = sb.indexOf("\r\n\r\n");
-          String len = sb.substring(0, head).toLowerCase().replaceAll("(?s).*content-length: *(\\d+).*", "$1");
+          String len =
+              sb.substring(0, head)
+                  .toLowerCase()
+                  .replaceAll("(?s).*content-length: *(\\d+).*", "$1");
           if (sb.length() >= head + 4 + Integer.parseInt(len)) {
             break;
           }

@@ -36,8 +36,13 @@ class SnapshotActivationIT {
     gw.snapshot("v1", true, v1);
     gw.snapshot("v2", false, v2);
     // a budget no answer here can exhaust: every candidate is promoted and shows its score
-    assertThat(gw.putCampaign("c1", TestGateway.campaign(tracks.toArray(String[]::new)).put("budget", 1_000_000_000))
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            gw.putCampaign(
+                    "c1",
+                    TestGateway.campaign(tracks.toArray(String[]::new))
+                        .put("budget", 1_000_000_000))
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @AfterAll
@@ -51,8 +56,12 @@ class SnapshotActivationIT {
     for (int i = 0; i < TRACKS; i++) {
       tracks.add("t" + i);
     }
-    JsonObject req = new JsonObject().put("user", "u-1").put("surface", "s").put("market", "SE")
-        .put("candidates", new JsonArray(tracks));
+    JsonObject req =
+        new JsonObject()
+            .put("user", "u-1")
+            .put("surface", "s")
+            .put("market", "SE")
+            .put("candidates", new JsonArray(tracks));
     assertThat(gw.score(req).bodyAsJsonObject().getString("snapshot")).isEqualTo("v1");
 
     List<Future<HttpResponse<Buffer>>> inFlight = new ArrayList<>();
@@ -79,14 +88,24 @@ class SnapshotActivationIT {
 
   @Test
   void incompleteOrUnknownSnapshotsCannotBeActivated() {
-    HttpResponse<Buffer> unknown = gw.http.post(gw.adminPort, "127.0.0.1", "/admin/v1/snapshots/nope/activate").send().await();
+    HttpResponse<Buffer> unknown =
+        gw.http.post(gw.adminPort, "127.0.0.1", "/admin/v1/snapshots/nope/activate").send().await();
     assertThat(unknown.statusCode()).isEqualTo(404);
     new io.scoregateway.store.SnapshotWriter(gw.seedLink, "half").begin("test").await();
-    HttpResponse<Buffer> half = gw.http.post(gw.adminPort, "127.0.0.1", "/admin/v1/snapshots/half/activate").send().await();
+    HttpResponse<Buffer> half =
+        gw.http.post(gw.adminPort, "127.0.0.1", "/admin/v1/snapshots/half/activate").send().await();
     assertThat(half.statusCode()).isEqualTo(409);
     assertThat(half.bodyAsJsonObject().getString("detail")).contains("not completely loaded");
-    JsonObject list = gw.http.get(gw.adminPort, "127.0.0.1", "/admin/v1/snapshots").send().await().bodyAsJsonObject();
-    assertThat(list.getJsonArray("snapshots").stream().map(o -> ((JsonObject) o).getString("id")).toList())
+    JsonObject list =
+        gw.http
+            .get(gw.adminPort, "127.0.0.1", "/admin/v1/snapshots")
+            .send()
+            .await()
+            .bodyAsJsonObject();
+    assertThat(
+            list.getJsonArray("snapshots").stream()
+                .map(o -> ((JsonObject) o).getString("id"))
+                .toList())
         .contains("v1", "v2", "half");
   }
 }

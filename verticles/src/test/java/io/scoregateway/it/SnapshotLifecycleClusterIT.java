@@ -2,7 +2,10 @@ package io.scoregateway.it;
 
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link SnapshotLifecycleIT} against a local Redis Cluster: manifests and score keys spread over masters. */
+/**
+ * {@link SnapshotLifecycleIT} against a local Redis Cluster: manifests and score keys spread over
+ * masters.
+ */
 class SnapshotLifecycleClusterIT extends SnapshotLifecycleIT {
   /** Hides {@link SnapshotLifecycleIT#setUp()}: same data, cluster mode. */
   @BeforeAll

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Empty snapshots are not activated; snapshots can be deleted; an abandoned load can be discarded or redone. */
+/**
+ * Empty snapshots are not activated; snapshots can be deleted; an abandoned load can be discarded
+ * or redone.
+ */
 class SnapshotLifecycleIT {
   static TestGateway gw;
 
@@ -43,8 +46,10 @@ class SnapshotLifecycleIT {
   }
 
   static JsonObject meta(String id) {
-    JsonArray all = admin(io.vertx.core.http.HttpMethod.GET, "/admin/v1/snapshots").bodyAsJsonObject()
-        .getJsonArray("snapshots");
+    JsonArray all =
+        admin(io.vertx.core.http.HttpMethod.GET, "/admin/v1/snapshots")
+            .bodyAsJsonObject()
+            .getJsonArray("snapshots");
     for (int i = 0; i < all.size(); i++) {
       if (all.getJsonObject(i).getString("id").equals(id)) {
         return all.getJsonObject(i);
@@ -83,7 +88,11 @@ class SnapshotLifecycleIT {
       left += r == null ? 0 : 1;
     }
     for (int b = 0; b < Keys.MANIFEST_BUCKETS; b++) {
-      left += gw.seedLink.send(Request.cmd(Command.EXISTS).arg(Keys.manifest(id, b))).await().toInteger();
+      left +=
+          gw.seedLink
+              .send(Request.cmd(Command.EXISTS).arg(Keys.manifest(id, b)))
+              .await()
+              .toInteger();
     }
     return left;
   }
@@ -105,9 +114,11 @@ class SnapshotLifecycleIT {
     SnapshotWriter w = new SnapshotWriter(gw.seedLink, "empty");
     w.begin("test").await();
     w.complete("test", 0, 3).await();
-    HttpResponse<Buffer> r = admin(io.vertx.core.http.HttpMethod.POST, "/admin/v1/snapshots/empty/activate");
+    HttpResponse<Buffer> r =
+        admin(io.vertx.core.http.HttpMethod.POST, "/admin/v1/snapshots/empty/activate");
     BadInputIT.assertProblem(r, 409, "has no rows");
-    assertThat(gw.score(BadInputIT.valid()).bodyAsJsonObject().getString("snapshot")).isEqualTo("live");
+    assertThat(gw.score(BadInputIT.valid()).bodyAsJsonObject().getString("snapshot"))
+        .isEqualTo("live");
   }
 
   @Test
@@ -115,7 +126,8 @@ class SnapshotLifecycleIT {
     // more ids per manifest bucket than one erasure step takes
     List<String> tracks = load("old", 12_000, true);
     assertThat(keysLeft("old", tracks)).isEqualTo(12_000 + Keys.MANIFEST_BUCKETS);
-    BadInputIT.assertProblem(admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/live"), 409, "is active");
+    BadInputIT.assertProblem(
+        admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/live"), 409, "is active");
 
     HttpResponse<Buffer> r = admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/old");
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(202);
@@ -126,17 +138,26 @@ class SnapshotLifecycleIT {
     // the id stays reserved: gateways may still hold its rows in their caches
     assertThatThrownBy(() -> new SnapshotWriter(gw.seedLink, "old").begin("test").await())
         .hasMessageContaining("already exists");
-    assertThat(admin(io.vertx.core.http.HttpMethod.POST, "/admin/v1/snapshots/old/activate").statusCode()).isEqualTo(404);
-    assertThat(admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/old").statusCode()).isEqualTo(404);
-    assertThat(admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/never").statusCode()).isEqualTo(404);
-    assertThat(gw.score(BadInputIT.valid()).bodyAsJsonObject().getString("snapshot")).isEqualTo("live");
+    assertThat(
+            admin(io.vertx.core.http.HttpMethod.POST, "/admin/v1/snapshots/old/activate")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/old").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/never").statusCode())
+        .isEqualTo(404);
+    assertThat(gw.score(BadInputIT.valid()).bodyAsJsonObject().getString("snapshot"))
+        .isEqualTo("live");
   }
 
   @Test
   void anAbandonedLoadIsDiscardedByDelete() {
     List<String> tracks = load("crashed", 700, false);
     assertThat(meta("crashed").getString("state")).isEqualTo("loading");
-    assertThat(admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/crashed").statusCode()).isEqualTo(202);
+    assertThat(
+            admin(io.vertx.core.http.HttpMethod.DELETE, "/admin/v1/snapshots/crashed").statusCode())
+        .isEqualTo(202);
     awaitGone("crashed", null);
     assertThat(keysLeft("crashed", tracks)).isZero();
     load("crashed", 10, true); // the id is usable again
@@ -152,11 +173,13 @@ class SnapshotLifecycleIT {
     again.write(List.of(new SnapshotWriter.Row("t1", "", 0.75))).await();
     again.complete("test", 1, 0).await();
     gw.activate("redo");
-    JsonObject answer = gw.score(BadInputIT.valid().put("candidates", new JsonArray().add("t1").add("t2")))
-        .bodyAsJsonObject();
+    JsonObject answer =
+        gw.score(BadInputIT.valid().put("candidates", new JsonArray().add("t1").add("t2")))
+            .bodyAsJsonObject();
     assertThat(answer.getString("snapshot")).isEqualTo("redo");
     assertThat(answer.getJsonArray("results").getJsonObject(0).getDouble("score")).isEqualTo(0.75);
-    assertThat(answer.getJsonArray("results").getJsonObject(1).getString("reason")).isEqualTo("no_score");
+    assertThat(answer.getJsonArray("results").getJsonObject(1).getString("reason"))
+        .isEqualTo("no_score");
     gw.activate("live");
   }
 }

@@ -36,15 +36,27 @@ class StrictInputIT {
 
   @Test
   void misspeltCampaignFieldsAreRefusedAndNothingIsStored() {
-    JsonObject capped = TestGateway.campaign("t9").put("frequencyCap", new JsonObject().put("max", 1)
-        .put("window_seconds", 60));
-    assertProblem(gw.putCampaign("cx", capped), 400, "frequencyCap: unknown field (did you mean frequency_cap?)");
+    JsonObject capped =
+        TestGateway.campaign("t9")
+            .put("frequencyCap", new JsonObject().put("max", 1).put("window_seconds", 60));
+    assertProblem(
+        gw.putCampaign("cx", capped),
+        400,
+        "frequencyCap: unknown field (did you mean frequency_cap?)");
     JsonObject boosted = TestGateway.campaign("t9").put("Boost", 3.0);
     boosted.remove("boost");
     assertProblem(gw.putCampaign("cx", boosted), 400, "Boost: unknown field (did you mean boost?)");
-    assertProblem(gw.putCampaign("cx", TestGateway.campaign("t9").put("frequency_cap",
-        new JsonObject().put("max", 1).put("window", 60))), 400, "frequency_cap.window: unknown field");
-    assertProblem(gw.putCampaign("cx", TestGateway.campaign("t9").put("colour", "red")), 400, "colour: unknown field");
+    assertProblem(
+        gw.putCampaign(
+            "cx",
+            TestGateway.campaign("t9")
+                .put("frequency_cap", new JsonObject().put("max", 1).put("window", 60))),
+        400,
+        "frequency_cap.window: unknown field");
+    assertProblem(
+        gw.putCampaign("cx", TestGateway.campaign("t9").put("colour", "red")),
+        400,
+        "colour: unknown field");
     assertThat(get("cx").statusCode()).isEqualTo(404);
   }
 
@@ -56,13 +68,23 @@ class StrictInputIT {
 
   @Test
   void emptyListsZeroBudgetsAndUnassignedMarketsAreRefused() {
-    assertProblem(gw.putCampaign("cx", TestGateway.campaign("t9").put("markets", new JsonArray())), 400,
+    assertProblem(
+        gw.putCampaign("cx", TestGateway.campaign("t9").put("markets", new JsonArray())),
+        400,
         "markets: must list at least one market (omit it to allow all)");
-    assertProblem(gw.putCampaign("cx", TestGateway.campaign("t9").put("surfaces", new JsonArray())), 400,
+    assertProblem(
+        gw.putCampaign("cx", TestGateway.campaign("t9").put("surfaces", new JsonArray())),
+        400,
         "surfaces: must list at least one surface");
-    assertProblem(gw.putCampaign("cx", TestGateway.campaign("t9").put("budget", 0)), 400, "budget: must be between 1");
-    assertProblem(gw.putCampaign("cx", TestGateway.campaign("t9").put("markets", new JsonArray().add("SE").add("ZZ"))),
-        400, "markets[1]: invalid market");
+    assertProblem(
+        gw.putCampaign("cx", TestGateway.campaign("t9").put("budget", 0)),
+        400,
+        "budget: must be between 1");
+    assertProblem(
+        gw.putCampaign(
+            "cx", TestGateway.campaign("t9").put("markets", new JsonArray().add("SE").add("ZZ"))),
+        400,
+        "markets[1]: invalid market");
     assertThat(get("cx").statusCode()).isEqualTo(404);
     assertProblem(gw.score(BadInputIT.valid().put("market", "ZZ")), 400, "market: invalid market");
     assertProblem(gw.score(BadInputIT.valid().put("market", "UK")), 400, "market: invalid market");
@@ -73,21 +95,38 @@ class StrictInputIT {
   void misspeltScoreFieldsAreRefused() {
     JsonObject req = BadInputIT.valid().put("maxPromoted", 1);
     assertProblem(gw.score(req), 400, "maxPromoted: unknown field (did you mean max_promoted?)");
-    JsonArray results = gw.score(BadInputIT.valid().put("max_promoted", 1)).bodyAsJsonObject().getJsonArray("results");
+    JsonArray results =
+        gw.score(BadInputIT.valid().put("max_promoted", 1))
+            .bodyAsJsonObject()
+            .getJsonArray("results");
     assertThat(results.getJsonObject(0).getString("reason")).isEqualTo("promoted");
     assertThat(results.getJsonObject(1).getString("reason")).isEqualTo("slot_limit");
   }
 
   @Test
   void unknownDeliveryFieldsAreRefused() {
-    JsonObject event = new JsonObject().put("id", "e-strict").put("user", "u-1").put("track", "t1")
-        .put("campaign", "c1").put("surface", "autoplay").put("ts", "2026-11-28T11:59:00Z");
-    HttpResponse<Buffer> envelope = gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries")
-        .sendJsonObject(new JsonObject().put("events", new JsonArray().add(event)).put("dryRun", true)).await();
+    JsonObject event =
+        new JsonObject()
+            .put("id", "e-strict")
+            .put("user", "u-1")
+            .put("track", "t1")
+            .put("campaign", "c1")
+            .put("surface", "autoplay")
+            .put("ts", "2026-11-28T11:59:00Z");
+    HttpResponse<Buffer> envelope =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/deliveries")
+            .sendJsonObject(
+                new JsonObject().put("events", new JsonArray().add(event)).put("dryRun", true))
+            .await();
     assertProblem(envelope, 400, "dryRun: unknown field");
-    HttpResponse<Buffer> perEvent = gw.http.post(gw.port, "127.0.0.1", "/v1/deliveries")
-        .sendJsonObject(new JsonObject().put("events", new JsonArray().add(event.copy().put("Campaign", "c2"))))
-        .await();
+    HttpResponse<Buffer> perEvent =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/deliveries")
+            .sendJsonObject(
+                new JsonObject()
+                    .put("events", new JsonArray().add(event.copy().put("Campaign", "c2"))))
+            .await();
     assertThat(perEvent.statusCode()).isEqualTo(200);
     JsonObject body = perEvent.bodyAsJsonObject();
     assertThat(body.getInteger("accepted")).isZero();

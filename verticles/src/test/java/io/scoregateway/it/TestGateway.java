@@ -1,5 +1,8 @@
 package io.scoregateway.it;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
@@ -8,15 +11,12 @@ import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
-import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.devredis.LocalSentinel;
+import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.Telemetry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -36,8 +36,10 @@ import java.util.List;
 public final class TestGateway implements AutoCloseable {
   /** The standalone server; null in cluster mode. */
   public final LocalRedis redis;
+
   /** The cluster in cluster mode, else null. */
   public final LocalCluster cluster;
+
   private final boolean ownsCluster;
   private boolean ownsRedis = true;
   public final Vertx vertx;
@@ -49,11 +51,19 @@ public final class TestGateway implements AutoCloseable {
   public final int port;
   public final int adminPort;
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
+
   /** Tests refresh pacing often: a starved lease is renewed within 100 ms, not a quarter slot. */
   static final long PACING_REFRESH_MS = 100;
 
-  private TestGateway(LocalRedis redis, LocalCluster cluster, boolean ownsCluster, Vertx vertx, ManualClock clock,
-      Engine engine, int port, int adminPort) {
+  private TestGateway(
+      LocalRedis redis,
+      LocalCluster cluster,
+      boolean ownsCluster,
+      Vertx vertx,
+      ManualClock clock,
+      Engine engine,
+      int port,
+      int adminPort) {
     this.redis = redis;
     this.cluster = cluster;
     this.ownsCluster = ownsCluster;
@@ -71,30 +81,74 @@ public final class TestGateway implements AutoCloseable {
     return start(LocalRedis.start(), instances, auth, 5_000);
   }
 
-  public static TestGateway start(LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs)
-      throws IOException {
+  public static TestGateway start(
+      LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs) throws IOException {
     return start(redis, instances, auth, timeoutMs, 0);
   }
 
-  /** @param cacheEntries snapshot score cache size; 0 (the default) sends every lookup to Redis */
-  public static TestGateway start(LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs,
-      long cacheEntries) throws IOException {
+  /**
+   * @param cacheEntries snapshot score cache size; 0 (the default) sends every lookup to Redis
+   */
+  public static TestGateway start(
+      LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs, long cacheEntries)
+      throws IOException {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
-    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, cacheEntries, 0, 200,
-        PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of(redis.url()),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            port,
+            adminPort,
+            instances,
+            1000,
+            timeoutMs,
+            60_000,
+            100,
+            512,
+            null,
+            null,
+            cacheEntries,
+            0,
+            200,
+            PACING_REFRESH_MS,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, redis, null, false, auth);
   }
 
-  /** One data-plane instance with its own Redis, a small in-flight bound and the given edge limits. */
-  public static TestGateway startWithLimits(TokenAuthenticator auth, int maxInFlight, EngineConfig.EdgeLimits edge)
-      throws IOException {
+  /**
+   * One data-plane instance with its own Redis, a small in-flight bound and the given edge limits.
+   */
+  public static TestGateway startWithLimits(
+      TokenAuthenticator auth, int maxInFlight, EngineConfig.EdgeLimits edge) throws IOException {
     LocalRedis redis = LocalRedis.start();
-    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
-        LocalRedis.freePort(), LocalRedis.freePort(), 1, 1000, 5_000, 60_000, 100, maxInFlight, null, null, 0, 0,
-        200, PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH, edge,
-        io.scoregateway.store.RedisTls.DEFAULT);
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of(redis.url()),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            LocalRedis.freePort(),
+            LocalRedis.freePort(),
+            1,
+            1000,
+            5_000,
+            60_000,
+            100,
+            maxInFlight,
+            null,
+            null,
+            0,
+            0,
+            200,
+            PACING_REFRESH_MS,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH,
+            edge,
+            io.scoregateway.store.RedisTls.DEFAULT);
     return start(cfg, redis, null, false, auth);
   }
 
@@ -104,35 +158,88 @@ public final class TestGateway implements AutoCloseable {
    * @param ownsCluster whether {@link #close()} stops the cluster too
    * @param deliveryReplicas replicas each delivery write must reach ({@code --delivery-replicas})
    */
-  public static TestGateway startCluster(LocalCluster cluster, boolean ownsCluster, int instances,
-      TokenAuthenticator auth, long timeoutMs, int deliveryReplicas) throws IOException {
+  public static TestGateway startCluster(
+      LocalCluster cluster,
+      boolean ownsCluster,
+      int instances,
+      TokenAuthenticator auth,
+      long timeoutMs,
+      int deliveryReplicas)
+      throws IOException {
     cluster.flushAll();
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
-    EngineConfig cfg = new EngineConfig(cluster.seedUrls(), "cluster", "mymaster", "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500,
-        PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    EngineConfig cfg =
+        new EngineConfig(
+            cluster.seedUrls(),
+            "cluster",
+            "mymaster",
+            "127.0.0.1",
+            port,
+            adminPort,
+            instances,
+            1000,
+            timeoutMs,
+            60_000,
+            100,
+            512,
+            null,
+            null,
+            0,
+            deliveryReplicas,
+            500,
+            PACING_REFRESH_MS,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, null, cluster, ownsCluster, auth);
   }
 
   /**
-   * A gateway in sentinel mode: the sentinels of {@code sentinel} as endpoints, master name
-   * {@code mymaster}. The caller stops the deployment.
+   * A gateway in sentinel mode: the sentinels of {@code sentinel} as endpoints, master name {@code
+   * mymaster}. The caller stops the deployment.
    *
    * @param deliveryReplicas replicas each delivery write must reach ({@code --delivery-replicas})
    */
-  public static TestGateway startSentinel(LocalSentinel sentinel, int instances, TokenAuthenticator auth,
-      long timeoutMs, int deliveryReplicas) throws IOException {
+  public static TestGateway startSentinel(
+      LocalSentinel sentinel,
+      int instances,
+      TokenAuthenticator auth,
+      long timeoutMs,
+      int deliveryReplicas)
+      throws IOException {
     int port = LocalRedis.freePort();
     int adminPort = LocalRedis.freePort();
-    EngineConfig cfg = new EngineConfig(sentinel.sentinelUrls(), "sentinel", LocalSentinel.MASTER_NAME, "127.0.0.1",
-        port, adminPort, instances, 1000, timeoutMs, 60_000, 100, 512, null, null, 0, deliveryReplicas, 500,
-        PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    EngineConfig cfg =
+        new EngineConfig(
+            sentinel.sentinelUrls(),
+            "sentinel",
+            LocalSentinel.MASTER_NAME,
+            "127.0.0.1",
+            port,
+            adminPort,
+            instances,
+            1000,
+            timeoutMs,
+            60_000,
+            100,
+            512,
+            null,
+            null,
+            0,
+            deliveryReplicas,
+            500,
+            PACING_REFRESH_MS,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, null, null, false, auth);
   }
 
-  /** The shared local cluster, flushed, behind a gateway like {@link #start(int, TokenAuthenticator)}'s. */
-  public static TestGateway startCluster(int instances, TokenAuthenticator auth) throws IOException {
+  /**
+   * The shared local cluster, flushed, behind a gateway like {@link #start(int,
+   * TokenAuthenticator)}'s.
+   */
+  public static TestGateway startCluster(int instances, TokenAuthenticator auth)
+      throws IOException {
     return startCluster(LocalCluster.shared(), false, instances, auth, 5_000, 0);
   }
 
@@ -140,9 +247,25 @@ public final class TestGateway implements AutoCloseable {
    * A gateway on the wall clock over {@code redis}, which it leaves running when closed: several
    * such gateways over one Redis are several instances of one deployment.
    */
-  public static TestGateway startRealTime(LocalRedis redis, int instances, long slotMs) throws IOException {
-    EngineConfig cfg = new EngineConfig(List.of(redis.url()), "standalone", "mymaster", "127.0.0.1",
-        LocalRedis.freePort(), LocalRedis.freePort(), instances, 1000, 5_000, slotMs, 100, 512, null, null, 0);
+  public static TestGateway startRealTime(LocalRedis redis, int instances, long slotMs)
+      throws IOException {
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of(redis.url()),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            LocalRedis.freePort(),
+            LocalRedis.freePort(),
+            instances,
+            1000,
+            5_000,
+            slotMs,
+            100,
+            512,
+            null,
+            null,
+            0);
     TestGateway gw = start(cfg, redis, null, false, null, java.time.Clock.systemUTC());
     gw.ownsRedis = false;
     return gw;
@@ -152,49 +275,95 @@ public final class TestGateway implements AutoCloseable {
    * A gateway on {@code cfg} (TLS to Redis, say) over {@code redis} or {@code cluster}, which it
    * stops when closed.
    */
-  public static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster) throws IOException {
+  public static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster)
+      throws IOException {
     return start(cfg, redis, cluster, cluster != null, null);
   }
 
   /**
-   * A gateway whose Redis at {@code redisPort} is not up (yet): it serves at once, without
-   * waiting to be ready; the caller starts the Redis when it likes.
+   * A gateway whose Redis at {@code redisPort} is not up (yet): it serves at once, without waiting
+   * to be ready; the caller starts the Redis when it likes.
    */
   public static TestGateway startBeforeRedis(int redisPort) throws IOException {
-    EngineConfig cfg = new EngineConfig(List.of("redis://127.0.0.1:" + redisPort), "standalone", "mymaster",
-        "127.0.0.1", LocalRedis.freePort(), LocalRedis.freePort(), 1, 1000, 50, 60_000, 100, 512, null, null, 0, 0,
-        200, PACING_REFRESH_MS, EngineConfig.DEFAULT_PACING_SETTLE_MS, EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of("redis://127.0.0.1:" + redisPort),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            LocalRedis.freePort(),
+            LocalRedis.freePort(),
+            1,
+            1000,
+            50,
+            60_000,
+            100,
+            512,
+            null,
+            null,
+            0,
+            0,
+            200,
+            PACING_REFRESH_MS,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, null, null, false, null, null, false);
   }
 
-  private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
-      TokenAuthenticator auth) throws IOException {
+  private static TestGateway start(
+      EngineConfig cfg,
+      LocalRedis redis,
+      LocalCluster cluster,
+      boolean ownsCluster,
+      TokenAuthenticator auth)
+      throws IOException {
     return start(cfg, redis, cluster, ownsCluster, auth, null);
   }
 
-  private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
-      TokenAuthenticator auth, java.time.Clock engineClock) throws IOException {
+  private static TestGateway start(
+      EngineConfig cfg,
+      LocalRedis redis,
+      LocalCluster cluster,
+      boolean ownsCluster,
+      TokenAuthenticator auth,
+      java.time.Clock engineClock)
+      throws IOException {
     return start(cfg, redis, cluster, ownsCluster, auth, engineClock, true);
   }
 
-  private static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster, boolean ownsCluster,
-      TokenAuthenticator auth, java.time.Clock engineClock, boolean awaitReady) throws IOException {
+  private static TestGateway start(
+      EngineConfig cfg,
+      LocalRedis redis,
+      LocalCluster cluster,
+      boolean ownsCluster,
+      TokenAuthenticator auth,
+      java.time.Clock engineClock,
+      boolean awaitReady)
+      throws IOException {
     int port = cfg.httpPort();
     int adminPort = cfg.adminPort();
     ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Telemetry telemetry = new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);
-    Engine engine = Engine.create(cfg, new LiveCatalog(), auth, engineClock == null ? clock : engineClock, telemetry);
+    Telemetry telemetry =
+        new Telemetry(OpenTelemetry.noop().getTracer("test"), registry, registry::scrape, 0);
+    Engine engine =
+        Engine.create(
+            cfg, new LiveCatalog(), auth, engineClock == null ? clock : engineClock, telemetry);
     Vertx vertx = Vertx.vertx();
-    TestGateway gw = new TestGateway(redis, cluster, ownsCluster, vertx, clock, engine, port, adminPort);
+    TestGateway gw =
+        new TestGateway(redis, cluster, ownsCluster, vertx, clock, engine, port, adminPort);
     vertx.deployVerticle(new AdminVerticle(engine)).await();
-    vertx.deployVerticle(() -> {
-      DataPlaneVerticle v = new DataPlaneVerticle(engine);
-      synchronized (gw.dataPlanes) {
-        gw.dataPlanes.add(v);
-      }
-      return v;
-    }, new DeploymentOptions().setInstances(cfg.instances())).await();
+    vertx
+        .deployVerticle(
+            () -> {
+              DataPlaneVerticle v = new DataPlaneVerticle(engine);
+              synchronized (gw.dataPlanes) {
+                gw.dataPlanes.add(v);
+              }
+              return v;
+            },
+            new DeploymentOptions().setInstances(cfg.instances()))
+        .await();
     if (awaitReady) {
       gw.seedLink.connect().await();
       gw.awaitReady();
@@ -205,7 +374,8 @@ public final class TestGateway implements AutoCloseable {
   private void awaitReady() {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
-      boolean linksUp = dataPlanes.stream().allMatch(d -> d.link() != null && d.link().isConnected());
+      boolean linksUp =
+          dataPlanes.stream().allMatch(d -> d.link() != null && d.link().isConnected());
       if (linksUp && engine.catalog().view().loaded() && engine.readiness().warm()) {
         return;
       }
@@ -214,13 +384,20 @@ public final class TestGateway implements AutoCloseable {
     throw new IllegalStateException("gateway did not become ready");
   }
 
-  /** Writes a complete snapshot from {@code track,segment,score} triples and optionally activates it. */
+  /**
+   * Writes a complete snapshot from {@code track,segment,score} triples and optionally activates
+   * it.
+   */
   public void snapshot(String id, boolean activate, Object... triples) {
     SnapshotWriter w = new SnapshotWriter(seedLink, id);
     w.begin("test").await();
     List<SnapshotWriter.Row> rows = new ArrayList<>();
     for (int i = 0; i < triples.length; i += 3) {
-      rows.add(new SnapshotWriter.Row((String) triples[i], (String) triples[i + 1], ((Number) triples[i + 2]).doubleValue()));
+      rows.add(
+          new SnapshotWriter.Row(
+              (String) triples[i],
+              (String) triples[i + 1],
+              ((Number) triples[i + 2]).doubleValue()));
     }
     w.write(rows).await();
     w.complete("test", rows.size(), 0).await();
@@ -231,14 +408,18 @@ public final class TestGateway implements AutoCloseable {
 
   /** Activates through the admin API, as an operator would. */
   public void activate(String id) {
-    HttpResponse<Buffer> r = http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate").send().await();
+    HttpResponse<Buffer> r =
+        http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate").send().await();
     if (r.statusCode() != 200) {
-      throw new IllegalStateException("activate " + id + ": " + r.statusCode() + " " + r.bodyAsString());
+      throw new IllegalStateException(
+          "activate " + id + ": " + r.statusCode() + " " + r.bodyAsString());
     }
   }
 
   public HttpResponse<Buffer> putCampaign(String id, JsonObject body) {
-    return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id).sendJsonObject(body).await();
+    return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id)
+        .sendJsonObject(body)
+        .await();
   }
 
   public HttpResponse<Buffer> score(JsonObject body) {
@@ -247,7 +428,10 @@ public final class TestGateway implements AutoCloseable {
 
   /** Sends a raw body with the given content type. */
   public HttpResponse<Buffer> scoreRaw(String contentType, Buffer body) {
-    return http.post(port, "127.0.0.1", "/v1/scores").putHeader("content-type", contentType).sendBuffer(body).await();
+    return http.post(port, "127.0.0.1", "/v1/scores")
+        .putHeader("content-type", contentType)
+        .sendBuffer(body)
+        .await();
   }
 
   /** A campaign body with sensible defaults around the test clock's "now". */
@@ -270,7 +454,10 @@ public final class TestGateway implements AutoCloseable {
     }
   }
 
-  /** Stops the gateway but leaves its Redis running, for a test that starts another over the same data. */
+  /**
+   * Stops the gateway but leaves its Redis running, for a test that starts another over the same
+   * data.
+   */
   public void stopKeepingRedis() {
     vertx.close().await();
   }

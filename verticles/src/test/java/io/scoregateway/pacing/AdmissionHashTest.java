@@ -9,13 +9,16 @@ class AdmissionHashTest {
   void isDeterministic() {
     assertThat(AdmissionHash.unit("u-1", "c9", 29_535_840))
         .isEqualTo(AdmissionHash.unit("u-1", "c9", 29_535_840));
-    assertThat(AdmissionHash.admits("u-1", "c9", 7, 0.4)).isEqualTo(AdmissionHash.admits("u-1", "c9", 7, 0.4));
+    assertThat(AdmissionHash.admits("u-1", "c9", 7, 0.4))
+        .isEqualTo(AdmissionHash.admits("u-1", "c9", 7, 0.4));
   }
 
   @Test
   void valuesAreInTheUnitInterval() {
     for (int i = 0; i < 20_000; i++) {
-      assertThat(AdmissionHash.unit("u-" + i, "c" + (i % 7), i / 3)).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
+      assertThat(AdmissionHash.unit("u-" + i, "c" + (i % 7), i / 3))
+          .isGreaterThanOrEqualTo(0.0)
+          .isLessThan(1.0);
     }
     assertThat(AdmissionHash.unit("", "", 0)).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
   }

@@ -27,10 +27,13 @@ final class PacingLoop {
   final SplittableRandom rnd;
   final PriorityQueue<long[]> pending = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
   long maxLagMs;
+
   /** Share of promotions that are played (delivered). */
   double playRate = 1;
+
   /** Share of admitted candidates that a later gate (max_promoted) takes back. */
   double lossRate;
+
   long promotions;
   long eligible;
   long pacedCount;
@@ -47,16 +50,28 @@ final class PacingLoop {
     }
   }
 
-  static Campaign campaign(long startMs, long endMs, long budget, PacingMode mode, CampaignStatus status) {
-    return new Campaign("c", List.of("t"), null, null, Instant.ofEpochMilli(startMs), Instant.ofEpochMilli(endMs),
-        budget, mode, null, 1.0, status);
+  static Campaign campaign(
+      long startMs, long endMs, long budget, PacingMode mode, CampaignStatus status) {
+    return new Campaign(
+        "c",
+        List.of("t"),
+        null,
+        null,
+        Instant.ofEpochMilli(startMs),
+        Instant.ofEpochMilli(endMs),
+        budget,
+        mode,
+        null,
+        1.0,
+        status);
   }
 
   /**
-   * Runs from {@code fromMs} to {@code toMs}: {@code config} gives the campaign at a time,
-   * {@code demandPerSec} the eligible attempts per second at a time. Returns the record.
+   * Runs from {@code fromMs} to {@code toMs}: {@code config} gives the campaign at a time, {@code
+   * demandPerSec} the eligible attempts per second at a time. Returns the record.
    */
-  PacingRecord run(long fromMs, long toMs, LongFunction<Campaign> config, LongFunction<Double> demandPerSec) {
+  PacingRecord run(
+      long fromMs, long toMs, LongFunction<Campaign> config, LongFunction<Double> demandPerSec) {
     int settle = PacingController.settleSteps(settleMs, slotMs);
     double carry = 0;
     for (long now = fromMs; now < toMs; now += TICK_MS) {
@@ -65,10 +80,21 @@ final class PacingLoop {
         for (CampaignPacer p : instances) {
           if (p.due(Math.floorDiv(now, slotMs), c)) {
             CampaignPacer.PacingReport r = p.report(now, slotMs, c);
-            PacingController.Config cfg = new PacingController.Config(PacingPlan.Shape.of(c), c.budget(),
-                c.status() == CampaignStatus.PAUSED, PacingRevision.of(c));
-            p.apply(PacingController.call(record, cfg,
-                new PacingController.Report(r.attempts(), r.promoted(), r.ratePerSec(), r.returned()), now, slotMs, settle));
+            PacingController.Config cfg =
+                new PacingController.Config(
+                    PacingPlan.Shape.of(c),
+                    c.budget(),
+                    c.status() == CampaignStatus.PAUSED,
+                    PacingRevision.of(c));
+            p.apply(
+                PacingController.call(
+                    record,
+                    cfg,
+                    new PacingController.Report(
+                        r.attempts(), r.promoted(), r.ratePerSec(), r.returned()),
+                    now,
+                    slotMs,
+                    settle));
           }
         }
       }
@@ -101,8 +127,9 @@ final class PacingLoop {
         }
       }
       if (live) {
-        double planned = PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), record.base, record.baseMs,
-            record.frozen, now);
+        double planned =
+            PacingPlan.planned(
+                PacingPlan.Shape.of(c), c.budget(), record.base, record.baseMs, record.frozen, now);
         worstGap = Math.max(worstGap, Math.abs(record.delivered - planned) / c.budget());
       }
     }

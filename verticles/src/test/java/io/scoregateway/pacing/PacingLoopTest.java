@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.PacingMode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The controller in a closed loop with the instance-side pacers (1 s slots, 40 s flights,
- * deliveries 0-3 s late): it holds the plan at every demand, never overspends, and re-plans
- * changes without a burst.
+ * deliveries 0-3 s late): it holds the plan at every demand, never overspends, and re-plans changes
+ * without a burst.
  */
 class PacingLoopTest {
   static final long SLOT = 1_000;
@@ -110,8 +110,10 @@ class PacingLoopTest {
     PacingLoop loop = new PacingLoop(2, SLOT, 11);
     loop.maxLagMs = 2_000;
     Campaign base = PacingLoop.campaign(START, END, budget, PacingMode.EVEN, CampaignStatus.ACTIVE);
-    Campaign raised = PacingLoop.campaign(START, END, 3_000, PacingMode.EVEN, CampaignStatus.ACTIVE);
-    Campaign paused = PacingLoop.campaign(START, END, 3_000, PacingMode.EVEN, CampaignStatus.PAUSED);
+    Campaign raised =
+        PacingLoop.campaign(START, END, 3_000, PacingMode.EVEN, CampaignStatus.ACTIVE);
+    Campaign paused =
+        PacingLoop.campaign(START, END, 3_000, PacingMode.EVEN, CampaignStatus.PAUSED);
     double demand = 30 * budget / 40.0;
     loop.run(START, START + 10_000, t -> base, t -> demand);
     long atChange = loop.record.delivered;
@@ -126,7 +128,8 @@ class PacingLoopTest {
     long resumedAt = loop.promotions;
     loop.run(START + 21_000, START + 23_000, t -> raised, t -> demand);
     assertThat(resumedAt).isEqualTo(promotedWhilePaused);
-    // 2 s after resuming: about 2 s of the remainder spread over the 19 s left, not a catch-up burst
+    // 2 s after resuming: about 2 s of the remainder spread over the 19 s left, not a catch-up
+    // burst
     double remainderRate = (3_000.0 - resumedAt) / 19.0;
     assertThat(loop.promotions - resumedAt).isLessThan((long) (2 * remainderRate * 2 + 20));
     loop.run(START + 23_000, END + 4_000, t -> raised, t -> demand);

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** campaign_delete.lua against a real Redis: removes a campaign and releases only its own tracks. */
+/**
+ * campaign_delete.lua against a real Redis: removes a campaign and releases only its own tracks.
+ */
 class CampaignDeleteScriptIT {
   static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
   static final long NOW_MS = NOW.toEpochMilli();

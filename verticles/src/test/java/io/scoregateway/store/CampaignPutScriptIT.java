@@ -55,7 +55,8 @@ class CampaignPutScriptIT {
     assertThat(new JsonObject(config("cA"))).isEqualTo(CampaignCodec.toJson(a));
     assertThat(CampaignCodec.parse("cA", new JsonObject(config("cA")))).isEqualTo(a);
     assertThat(r.hgetall(Keys.ENROLLMENT)).isEqualTo(Map.of("t1", "cA", "t2", "cA"));
-    assertThat(r.hgetall(Keys.CAMPAIGN_ENDS)).isEqualTo(Map.of("cA", Long.toString(OPEN_END.toEpochMilli())));
+    assertThat(r.hgetall(Keys.CAMPAIGN_ENDS))
+        .isEqualTo(Map.of("cA", Long.toString(OPEN_END.toEpochMilli())));
     assertSuccess(r.put(campaign("cB", OPEN_END, "t3"), NOW_MS), 2);
     assertThat(r.version()).isEqualTo(2);
   }
@@ -105,7 +106,8 @@ class CampaignPutScriptIT {
     Campaign replaced = campaign("cA", later, "t2", "t4");
     assertSuccess(r.put(replaced, NOW_MS), 2);
     assertThat(r.hgetall(Keys.ENROLLMENT)).isEqualTo(Map.of("t2", "cA", "t4", "cA"));
-    assertThat(r.hgetall(Keys.CAMPAIGN_ENDS)).isEqualTo(Map.of("cA", Long.toString(later.toEpochMilli())));
+    assertThat(r.hgetall(Keys.CAMPAIGN_ENDS))
+        .isEqualTo(Map.of("cA", Long.toString(later.toEpochMilli())));
     assertThat(new JsonObject(config("cA"))).isEqualTo(CampaignCodec.toJson(replaced));
     // a released track is free for another campaign
     assertSuccess(r.put(campaign("cB", OPEN_END, "t1"), NOW_MS), 3);

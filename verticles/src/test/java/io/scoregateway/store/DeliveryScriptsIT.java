@@ -59,7 +59,9 @@ class DeliveryScriptsIT {
     void anIdReusedWithOtherContentIsRefusedAndNotCounted() {
       call("k4", "e1=u-20 t1");
       Response reused = call("k4", "e1=u-21 t1", "e1=u-20 t1", "e2=u-21 t1");
-      assertThat(List.of(reused.get(1).toInteger(), reused.get(2).toInteger(), reused.get(3).toInteger()))
+      assertThat(
+              List.of(
+                  reused.get(1).toInteger(), reused.get(2).toInteger(), reused.get(3).toInteger()))
           .containsExactly(-1, 0, 1);
       assertThat(reused.get(0).toLong()).isEqualTo(2);
     }
@@ -68,20 +70,25 @@ class DeliveryScriptsIT {
     void countsNewEventsOnceAndFlagsRepeats() {
       Response first = call("k1", "e1", "e2", "e1");
       assertThat(first.get(0).toLong()).isEqualTo(2);
-      assertThat(List.of(first.get(1).toInteger(), first.get(2).toInteger(), first.get(3).toInteger()))
+      assertThat(
+              List.of(first.get(1).toInteger(), first.get(2).toInteger(), first.get(3).toInteger()))
           .containsExactly(1, 1, 0);
       Response retry = call("k1", "e2", "e3");
       assertThat(retry.get(0).toLong()).isEqualTo(3);
       assertThat(retry.get(1).toInteger()).isZero();
       assertThat(retry.get(2).toInteger()).isEqualTo(1);
-      String delivered = link.send(Request.cmd(Command.HGET).arg(Keys.pacing("k1")).arg("delivered")).await().toString();
+      String delivered =
+          link.send(Request.cmd(Command.HGET).arg(Keys.pacing("k1")).arg("delivered"))
+              .await()
+              .toString();
       assertThat(delivered).isEqualTo("3");
     }
 
     @Test
     void dedupeMarkersExpire() {
       call("k2", "e1");
-      long ttl = link.send(Request.cmd(Command.TTL).arg(Keys.campaignEvent("k2", "e1"))).await().toLong();
+      long ttl =
+          link.send(Request.cmd(Command.TTL).arg(Keys.campaignEvent("k2", "e1"))).await().toLong();
       assertThat(ttl).isBetween(590L, 600L);
     }
 
@@ -112,12 +119,18 @@ class DeliveryScriptsIT {
 
     @Test
     void countsPerCampaignWithTheWindowAsExpiry() {
-      Response r = call("ua", List.of(new String[] {"e1", "c1"}, new String[] {"e2", "c1"}, new String[] {"e3", "c2"}),
-          List.of("3600", "3600", "120"));
-      assertThat(List.of(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger())).containsExactly(1, 1, 1);
+      Response r =
+          call(
+              "ua",
+              List.of(
+                  new String[] {"e1", "c1"}, new String[] {"e2", "c1"}, new String[] {"e3", "c2"}),
+              List.of("3600", "3600", "120"));
+      assertThat(List.of(r.get(0).toInteger(), r.get(1).toInteger(), r.get(2).toInteger()))
+          .containsExactly(1, 1, 1);
       assertThat(get(Keys.frequency("ua", "c1", 0)).toLong()).isEqualTo(2);
       assertThat(get(Keys.frequency("ua", "c2", 0)).toLong()).isEqualTo(1);
-      long ttl = link.send(Request.cmd(Command.TTL).arg(Keys.frequency("ua", "c2", 0))).await().toLong();
+      long ttl =
+          link.send(Request.cmd(Command.TTL).arg(Keys.frequency("ua", "c2", 0))).await().toLong();
       assertThat(ttl).as("two windows").isBetween(230L, 240L);
     }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** No two different tuples of ids map to one key, and every key stays under its hash tag. */
 class KeysTest {
-  private static final List<String> IDS = List.of("a", "a:b", "b", "b:c", "a:b:c", "c", ":", "a:", ":b", "1", "1:2");
+  private static final List<String> IDS =
+      List.of("a", "a:b", "b", "b:c", "a:b:c", "c", ":", "a:", ":b", "1", "1:2");
 
   @Test
   void differentTuplesNeverShareAKey() {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * pacing_refresh.lua against a real Redis: from the same stored state, the script and
- * {@link PacingController} give the same lease and write the same state, over random sequences of
- * reports, deliveries, slot changes, pauses and budget changes; and reading never steps it.
+ * pacing_refresh.lua against a real Redis: from the same stored state, the script and {@link
+ * PacingController} give the same lease and write the same state, over random sequences of reports,
+ * deliveries, slot changes, pauses and budget changes; and reading never steps it.
  */
 class PacingRefreshScriptIT {
   static final long SLOT = 1_000;
@@ -52,9 +52,21 @@ class PacingRefreshScriptIT {
     r.flush();
   }
 
-  static Campaign campaign(String id, long budget, PacingMode mode, CampaignStatus status, List<Double> profile) {
-    return new Campaign(id, List.of("t"), null, null, Instant.ofEpochMilli(START), Instant.ofEpochMilli(START + 60_000),
-        budget, mode, null, 1.0, status, profile);
+  static Campaign campaign(
+      String id, long budget, PacingMode mode, CampaignStatus status, List<Double> profile) {
+    return new Campaign(
+        id,
+        List.of("t"),
+        null,
+        null,
+        Instant.ofEpochMilli(START),
+        Instant.ofEpochMilli(START + 60_000),
+        budget,
+        mode,
+        null,
+        1.0,
+        status,
+        profile);
   }
 
   @Test
@@ -79,24 +91,44 @@ class PacingRefreshScriptIT {
           status = status == CampaignStatus.ACTIVE ? CampaignStatus.PAUSED : CampaignStatus.ACTIVE;
         }
         if (rnd.nextInt(3) == 0) {
-          r.send(Request.cmd(Command.HINCRBY).arg(Keys.pacing(id)).arg("delivered").arg(rnd.nextInt(40)));
+          r.send(
+              Request.cmd(Command.HINCRBY)
+                  .arg(Keys.pacing(id))
+                  .arg("delivered")
+                  .arg(rnd.nextInt(40)));
         }
         Campaign c = campaign(id, budget, mode, status, profile);
         PacingRecord before = record(r.hgetall(Keys.pacing(id)));
-        PacingReport report = new PacingReport(id, rnd.nextLong(300), rnd.nextLong(30),
-            rnd.nextInt(5) == 0 ? -1 : rnd.nextDouble() * 2_000, rnd.nextInt(4) == 0 ? rnd.nextLong(20) : 0);
-        PacingController.Lease expected = PacingController.call(before, config(c),
-            new PacingController.Report(report.attempts(), report.promoted(), report.ratePerSec(),
-                report.returned()), now, SLOT, settle);
+        PacingReport report =
+            new PacingReport(
+                id,
+                rnd.nextLong(300),
+                rnd.nextLong(30),
+                rnd.nextInt(5) == 0 ? -1 : rnd.nextDouble() * 2_000,
+                rnd.nextInt(4) == 0 ? rnd.nextLong(20) : 0);
+        PacingController.Lease expected =
+            PacingController.call(
+                before,
+                config(c),
+                new PacingController.Report(
+                    report.attempts(), report.promoted(), report.ratePerSec(), report.returned()),
+                now,
+                SLOT,
+                settle);
         PacingController.Lease actual = store.refresh(List.of(c), List.of(report), now).await()[0];
-        assertThat(actual.passRate()).as("p at step %d of %s", step, id).isCloseTo(expected.passRate(), within(1e-9));
+        assertThat(actual.passRate())
+            .as("p at step %d of %s", step, id)
+            .isCloseTo(expected.passRate(), within(1e-9));
         assertThat(actual.slot()).isEqualTo(expected.slot());
-        assertThat(actual.grant()).as("grant at step %d of %s", step, id).isEqualTo(expected.grant());
+        assertThat(actual.grant())
+            .as("grant at step %d of %s", step, id)
+            .isEqualTo(expected.grant());
         assertThat(actual.exhausted()).isEqualTo(expected.exhausted());
         assertThat(actual.slotSpent()).isEqualTo(expected.slotSpent());
         assertThat(actual.delivered()).isEqualTo(expected.delivered());
         assertThat(actual.planned()).isCloseTo(expected.planned(), within(1e-6 * budget + 1e-9));
-        assertThat(actual.committed()).isCloseTo(expected.committed(), within(1e-6 * budget + 1e-9));
+        assertThat(actual.committed())
+            .isCloseTo(expected.committed(), within(1e-6 * budget + 1e-9));
         PacingRecord after = record(r.hgetall(Keys.pacing(id)));
         assertThat(after.allow).isEqualTo(before.allow);
         assertThat(after.granted).isEqualTo(before.granted);
@@ -114,8 +146,8 @@ class PacingRefreshScriptIT {
     RedisPacingStore store = new RedisPacingStore(link, SLOT, SETTLE_MS);
     Campaign c = campaign("fresh", 1_000, PacingMode.EVEN, CampaignStatus.ACTIVE, null);
     long now = START + 100;
-    PacingController.Lease first = store.refresh(List.of(c), List.of(new PacingReport("fresh", 0, 0, -1, 0)), now)
-        .await()[0];
+    PacingController.Lease first =
+        store.refresh(List.of(c), List.of(new PacingReport("fresh", 0, 0, -1, 0)), now).await()[0];
     assertThat(first.passRate()).isEqualTo(PacingController.P_INIT);
     // the slot's share of a 1000 budget over 60 s is about 17
     assertThat(first.grant()).isBetween(1L, 17L);
@@ -134,18 +166,26 @@ class PacingRefreshScriptIT {
     long now = START + 100;
     long granted = 0;
     for (int i = 0; i < 50; i++) {
-      granted += store.refresh(List.of(c), List.of(new PacingReport("asap", 10, 0, 1e6, 0)), now + i).await()[0].grant();
+      granted +=
+          store
+              .refresh(List.of(c), List.of(new PacingReport("asap", 10, 0, 1e6, 0)), now + i)
+              .await()[0]
+              .grant();
     }
     assertThat(granted).isEqualTo(100);
     // promotions reported count against the budget even before they are delivered
-    PacingController.Lease l = store.refresh(List.of(c), List.of(new PacingReport("asap", 0, 100, 1e6, 0)), now + 2_000)
-        .await()[0];
+    PacingController.Lease l =
+        store.refresh(List.of(c), List.of(new PacingReport("asap", 0, 100, 1e6, 0)), now + 2_000)
+            .await()[0];
     assertThat(l.grant()).isZero();
     assertThat(l.exhausted()).isTrue();
   }
 
   static PacingController.Config config(Campaign c) {
-    return new PacingController.Config(PacingPlan.Shape.of(c), c.budget(), c.status() == CampaignStatus.PAUSED,
+    return new PacingController.Config(
+        PacingPlan.Shape.of(c),
+        c.budget(),
+        c.status() == CampaignStatus.PAUSED,
         PacingRevision.of(c));
   }
 

@@ -65,8 +65,10 @@ class ScoreEntryTest {
 
   @Test
   void encodedRowsDecodeBack() {
-    String value = ScoreEntry.encodeRow("", 0.25) + ScoreEntry.encodeRow(null, 0.5)
-        + ScoreEntry.encodeRow("s7", 0.75);
+    String value =
+        ScoreEntry.encodeRow("", 0.25)
+            + ScoreEntry.encodeRow(null, 0.5)
+            + ScoreEntry.encodeRow("s7", 0.75);
     ScoreEntry e = ScoreEntry.decode(value);
     assertThat(e.scoreFor("default")).isEqualTo(0.5);
     assertThat(e.scoreFor("s7")).isEqualTo(0.75);

@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A real redis-server and a link to it, for the per-script tests; fails (never skips) without one. */
+/**
+ * A real redis-server and a link to it, for the per-script tests; fails (never skips) without one.
+ */
 final class ScriptRedis implements AutoCloseable {
   /** The keys the campaign scripts take, in the order RedisCampaignStore passes them. */
   static final List<String> CFG_KEYS =
@@ -103,8 +105,18 @@ final class ScriptRedis implements AutoCloseable {
   }
 
   static Campaign campaign(String id, Instant end, String... tracks) {
-    return new Campaign(id, List.of(tracks), null, null, end.minusSeconds(30L * 86_400), end,
-        1000, PacingMode.EVEN, null, 1.0, CampaignStatus.ACTIVE);
+    return new Campaign(
+        id,
+        List.of(tracks),
+        null,
+        null,
+        end.minusSeconds(30L * 86_400),
+        end,
+        1000,
+        PacingMode.EVEN,
+        null,
+        1.0,
+        CampaignStatus.ACTIVE);
   }
 
   @Override

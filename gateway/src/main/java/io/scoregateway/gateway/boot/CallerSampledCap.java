@@ -21,10 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CallerSampledCap implements Sampler {
   /** The OpenTelemetry property (env {@code OTEL_TRACES_CALLER_MAX_PER_SECOND}) and its default. */
   static final String PROPERTY = "otel.traces.caller.max.per.second";
+
   static final int DEFAULT = 100;
 
   private final Sampler delegate;
   private final int maxPerSecond;
+
   /** The current second in the high bits, the caller-forced traces taken in it in the low 20. */
   private final AtomicLong window = new AtomicLong(-1L << 20);
 
@@ -34,10 +36,18 @@ final class CallerSampledCap implements Sampler {
   }
 
   @Override
-  public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind, Attributes attributes,
+  public SamplingResult shouldSample(
+      Context parent,
+      String traceId,
+      String name,
+      SpanKind kind,
+      Attributes attributes,
       List<LinkData> links) {
     SpanContext p = Span.fromContext(parent).getSpanContext();
-    if (p.isValid() && p.isRemote() && p.isSampled() && !admit(System.nanoTime() / 1_000_000_000L)) {
+    if (p.isValid()
+        && p.isRemote()
+        && p.isSampled()
+        && !admit(System.nanoTime() / 1_000_000_000L)) {
       return SamplingResult.drop();
     }
     return delegate.shouldSample(parent, traceId, name, kind, attributes, links);

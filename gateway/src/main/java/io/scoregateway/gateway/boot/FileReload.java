@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Re-reads a set of files every period and applies them when their contents changed (a rotated
  * Kubernetes Secret, a replaced certificate). Contents, not timestamps, decide: a Secret update
- * swaps a symlink and keeps old times. What fails to apply is logged once and the files stay in
- * use as they were; the same contents are not tried again, but the next change is. Files are read
- * on a worker thread, never on an event loop.
+ * swaps a symlink and keeps old times. What fails to apply is logged once and the files stay in use
+ * as they were; the same contents are not tried again, but the next change is. Files are read on a
+ * worker thread, never on an event loop.
  */
 final class FileReload {
   private static final Logger LOG = LoggerFactory.getLogger(FileReload.class);
@@ -33,7 +33,8 @@ final class FileReload {
   private List<byte[]> seen;
   private boolean busy;
 
-  private FileReload(Vertx vertx, String what, List<Path> files, Apply apply, List<byte[]> current) {
+  private FileReload(
+      Vertx vertx, String what, List<Path> files, Apply apply, List<byte[]> current) {
     this.vertx = vertx;
     this.what = what;
     this.files = files;
@@ -42,7 +43,13 @@ final class FileReload {
   }
 
   /** Starts watching {@code files}, whose contents in use now are {@code current}. */
-  static void every(Vertx vertx, long periodMs, String what, List<Path> files, List<byte[]> current, Apply apply) {
+  static void every(
+      Vertx vertx,
+      long periodMs,
+      String what,
+      List<Path> files,
+      List<byte[]> current,
+      Apply apply) {
     FileReload r = new FileReload(vertx, what, files, apply, current);
     vertx.setPeriodic(periodMs, periodMs, id -> r.check());
   }
@@ -63,23 +70,37 @@ final class FileReload {
     busy = true;
     // reading and checking on a worker thread; the install itself completes on the event loops,
     // so it is composed, not waited for
-    vertx.<Future<?>>executeBlocking(() -> {
-      List<byte[]> now;
-      try {
-        now = read(files);
-      } catch (IOException e) {
-        return null; // mid-rotation or removed: keep what is in use and look again next period
-      }
-      if (same(now, seen)) {
-        return null;
-      }
-      seen = now;
-      return apply.apply(now);
-    }, false)
-        .compose(installed -> installed == null ? Future.<Void>succeededFuture()
-            : installed.<Void>mapEmpty().onSuccess(v -> LOG.info("reloaded {} from {}", what, files)))
-        .onFailure(err -> LOG.warn("{}: new contents of {} refused, still serving the previous ones: {}", what, files,
-            err.getMessage()))
+    vertx
+        .<Future<?>>executeBlocking(
+            () -> {
+              List<byte[]> now;
+              try {
+                now = read(files);
+              } catch (IOException e) {
+                return null; // mid-rotation or removed: keep what is in use and look again next
+                // period
+              }
+              if (same(now, seen)) {
+                return null;
+              }
+              seen = now;
+              return apply.apply(now);
+            },
+            false)
+        .compose(
+            installed ->
+                installed == null
+                    ? Future.<Void>succeededFuture()
+                    : installed
+                        .<Void>mapEmpty()
+                        .onSuccess(v -> LOG.info("reloaded {} from {}", what, files)))
+        .onFailure(
+            err ->
+                LOG.warn(
+                    "{}: new contents of {} refused, still serving the previous ones: {}",
+                    what,
+                    files,
+                    err.getMessage()))
         .onComplete(ar -> busy = false);
   }
 

@@ -27,13 +27,15 @@ import org.slf4j.LoggerFactory;
 /** Builds Vert.x and deploys the admin verticle and one data-plane verticle per event loop. */
 public final class GatewayBoot {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayBoot.class);
+
   /** Stopping never takes longer than this, whatever the collector or the connections do. */
   static final long SHUTDOWN_MS = 1_200;
 
   private GatewayBoot() {}
 
   /** A running gateway; {@link #close()} undeploys everything and flushes pending spans. */
-  public record Running(Vertx vertx, Engine engine, TelemetrySetup.Stack telemetry) implements AutoCloseable {
+  public record Running(Vertx vertx, Engine engine, TelemetrySetup.Stack telemetry)
+      implements AutoCloseable {
     @Override
     public void close() {
       long start = System.currentTimeMillis();
@@ -57,14 +59,23 @@ public final class GatewayBoot {
    * @param otelDefaults OpenTelemetry properties the environment may override
    * @param otelOverrides OpenTelemetry properties that win over the environment (tests)
    */
-  public static Future<Running> start(GatewayConfig config, Clock clock, Map<String, String> otelDefaults,
+  public static Future<Running> start(
+      GatewayConfig config,
+      Clock clock,
+      Map<String, String> otelDefaults,
       Map<String, String> otelOverrides) {
     EngineConfig cfg = config.engine();
     StartupChecks.verify(cfg);
     TokenAuthenticator auth = authenticator(config);
-    TelemetrySetup.Stack telemetry = TelemetrySetup.create(config.slowRequestMs(), config.metrics(), otelDefaults, otelOverrides);
-    VertxBuilder builder = Vertx.builder()
-        .with(new VertxOptions().setEventLoopPoolSize(cfg.instances()).setPreferNativeTransport(true));
+    TelemetrySetup.Stack telemetry =
+        TelemetrySetup.create(
+            config.slowRequestMs(), config.metrics(), otelDefaults, otelOverrides);
+    VertxBuilder builder =
+        Vertx.builder()
+            .with(
+                new VertxOptions()
+                    .setEventLoopPoolSize(cfg.instances())
+                    .setPreferNativeTransport(true));
     if (telemetry.sdk() != null) {
       builder.withTracer(new OpenTelemetryTracingFactory(telemetry.sdk()));
     }
@@ -81,24 +92,42 @@ public final class GatewayBoot {
     // bound to no context: its listeners run on the thread that completes it, so a failed start
     // still reaches the caller after the event loops have been shut down
     Promise<Running> started = Promise.promise();
-    vertx.deployVerticle(new AdminVerticle(engine))
-        .recover(err -> Future.failedFuture(listenFailure(ConfigKey.ADMIN_PORT, cfg.host(), cfg.adminPort(), err)))
-        .compose(id -> vertx.deployVerticle(() -> new DataPlaneVerticle(engine),
-                new DeploymentOptions().setInstances(cfg.instances()))
-            .recover(err -> Future.failedFuture(listenFailure(ConfigKey.PORT, cfg.host(), cfg.httpPort(), err))))
-        .onComplete(ar -> {
-          if (ar.succeeded()) {
-            LOG.info("serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
-                cfg.host(), cfg.httpPort(), cfg.host(), cfg.adminPort(), cfg.instances(),
-                RedisUrl.redact(cfg.redisEndpoints()), cfg.redisMode());
-            reloads.start(engine);
-            started.complete(new Running(vertx, engine, telemetry));
-          } else {
-            started.fail(ar.cause());
-            vertx.close();
-            telemetry.closeInBackground();
-          }
-        });
+    vertx
+        .deployVerticle(new AdminVerticle(engine))
+        .recover(
+            err ->
+                Future.failedFuture(
+                    listenFailure(ConfigKey.ADMIN_PORT, cfg.host(), cfg.adminPort(), err)))
+        .compose(
+            id ->
+                vertx
+                    .deployVerticle(
+                        () -> new DataPlaneVerticle(engine),
+                        new DeploymentOptions().setInstances(cfg.instances()))
+                    .recover(
+                        err ->
+                            Future.failedFuture(
+                                listenFailure(ConfigKey.PORT, cfg.host(), cfg.httpPort(), err))))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                LOG.info(
+                    "serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
+                    cfg.host(),
+                    cfg.httpPort(),
+                    cfg.host(),
+                    cfg.adminPort(),
+                    cfg.instances(),
+                    RedisUrl.redact(cfg.redisEndpoints()),
+                    cfg.redisMode());
+                reloads.start(engine);
+                started.complete(new Running(vertx, engine, telemetry));
+              } else {
+                started.fail(ar.cause());
+                vertx.close();
+                telemetry.closeInBackground();
+              }
+            });
     return started.future();
   }
 
@@ -111,12 +140,14 @@ public final class GatewayBoot {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return new ConfigException(key, "cannot listen on " + host + ":" + port + " (" + root.getMessage() + ")");
+    return new ConfigException(
+        key, "cannot listen on " + host + ":" + port + " (" + root.getMessage() + ")");
   }
 
   private static TokenAuthenticator authenticator(GatewayConfig config) {
     if (config.noAuth()) {
-      LOG.warn("authentication is DISABLED (--no-auth): any caller may score, deliver and administer");
+      LOG.warn(
+          "authentication is DISABLED (--no-auth): any caller may score, deliver and administer");
       return null;
     }
     if (config.tokensFile() == null) {

@@ -31,7 +31,9 @@ final class Reloads {
     this.tokens = tokens;
   }
 
-  /** Reads and checks the files in use now (on the caller's thread, before anything is deployed). */
+  /**
+   * Reads and checks the files in use now (on the caller's thread, before anything is deployed).
+   */
   static Reloads prepare(Vertx vertx, GatewayConfig config) {
     EngineConfig cfg = config.engine();
     List<byte[]> tls = null;
@@ -39,8 +41,10 @@ final class Reloads {
       tls = read(ConfigKey.TLS_CERT, Path.of(cfg.tlsCert()), Path.of(cfg.tlsKey()));
       TlsMaterial.load(vertx, cfg.tlsCert(), cfg.tlsKey(), tls.get(0), tls.get(1));
     }
-    List<byte[]> tokens = config.tokensFile() == null || config.noAuth()
-        ? null : read(ConfigKey.TOKENS_FILE, config.tokensFile());
+    List<byte[]> tokens =
+        config.tokensFile() == null || config.noAuth()
+            ? null
+            : read(ConfigKey.TOKENS_FILE, config.tokensFile());
     return new Reloads(vertx, config, tls, tokens);
   }
 
@@ -52,15 +56,31 @@ final class Reloads {
     }
     EngineConfig cfg = config.engine();
     if (tls != null) {
-      FileReload.every(vertx, period, "TLS certificate and key", List.of(Path.of(cfg.tlsCert()), Path.of(cfg.tlsKey())),
-          tls, now -> engine.listeners().updateTls(
-              TlsPolicy.sslOptions(TlsMaterial.load(vertx, cfg.tlsCert(), cfg.tlsKey(), now.get(0), now.get(1)))));
+      FileReload.every(
+          vertx,
+          period,
+          "TLS certificate and key",
+          List.of(Path.of(cfg.tlsCert()), Path.of(cfg.tlsKey())),
+          tls,
+          now ->
+              engine
+                  .listeners()
+                  .updateTls(
+                      TlsPolicy.sslOptions(
+                          TlsMaterial.load(
+                              vertx, cfg.tlsCert(), cfg.tlsKey(), now.get(0), now.get(1)))));
     }
     if (tokens != null && engine.auth() != null) {
-      FileReload.every(vertx, period, "tokens file", List.of(config.tokensFile()), tokens, now -> {
-        engine.auth().replace(TokensFile.load(config.tokensFile(), config.clientRateLimit()));
-        return Future.succeededFuture();
-      });
+      FileReload.every(
+          vertx,
+          period,
+          "tokens file",
+          List.of(config.tokensFile()),
+          tokens,
+          now -> {
+            engine.auth().replace(TokensFile.load(config.tokensFile(), config.clientRateLimit()));
+            return Future.succeededFuture();
+          });
     }
   }
 

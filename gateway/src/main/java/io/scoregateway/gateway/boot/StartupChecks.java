@@ -42,7 +42,8 @@ public final class StartupChecks {
     try {
       return InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new ConfigException(ConfigKey.HOST, "cannot resolve '" + host + "' to an address of this machine");
+      throw new ConfigException(
+          ConfigKey.HOST, "cannot resolve '" + host + "' to an address of this machine");
     } catch (SecurityException e) {
       throw new ConfigException(ConfigKey.HOST, "cannot resolve '" + host + "': " + e.getMessage());
     }
@@ -59,7 +60,9 @@ public final class StartupChecks {
     }
   }
 
-  /** The file must hold at least one PEM block of the expected kind ("-----BEGIN ... KIND-----"). */
+  /**
+   * The file must hold at least one PEM block of the expected kind ("-----BEGIN ... KIND-----").
+   */
   private static void pem(ConfigKey key, String file, String kind) {
     String text;
     try {

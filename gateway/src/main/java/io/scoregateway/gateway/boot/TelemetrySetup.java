@@ -2,12 +2,12 @@ package io.scoregateway.gateway.boot;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -20,17 +20,19 @@ import java.util.function.Supplier;
 
 /**
  * Builds the OpenTelemetry SDK from the standard {@code OTEL_*} variables (OTLP over HTTP by
- * default, W3C trace context, parent-based sampling) and the Prometheus registry.
- * {@code OTEL_TRACES_EXPORTER=none} (or {@code OTEL_SDK_DISABLED=true}) turns tracing off entirely:
- * no tracer is installed in Vert.x, so spans cost nothing. Without a configured OTLP endpoint
- * spans are still made (answers carry {@code traceparent}, slow-request lines a trace id) but
- * nothing is exported: an exporter aimed at a collector nobody runs would only log failures and
- * hold up shutdown.
+ * default, W3C trace context, parent-based sampling) and the Prometheus registry. {@code
+ * OTEL_TRACES_EXPORTER=none} (or {@code OTEL_SDK_DISABLED=true}) turns tracing off entirely: no
+ * tracer is installed in Vert.x, so spans cost nothing. Without a configured OTLP endpoint spans
+ * are still made (answers carry {@code traceparent}, slow-request lines a trace id) but nothing is
+ * exported: an exporter aimed at a collector nobody runs would only log failures and hold up
+ * shutdown.
  */
 public final class TelemetrySetup {
   /** A running telemetry stack; {@code sdk} is null when tracing is off. */
   public record Stack(Telemetry telemetry, OpenTelemetrySdk sdk) {
-    /** Flushes what it can within {@code waitMs}; a collector that does not answer is given up on. */
+    /**
+     * Flushes what it can within {@code waitMs}; a collector that does not answer is given up on.
+     */
     public void close(long waitMs) {
       if (sdk != null) {
         sdk.shutdown().join(Math.max(1, waitMs), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -54,7 +56,10 @@ public final class TelemetrySetup {
    * @param defaults lowest-priority OTel properties (environment and system properties win)
    * @param overrides highest-priority OTel properties (for tests)
    */
-  public static Stack create(long slowRequestMs, boolean metrics, Map<String, String> defaults,
+  public static Stack create(
+      long slowRequestMs,
+      boolean metrics,
+      Map<String, String> defaults,
       Map<String, String> overrides) {
     MeterRegistry registry = metrics ? prometheus() : new CompositeMeterRegistry();
     Supplier<String> scrape = registry instanceof PrometheusMeterRegistry p ? p::scrape : () -> "";
@@ -66,8 +71,12 @@ public final class TelemetrySetup {
     base.put("otel.logs.exporter", "none");
     base.putAll(defaults);
     if (tracingOff(base, overrides)) {
-      Telemetry off = new Telemetry(OpenTelemetry.noop().getTracer(Telemetry.INSTRUMENTATION), registry,
-          scrape, slowRequestMs);
+      Telemetry off =
+          new Telemetry(
+              OpenTelemetry.noop().getTracer(Telemetry.INSTRUMENTATION),
+              registry,
+              scrape,
+              slowRequestMs);
       return new Stack(off, null);
     }
     LogBridge.routeJulToSlf4j();
@@ -75,23 +84,33 @@ public final class TelemetrySetup {
     if (otlpWithoutEndpoint(base, overrides)) {
       forced.put("otel.traces.exporter", "none");
     }
-    OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
-        .addPropertiesSupplier(() -> base)
-        .addPropertiesCustomizer(props -> forced)
-        .addSamplerCustomizer((sampler, props) ->
-            new CallerSampledCap(sampler, props.getInt(CallerSampledCap.PROPERTY, CallerSampledCap.DEFAULT)))
-        .disableShutdownHook()
-        .build()
-        .getOpenTelemetrySdk();
-    Telemetry on = new Telemetry(sdk.getTracer(Telemetry.INSTRUMENTATION), registry, scrape, slowRequestMs);
+    OpenTelemetrySdk sdk =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .addPropertiesSupplier(() -> base)
+            .addPropertiesCustomizer(props -> forced)
+            .addSamplerCustomizer(
+                (sampler, props) ->
+                    new CallerSampledCap(
+                        sampler, props.getInt(CallerSampledCap.PROPERTY, CallerSampledCap.DEFAULT)))
+            .disableShutdownHook()
+            .build()
+            .getOpenTelemetrySdk();
+    Telemetry on =
+        new Telemetry(sdk.getTracer(Telemetry.INSTRUMENTATION), registry, scrape, slowRequestMs);
     return new Stack(on, sdk);
   }
 
   private static PrometheusMeterRegistry prometheus() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    // two binder meters whose Prometheus names promtool's lint rejects; both are derivable elsewhere
-    registry.config().meterFilter(MeterFilter.deny(id ->
-        id.getName().equals("system.cpu.count") || id.getName().equals("process.cpu.time")));
+    // two binder meters whose Prometheus names promtool's lint rejects; both are derivable
+    // elsewhere
+    registry
+        .config()
+        .meterFilter(
+            MeterFilter.deny(
+                id ->
+                    id.getName().equals("system.cpu.count")
+                        || id.getName().equals("process.cpu.time")));
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -106,7 +125,8 @@ public final class TelemetrySetup {
     return "none".equalsIgnoreCase(exporter.trim()) || "true".equalsIgnoreCase(disabled.trim());
   }
 
-  private static boolean otlpWithoutEndpoint(Map<String, String> base, Map<String, String> overrides) {
+  private static boolean otlpWithoutEndpoint(
+      Map<String, String> base, Map<String, String> overrides) {
     String exporter = setting("otel.traces.exporter", base, overrides, "otlp").trim();
     if (!"otlp".equalsIgnoreCase(exporter)) {
       return false;
@@ -120,8 +140,11 @@ public final class TelemetrySetup {
     return true;
   }
 
-  /** Resolves one property the way autoconfigure does: overrides, system property, env, defaults. */
-  private static String setting(String key, Map<String, String> base, Map<String, String> overrides, String dflt) {
+  /**
+   * Resolves one property the way autoconfigure does: overrides, system property, env, defaults.
+   */
+  private static String setting(
+      String key, Map<String, String> base, Map<String, String> overrides, String dflt) {
     if (overrides.containsKey(key)) {
       return overrides.get(key);
     }

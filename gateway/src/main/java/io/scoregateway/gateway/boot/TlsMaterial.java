@@ -21,25 +21,30 @@ import java.util.Collections;
 /**
  * The ports' certificate chain and private key, read and checked as a pair: the chain parses, the
  * key parses, and the key is the certificate's (it signs what the certificate's public key
- * verifies). A pair that fails is refused naming the file at fault; without the check a
- * mismatched pair started "serving" and failed every handshake without a word. Reads files:
- * call it off the event loop.
+ * verifies). A pair that fails is refused naming the file at fault; without the check a mismatched
+ * pair started "serving" and failed every handshake without a word. Reads files: call it off the
+ * event loop.
  */
 final class TlsMaterial {
   private TlsMaterial() {}
 
   /** The pair as in-memory options: exactly the bytes checked are the bytes served. */
-  static PemKeyCertOptions load(Vertx vertx, String certFile, String keyFile, byte[] cert, byte[] key) {
+  static PemKeyCertOptions load(
+      Vertx vertx, String certFile, String keyFile, byte[] cert, byte[] key) {
     Certificate leaf = leaf(certFile, cert);
-    PemKeyCertOptions options = new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
+    PemKeyCertOptions options =
+        new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
     PrivateKey privateKey;
     try {
       privateKey = privateKey(options.loadKeyStore(vertx));
     } catch (Exception e) {
-      throw new ConfigException(ConfigKey.TLS_KEY, keyFile + ": not a PEM private key that parses (" + e.getMessage() + ")");
+      throw new ConfigException(
+          ConfigKey.TLS_KEY,
+          keyFile + ": not a PEM private key that parses (" + e.getMessage() + ")");
     }
     if (!matches(privateKey, leaf.getPublicKey())) {
-      throw new ConfigException(ConfigKey.TLS_KEY, keyFile + ": does not match the certificate in " + certFile);
+      throw new ConfigException(
+          ConfigKey.TLS_KEY, keyFile + ": does not match the certificate in " + certFile);
     }
     return options;
   }
@@ -47,10 +52,13 @@ final class TlsMaterial {
   private static Certificate leaf(String certFile, byte[] cert) {
     Collection<? extends Certificate> chain;
     try {
-      chain = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(cert));
+      chain =
+          CertificateFactory.getInstance("X.509")
+              .generateCertificates(new ByteArrayInputStream(cert));
     } catch (GeneralSecurityException | RuntimeException e) {
-      throw new ConfigException(ConfigKey.TLS_CERT, certFile + ": not a PEM certificate chain that parses ("
-          + e.getMessage() + ")");
+      throw new ConfigException(
+          ConfigKey.TLS_CERT,
+          certFile + ": not a PEM certificate chain that parses (" + e.getMessage() + ")");
     }
     if (chain.isEmpty()) {
       throw new ConfigException(ConfigKey.TLS_CERT, certFile + ": holds no certificate");
@@ -72,11 +80,12 @@ final class TlsMaterial {
     if (!key.getAlgorithm().equals(pub.getAlgorithm())) {
       return false;
     }
-    String alg = switch (key.getAlgorithm()) {
-      case "RSA" -> "SHA256withRSA";
-      case "EC" -> "SHA256withECDSA";
-      default -> key.getAlgorithm(); // EdDSA, Ed25519, Ed448 name their own signature
-    };
+    String alg =
+        switch (key.getAlgorithm()) {
+          case "RSA" -> "SHA256withRSA";
+          case "EC" -> "SHA256withECDSA";
+          default -> key.getAlgorithm(); // EdDSA, Ed25519, Ed448 name their own signature
+        };
     try {
       byte[] challenge = new byte[32];
       new SecureRandom().nextBytes(challenge);

@@ -21,14 +21,15 @@ public final class Await {
     CountDownLatch done = new CountDownLatch(1);
     AtomicReference<Throwable> err = new AtomicReference<>();
     AtomicReference<T> value = new AtomicReference<>();
-    f.onComplete(ar -> {
-      if (ar.succeeded()) {
-        value.set(ar.result());
-      } else {
-        err.set(ar.cause());
-      }
-      done.countDown();
-    });
+    f.onComplete(
+        ar -> {
+          if (ar.succeeded()) {
+            value.set(ar.result());
+          } else {
+            err.set(ar.cause());
+          }
+          done.countDown();
+        });
     try {
       if (!done.await(timeoutMs, TimeUnit.MILLISECONDS)) {
         throw new IllegalStateException("no answer within " + timeoutMs + " ms");

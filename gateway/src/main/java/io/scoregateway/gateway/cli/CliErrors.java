@@ -38,7 +38,8 @@ public final class CliErrors {
   /** One line: what went wrong in the product's words, with the root cause's message. */
   static String describe(Throwable ex) {
     if (ex instanceof CampaignStore.TrackConflict c) {
-      return c.getMessage() + " (this Redis already holds other campaigns for these tracks: use an empty "
+      return c.getMessage()
+          + " (this Redis already holds other campaigns for these tracks: use an empty "
           + "Redis, or delete the campaign named first through the admin API)";
     }
     Throwable root = ex;
@@ -46,8 +47,10 @@ public final class CliErrors {
       root = root.getCause();
     }
     String own = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-    String why = root == ex || root.getMessage() == null || own.contains(root.getMessage())
-        ? "" : " (" + root.getMessage() + ")";
+    String why =
+        root == ex || root.getMessage() == null || own.contains(root.getMessage())
+            ? ""
+            : " (" + root.getMessage() + ")";
     return RedisUrl.redact((own + why).replace('\n', ' ').replace('\r', ' '));
   }
 }

@@ -13,22 +13,32 @@ public final class ConfigOptions {
   @Option(names = "--config", description = "YAML config file (flags and environment override it)")
   Path config;
 
-  @Option(names = "--redis", description = "Redis URL (comma-separated seeds in cluster mode); env GATEWAY_REDIS_URL")
+  @Option(
+      names = "--redis",
+      description = "Redis URL (comma-separated seeds in cluster mode); env GATEWAY_REDIS_URL")
   String redis;
 
-  @Option(names = "--redis-mode", description = "standalone | cluster | sentinel; env GATEWAY_REDIS_MODE")
+  @Option(
+      names = "--redis-mode",
+      description = "standalone | cluster | sentinel; env GATEWAY_REDIS_MODE")
   String redisMode;
 
   @Option(names = "--redis-master", description = "sentinel master name; env GATEWAY_REDIS_MASTER")
   String redisMaster;
 
-  @Option(names = "--redis-ca-file", description = "PEM CA trusted for rediss://; env GATEWAY_REDIS_CA_FILE")
+  @Option(
+      names = "--redis-ca-file",
+      description = "PEM CA trusted for rediss://; env GATEWAY_REDIS_CA_FILE")
   String redisCaFile;
 
-  @Option(names = "--redis-tls-cert", description = "PEM client certificate for rediss://; env GATEWAY_REDIS_TLS_CERT")
+  @Option(
+      names = "--redis-tls-cert",
+      description = "PEM client certificate for rediss://; env GATEWAY_REDIS_TLS_CERT")
   String redisTlsCert;
 
-  @Option(names = "--redis-tls-key", description = "PEM key of --redis-tls-cert; env GATEWAY_REDIS_TLS_KEY")
+  @Option(
+      names = "--redis-tls-key",
+      description = "PEM key of --redis-tls-cert; env GATEWAY_REDIS_TLS_KEY")
   String redisTlsKey;
 
   @Option(names = "--host", description = "bind interface; env GATEWAY_HOST")
@@ -43,21 +53,30 @@ public final class ConfigOptions {
   @Option(names = "--tokens-file", description = "YAML tokens file; env GATEWAY_TOKENS_FILE")
   String tokensFile;
 
-  @Option(names = "--no-auth", arity = "0", description = "serve without authentication; env GATEWAY_NO_AUTH")
+  @Option(
+      names = "--no-auth",
+      arity = "0",
+      description = "serve without authentication; env GATEWAY_NO_AUTH")
   Boolean noAuth;
 
-  @Option(names = "--pacing-slot-ms", description = "pacing controller period; env GATEWAY_PACING_SLOT_MS")
+  @Option(
+      names = "--pacing-slot-ms",
+      description = "pacing controller period; env GATEWAY_PACING_SLOT_MS")
   String pacingSlotMs;
 
-  @Option(names = "--pacing-refresh-ms",
-      description = "pacing report and lease period; 0 = a quarter slot; env GATEWAY_PACING_REFRESH_MS")
+  @Option(
+      names = "--pacing-refresh-ms",
+      description =
+          "pacing report and lease period; 0 = a quarter slot; env GATEWAY_PACING_REFRESH_MS")
   String pacingRefreshMs;
 
-  @Option(names = "--pacing-settle-ms",
+  @Option(
+      names = "--pacing-settle-ms",
       description = "how late a play may follow its promotion; env GATEWAY_PACING_SETTLE_MS")
   String pacingSettleMs;
 
-  @Option(names = "--pacing-max-batch",
+  @Option(
+      names = "--pacing-max-batch",
       description = "most campaigns in one pacing refresh; env GATEWAY_PACING_MAX_BATCH")
   String pacingMaxBatch;
 
@@ -70,46 +89,76 @@ public final class ConfigOptions {
   @Option(names = "--event-loops", description = "event loops (0 = cores); env GATEWAY_EVENT_LOOPS")
   String eventLoops;
 
-  @Option(names = "--max-in-flight", description = "in-flight requests per event loop before 503; env GATEWAY_MAX_IN_FLIGHT")
+  @Option(
+      names = "--max-in-flight",
+      description = "in-flight requests per event loop before 503; env GATEWAY_MAX_IN_FLIGHT")
   String maxInFlight;
 
-  @Option(names = "--client-rate-limit", description = "default requests/s per client, 0 = unlimited; env GATEWAY_CLIENT_RATE_LIMIT")
+  @Option(
+      names = "--client-rate-limit",
+      description = "default requests/s per client, 0 = unlimited; env GATEWAY_CLIENT_RATE_LIMIT")
   String clientRateLimit;
 
-  @Option(names = "--max-in-flight-per-client", description = "in-flight requests per client per event loop before 429 (0 = half of --max-in-flight); env GATEWAY_MAX_IN_FLIGHT_PER_CLIENT")
+  @Option(
+      names = "--max-in-flight-per-client",
+      description =
+          "in-flight requests per client per event loop before 429 (0 = half of --max-in-flight); env GATEWAY_MAX_IN_FLIGHT_PER_CLIENT")
   String maxInFlightPerClient;
 
-  @Option(names = "--body-read-ms", description = "deadline for a whole request body, else 408; env GATEWAY_BODY_READ_MS")
+  @Option(
+      names = "--body-read-ms",
+      description = "deadline for a whole request body, else 408; env GATEWAY_BODY_READ_MS")
   String bodyReadMs;
 
-  @Option(names = "--max-connections", description = "open connections per port; env GATEWAY_MAX_CONNECTIONS")
+  @Option(
+      names = "--max-connections",
+      description = "open connections per port; env GATEWAY_MAX_CONNECTIONS")
   String maxConnections;
 
-  @Option(names = "--reload-check-ms", description = "check period for TLS and tokens file changes (0 = never); env GATEWAY_RELOAD_CHECK_MS")
+  @Option(
+      names = "--reload-check-ms",
+      description =
+          "check period for TLS and tokens file changes (0 = never); env GATEWAY_RELOAD_CHECK_MS")
   String reloadCheckMs;
 
-  @Option(names = "--tls-cert", description = "PEM certificate chain (HTTPS on both ports); env GATEWAY_TLS_CERT")
+  @Option(
+      names = "--tls-cert",
+      description = "PEM certificate chain (HTTPS on both ports); env GATEWAY_TLS_CERT")
   String tlsCert;
 
   @Option(names = "--tls-key", description = "PEM private key; env GATEWAY_TLS_KEY")
   String tlsKey;
 
-  @Option(names = "--score-cache-entries", description = "cached snapshot entries, 0 = off; env GATEWAY_SCORE_CACHE_ENTRIES")
+  @Option(
+      names = "--score-cache-entries",
+      description = "cached snapshot entries, 0 = off; env GATEWAY_SCORE_CACHE_ENTRIES")
   String scoreCacheEntries;
 
-  @Option(names = "--metrics", arity = "1", description = "record Prometheus metrics (true/false); env GATEWAY_METRICS")
+  @Option(
+      names = "--metrics",
+      arity = "1",
+      description = "record Prometheus metrics (true/false); env GATEWAY_METRICS")
   String metrics;
 
-  @Option(names = "--slow-request-ms", description = "slow-request log threshold (0 = off); env GATEWAY_SLOW_REQUEST_MS")
+  @Option(
+      names = "--slow-request-ms",
+      description = "slow-request log threshold (0 = off); env GATEWAY_SLOW_REQUEST_MS")
   String slowRequestMs;
 
-  @Option(names = "--catalog-refresh-ms", description = "change poll period; env GATEWAY_CATALOG_REFRESH_MS")
+  @Option(
+      names = "--catalog-refresh-ms",
+      description = "change poll period; env GATEWAY_CATALOG_REFRESH_MS")
   String catalogRefreshMs;
 
-  @Option(names = "--delivery-replicas", description = "replicas that must acknowledge deliveries (0 = no wait); env GATEWAY_DELIVERY_REPLICAS")
+  @Option(
+      names = "--delivery-replicas",
+      description =
+          "replicas that must acknowledge deliveries (0 = no wait); env GATEWAY_DELIVERY_REPLICAS")
   String deliveryReplicas;
 
-  @Option(names = "--delivery-wait-ms", description = "how long deliveries wait for replicas; env GATEWAY_DELIVERY_WAIT_MS")
+  @Option(
+      names = "--delivery-wait-ms",
+      description = "how long deliveries wait for replicas; env GATEWAY_DELIVERY_WAIT_MS")
   String deliveryWaitMs;
 
   /** The flags given on the command line (absent ones are left to env, file and defaults). */

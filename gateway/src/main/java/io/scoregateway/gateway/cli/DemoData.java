@@ -77,9 +77,21 @@ final class DemoData {
       Set<String> surfaces = j % 5 == 4 ? Set.of("radio") : null;
       Set<String> markets = j % 7 == 6 ? Set.of("US") : null;
       FrequencyCap cap = j % 2 == 0 ? new FrequencyCap(3, 86_400) : null;
-      CampaignStatus status = campaigns > 3 && j == campaigns - 1 ? CampaignStatus.PAUSED : CampaignStatus.ACTIVE;
-      out.add(new Campaign("c" + j, enrolled.get(j), surfaces, markets, start, end, budget, mode, cap,
-          1.0 + (j % 4) * 0.25, status));
+      CampaignStatus status =
+          campaigns > 3 && j == campaigns - 1 ? CampaignStatus.PAUSED : CampaignStatus.ACTIVE;
+      out.add(
+          new Campaign(
+              "c" + j,
+              enrolled.get(j),
+              surfaces,
+              markets,
+              start,
+              end,
+              budget,
+              mode,
+              cap,
+              1.0 + (j % 4) * 0.25,
+              status));
     }
     return out;
   }

@@ -17,18 +17,24 @@ import java.util.SplittableRandom;
  * ({@code user,market,surface,segment}) and {@code tracks.csv} ({@code track,enrolled,campaign}).
  */
 final class FeederWriter {
-  /** Market mix of the listeners: mostly SE and US (the demo has US-only campaigns), some elsewhere. */
+  /**
+   * Market mix of the listeners: mostly SE and US (the demo has US-only campaigns), some elsewhere.
+   */
   static final String[] MARKETS = {"SE", "SE", "SE", "US", "US", "US", "GB", "DE", "BR", "JP"};
 
   private FeederWriter() {}
 
-  /** Writes both files into {@code dir} (created if missing); returns the number of rows written. */
-  static long write(Path dir, DemoData demo, int tracks, int segments, int users, long seed, Instant now)
+  /**
+   * Writes both files into {@code dir} (created if missing); returns the number of rows written.
+   */
+  static long write(
+      Path dir, DemoData demo, int tracks, int segments, int users, long seed, Instant now)
       throws IOException {
     Files.createDirectories(dir);
     long rows = 0;
     SplittableRandom r = new SplittableRandom(seed);
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("users.csv"), StandardCharsets.UTF_8)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(dir.resolve("users.csv"), StandardCharsets.UTF_8)) {
       w.write("user,market,surface,segment\n");
       for (int u = 0; u < users; u++, rows++) {
         String market = MARKETS[r.nextInt(MARKETS.length)];
@@ -44,7 +50,8 @@ final class FeederWriter {
         campaignOf.put(t, c.id());
       }
     }
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("tracks.csv"), StandardCharsets.UTF_8)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(dir.resolve("tracks.csv"), StandardCharsets.UTF_8)) {
       w.write("track,enrolled,campaign\n");
       for (int i = 0; i < tracks; i++, rows++) {
         String track = "t" + i;

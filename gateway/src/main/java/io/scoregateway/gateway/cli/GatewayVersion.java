@@ -13,7 +13,8 @@ public final class GatewayVersion implements IVersionProvider {
   }
 
   public static String version() {
-    try (InputStream in = GatewayVersion.class.getResourceAsStream("/score-gateway-version.properties")) {
+    try (InputStream in =
+        GatewayVersion.class.getResourceAsStream("/score-gateway-version.properties")) {
       if (in == null) {
         return "unknown";
       }

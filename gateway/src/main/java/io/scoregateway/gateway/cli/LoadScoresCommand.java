@@ -15,11 +15,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code load-scores}: bulk-load a CSV or NDJSON snapshot file. Bad rows are reported and skipped;
- * the snapshot is marked complete only when every good row was written, and activated (with
- * {@code --activate}) only then. Exit 0 on a complete load, 1 when the load failed, 2 for a bad
- * command line or file.
+ * the snapshot is marked complete only when every good row was written, and activated (with {@code
+ * --activate}) only then. Exit 0 on a complete load, 1 when the load failed, 2 for a bad command
+ * line or file.
  */
-@Command(name = "load-scores", mixinStandardHelpOptions = true, versionProvider = GatewayVersion.class,
+@Command(
+    name = "load-scores",
+    mixinStandardHelpOptions = true,
+    versionProvider = GatewayVersion.class,
     description = "Bulk-load a snapshot file (CSV track,segment,score with header, or NDJSON).")
 public final class LoadScoresCommand implements Callable<Integer> {
   static final int BATCH = 2_000;
@@ -42,7 +45,8 @@ public final class LoadScoresCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     if (!Ids.valid(snapshot)) {
-      System.err.println("load-scores: invalid --snapshot '" + snapshot + "' (expected [A-Za-z0-9._:-]{1,128})");
+      System.err.println(
+          "load-scores: invalid --snapshot '" + snapshot + "' (expected [A-Za-z0-9._:-]{1,128})");
       return 2;
     }
     ScoreFormat fmt;
@@ -87,14 +91,20 @@ public final class LoadScoresCommand implements Callable<Integer> {
       ScoreLoader.Outcome out = new ScoreLoader(writer, bar, BATCH, IN_FLIGHT).load(reader);
       if (out.failure() != null) {
         markFailed(session, source, out);
-        System.err.println("load-scores: load of snapshot " + snapshot + " failed, not marked complete"
-            + (activate ? " and not activated" : "") + ": " + message(out.failure()));
+        System.err.println(
+            "load-scores: load of snapshot "
+                + snapshot
+                + " failed, not marked complete"
+                + (activate ? " and not activated" : "")
+                + ": "
+                + message(out.failure()));
         return 1;
       }
       try {
         Await.result(writer.complete(source, out.rows(), out.badRows()));
       } catch (RuntimeException e) {
-        System.err.println("load-scores: could not mark snapshot " + snapshot + " complete: " + message(e));
+        System.err.println(
+            "load-scores: could not mark snapshot " + snapshot + " complete: " + message(e));
         return 1;
       }
       double secs = (System.nanoTime() - t0) / 1e9;
@@ -112,8 +122,14 @@ public final class LoadScoresCommand implements Callable<Integer> {
           code = 1;
         }
       }
-      System.out.printf("loaded %d rows into snapshot %s, %d bad rows, %.1f s, %d rows/s%s%n",
-          out.rows(), snapshot, out.badRows(), secs, Math.round(out.rows() / Math.max(secs, 1e-9)), activation);
+      System.out.printf(
+          "loaded %d rows into snapshot %s, %d bad rows, %.1f s, %d rows/s%s%n",
+          out.rows(),
+          snapshot,
+          out.badRows(),
+          secs,
+          Math.round(out.rows() / Math.max(secs, 1e-9)),
+          activation);
       return code;
     }
   }
@@ -121,9 +137,17 @@ public final class LoadScoresCommand implements Callable<Integer> {
   /** Best effort: record why the snapshot stays incomplete (it is never activatable either way). */
   private void markFailed(RedisSession session, String source, ScoreLoader.Outcome out) {
     try {
-      Await.result(session.stores.snapshots().describe(snapshot, new JsonObject()
-          .put("state", "failed").put("source", source).put("error", message(out.failure()))
-          .put("failed_at", Instant.now().toString())));
+      Await.result(
+          session
+              .stores
+              .snapshots()
+              .describe(
+                  snapshot,
+                  new JsonObject()
+                      .put("state", "failed")
+                      .put("source", source)
+                      .put("error", message(out.failure()))
+                      .put("failed_at", Instant.now().toString())));
     } catch (RuntimeException ignored) {
       // Redis may be the reason the load failed; the state then stays "loading".
     }

@@ -60,7 +60,7 @@ public final class ProgressBar {
     }
   }
 
-  /** One progress line, e.g. {@code [######......]  50.0%  500000 rows  120000 rows/s  ETA 4s}. */
+  /** One progress line, e.g. {@code [######......] 50.0% 500000 rows 120000 rows/s ETA 4s}. */
   String render(long bytes, long rows, long elapsedNs) {
     double secs = elapsedNs / 1e9;
     long rate = secs > 0 ? Math.round(rows / secs) : 0;

@@ -20,8 +20,12 @@ final class RedisSession implements AutoCloseable {
       Await.result(link.connect());
     } catch (RuntimeException e) {
       close();
-      throw new IllegalStateException("cannot connect to redis " + RedisUrl.redact(cfg.redisEndpoints()) + ": "
-          + RedisUrl.redact(e.getMessage()), e);
+      throw new IllegalStateException(
+          "cannot connect to redis "
+              + RedisUrl.redact(cfg.redisEndpoints())
+              + ": "
+              + RedisUrl.redact(e.getMessage()),
+          e);
     }
   }
 

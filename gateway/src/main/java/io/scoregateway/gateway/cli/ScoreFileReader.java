@@ -30,14 +30,16 @@ public final class ScoreFileReader implements Closeable {
   public ScoreFileReader(InputStream in, ScoreFormat format) throws IOException {
     this.format = format;
     this.counted = new CountingStream(in);
-    this.reader = new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
+    this.reader =
+        new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
     if (format == ScoreFormat.CSV) {
       String header = reader.readLine();
       lineNo = 1;
       if (header == null || !ScoreRowParser.isCsvHeader(ScoreRowParser.stripBom(header))) {
         close();
-        throw new IllegalArgumentException("line 1: expected the CSV header track,segment,score, found "
-            + (header == null ? "an empty file" : "'" + abbreviate(header) + "'"));
+        throw new IllegalArgumentException(
+            "line 1: expected the CSV header track,segment,score, found "
+                + (header == null ? "an empty file" : "'" + abbreviate(header) + "'"));
       }
     }
   }
@@ -57,7 +59,9 @@ public final class ScoreFileReader implements Closeable {
       if (line.isBlank()) {
         continue;
       }
-      return format == ScoreFormat.CSV ? ScoreRowParser.csv(lineNo, line) : ScoreRowParser.ndjson(lineNo, line);
+      return format == ScoreFormat.CSV
+          ? ScoreRowParser.csv(lineNo, line)
+          : ScoreRowParser.ndjson(lineNo, line);
     }
     return null;
   }

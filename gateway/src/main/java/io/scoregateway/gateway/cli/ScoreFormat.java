@@ -19,18 +19,22 @@ public enum ScoreFormat {
       return switch (override.trim().toLowerCase(Locale.ROOT)) {
         case "csv" -> CSV;
         case "ndjson", "jsonl" -> NDJSON;
-        default -> throw new IllegalArgumentException(
-            "unknown --format '" + override + "' (expected csv or ndjson)");
+        default ->
+            throw new IllegalArgumentException(
+                "unknown --format '" + override + "' (expected csv or ndjson)");
       };
     }
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
       return CSV;
     }
     if (name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
       return NDJSON;
     }
-    throw new IllegalArgumentException("cannot tell the format of " + file
-        + " from its extension (.csv, .ndjson, .jsonl); pass --format csv|ndjson");
+    throw new IllegalArgumentException(
+        "cannot tell the format of "
+            + file
+            + " from its extension (.csv, .ndjson, .jsonl); pass --format csv|ndjson");
   }
 }

@@ -74,16 +74,20 @@ final class ScoreLoader {
     return new Outcome(rows, bad, failure.get());
   }
 
-  private int send(List<SnapshotWriter.Row> batch, Semaphore permits, AtomicReference<Throwable> failure)
+  private int send(
+      List<SnapshotWriter.Row> batch, Semaphore permits, AtomicReference<Throwable> failure)
       throws InterruptedException {
     permits.acquire();
     try {
-      writer.write(batch).onComplete(ar -> {
-        if (ar.failed()) {
-          failure.compareAndSet(null, ar.cause());
-        }
-        permits.release();
-      });
+      writer
+          .write(batch)
+          .onComplete(
+              ar -> {
+                if (ar.failed()) {
+                  failure.compareAndSet(null, ar.cause());
+                }
+                permits.release();
+              });
     } catch (RuntimeException e) {
       permits.release();
       throw e;

@@ -5,10 +5,10 @@ import io.scoregateway.store.SnapshotWriter;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Turns one line of a score file into a row or a bad row with a reason. Pure: no I/O, no state.
- * CSV lines are {@code track,segment,score} (no quoting: ids cannot contain commas); NDJSON lines
- * are {@code {"track":..,"segment":..,"score":..}} with an optional segment. An empty or absent
- * segment means the default segment.
+ * Turns one line of a score file into a row or a bad row with a reason. Pure: no I/O, no state. CSV
+ * lines are {@code track,segment,score} (no quoting: ids cannot contain commas); NDJSON lines are
+ * {@code {"track":..,"segment":..,"score":..}} with an optional segment. An empty or absent segment
+ * means the default segment.
  */
 public final class ScoreRowParser {
   /** The outcome of parsing one line. */
@@ -61,7 +61,12 @@ public final class ScoreRowParser {
     if (!(score instanceof Number n)) {
       return new BadRow(line, score == null ? "missing score" : "score must be a JSON number");
     }
-    return row(line, t, segment == null ? "" : ((String) segment).trim(), n.doubleValue(), score.toString());
+    return row(
+        line,
+        t,
+        segment == null ? "" : ((String) segment).trim(),
+        n.doubleValue(),
+        score.toString());
   }
 
   /** True when a CSV line is the {@code track,segment,score} header (any case, any spacing). */
@@ -80,11 +85,15 @@ public final class ScoreRowParser {
 
   private static Parsed row(long line, String track, String segment, double score, String raw) {
     if (!Ids.valid(track)) {
-      return new BadRow(line, track.isEmpty() ? "missing track id" : "invalid track id " + shown(track)
-          + " (expected [A-Za-z0-9._:-]{1,128})");
+      return new BadRow(
+          line,
+          track.isEmpty()
+              ? "missing track id"
+              : "invalid track id " + shown(track) + " (expected [A-Za-z0-9._:-]{1,128})");
     }
     if (!segment.isEmpty() && !Ids.valid(segment)) {
-      return new BadRow(line, "invalid segment id " + shown(segment) + " (expected [A-Za-z0-9._:-]{1,128})");
+      return new BadRow(
+          line, "invalid segment id " + shown(segment) + " (expected [A-Za-z0-9._:-]{1,128})");
     }
     if (!Double.isFinite(score)) {
       return new BadRow(line, "score is not a finite number: " + shown(raw));
@@ -93,11 +102,16 @@ public final class ScoreRowParser {
       return new BadRow(line, "negative score " + shown(raw));
     }
     // -0.0 would be stored as "-0.0"; store a plain zero.
-    return new GoodRow(line, new SnapshotWriter.Row(track, segment.isEmpty() ? null : segment,
-        score == 0 ? 0.0 : score));
+    return new GoodRow(
+        line,
+        new SnapshotWriter.Row(
+            track, segment.isEmpty() ? null : segment, score == 0 ? 0.0 : score));
   }
 
-  /** A decimal number ({@code 12}, {@code 0.5}, {@code 1e-3}, {@code Infinity}...); NaN when not one. */
+  /**
+   * A decimal number ({@code 12}, {@code 0.5}, {@code 1e-3}, {@code Infinity}...); NaN when not
+   * one.
+   */
   private static double parseScore(String s) {
     boolean special = s.equals("NaN") || s.endsWith("Infinity");
     if (!special) {

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Resolves every key by precedence: flag, then environment variable, then YAML file, then default. */
+/**
+ * Resolves every key by precedence: flag, then environment variable, then YAML file, then default.
+ */
 public final class ConfigSources {
   private ConfigSources() {}
 

@@ -8,45 +8,54 @@ import java.util.List;
 import java.util.Map;
 
 /** The validated application settings; built once at start, failing fast naming the key. */
-public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth, long slowRequestMs,
-    boolean metrics, double clientRateLimit, long reloadCheckMs) {
+public record GatewayConfig(
+    EngineConfig engine,
+    Path tokensFile,
+    boolean noAuth,
+    long slowRequestMs,
+    boolean metrics,
+    double clientRateLimit,
+    long reloadCheckMs) {
 
   public static GatewayConfig from(Map<ConfigKey, String> v) {
     String mode = v.get(ConfigKey.REDIS_MODE).trim();
     if (!List.of("standalone", "cluster", "sentinel").contains(mode)) {
-      throw new ConfigException(ConfigKey.REDIS_MODE, "must be standalone, cluster or sentinel, got '" + mode + "'");
+      throw new ConfigException(
+          ConfigKey.REDIS_MODE, "must be standalone, cluster or sentinel, got '" + mode + "'");
     }
     List<String> endpoints = endpoints(v.get(ConfigKey.REDIS), mode);
     int cores = Runtime.getRuntime().availableProcessors();
     int loops = (int) number(v, ConfigKey.EVENT_LOOPS, 0, 256);
-    EngineConfig engine = new EngineConfig(
-        endpoints,
-        mode,
-        nonEmpty(v, ConfigKey.REDIS_MASTER),
-        nonEmpty(v, ConfigKey.HOST),
-        (int) number(v, ConfigKey.PORT, 0, 65535),
-        (int) number(v, ConfigKey.ADMIN_PORT, 0, 65535),
-        loops == 0 ? cores : loops,
-        (int) number(v, ConfigKey.MAX_BATCH, 1, 10_000),
-        number(v, ConfigKey.TIMEOUT_MS, 1, 60_000),
-        number(v, ConfigKey.PACING_SLOT_MS, 10, 86_400_000),
-        number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000),
-        (int) number(v, ConfigKey.MAX_IN_FLIGHT, 1, 1_000_000),
-        pemFile(v, ConfigKey.TLS_CERT),
-        pemFile(v, ConfigKey.TLS_KEY),
-        number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000),
-        (int) number(v, ConfigKey.DELIVERY_REPLICAS, 0, 16),
-        number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000),
-        number(v, ConfigKey.PACING_REFRESH_MS, 0, 60_000),
-        number(v, ConfigKey.PACING_SETTLE_MS, 0, 3_600_000),
-        (int) number(v, ConfigKey.PACING_MAX_BATCH, 1, 1_000_000),
-        new EngineConfig.EdgeLimits(
-            number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
-            (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
-            (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)),
-        redisTls(v, endpoints));
+    EngineConfig engine =
+        new EngineConfig(
+            endpoints,
+            mode,
+            nonEmpty(v, ConfigKey.REDIS_MASTER),
+            nonEmpty(v, ConfigKey.HOST),
+            (int) number(v, ConfigKey.PORT, 0, 65535),
+            (int) number(v, ConfigKey.ADMIN_PORT, 0, 65535),
+            loops == 0 ? cores : loops,
+            (int) number(v, ConfigKey.MAX_BATCH, 1, 10_000),
+            number(v, ConfigKey.TIMEOUT_MS, 1, 60_000),
+            number(v, ConfigKey.PACING_SLOT_MS, 10, 86_400_000),
+            number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000),
+            (int) number(v, ConfigKey.MAX_IN_FLIGHT, 1, 1_000_000),
+            pemFile(v, ConfigKey.TLS_CERT),
+            pemFile(v, ConfigKey.TLS_KEY),
+            number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000),
+            (int) number(v, ConfigKey.DELIVERY_REPLICAS, 0, 16),
+            number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000),
+            number(v, ConfigKey.PACING_REFRESH_MS, 0, 60_000),
+            number(v, ConfigKey.PACING_SETTLE_MS, 0, 3_600_000),
+            (int) number(v, ConfigKey.PACING_MAX_BATCH, 1, 1_000_000),
+            new EngineConfig.EdgeLimits(
+                number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
+                (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
+                (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)),
+            redisTls(v, endpoints));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
-      throw new ConfigException(engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
+      throw new ConfigException(
+          engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
           "TLS needs both --tls-cert and --tls-key");
     }
     if (engine.httpPort() != 0 && engine.httpPort() == engine.adminPort()) {
@@ -55,34 +64,52 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
     boolean noAuth = bool(v, ConfigKey.NO_AUTH);
     String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
     if (noAuth && !tokens.isEmpty()) {
-      // which one the operator meant is unknowable: serving unauthenticated by mistake is the worse guess
-      throw new ConfigException(ConfigKey.NO_AUTH, "cannot be combined with " + ConfigKey.TOKENS_FILE.flag()
-          + " (" + tokens + "): drop one of them");
+      // which one the operator meant is unknowable: serving unauthenticated by mistake is the worse
+      // guess
+      throw new ConfigException(
+          ConfigKey.NO_AUTH,
+          "cannot be combined with "
+              + ConfigKey.TOKENS_FILE.flag()
+              + " ("
+              + tokens
+              + "): drop one of them");
     }
     long slowMs = number(v, ConfigKey.SLOW_REQUEST_MS, 0, 600_000);
-    return new GatewayConfig(engine, tokens.isEmpty() ? null : Path.of(tokens), noAuth, slowMs,
-        bool(v, ConfigKey.METRICS), number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000),
+    return new GatewayConfig(
+        engine,
+        tokens.isEmpty() ? null : Path.of(tokens),
+        noAuth,
+        slowMs,
+        bool(v, ConfigKey.METRICS),
+        number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000),
         number(v, ConfigKey.RELOAD_CHECK_MS, 0, 3_600_000));
   }
 
   private static RedisTls redisTls(Map<ConfigKey, String> v, List<String> endpoints) {
-    RedisTls tls = new RedisTls(pemFile(v, ConfigKey.REDIS_CA_FILE), pemFile(v, ConfigKey.REDIS_TLS_CERT),
-        pemFile(v, ConfigKey.REDIS_TLS_KEY));
+    RedisTls tls =
+        new RedisTls(
+            pemFile(v, ConfigKey.REDIS_CA_FILE),
+            pemFile(v, ConfigKey.REDIS_TLS_CERT),
+            pemFile(v, ConfigKey.REDIS_TLS_KEY));
     if ((tls.certFile() == null) != (tls.keyFile() == null)) {
-      throw new ConfigException(tls.certFile() == null ? ConfigKey.REDIS_TLS_CERT : ConfigKey.REDIS_TLS_KEY,
+      throw new ConfigException(
+          tls.certFile() == null ? ConfigKey.REDIS_TLS_CERT : ConfigKey.REDIS_TLS_KEY,
           "a Redis client certificate needs both --redis-tls-cert and --redis-tls-key");
     }
     boolean secure = endpoints.stream().allMatch(e -> e.startsWith("rediss://"));
     boolean mixed = !secure && endpoints.stream().anyMatch(e -> e.startsWith("rediss://"));
     if (mixed) {
-      throw new ConfigException(ConfigKey.REDIS, "mixes redis:// and rediss:// URLs: use one scheme for every node");
+      throw new ConfigException(
+          ConfigKey.REDIS, "mixes redis:// and rediss:// URLs: use one scheme for every node");
     }
     // TLS settings for a plain link would be silently ignored: an operator who set them expects TLS
-    ConfigKey unused = tls.caFile() != null ? ConfigKey.REDIS_CA_FILE
-        : tls.certFile() != null ? ConfigKey.REDIS_TLS_CERT : null;
+    ConfigKey unused =
+        tls.caFile() != null
+            ? ConfigKey.REDIS_CA_FILE
+            : tls.certFile() != null ? ConfigKey.REDIS_TLS_CERT : null;
     if (unused != null && !secure) {
-      throw new ConfigException(unused, "applies only to rediss:// URLs, but " + ConfigKey.REDIS.flag()
-          + " is redis://");
+      throw new ConfigException(
+          unused, "applies only to rediss:// URLs, but " + ConfigKey.REDIS.flag() + " is redis://");
     }
     return tls;
   }
@@ -104,7 +131,8 @@ public record GatewayConfig(EngineConfig engine, Path tokensFile, boolean noAuth
       throw new ConfigException(ConfigKey.REDIS, "needs at least one URL");
     }
     if (mode.equals("standalone") && out.size() > 1) {
-      throw new ConfigException(ConfigKey.REDIS, "standalone mode takes one URL, got " + out.size());
+      throw new ConfigException(
+          ConfigKey.REDIS, "standalone mode takes one URL, got " + out.size());
     }
     return List.copyOf(out);
   }

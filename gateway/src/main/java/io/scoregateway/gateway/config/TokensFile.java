@@ -14,11 +14,16 @@ import java.util.Set;
 public final class TokensFile {
   private TokensFile() {}
 
-  /** @param defaultRateLimit requests/s for clients without their own {@code rate_limit} */
+  /**
+   * @param defaultRateLimit requests/s for clients without their own {@code rate_limit}
+   */
   public static List<Client> load(Path file, double defaultRateLimit) {
-    Object doc = YamlFile.load(file, ConfigKey.TOKENS_FILE.flag() + " (" + ConfigKey.TOKENS_FILE.env() + ")");
+    Object doc =
+        YamlFile.load(
+            file, ConfigKey.TOKENS_FILE.flag() + " (" + ConfigKey.TOKENS_FILE.env() + ")");
     if (!(doc instanceof Map<?, ?> root) || !(root.get("clients") instanceof List<?> entries)) {
-      throw new ConfigException(ConfigKey.TOKENS_FILE, file + ": expected a mapping with a 'clients' list");
+      throw new ConfigException(
+          ConfigKey.TOKENS_FILE, file + ": expected a mapping with a 'clients' list");
     }
     List<Client> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -30,7 +35,8 @@ public final class TokensFile {
         throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".name: required");
       }
       if (!(e.get("roles") instanceof List<?> roleNames) || roleNames.isEmpty()) {
-        throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".roles: required (score, deliver, admin)");
+        throw new ConfigException(
+            ConfigKey.TOKENS_FILE, at + ".roles: required (score, deliver, admin)");
       }
       Set<Role> roles = EnumSet.noneOf(Role.class);
       for (Object r : roleNames) {
@@ -41,16 +47,20 @@ public final class TokensFile {
         roles.add(role);
       }
       if (!(e.get("token_sha256") instanceof String hex) || !hex.matches("[0-9a-fA-F]{64}")) {
-        throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".token_sha256: must be 64 hex characters");
+        throw new ConfigException(
+            ConfigKey.TOKENS_FILE, at + ".token_sha256: must be 64 hex characters");
       }
       double rate = defaultRateLimit;
       if (e.get("rate_limit") != null) {
         if (!(e.get("rate_limit") instanceof Number n) || n.doubleValue() < 0) {
-          throw new ConfigException(ConfigKey.TOKENS_FILE, at + ".rate_limit: must be a number >= 0 (requests/s)");
+          throw new ConfigException(
+              ConfigKey.TOKENS_FILE, at + ".rate_limit: must be a number >= 0 (requests/s)");
         }
         rate = n.doubleValue();
       }
-      out.add(new Client(name, roles, HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)), rate));
+      out.add(
+          new Client(
+              name, roles, HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)), rate));
     }
     return out;
   }

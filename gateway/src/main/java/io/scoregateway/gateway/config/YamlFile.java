@@ -12,11 +12,15 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Reads a YAML file with plain types only; a broken file fails naming the file, line and column. */
+/**
+ * Reads a YAML file with plain types only; a broken file fails naming the file, line and column.
+ */
 final class YamlFile {
   private YamlFile() {}
 
-  /** @param what how the message names the setting, e.g. {@code --config} */
+  /**
+   * @param what how the message names the setting, e.g. {@code --config}
+   */
   static Object load(Path file, String what) {
     try (Reader r = Files.newBufferedReader(file)) {
       return new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
@@ -26,11 +30,15 @@ final class YamlFile {
       throw new ConfigException(what + ": cannot read " + file + " (" + e.getMessage() + ")");
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = mark == null ? "" : ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
+      String where =
+          mark == null
+              ? ""
+              : ", line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1);
       String problem = e.getProblem() != null ? e.getProblem() : String.valueOf(e.getContext());
       throw new ConfigException(what + ": " + file + where + ": not valid YAML (" + problem + ")");
     } catch (YAMLException e) {
-      throw new ConfigException(what + ": " + file + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+      throw new ConfigException(
+          what + ": " + file + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
     }
   }
 

@@ -3,10 +3,10 @@ package io.scoregateway.gateway.sim;
 import io.scoregateway.model.Campaign;
 
 /**
- * One campaign's trajectory through a simulated flight, slot by slot (the flight's slots, then
- * the tail in which late plays still arrive). {@code campaign} is the config in force at the last
- * slot recorded; {@code gap} is |delivered - planned| at each slot's end as a share of the budget
- * then, the plan being the one the controller holds (re-plans included).
+ * One campaign's trajectory through a simulated flight, slot by slot (the flight's slots, then the
+ * tail in which late plays still arrive). {@code campaign} is the config in force at the last slot
+ * recorded; {@code gap} is |delivered - planned| at each slot's end as a share of the budget then,
+ * the plan being the one the controller holds (re-plans included).
  */
 final class CampaignSeries {
   Campaign campaign;
@@ -19,9 +19,12 @@ final class CampaignSeries {
   final long[] eligible;
   long total;
   long redisDelivered;
+
   /** Most promotions of this campaign made but not yet delivered at once. */
   int maxInFlight;
+
   int capViolations;
+
   /** Eligible candidates that passed pacing but lost to the answer's {@code max_promoted}. */
   long slotLimited;
 

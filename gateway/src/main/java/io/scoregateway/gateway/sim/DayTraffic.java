@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * The synthetic day's traffic: {@link SimSettings#requestsIn} requests per slot, spread evenly
- * over its refresh periods, from listeners drawn at random (each at most once per slot) over random
+ * The synthetic day's traffic: {@link SimSettings#requestsIn} requests per slot, spread evenly over
+ * its refresh periods, from listeners drawn at random (each at most once per slot) over random
  * candidates, dealt to the instances in turn. The draws depend only on the seed, so passes with
  * different campaign settings see the same listeners and candidates.
  */
@@ -64,7 +64,13 @@ final class DayTraffic implements SimTraffic {
     for (int i = 0; i < s.candidatesPerRequest(); i++) {
       candidates.add("st" + rnd.nextInt(s.tracks()));
     }
-    return new ScoreRequest(userPrefix + user, "autoplay", "SE", ScoreRequest.DEFAULT_SEGMENT, candidates,
-        s.maxPromoted(), false);
+    return new ScoreRequest(
+        userPrefix + user,
+        "autoplay",
+        "SE",
+        ScoreRequest.DEFAULT_SEGMENT,
+        candidates,
+        s.maxPromoted(),
+        false);
   }
 }

@@ -1,5 +1,6 @@
 package io.scoregateway.gateway.sim;
 
+import io.scoregateway.model.PacingMode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -12,9 +13,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import io.scoregateway.model.PacingMode;
 
-/** A PNG of cumulative delivery against plan (share of budget over the flight) for a few campaigns. */
+/**
+ * A PNG of cumulative delivery against plan (share of budget over the flight) for a few campaigns.
+ */
 final class DeliveryPlot {
   private static final int W = 1000;
   private static final int H = 620;
@@ -23,16 +25,26 @@ final class DeliveryPlot {
   private static final int TOP = 50;
   private static final int BOTTOM = 60;
   private static final Color[] COLORS = {
-    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xff7f0e)
+    new Color(0x1f77b4),
+    new Color(0xd62728),
+    new Color(0x2ca02c),
+    new Color(0x9467bd),
+    new Color(0xff7f0e)
   };
 
-  /** One campaign to draw: its run, and optionally the same campaign's asap run against its plan. */
+  /**
+   * One campaign to draw: its run, and optionally the same campaign's asap run against its plan.
+   */
   record Line(String label, CampaignSeries run, CampaignSeries asap) {}
 
   private DeliveryPlot() {}
 
-  /** {@code span} is the time the series cover (flight and tail) in {@code unit}s, e.g. 24 "h" or 44 "s". */
-  static void write(Path file, String title, double span, String unit, List<Line> lines) throws IOException {
+  /**
+   * {@code span} is the time the series cover (flight and tail) in {@code unit}s, e.g. 24 "h" or 44
+   * "s".
+   */
+  static void write(Path file, String title, double span, String unit, List<Line> lines)
+      throws IOException {
     System.setProperty("java.awt.headless", "true");
     BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -45,7 +57,9 @@ final class DeliveryPlot {
       Line l = lines.get(i);
       Color c = COLORS[i % COLORS.length];
       long budget = l.run().campaign.budget();
-      Stroke dashed = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {6, 4}, 0);
+      Stroke dashed =
+          new BasicStroke(
+              1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1, new float[] {6, 4}, 0);
       series(g, c, new BasicStroke(2.5f), toDouble(l.run().delivered), budget);
       legendY = legend(g, c, l.label() + ": delivered", new BasicStroke(2.5f), legendY);
       if (l.run().campaign.pacing() != PacingMode.ASAP) {
@@ -53,7 +67,9 @@ final class DeliveryPlot {
         legendY = legend(g, c, "plan", dashed, legendY);
       }
       if (l.asap() != null) {
-        Stroke dotted = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1, new float[] {1, 4}, 0);
+        Stroke dotted =
+            new BasicStroke(
+                1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1, new float[] {1, 4}, 0);
         series(g, c, dotted, toDouble(l.asap().delivered), l.asap().campaign.budget());
         legendY = legend(g, c, "same budget, asap", dotted, legendY);
       }

@@ -9,8 +9,8 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * The pacing scenarios of the controller's acceptance: short even flights of 1 s slots, each
- * campaign with its own fresh listeners. Demand is stated relative to the need (budget / flight)
- * of the campaign as first configured; mid-flight changes are new configs at a share of the flight.
+ * campaign with its own fresh listeners. Demand is stated relative to the need (budget / flight) of
+ * the campaign as first configured; mid-flight changes are new configs at a share of the flight.
  */
 final class PacingScenarios {
   /** A config change at {@code atShare} of the flight: the new budget factor and status. */
@@ -25,7 +25,9 @@ final class PacingScenarios {
       return new Scenario(name, 1, x -> ratio, List.of());
     }
 
-    /** Whether the delivery bounds apply (traffic at least the need, one budget throughout). */
+    /**
+     * Whether the issue's delivery bounds apply (traffic at least the need, one budget throughout).
+     */
     boolean boundedDemand() {
       return demand.applyAsDouble(0) >= 1;
     }
@@ -55,12 +57,19 @@ final class PacingScenarios {
         Scenario.steady("demand 30x", 30),
         Scenario.steady("demand 100x", 100),
         Scenario.steady("demand 0.5x", 0.5),
-        new Scenario("budget raised 1.5x at 40%, 30x", 1, x -> 30,
-            List.of(new Change(0.4, 1.5, CampaignStatus.ACTIVE))),
-        new Scenario("budget lowered 0.7x at 50%, 30x", 1, x -> 30,
-            List.of(new Change(0.5, 0.7, CampaignStatus.ACTIVE))),
-        new Scenario("paused 30%-45%, 30x", 1, x -> 30,
-            List.of(new Change(0.3, 1, CampaignStatus.PAUSED), new Change(0.45, 1, CampaignStatus.ACTIVE))),
+        new Scenario(
+            "budget raised 1.5x at 40%, 30x",
+            1, x -> 30, List.of(new Change(0.4, 1.5, CampaignStatus.ACTIVE))),
+        new Scenario(
+            "budget lowered 0.7x at 50%, 30x",
+            1, x -> 30, List.of(new Change(0.5, 0.7, CampaignStatus.ACTIVE))),
+        new Scenario(
+            "paused 30%-45%, 30x",
+            1,
+            x -> 30,
+            List.of(
+                new Change(0.3, 1, CampaignStatus.PAUSED),
+                new Change(0.45, 1, CampaignStatus.ACTIVE))),
         new Scenario("traffic 3x -> 30x at 50%", 1, x -> x < 0.5 ? 3 : 30, List.of()),
         new Scenario("two instances, 30x", 2, x -> 30, List.of()),
         new Scenario("two instances, 100x", 2, x -> 100, List.of()));
@@ -74,7 +83,17 @@ final class PacingScenarios {
       factor = sc.changes().get(i).budgetFactor();
       status = sc.changes().get(i).status();
     }
-    return new Campaign(tag + "-c" + j, List.of("st" + j), null, null, Instant.ofEpochMilli(Flight.START_MS),
-        Instant.ofEpochMilli(f.endMs()), Math.round(f.budget() * factor), PacingMode.EVEN, null, 1.0, status);
+    return new Campaign(
+        tag + "-c" + j,
+        List.of("st" + j),
+        null,
+        null,
+        Instant.ofEpochMilli(Flight.START_MS),
+        Instant.ofEpochMilli(f.endMs()),
+        Math.round(f.budget() * factor),
+        PacingMode.EVEN,
+        null,
+        1.0,
+        status);
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Plays waiting in simulated time: each is stamped with the time it is played (its promotion
- * plus a lag) and handed to the delivery recorder only once the clock reaches that time, as a
- * listener's client would report it.
+ * Plays waiting in simulated time: each is stamped with the time it is played (its promotion plus a
+ * lag) and handed to the delivery recorder only once the clock reaches that time, as a listener's
+ * client would report it.
  */
 final class PendingPlays {
   /** A play due at {@code event.ts()}, reported by the instance that promoted it. */

@@ -20,7 +20,11 @@ final class PlayReporter {
   private final Map<String, CampaignSeries> series;
   private final CapAudit caps;
 
-  PlayReporter(List<SimInstance> instances, PendingPlays pending, Map<String, CampaignSeries> series, CapAudit caps) {
+  PlayReporter(
+      List<SimInstance> instances,
+      PendingPlays pending,
+      Map<String, CampaignSeries> series,
+      CapAudit caps) {
     this.instances = instances;
     this.pending = pending;
     this.series = series;
@@ -34,7 +38,8 @@ final class PlayReporter {
       return;
     }
     Map<Integer, List<DeliveryEvent>> byInstance = new HashMap<>();
-    due.forEach(p -> byInstance.computeIfAbsent(p.instance(), k -> new ArrayList<>()).add(p.event()));
+    due.forEach(
+        p -> byInstance.computeIfAbsent(p.instance(), k -> new ArrayList<>()).add(p.event()));
     List<Future<DeliveryRecorder.Outcome>> sent = new ArrayList<>();
     for (Map.Entry<Integer, List<DeliveryEvent>> e : byInstance.entrySet()) {
       List<String> noErrors = new ArrayList<>();
@@ -51,8 +56,11 @@ final class PlayReporter {
       accepted += f.result().accepted();
     }
     if (accepted != due.size()) {
-      throw new IllegalStateException("each delivery must be counted exactly once: sent " + due.size()
-          + " twice, accepted " + accepted);
+      throw new IllegalStateException(
+          "each delivery must be counted exactly once: sent "
+              + due.size()
+              + " twice, accepted "
+              + accepted);
     }
     for (PendingPlays.Play p : due) {
       series.get(p.event().campaign()).total++;

@@ -18,8 +18,8 @@ import io.vertx.redis.client.RedisOptions;
 /**
  * One simulated gateway instance: its own Redis connection, pacing view, scoring pipeline,
  * refresher (driven by the simulated clock: {@link PacingRefresher#refresh()} once per refresh
- * period instead of its timer) and delivery recorder. A second recorder on a connection of its
- * own plays the client that sends every delivery a second time.
+ * period instead of its timer) and delivery recorder. A second recorder on a connection of its own
+ * plays the client that sends every delivery a second time.
  */
 final class SimInstance implements AutoCloseable {
   final PacingView view = new PacingView();
@@ -31,7 +31,8 @@ final class SimInstance implements AutoCloseable {
   private final RedisLink link;
   private final RedisLink twinLink;
 
-  SimInstance(Vertx vertx, RedisOptions redis, LiveCatalog catalog, ManualClock clock, SimSettings s) {
+  SimInstance(
+      Vertx vertx, RedisOptions redis, LiveCatalog catalog, ManualClock clock, SimSettings s) {
     this.link = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
     this.twinLink = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
     Await.result(link.connect());
@@ -39,11 +40,17 @@ final class SimInstance implements AutoCloseable {
     Stores a = Stores.over(link, s.slotMs());
     Stores b = Stores.over(twinLink, s.slotMs());
     this.pacing = a.pacing();
-    this.pipeline = new ScorePipeline(catalog, a.scores(), view, s.slotMs(), a.frequency(), clock,
-        Telemetry.off().tracer());
-    this.refresher = new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.refreshMs(), 1_000_000);
-    this.recorder = new DeliveryRecorder(catalog, a.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
-    this.twin = new DeliveryRecorder(catalog, b.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
+    this.pipeline =
+        new ScorePipeline(
+            catalog, a.scores(), view, s.slotMs(), a.frequency(), clock, Telemetry.off().tracer());
+    this.refresher =
+        new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.refreshMs(), 1_000_000);
+    this.recorder =
+        new DeliveryRecorder(
+            catalog, a.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
+    this.twin =
+        new DeliveryRecorder(
+            catalog, b.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
   }
 
   RedisLink link() {

@@ -5,7 +5,8 @@ package io.scoregateway.gateway.sim;
  * budget shares), how late plays arrive after their promotion, the flight's start hour (UTC),
  * whether plans follow the traffic profile or run linearly, and how many instances pace together.
  */
-public record SimOptions(double demandRatio, long deliveryLagMs, int startHour, Plan plan, int instances) {
+public record SimOptions(
+    double demandRatio, long deliveryLagMs, int startHour, Plan plan, int instances) {
   /** The plan the non-asap campaigns get. */
   public enum Plan {
     /** Linear: F = share of the flight elapsed. */

@@ -30,11 +30,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * One simulated flight through the real scoring pipeline, pacing refresher and script, and
- * delivery ledger, on {@link SimSettings#options()}' instances over one Redis. The clock moves in
- * refresh periods: each begins with every instance's refresh, then its requests run in waves
- * spread over the period. Promoted candidates are played (a share of them) after a random lag
- * and reported when their play time comes, each twice, concurrently, over two connections.
+ * One simulated flight through the real scoring pipeline, pacing refresher and script, and delivery
+ * ledger, on {@link SimSettings#options()}' instances over one Redis. The clock moves in refresh
+ * periods: each begins with every instance's refresh, then its requests run in waves spread over
+ * the period. Promoted candidates are played (a share of them) after a random lag and reported when
+ * their play time comes, each twice, concurrently, over two connections.
  */
 final class SimRun implements AutoCloseable {
   private final SimSettings s;
@@ -83,12 +83,14 @@ final class SimRun implements AutoCloseable {
         List<Future<Void>> refreshes = new ArrayList<>();
         instances.forEach(i -> refreshes.add(i.refresher.refresh()));
         Await.result(Future.all(refreshes));
-        List<SimTraffic.Arrival> arrivals = slot < flight ? traffic.arrivals(slot, p, periods, from, to) : List.of();
+        List<SimTraffic.Arrival> arrivals =
+            slot < flight ? traffic.arrivals(slot, p, periods, from, to) : List.of();
         int waves = Math.max(1, (arrivals.size() + s.wave() - 1) / s.wave());
         for (int w = 0; w < waves; w++) {
           clock.set(from + w * (to - from) / waves);
           plays.deliverDue(clock.millis());
-          List<SimTraffic.Arrival> wave = arrivals.subList(w * s.wave(), Math.min(arrivals.size(), (w + 1) * s.wave()));
+          List<SimTraffic.Arrival> wave =
+              arrivals.subList(w * s.wave(), Math.min(arrivals.size(), (w + 1) * s.wave()));
           score(wave, "e" + slot + "-" + p + "-" + w + "-", slot);
         }
       }
@@ -100,7 +102,10 @@ final class SimRun implements AutoCloseable {
     }
     RedisLink link = instances.get(0).link();
     for (CampaignSeries cs : series.values()) {
-      Response r = Await.result(link.send(Request.cmd(Command.HGET).arg(Keys.pacing(cs.campaign.id())).arg("delivered")));
+      Response r =
+          Await.result(
+              link.send(
+                  Request.cmd(Command.HGET).arg(Keys.pacing(cs.campaign.id())).arg("delivered")));
       cs.redisDelivered = r == null ? 0 : r.toLong();
       cs.capViolations = caps.violations(cs.campaign.id());
     }
@@ -132,7 +137,8 @@ final class SimRun implements AutoCloseable {
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < ex.size(); i++) {
         Reason reason = ex.decision(i).reason();
-        CampaignSeries cs = ex.decision(i).campaign() == null ? null : series.get(ex.decision(i).campaign());
+        CampaignSeries cs =
+            ex.decision(i).campaign() == null ? null : series.get(ex.decision(i).campaign());
         String track = ex.request().candidates().get(i);
         if (cs == null || !seen.add(track)) {
           continue;
@@ -149,18 +155,31 @@ final class SimRun implements AutoCloseable {
         String id = idPrefix + r + "-" + i;
         SplittableRandom draw = new SplittableRandom(s.seed() ^ id.hashCode());
         if (draw.nextDouble() < s.playRate()) {
-          long lag = s.options().deliveryLagMs() == 0 ? 0 : draw.nextLong(s.options().deliveryLagMs() + 1);
-          DeliveryEvent e = new DeliveryEvent(id, ex.request().user(), track, cs.campaign.id(), "autoplay",
-              Instant.ofEpochMilli(now + lag));
+          long lag =
+              s.options().deliveryLagMs() == 0 ? 0 : draw.nextLong(s.options().deliveryLagMs() + 1);
+          DeliveryEvent e =
+              new DeliveryEvent(
+                  id,
+                  ex.request().user(),
+                  track,
+                  cs.campaign.id(),
+                  "autoplay",
+                  Instant.ofEpochMilli(now + lag));
           pending.add(new PendingPlays.Play(e, wave.get(r).instance()));
         }
       }
     }
-    promoted.forEach((c, n) -> series.get(c).maxInFlight = Math.max(series.get(c).maxInFlight, n + pending.inFlight(c)));
+    promoted.forEach(
+        (c, n) ->
+            series.get(c).maxInFlight =
+                Math.max(series.get(c).maxInFlight, n + pending.inFlight(c)));
     plays.deliverDue(now);
   }
 
-  /** The slot's end: delivered so far against the plan the controller holds (read as the admin API reads it). */
+  /**
+   * The slot's end: delivered so far against the plan the controller holds (read as the admin API
+   * reads it).
+   */
   private void record(int slot, long slotEnd) {
     List<String> ids = new ArrayList<>(series.keySet());
     PacingRecord[] records = Await.result(instances.get(0).pacing.read(ids));
@@ -172,7 +191,9 @@ final class SimRun implements AutoCloseable {
       PacingRecord r = records[i];
       cs.campaign = c;
       cs.delivered[slot] = cs.total;
-      cs.planned[slot] = PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), r.base, r.baseMs, r.frozen, slotEnd);
+      cs.planned[slot] =
+          PacingPlan.planned(
+              PacingPlan.Shape.of(c), c.budget(), r.base, r.baseMs, r.frozen, slotEnd);
       cs.gap[slot] = c.budget() == 0 ? 0 : Math.abs(cs.total - cs.planned[slot]) / c.budget();
       cs.passRate[slot] = Double.isNaN(r.passRate) ? 0 : r.passRate;
     }

@@ -13,11 +13,14 @@ interface SimTraffic {
   int slots();
 
   /**
-   * The catalog at {@code nowMs}; a changed config is a new list (compared by identity), which
-   * the run publishes as a new catalog, as the gateway sees an operator's change.
+   * The catalog at {@code nowMs}; a changed config is a new list (compared by identity), which the
+   * run publishes as a new catalog, as the gateway sees an operator's change.
    */
   List<Campaign> campaigns(long nowMs);
 
-  /** The requests arriving during refresh period {@code period} (of {@code periods}) of flight slot {@code slot}. */
+  /**
+   * The requests arriving during refresh period {@code period} (of {@code periods}) of flight slot
+   * {@code slot}.
+   */
   List<Arrival> arrivals(int slot, int period, int periods, long fromMs, long toMs);
 }

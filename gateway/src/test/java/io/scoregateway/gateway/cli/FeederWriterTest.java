@@ -28,7 +28,8 @@ class FeederWriterTest {
     assertThat(rows.get(0)[0]).isEqualTo("u-0");
     Set<String> markets = rows.stream().map(r -> r[1]).collect(Collectors.toSet());
     assertThat(markets).contains("SE", "US");
-    assertThat(rows.stream().map(r -> r[2]).collect(Collectors.toSet())).containsExactlyInAnyOrder("autoplay", "radio");
+    assertThat(rows.stream().map(r -> r[2]).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder("autoplay", "radio");
     assertThat(rows).allSatisfy(r -> assertThat(r[3]).matches("s[0-7]"));
   }
 

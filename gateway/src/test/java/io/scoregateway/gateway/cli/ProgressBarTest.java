@@ -22,7 +22,8 @@ class ProgressBarTest {
     ProgressBar bar = new ProgressBar(out, 1000, true, clock::get);
     assertThat(bar.render(250, 50_000, 2_000_000_000L))
         .isEqualTo("[######..................]  25.0%  50000 rows  25000 rows/s  ETA 6s");
-    assertThat(bar.render(1000, 200_000, 8_000_000_000L)).endsWith("100.0%  200000 rows  25000 rows/s  8s elapsed");
+    assertThat(bar.render(1000, 200_000, 8_000_000_000L))
+        .endsWith("100.0%  200000 rows  25000 rows/s  8s elapsed");
     assertThat(new ProgressBar(out, -1, false, clock::get).render(10, 100, 1_000_000_000L))
         .isEqualTo("100 rows  100 rows/s");
     assertThat(ProgressBar.duration(59)).isEqualTo("59s");
@@ -53,6 +54,7 @@ class ProgressBarTest {
     }
     assertThat(text()).doesNotContain("\r");
     assertThat(text().lines().count()).isEqualTo(2);
-    assertThat(text().lines().findFirst().orElseThrow()).startsWith("load-scores:  40.0%  2000 rows  1000 rows/s  ETA 3s");
+    assertThat(text().lines().findFirst().orElseThrow())
+        .startsWith("load-scores:  40.0%  2000 rows  1000 rows/s  ETA 3s");
   }
 }

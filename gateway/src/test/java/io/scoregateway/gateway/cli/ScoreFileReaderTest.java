@@ -42,7 +42,8 @@ class ScoreFileReaderTest {
 
   @Test
   void goodCsvRowsWithEmptySegmentAsDefault() throws IOException {
-    List<Parsed> rows = read("track,segment,score\nt1,s1,0.5\nt1,,2\nt:2.x_y-z, s2 ,1e-3\n", ScoreFormat.CSV);
+    List<Parsed> rows =
+        read("track,segment,score\nt1,s1,0.5\nt1,,2\nt:2.x_y-z, s2 ,1e-3\n", ScoreFormat.CSV);
     assertThat(rows).hasSize(3);
     assertThat(good(rows.get(0))).isEqualTo(new Row("t1", "s1", 0.5));
     assertThat(good(rows.get(1))).isEqualTo(new Row("t1", null, 2.0));
@@ -52,7 +53,8 @@ class ScoreFileReaderTest {
 
   @Test
   void headerWithBomCrlfAndSpacesIsAccepted() throws IOException {
-    List<Parsed> rows = read("\uFEFF Track , Segment , Score \r\nt1,,1\r\n\r\nt2,s,0\r\n", ScoreFormat.CSV);
+    List<Parsed> rows =
+        read("\uFEFF Track , Segment , Score \r\nt1,,1\r\n\r\nt2,s,0\r\n", ScoreFormat.CSV);
     assertThat(rows).hasSize(2);
     assertThat(good(rows.get(0))).isEqualTo(new Row("t1", null, 1.0));
     assertThat(((GoodRow) rows.get(1)).line()).isEqualTo(4);
@@ -62,9 +64,12 @@ class ScoreFileReaderTest {
   @Test
   void missingOrWrongHeaderIsRejected() {
     assertThatThrownBy(() -> read("t1,s1,0.5\n", ScoreFormat.CSV))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1").hasMessageContaining("header");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("header");
     assertThatThrownBy(() -> read("", ScoreFormat.CSV))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty file");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty file");
     assertThatThrownBy(() -> read("track,score,segment\n", ScoreFormat.CSV))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -76,25 +81,28 @@ class ScoreFileReaderTest {
 
   @Test
   void eachKindOfBadCsvRowHasItsLineAndReason() throws IOException {
-    String csv = String.join("\n",
-        "track,segment,score",
-        "t1,s1",                // 2: column count
-        "t1,s1,1,extra",        // 3: column count
-        "bad id,s1,1",          // 4: track
-        ",s1,1",                // 5: empty track
-        "t1,s/1,1",             // 6: segment
-        "t1,s1,abc",            // 7: not a number
-        "t1,s1,NaN",            // 8: not finite
-        "t1,s1,Infinity",       // 9: not finite
-        "t1,s1,1e999",          // 10: overflows
-        "t1,s1,-0.5",           // 11: negative
-        "t1,s1,",               // 12: missing
-        "t1,s1,0x10",           // 13: hex is not accepted
-        "x".repeat(129) + ",,1", // 14: track too long
-        "t1,s1,3");              // 15: fine
+    String csv =
+        String.join(
+            "\n",
+            "track,segment,score",
+            "t1,s1", // 2: column count
+            "t1,s1,1,extra", // 3: column count
+            "bad id,s1,1", // 4: track
+            ",s1,1", // 5: empty track
+            "t1,s/1,1", // 6: segment
+            "t1,s1,abc", // 7: not a number
+            "t1,s1,NaN", // 8: not finite
+            "t1,s1,Infinity", // 9: not finite
+            "t1,s1,1e999", // 10: overflows
+            "t1,s1,-0.5", // 11: negative
+            "t1,s1,", // 12: missing
+            "t1,s1,0x10", // 13: hex is not accepted
+            "x".repeat(129) + ",,1", // 14: track too long
+            "t1,s1,3"); // 15: fine
     List<Parsed> rows = read(csv, ScoreFormat.CSV);
     assertThat(rows).hasSize(14);
-    assertThat(bad(rows.get(0))).isEqualTo(new BadRow(2, "expected 3 columns (track,segment,score), found 2"));
+    assertThat(bad(rows.get(0)))
+        .isEqualTo(new BadRow(2, "expected 3 columns (track,segment,score), found 2"));
     assertThat(bad(rows.get(1)).reason()).contains("found 4");
     assertThat(bad(rows.get(2))).extracting(BadRow::line).isEqualTo(4L);
     assertThat(bad(rows.get(2)).reason()).startsWith("invalid track id 'bad id'");
@@ -120,22 +128,24 @@ class ScoreFileReaderTest {
 
   @Test
   void ndjsonRows() throws IOException {
-    String nd = String.join("\n",
-        "\uFEFF{\"track\":\"t1\",\"segment\":\"s1\",\"score\":0.5}",
-        "{\"track\":\"t2\",\"score\":3}",
-        "{\"track\":\"t3\",\"segment\":\"\",\"score\":1,\"extra\":true}",
-        "",
-        "{\"track\":\"t4\",\"segment\":null,\"score\":2}",
-        "not json",
-        "[1,2]",
-        "{\"segment\":\"s1\",\"score\":1}",
-        "{\"track\":7,\"score\":1}",
-        "{\"track\":\"t1\",\"segment\":3,\"score\":1}",
-        "{\"track\":\"t1\",\"score\":\"0.5\"}",
-        "{\"track\":\"t1\"}",
-        "{\"track\":\"t1\",\"score\":-1}",
-        "{\"track\":\"a b\",\"score\":1}",
-        "{\"track\":\"t1\",\"segment\":\"a b\",\"score\":1}");
+    String nd =
+        String.join(
+            "\n",
+            "\uFEFF{\"track\":\"t1\",\"segment\":\"s1\",\"score\":0.5}",
+            "{\"track\":\"t2\",\"score\":3}",
+            "{\"track\":\"t3\",\"segment\":\"\",\"score\":1,\"extra\":true}",
+            "",
+            "{\"track\":\"t4\",\"segment\":null,\"score\":2}",
+            "not json",
+            "[1,2]",
+            "{\"segment\":\"s1\",\"score\":1}",
+            "{\"track\":7,\"score\":1}",
+            "{\"track\":\"t1\",\"segment\":3,\"score\":1}",
+            "{\"track\":\"t1\",\"score\":\"0.5\"}",
+            "{\"track\":\"t1\"}",
+            "{\"track\":\"t1\",\"score\":-1}",
+            "{\"track\":\"a b\",\"score\":1}",
+            "{\"track\":\"t1\",\"segment\":\"a b\",\"score\":1}");
     List<Parsed> rows = read(nd, ScoreFormat.NDJSON);
     assertThat(rows).hasSize(14);
     assertThat(good(rows.get(0))).isEqualTo(new Row("t1", "s1", 0.5));
@@ -162,7 +172,9 @@ class ScoreFileReaderTest {
     assertThat(ScoreFormat.choose(Path.of("b.jsonl"), null)).isEqualTo(ScoreFormat.NDJSON);
     assertThat(ScoreFormat.choose(Path.of("b.txt"), "ndjson")).isEqualTo(ScoreFormat.NDJSON);
     assertThat(ScoreFormat.choose(Path.of("b.jsonl"), "csv")).isEqualTo(ScoreFormat.CSV);
-    assertThatThrownBy(() -> ScoreFormat.choose(Path.of("b.txt"), null)).hasMessageContaining("--format");
-    assertThatThrownBy(() -> ScoreFormat.choose(Path.of("b.csv"), "xml")).hasMessageContaining("xml");
+    assertThatThrownBy(() -> ScoreFormat.choose(Path.of("b.txt"), null))
+        .hasMessageContaining("--format");
+    assertThatThrownBy(() -> ScoreFormat.choose(Path.of("b.csv"), "xml"))
+        .hasMessageContaining("xml");
   }
 }

@@ -20,8 +20,8 @@ import picocli.CommandLine;
 
 /**
  * The Helm chart: lint, and the key fields of the manifests rendered with the default and the
- * production values, fed back through the gateway's own config parser and command line.
- * Runs only with {@code -Dit.test=HelmChartIT} (see helm/test-chart): it needs helm.
+ * production values, fed back through the gateway's own config parser and command line. Runs only
+ * with {@code -Dit.test=HelmChartIT} (see helm/test-chart): it needs helm.
  */
 class HelmChartIT {
   private static final String NAME = "sg-score-gateway";
@@ -29,18 +29,29 @@ class HelmChartIT {
 
   @Test
   void lintStrictPassesWithDefaultAndProductionValues() {
-    RenderedChart.Result plain = RenderedChart.helm("lint", "--strict", RenderedChart.CHART.toString());
+    RenderedChart.Result plain =
+        RenderedChart.helm("lint", "--strict", RenderedChart.CHART.toString());
     assertThat(plain.exit()).as(plain.output()).isZero();
-    RenderedChart.Result prod = RenderedChart.helm("lint", "--strict", RenderedChart.CHART.toString(), "-f", PROD);
+    RenderedChart.Result prod =
+        RenderedChart.helm("lint", "--strict", RenderedChart.CHART.toString(), "-f", PROD);
     assertThat(prod.exit()).as(prod.output()).isZero();
   }
 
   @Test
   void defaultDeploymentRunsServeWithProbesResourcesAndJvmFlags() {
     Map<String, Object> c = container(RenderedChart.render());
-    assertThat(strings(c, "command")).containsExactly("java", "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
-        "-XX:MaxDirectMemorySize=64m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/score-gateway.jar");
-    assertThat(strings(c, "args")).containsExactly("serve", "--tokens-file", "/etc/score-gateway/tokens/tokens.yaml");
+    assertThat(strings(c, "command"))
+        .containsExactly(
+            "java",
+            "-Xms256m",
+            "-Xmx256m",
+            "-XX:+UseParallelGC",
+            "-XX:MaxDirectMemorySize=64m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-jar",
+            "/app/score-gateway.jar");
+    assertThat(strings(c, "args"))
+        .containsExactly("serve", "--tokens-file", "/etc/score-gateway/tokens/tokens.yaml");
 
     assertThat(portNumber(c, "http")).isEqualTo(8080);
     assertThat(portNumber(c, "admin")).isEqualTo(9090);
@@ -51,7 +62,9 @@ class HelmChartIT {
     assertThat(at(c, "startupProbe.httpGet.path")).isEqualTo("/health/live");
     assertThat(at(c, "startupProbe.httpGet.port")).isEqualTo("admin");
     // the startup probe must allow a cold JVM plus Redis connection at least 30 s
-    assertThat((int) at(c, "startupProbe.periodSeconds") * (int) at(c, "startupProbe.failureThreshold"))
+    assertThat(
+            (int) at(c, "startupProbe.periodSeconds")
+                * (int) at(c, "startupProbe.failureThreshold"))
         .isGreaterThanOrEqualTo(30);
 
     assertThat(String.valueOf(at(c, "resources.requests.cpu"))).isEqualTo("2");
@@ -103,11 +116,18 @@ class HelmChartIT {
     Object selector = at(deployment, "spec.selector.matchLabels");
     assertThat(at(pdb, "spec.selector.matchLabels")).isEqualTo(selector);
 
-    Map<String, Object> term = cast(at(podSpec(chart),
-        "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution.0"));
+    Map<String, Object> term =
+        cast(
+            at(
+                podSpec(chart),
+                "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution.0"));
     assertThat(at(term, "podAffinityTerm.topologyKey")).isEqualTo("kubernetes.io/hostname");
     assertThat(at(term, "podAffinityTerm.labelSelector.matchLabels")).isEqualTo(selector);
-    assertThat(at(podSpec(chart), "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution")).isNull();
+    assertThat(
+            at(
+                podSpec(chart),
+                "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution"))
+        .isNull();
 
     assertThat(chart.ofKind("ServiceMonitor")).isEmpty();
   }
@@ -116,15 +136,20 @@ class HelmChartIT {
   void defaultNetworkPolicyAdmitsOnlyCallersAndTheNamespacesPrometheus() {
     RenderedChart chart = RenderedChart.render();
     Map<String, Object> np = chart.get("NetworkPolicy", NAME);
-    assertThat(at(np, "spec.podSelector.matchLabels")).isEqualTo(at(chart.get("Deployment", NAME), "spec.selector.matchLabels"));
+    assertThat(at(np, "spec.podSelector.matchLabels"))
+        .isEqualTo(at(chart.get("Deployment", NAME), "spec.selector.matchLabels"));
     assertThat(at(np, "spec.ingress.0.ports.0.port")).isEqualTo("http");
     assertThat(at(np, "spec.ingress.0.from.0.podSelector.matchLabels"))
         .isEqualTo(Map.of("app.kubernetes.io/name", "recommender"));
-    assertThat(at(np, "spec.ingress.0.from.0.namespaceSelector")).as("the release namespace only").isNull();
+    assertThat(at(np, "spec.ingress.0.from.0.namespaceSelector"))
+        .as("the release namespace only")
+        .isNull();
     assertThat(at(np, "spec.ingress.1.ports.0.port")).isEqualTo("admin");
     assertThat(at(np, "spec.ingress.1.from.0.podSelector.matchLabels"))
         .isEqualTo(Map.of("app.kubernetes.io/name", "prometheus"));
-    assertThat(at(np, "spec.ingress.1.from.0.namespaceSelector")).as("the release namespace only").isNull();
+    assertThat(at(np, "spec.ingress.1.from.0.namespaceSelector"))
+        .as("the release namespace only")
+        .isNull();
     assertThat((List<?>) at(np, "spec.ingress")).hasSize(2);
     RenderedChart off = RenderedChart.render("--set", "networkPolicy.enabled=false");
     assertThat(off.ofKind("NetworkPolicy")).isEmpty();
@@ -132,9 +157,11 @@ class HelmChartIT {
 
   @Test
   void serviceMonitorVerifiesTheGatewaysCertificate() {
-    RenderedChart chart = RenderedChart.render("--set", "tls.existingSecret=gw-tls",
-        "--set", "metrics.serviceMonitor.enabled=true");
-    Map<String, Object> tls = cast(at(chart.get("ServiceMonitor", NAME), "spec.endpoints.0.tlsConfig"));
+    RenderedChart chart =
+        RenderedChart.render(
+            "--set", "tls.existingSecret=gw-tls", "--set", "metrics.serviceMonitor.enabled=true");
+    Map<String, Object> tls =
+        cast(at(chart.get("ServiceMonitor", NAME), "spec.endpoints.0.tlsConfig"));
     assertThat(tls).doesNotContainKey("insecureSkipVerify");
     assertThat(tls.get("serverName")).isEqualTo(NAME + "-admin.ns.svc");
     assertThat(at(tls, "ca.secret.name")).isEqualTo("gw-tls");
@@ -144,31 +171,50 @@ class HelmChartIT {
 
   @Test
   void aRedisUrlWithCredentialsInPlainValuesIsRefused() {
-    assertThatThrownBy(() -> RenderedChart.render("--set", "redis.url=rediss://gw:secret@redis:6379"))
-        .hasMessageContaining("redis.url").hasMessageContaining("redis.existingSecret");
+    assertThatThrownBy(
+            () -> RenderedChart.render("--set", "redis.url=rediss://gw:secret@redis:6379"))
+        .hasMessageContaining("redis.url")
+        .hasMessageContaining("redis.existingSecret");
     assertThatThrownBy(() -> RenderedChart.render("--set", "redis.url=redis://:secret@redis:6379"))
         .hasMessageContaining("redis.url");
-    RenderedChart fromSecret = RenderedChart.render("--set", "redis.url=redis://:secret@redis:6379",
-        "--set", "redis.existingSecret=redis-url");
+    RenderedChart fromSecret =
+        RenderedChart.render(
+            "--set",
+            "redis.url=redis://:secret@redis:6379",
+            "--set",
+            "redis.existingSecret=redis-url");
     assertThat(environment(fromSecret)).doesNotContainKey("GATEWAY_REDIS_URL");
   }
 
   @Test
   void redisTlsMaterialIsMountedFromASecretAndNamedToTheGateway() {
     assertThat(environment(RenderedChart.render())).doesNotContainKey("GATEWAY_REDIS_CA_FILE");
-    RenderedChart chart = RenderedChart.render("--set", "redis.url=rediss://redis:6380",
-        "--set", "redis.tls.existingSecret=redis-tls", "--set", "redis.tls.certKey=tls.crt",
-        "--set", "redis.tls.keyKey=tls.key");
+    RenderedChart chart =
+        RenderedChart.render(
+            "--set",
+            "redis.url=rediss://redis:6380",
+            "--set",
+            "redis.tls.existingSecret=redis-tls",
+            "--set",
+            "redis.tls.certKey=tls.crt",
+            "--set",
+            "redis.tls.keyKey=tls.key");
     Map<String, String> env = environment(chart);
-    assertThat(env).containsEntry("GATEWAY_REDIS_CA_FILE", "/etc/score-gateway/redis-tls/ca.crt")
+    assertThat(env)
+        .containsEntry("GATEWAY_REDIS_CA_FILE", "/etc/score-gateway/redis-tls/ca.crt")
         .containsEntry("GATEWAY_REDIS_TLS_CERT", "/etc/score-gateway/redis-tls/tls.crt")
         .containsEntry("GATEWAY_REDIS_TLS_KEY", "/etc/score-gateway/redis-tls/tls.key");
-    List<Map<String, Object>> volumes = cast(at(chart.get("Deployment", NAME), "spec.template.spec.volumes"));
-    assertThat(volumes).anyMatch(v -> "redis-tls".equals(v.get("name"))
-        && "redis-tls".equals(at(v, "secret.secretName")));
+    List<Map<String, Object>> volumes =
+        cast(at(chart.get("Deployment", NAME), "spec.template.spec.volumes"));
+    assertThat(volumes)
+        .anyMatch(
+            v ->
+                "redis-tls".equals(v.get("name"))
+                    && "redis-tls".equals(at(v, "secret.secretName")));
     // mounted as a directory (no subPath): kubelet's updates of a rotated Secret reach the files
     List<Map<String, Object>> mounts = cast(at(container(chart), "volumeMounts"));
-    assertThat(mounts).anyMatch(m -> "redis-tls".equals(m.get("name")) && !m.containsKey("subPath"));
+    assertThat(mounts)
+        .anyMatch(m -> "redis-tls".equals(m.get("name")) && !m.containsKey("subPath"));
   }
 
   @Test
@@ -176,16 +222,23 @@ class HelmChartIT {
     RenderedChart chart = RenderedChart.render("--set", "service.type=LoadBalancer");
     Object podLabels = at(chart.get("Deployment", NAME), "spec.template.metadata.labels");
     Map<String, Object> data = chart.get("Service", NAME);
-    assertThat(at(data, "spec.ports")).isEqualTo(List.of(
-        Map.of("name", "http", "port", 8080, "targetPort", "http", "protocol", "TCP")));
+    assertThat(at(data, "spec.ports"))
+        .isEqualTo(
+            List.of(Map.of("name", "http", "port", 8080, "targetPort", "http", "protocol", "TCP")));
     Map<String, Object> admin = chart.get("Service", NAME + "-admin");
-    assertThat(at(admin, "spec.type")).as("admin stays private whatever the data Service is").isEqualTo("ClusterIP");
-    assertThat(at(admin, "spec.ports")).isEqualTo(List.of(
-        Map.of("name", "admin", "port", 9090, "targetPort", "admin", "protocol", "TCP")));
+    assertThat(at(admin, "spec.type"))
+        .as("admin stays private whatever the data Service is")
+        .isEqualTo("ClusterIP");
+    assertThat(at(admin, "spec.ports"))
+        .isEqualTo(
+            List.of(
+                Map.of("name", "admin", "port", 9090, "targetPort", "admin", "protocol", "TCP")));
     for (Map<String, Object> svc : List.of(data, admin)) {
       Map<String, Object> selector = cast(at(svc, "spec.selector"));
       Map<String, Object> labels = cast(podLabels);
-      assertThat(labels).as("selector of " + at(svc, "metadata.name")).containsAllEntriesOf(selector);
+      assertThat(labels)
+          .as("selector of " + at(svc, "metadata.name"))
+          .containsAllEntriesOf(selector);
     }
   }
 
@@ -193,17 +246,23 @@ class HelmChartIT {
   void defaultEnvironmentIsAcceptedByTheGatewayConfig() {
     RenderedChart chart = RenderedChart.render();
     Map<String, String> env = environment(chart);
-    assertThat(env).containsEntry("GATEWAY_REDIS_MODE", "standalone")
+    assertThat(env)
+        .containsEntry("GATEWAY_REDIS_MODE", "standalone")
         .containsEntry("GATEWAY_REDIS_URL", "redis://redis:6379")
-        .containsEntry("GATEWAY_HTTP_PORT", "8080").containsEntry("GATEWAY_ADMIN_PORT", "9090")
-        .containsEntry("GATEWAY_TIMEOUT_MS", "50").containsEntry("GATEWAY_MAX_BATCH", "1000")
-        .containsEntry("GATEWAY_PACING_SLOT_MS", "60000").containsEntry("OTEL_TRACES_EXPORTER", "none")
+        .containsEntry("GATEWAY_HTTP_PORT", "8080")
+        .containsEntry("GATEWAY_ADMIN_PORT", "9090")
+        .containsEntry("GATEWAY_TIMEOUT_MS", "50")
+        .containsEntry("GATEWAY_MAX_BATCH", "1000")
+        .containsEntry("GATEWAY_PACING_SLOT_MS", "60000")
+        .containsEntry("OTEL_TRACES_EXPORTER", "none")
         .doesNotContainKey("GATEWAY_NO_AUTH");
     assertThat(env.get("OTEL_RESOURCE_ATTRIBUTES")).contains("k8s.pod.name=$(POD_NAME)");
 
-    Set<String> known = Arrays.stream(ConfigKey.values()).map(ConfigKey::env).collect(Collectors.toSet());
+    Set<String> known =
+        Arrays.stream(ConfigKey.values()).map(ConfigKey::env).collect(Collectors.toSet());
     assertThat(env.keySet().stream().filter(k -> k.startsWith("GATEWAY_")))
-        .as("every GATEWAY_* variable the chart sets is a gateway setting").allMatch(known::contains);
+        .as("every GATEWAY_* variable the chart sets is a gateway setting")
+        .allMatch(known::contains);
 
     GatewayConfig config = gatewayConfig(chart, env);
     assertThat(config.engine().redisMode()).isEqualTo("standalone");
@@ -214,15 +273,19 @@ class HelmChartIT {
     assertThat(config.tokensFile()).hasToString("/etc/score-gateway/tokens/tokens.yaml");
     assertThat(config.noAuth()).isFalse();
 
-    Object checksum = at(chart.get("Deployment", NAME), "spec.template.metadata.annotations.checksum/config");
+    Object checksum =
+        at(chart.get("Deployment", NAME), "spec.template.metadata.annotations.checksum/config");
     assertThat(String.valueOf(checksum)).matches("[0-9a-f]{64}");
   }
 
   @Test
   void configChangesRollThePods() {
-    Object before = at(RenderedChart.render().get("Deployment", NAME), "spec.template.metadata.annotations");
-    Object after = at(RenderedChart.render("--set", "gateway.timeoutMs=80").get("Deployment", NAME),
-        "spec.template.metadata.annotations");
+    Object before =
+        at(RenderedChart.render().get("Deployment", NAME), "spec.template.metadata.annotations");
+    Object after =
+        at(
+            RenderedChart.render("--set", "gateway.timeoutMs=80").get("Deployment", NAME),
+            "spec.template.metadata.annotations");
     assertThat(at(after, "checksum/config")).isNotEqualTo(at(before, "checksum/config"));
   }
 
@@ -230,7 +293,9 @@ class HelmChartIT {
   void productionValuesUseClusterRedisRequiredAntiAffinityMonitoringAndNetworkPolicy() {
     RenderedChart chart = RenderedChart.render("-f", PROD);
     Map<String, String> env = environment(chart);
-    assertThat(env).containsEntry("GATEWAY_REDIS_MODE", "cluster").doesNotContainKey("GATEWAY_REDIS_URL");
+    assertThat(env)
+        .containsEntry("GATEWAY_REDIS_MODE", "cluster")
+        .doesNotContainKey("GATEWAY_REDIS_URL");
     Map<String, Object> urlVar = envVar(container(chart), "GATEWAY_REDIS_URL");
     assertThat(at(urlVar, "valueFrom.secretKeyRef.name")).isEqualTo("score-gateway-redis");
     assertThat(at(urlVar, "valueFrom.secretKeyRef.key")).isEqualTo("url");
@@ -243,20 +308,26 @@ class HelmChartIT {
     assertThat(at(hpa, "spec.minReplicas")).isEqualTo(4);
     assertThat(at(hpa, "spec.maxReplicas")).isEqualTo(16);
     Map<String, Object> pod = podSpec(chart);
-    assertThat(at(pod, "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.0.topologyKey"))
+    assertThat(
+            at(
+                pod,
+                "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.0.topologyKey"))
         .isEqualTo("kubernetes.io/hostname");
-    Map<String, Object> spread = cast(at(pod, "topologySpreadConstraints.0.labelSelector.matchLabels"));
+    Map<String, Object> spread =
+        cast(at(pod, "topologySpreadConstraints.0.labelSelector.matchLabels"));
     assertThat(spread).containsEntry("app.kubernetes.io/instance", RenderedChart.RELEASE);
 
     Map<String, Object> sm = chart.get("ServiceMonitor", NAME);
     assertThat(at(sm, "apiVersion")).isEqualTo("monitoring.coreos.com/v1");
     assertThat(at(sm, "spec.endpoints.0.port")).isEqualTo("admin");
     assertThat(at(sm, "spec.endpoints.0.path")).isEqualTo("/metrics");
-    Map<String, Object> adminLabels = cast(at(chart.get("Service", NAME + "-admin"), "metadata.labels"));
+    Map<String, Object> adminLabels =
+        cast(at(chart.get("Service", NAME + "-admin"), "metadata.labels"));
     Map<String, Object> smSelector = cast(at(sm, "spec.selector.matchLabels"));
     assertThat(adminLabels).containsAllEntriesOf(smSelector);
     Map<String, Object> dataLabels = cast(at(chart.get("Service", NAME), "metadata.labels"));
-    assertThat(dataLabels).as("the ServiceMonitor selects only the admin Service")
+    assertThat(dataLabels)
+        .as("the ServiceMonitor selects only the admin Service")
         .doesNotContainEntry("app.kubernetes.io/component", "admin");
 
     Map<String, Object> np = chart.get("NetworkPolicy", NAME);
@@ -266,18 +337,29 @@ class HelmChartIT {
     assertThat(at(np, "spec.ingress.1.ports.0.port")).isEqualTo("admin");
     assertThat(at(np, "spec.ingress.1.from.0.namespaceSelector.matchLabels"))
         .isEqualTo(Map.of("kubernetes.io/metadata.name", "monitoring"));
-    assertThat(at(np, "spec.podSelector.matchLabels")).isEqualTo(at(chart.get("Deployment", NAME), "spec.selector.matchLabels"));
+    assertThat(at(np, "spec.podSelector.matchLabels"))
+        .isEqualTo(at(chart.get("Deployment", NAME), "spec.selector.matchLabels"));
   }
 
   @Test
   void fixedReplicasWithoutAutoscalingAndAuthOff() {
-    RenderedChart chart = RenderedChart.render("--set", "autoscaling.enabled=false", "--set", "replicaCount=3",
-        "--set", "auth.enabled=false", "--set", "gateway.scoreCacheEntries=1000000");
+    RenderedChart chart =
+        RenderedChart.render(
+            "--set",
+            "autoscaling.enabled=false",
+            "--set",
+            "replicaCount=3",
+            "--set",
+            "auth.enabled=false",
+            "--set",
+            "gateway.scoreCacheEntries=1000000");
     assertThat(at(chart.get("Deployment", NAME), "spec.replicas")).isEqualTo(3);
     assertThat(chart.ofKind("HorizontalPodAutoscaler")).isEmpty();
     Map<String, String> env = environment(chart);
-    assertThat(env).containsEntry("GATEWAY_NO_AUTH", "true")
-        .containsEntry("GATEWAY_SCORE_CACHE_ENTRIES", "1000000"); // no 1e+06 from Helm's float values
+    assertThat(env)
+        .containsEntry("GATEWAY_NO_AUTH", "true")
+        .containsEntry(
+            "GATEWAY_SCORE_CACHE_ENTRIES", "1000000"); // no 1e+06 from Helm's float values
     assertThat(strings(container(chart), "args")).containsExactly("serve");
     assertThat(volume(podSpec(chart), "tokens")).isNull();
     assertThat(gatewayConfig(chart, env).noAuth()).isTrue();
@@ -288,7 +370,8 @@ class HelmChartIT {
     RenderedChart chart = RenderedChart.render("--set", "tls.existingSecret=gw-tls");
     Map<String, Object> c = container(chart);
     assertThat(at(c, "readinessProbe.httpGet.scheme")).isEqualTo("HTTPS");
-    assertThat(environment(chart)).containsEntry("GATEWAY_TLS_CERT", "/etc/score-gateway/tls/tls.crt")
+    assertThat(environment(chart))
+        .containsEntry("GATEWAY_TLS_CERT", "/etc/score-gateway/tls/tls.crt")
         .containsEntry("GATEWAY_TLS_KEY", "/etc/score-gateway/tls/tls.key");
     assertThat(at(volume(podSpec(chart), "tls"), "secret.secretName")).isEqualTo("gw-tls");
     assertThat(mountPath(c, "tls")).isEqualTo("/etc/score-gateway/tls");
@@ -316,13 +399,16 @@ class HelmChartIT {
     return containers.get(0);
   }
 
-  /** The container's environment as the kubelet builds it: envFrom the ConfigMap, then env values. */
+  /**
+   * The container's environment as the kubelet builds it: envFrom the ConfigMap, then env values.
+   */
   private static Map<String, String> environment(RenderedChart chart) {
     Map<String, Object> c = container(chart);
     Map<String, String> env = new HashMap<>();
     List<Map<String, Object>> from = cast(at(c, "envFrom"));
     for (Map<String, Object> source : from) {
-      Map<String, Object> cm = chart.get("ConfigMap", String.valueOf(at(source, "configMapRef.name")));
+      Map<String, Object> cm =
+          chart.get("ConfigMap", String.valueOf(at(source, "configMapRef.name")));
       Map<String, Object> data = cast(cm.get("data"));
       data.forEach((k, v) -> env.put(k, String.valueOf(v)));
     }
@@ -349,7 +435,9 @@ class HelmChartIT {
 
   private static Map<String, Object> envVar(Map<String, Object> c, String name) {
     List<Map<String, Object>> vars = cast(at(c, "env"));
-    return vars.stream().filter(v -> name.equals(v.get("name"))).findFirst()
+    return vars.stream()
+        .filter(v -> name.equals(v.get("name")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no env " + name));
   }
 
@@ -361,14 +449,20 @@ class HelmChartIT {
 
   private static int portNumber(Map<String, Object> c, String name) {
     List<Map<String, Object>> ports = cast(at(c, "ports"));
-    return ports.stream().filter(p -> name.equals(p.get("name"))).map(p -> (Integer) p.get("containerPort"))
-        .findFirst().orElseThrow(() -> new AssertionError("no container port " + name));
+    return ports.stream()
+        .filter(p -> name.equals(p.get("name")))
+        .map(p -> (Integer) p.get("containerPort"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no container port " + name));
   }
 
   private static Object mountPath(Map<String, Object> c, String volume) {
     List<Map<String, Object>> mounts = cast(at(c, "volumeMounts"));
-    return mounts.stream().filter(m -> volume.equals(m.get("name"))).map(m -> m.get("mountPath"))
-        .findFirst().orElse(null);
+    return mounts.stream()
+        .filter(m -> volume.equals(m.get("name")))
+        .map(m -> m.get("mountPath"))
+        .findFirst()
+        .orElse(null);
   }
 
   private static Map<String, Object> volume(Map<String, Object> pod, String name) {

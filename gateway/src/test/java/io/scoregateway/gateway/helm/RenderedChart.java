@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The manifests {@code helm template} renders from helm/score-gateway, parsed, with the helm
- * binary found the way CI finds it: {@code $HELM}, else {@code ../shared/tools/get-helm} from the
+ * The manifests {@code helm template} renders from helm/score-gateway, parsed, with the helm binary
+ * found the way CI finds it: {@code $HELM}, else {@code ../shared/tools/get-helm} from the
  * repository root. No helm is a failure, never a skip.
  */
 final class RenderedChart {
@@ -31,11 +31,14 @@ final class RenderedChart {
 
   /** Renders with the given helm arguments after the chart (-f file, --set k=v). */
   static RenderedChart render(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(helm(), "template", RELEASE, CHART.toString(), "--namespace", "ns"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(helm(), "template", RELEASE, CHART.toString(), "--namespace", "ns"));
     cmd.addAll(List.of(args));
     Result r = run(cmd);
     if (r.exit != 0) {
-      throw new AssertionError("helm template " + String.join(" ", args) + " failed (" + r.exit + "):\n" + r.output);
+      throw new AssertionError(
+          "helm template " + String.join(" ", args) + " failed (" + r.exit + "):\n" + r.output);
     }
     List<Map<String, Object>> docs = new ArrayList<>();
     for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r.stdout)) {
@@ -66,7 +69,8 @@ final class RenderedChart {
     return docs.stream()
         .filter(d -> kind.equals(d.get("kind")) && name.equals(at(d, "metadata.name")))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the rendered chart"));
+        .orElseThrow(
+            () -> new AssertionError("no " + kind + " " + name + " in the rendered chart"));
   }
 
   /** Follows a dotted path of map keys; a numeric segment indexes a list. Null when absent. */
@@ -108,14 +112,17 @@ final class RenderedChart {
     }
     Path getHelm = ROOT.resolve("../shared/tools/get-helm").normalize();
     if (!Files.isExecutable(getHelm)) {
-      throw new AssertionError("no helm: set HELM to a helm binary, or provide " + getHelm
-          + " (prints the path of one); the chart tests cannot run without helm");
+      throw new AssertionError(
+          "no helm: set HELM to a helm binary, or provide "
+              + getHelm
+              + " (prints the path of one); the chart tests cannot run without helm");
     }
     Result r = run(List.of(getHelm.toString()));
     String[] lines = r.stdout.strip().split("\n");
     String path = lines[lines.length - 1].strip();
     if (r.exit != 0 || path.isEmpty() || !Files.isExecutable(Path.of(path))) {
-      throw new AssertionError(getHelm + " did not print a helm binary (exit " + r.exit + "):\n" + r.output);
+      throw new AssertionError(
+          getHelm + " did not print a helm binary (exit " + r.exit + "):\n" + r.output);
     }
     return path;
   }
@@ -125,14 +132,19 @@ final class RenderedChart {
       Path out = Files.createTempFile("helm-out", ".txt");
       Path err = Files.createTempFile("helm-err", ".txt");
       try {
-        Process p = new ProcessBuilder(cmd).directory(ROOT.toFile())
-            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p =
+            new ProcessBuilder(cmd)
+                .directory(ROOT.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
           p.destroyForcibly();
           throw new AssertionError(String.join(" ", cmd) + " did not finish within 120 s");
         }
         String stdout = Files.readString(out, StandardCharsets.UTF_8);
-        return new Result(p.exitValue(), stdout, stdout + Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+            p.exitValue(), stdout, stdout + Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
@@ -151,6 +163,7 @@ final class RenderedChart {
         return p;
       }
     }
-    throw new AssertionError("helm/score-gateway/Chart.yaml not found above " + Path.of("").toAbsolutePath());
+    throw new AssertionError(
+        "helm/score-gateway/Chart.yaml not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -24,11 +24,20 @@ class LogFormatTest {
   @Test
   void jsonLineIsFlatWithIsoTimestampAndOneLineFailure() {
     LoggerContext ctx = new LoggerContext();
-    LoggingEvent e = new LoggingEvent("x", ctx.getLogger("io.scoregateway.slow"), Level.WARN, "slow \"request\"",
-        new IllegalStateException("boom\nsecond line"), null);
+    LoggingEvent e =
+        new LoggingEvent(
+            "x",
+            ctx.getLogger("io.scoregateway.slow"),
+            Level.WARN,
+            "slow \"request\"",
+            new IllegalStateException("boom\nsecond line"),
+            null);
     e.setTimeStamp(1_796_153_819_159L);
-    e.setKeyValuePairs(List.of(new KeyValuePair("trace_id", "abc"), new KeyValuePair("status", 200),
-        new KeyValuePair("level", "shadowed")));
+    e.setKeyValuePairs(
+        List.of(
+            new KeyValuePair("trace_id", "abc"),
+            new KeyValuePair("status", 200),
+            new KeyValuePair("level", "shadowed")));
     String line = new String(new JsonLineEncoder().encode(e), StandardCharsets.UTF_8);
     assertThat(line).endsWith("}\n");
     assertThat(line.strip()).doesNotContain("\n");
@@ -40,7 +49,8 @@ class LogFormatTest {
     assertThat(o.getString("trace_id")).isEqualTo("abc");
     assertThat(o.getInteger("status")).isEqualTo(200);
     assertThat(o.getString("kv_level")).isEqualTo("shadowed");
-    assertThat(o.getString("error")).isEqualTo("java.lang.IllegalStateException: boom\nsecond line");
+    assertThat(o.getString("error"))
+        .isEqualTo("java.lang.IllegalStateException: boom\nsecond line");
     assertThat(o.getString("stack")).contains("LogFormatTest");
     assertThat(o.containsKey("context")).isFalse();
   }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Command failures a user can hit are one readable line with the README's exit code, never a stack trace. */
+/**
+ * Command failures a user can hit are one readable line with the README's exit code, never a stack
+ * trace.
+ */
 class CliErrorsIT {
   private static LocalRedis redis;
   private static Path dir;
@@ -37,7 +40,8 @@ class CliErrorsIT {
   void demoDataOverOtherDemoDataNamesTheConflict() throws Exception {
     LocalRedis own = LocalRedis.start();
     try {
-      assertThat(run("demo-data", "--redis", own.url(), "--tracks", "200", "--campaigns", "5").rc).isZero();
+      assertThat(run("demo-data", "--redis", own.url(), "--tracks", "200", "--campaigns", "5").rc)
+          .isZero();
       Result again = run("demo-data", "--redis", own.url(), "--tracks", "200", "--campaigns", "4");
       assertOneLine(again, 1, "demo-data: track t16 belongs to campaign c4");
       assertThat(again.stderr).contains("empty Redis");
@@ -52,20 +56,34 @@ class CliErrorsIT {
     assertOneLine(run("simulate-pacing", "--wave", "0"), 2, "--wave must be >= 1");
     assertOneLine(run("simulate-pacing", "--users", "-1"), 2, "--users must be >= 1");
     assertOneLine(run("simulate-pacing", "--play-rate", "2"), 2, "--play-rate");
-    assertOneLine(run("simulate-pacing", "--report", "/proc/no-such-dir/report.json"), 2, "--report");
+    assertOneLine(
+        run("simulate-pacing", "--report", "/proc/no-such-dir/report.json"), 2, "--report");
     assertOneLine(run("simulate-pacing", "--plot", dir.toString()), 2, "--plot");
   }
 
   @Test
   void brokenYamlNamesFileAndLine() throws Exception {
-    Path config = Files.writeString(dir.resolve("broken.yaml"), "port: 8080\nredis: [unclosed\nhost: x\n");
+    Path config =
+        Files.writeString(dir.resolve("broken.yaml"), "port: 8080\nredis: [unclosed\nhost: x\n");
     Result r = run("demo-data", "--config", config.toString(), "--redis", redis.url());
     assertOneLine(r, 2, "--config");
     assertThat(r.stderr).contains(config.toString()).containsPattern("line [34]");
 
-    Path tokens = Files.writeString(dir.resolve("tokens.yaml"), "clients:\n  - name: a\n   roles: [score]\n");
-    Result t = run("serve", "--tokens-file", tokens.toString(), "--redis", redis.url(), "--host", "127.0.0.1",
-        "--port", Integer.toString(LocalRedis.freePort()), "--admin-port", Integer.toString(LocalRedis.freePort()));
+    Path tokens =
+        Files.writeString(dir.resolve("tokens.yaml"), "clients:\n  - name: a\n   roles: [score]\n");
+    Result t =
+        run(
+            "serve",
+            "--tokens-file",
+            tokens.toString(),
+            "--redis",
+            redis.url(),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            Integer.toString(LocalRedis.freePort()),
+            "--admin-port",
+            Integer.toString(LocalRedis.freePort()));
     assertOneLine(t, 2, "--tokens-file");
     assertThat(t.stderr).contains(tokens.toString()).contains("line 3");
   }
@@ -96,7 +114,8 @@ class CliErrorsIT {
     try (GatewayProcess p = GatewayProcess.start(Map.of(), args)) {
       Integer rc = p.exitWithin(60_000);
       assertThat(rc).as("exited").isNotNull();
-      return new Result(rc, String.join("\n", p.stdoutLines()), String.join("\n", p.stderrLines()), p.output());
+      return new Result(
+          rc, String.join("\n", p.stdoutLines()), String.join("\n", p.stderrLines()), p.output());
     }
   }
 }

@@ -14,18 +14,48 @@ class ConflictingKeysIT {
   void noAuthWithATokensFileIsRefused() throws Exception {
     Path tokens = Files.createTempFile("tokens-", ".yaml");
     Files.writeString(tokens, "clients: []\n");
-    expectFailure("--no-auth", "serve", "--no-auth", "--tokens-file", tokens.toString(), "--host", "127.0.0.1",
-        "--port", free(), "--admin-port", free());
+    expectFailure(
+        "--no-auth",
+        "serve",
+        "--no-auth",
+        "--tokens-file",
+        tokens.toString(),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        free(),
+        "--admin-port",
+        free());
   }
 
   @Test
   void redisTlsKeysWithAPlainUrlOrHalfAPairAreRefused() throws Exception {
     Path pem = Files.createTempFile("ca-", ".pem");
     Files.writeString(pem, "-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n");
-    expectFailure("--redis-ca-file", "serve", "--no-auth", "--redis", "redis://127.0.0.1:6379",
-        "--redis-ca-file", pem.toString(), "--port", free(), "--admin-port", free());
-    expectFailure("--redis-tls-key", "serve", "--no-auth", "--redis", "rediss://127.0.0.1:6379",
-        "--redis-tls-cert", pem.toString(), "--port", free(), "--admin-port", free());
+    expectFailure(
+        "--redis-ca-file",
+        "serve",
+        "--no-auth",
+        "--redis",
+        "redis://127.0.0.1:6379",
+        "--redis-ca-file",
+        pem.toString(),
+        "--port",
+        free(),
+        "--admin-port",
+        free());
+    expectFailure(
+        "--redis-tls-key",
+        "serve",
+        "--no-auth",
+        "--redis",
+        "rediss://127.0.0.1:6379",
+        "--redis-tls-cert",
+        pem.toString(),
+        "--port",
+        free(),
+        "--admin-port",
+        free());
   }
 
   private static String free() throws Exception {

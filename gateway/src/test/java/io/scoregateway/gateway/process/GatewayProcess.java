@@ -28,8 +28,14 @@ public final class GatewayProcess implements AutoCloseable {
 
   public static GatewayProcess start(Map<String, String> env, String... args) throws IOException {
     // the application's own logback.xml, not the test classpath's logback-test.xml
-    List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"), "io.scoregateway.gateway.Main"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                javaBinary(),
+                "-Dlogback.configurationFile=logback.xml",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.scoregateway.gateway.Main"));
     cmd.addAll(List.of(args));
     return start(cmd, env);
   }
@@ -37,9 +43,10 @@ public final class GatewayProcess implements AutoCloseable {
   /** Runs {@code cmd} (e.g. the gateway under {@code script} for a terminal) the same way. */
   public static GatewayProcess start(List<String> cmd, Map<String, String> env) throws IOException {
     Path dir = Files.createTempDirectory("gateway-process-");
-    ProcessBuilder pb = new ProcessBuilder(cmd)
-        .redirectOutput(dir.resolve("stdout").toFile())
-        .redirectError(dir.resolve("stderr").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectOutput(dir.resolve("stdout").toFile())
+            .redirectError(dir.resolve("stderr").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("OTEL_") || k.startsWith("GATEWAY_"));
     pb.environment().putAll(env);
     return new GatewayProcess(pb.start(), dir.resolve("stdout"), dir.resolve("stderr"));
@@ -89,7 +96,8 @@ public final class GatewayProcess implements AutoCloseable {
 
   /** Everything the process wrote, for assertion messages and leak checks. */
   public String output() throws IOException {
-    return Files.readString(stdout, StandardCharsets.UTF_8) + Files.readString(stderr, StandardCharsets.UTF_8);
+    return Files.readString(stdout, StandardCharsets.UTF_8)
+        + Files.readString(stderr, StandardCharsets.UTF_8);
   }
 
   private static List<String> lines(Path p) throws IOException {

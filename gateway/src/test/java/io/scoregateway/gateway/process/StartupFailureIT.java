@@ -33,15 +33,20 @@ class StartupFailureIT {
     Path dir = Files.createTempDirectory("startup-failure-");
     notPem = Files.writeString(dir.resolve("not.pem"), "this is not PEM\n");
     // PEM framing around bytes that are no certificate or key: only loading them can tell
-    fakeCert = Files.writeString(dir.resolve("cert.pem"),
-        "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
-    fakeKey = Files.writeString(dir.resolve("key.pem"),
-        "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+    fakeCert =
+        Files.writeString(
+            dir.resolve("cert.pem"),
+            "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+    fakeKey =
+        Files.writeString(
+            dir.resolve("key.pem"),
+            "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
     realCert = dir.resolve("real-cert.pem");
     realKey = dir.resolve("real-key.pem");
     otherKey = dir.resolve("other-key.pem");
     io.scoregateway.gateway.security.TestCerts.selfSigned(dir, "localhost", realCert, realKey);
-    io.scoregateway.gateway.security.TestCerts.selfSigned(dir, "other", dir.resolve("other-cert.pem"), otherKey);
+    io.scoregateway.gateway.security.TestCerts.selfSigned(
+        dir, "other", dir.resolve("other-cert.pem"), otherKey);
   }
 
   @AfterAll
@@ -58,17 +63,27 @@ class StartupFailureIT {
     expectFailure("--host", serve("--host", "no-such-host.invalid"));
     expectFailure("--host", serve("--host", "203.0.113.7"));
     expectFailure("--redis", serve("--redis", "redis://127.0.0.1:70000"));
-    expectFailure("--tls-cert", serve("--tls-cert", notPem.toString(), "--tls-key", notPem.toString()));
-    expectFailure("--tls-cert", serve("--tls-cert", fakeCert.toString(), "--tls-key", fakeKey.toString()),
+    expectFailure(
+        "--tls-cert", serve("--tls-cert", notPem.toString(), "--tls-key", notPem.toString()));
+    expectFailure(
+        "--tls-cert",
+        serve("--tls-cert", fakeCert.toString(), "--tls-key", fakeKey.toString()),
         fakeCert.toString());
-    expectFailure("--tls-key", serve("--tls-cert", realCert.toString(), "--tls-key", fakeKey.toString()),
+    expectFailure(
+        "--tls-key",
+        serve("--tls-cert", realCert.toString(), "--tls-key", fakeKey.toString()),
         fakeKey.toString());
     // a key that parses but is not the certificate's: it used to start and fail every handshake
-    expectFailure("--tls-key", serve("--tls-cert", realCert.toString(), "--tls-key", otherKey.toString()),
+    expectFailure(
+        "--tls-key",
+        serve("--tls-cert", realCert.toString(), "--tls-key", otherKey.toString()),
         otherKey + ": does not match the certificate in " + realCert);
     String[] noTokens = serve("--tokens-file", "/no/such/tokens.yaml");
-    expectFailure("--tokens-file", java.util.Arrays.stream(noTokens).filter(a -> !a.equals("--no-auth"))
-        .toArray(String[]::new));
+    expectFailure(
+        "--tokens-file",
+        java.util.Arrays.stream(noTokens)
+            .filter(a -> !a.equals("--no-auth"))
+            .toArray(String[]::new));
   }
 
   @Test
@@ -76,22 +91,46 @@ class StartupFailureIT {
     String busy = Integer.toString(held.getLocalPort());
     expectFailure("--port", dev("--port", busy));
     expectFailure("--admin-port", dev("--admin-port", busy));
-    expectFailure("--tls-cert", dev("--tls-cert", notPem.toString(), "--tls-key", notPem.toString()));
+    expectFailure(
+        "--tls-cert", dev("--tls-cert", notPem.toString(), "--tls-key", notPem.toString()));
     assertThat(redis.command("SET marker kept")).isEqualTo("+OK");
     expectFailure("--redis-port", dev("--redis-port", Integer.toString(redis.port())));
-    assertThat(redis.command("DBSIZE")).as("dev wrote nothing into a Redis it did not start").isEqualTo(":1");
+    assertThat(redis.command("DBSIZE"))
+        .as("dev wrote nothing into a Redis it did not start")
+        .isEqualTo(":1");
   }
 
   private static String[] serve(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("serve", "--no-auth", "--host", "127.0.0.1",
-        "--redis", redis.url(), "--port", free(), "--admin-port", free()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "serve",
+                "--no-auth",
+                "--host",
+                "127.0.0.1",
+                "--redis",
+                redis.url(),
+                "--port",
+                free(),
+                "--admin-port",
+                free()));
     override(args, extra);
     return args.toArray(String[]::new);
   }
 
   private static String[] dev(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("dev", "--tracks", "100", "--campaigns", "4",
-        "--port", free(), "--admin-port", free()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "dev",
+                "--tracks",
+                "100",
+                "--campaigns",
+                "4",
+                "--port",
+                free(),
+                "--admin-port",
+                free()));
     override(args, extra);
     return args.toArray(String[]::new);
   }

@@ -53,27 +53,46 @@ class ReloadIT {
       // key first, then certificate, as a careless copy would: the mismatched moment is refused
       Files.write(key, Files.readAllBytes(nextKey));
       Thread.sleep(300);
-      assertThat(servedName(port)).as("a key without its certificate is not served").isEqualTo("CN=first.test");
+      assertThat(servedName(port))
+          .as("a key without its certificate is not served")
+          .isEqualTo("CN=first.test");
       Files.write(cert, Files.readAllBytes(nextCert));
       await(() -> servedName(port).equals("CN=second.test"));
       await(() -> servedName(adminPort).equals("CN=second.test"));
 
-      Files.writeString(cert, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
+      Files.writeString(
+          cert,
+          "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n");
       Thread.sleep(400);
-      assertThat(servedName(port)).as("a broken certificate keeps the last good pair").isEqualTo("CN=second.test");
+      assertThat(servedName(port))
+          .as("a broken certificate keeps the last good pair")
+          .isEqualTo("CN=second.test");
 
-      WebClient https = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true)
-          .setVerifyHost(false));
-      JsonObject body = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-          .put("candidates", new JsonArray().add("t1"));
-      Callable<Integer> asTwo = () -> https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("two-token")
-          .sendJsonObject(body).await().statusCode();
+      WebClient https =
+          WebClient.create(
+              vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
+      JsonObject body =
+          new JsonObject()
+              .put("user", "u-1")
+              .put("surface", "autoplay")
+              .put("market", "SE")
+              .put("candidates", new JsonArray().add("t1"));
+      Callable<Integer> asTwo =
+          () ->
+              https
+                  .post(port, "127.0.0.1", "/v1/scores")
+                  .bearerTokenAuthentication("two-token")
+                  .sendJsonObject(body)
+                  .await()
+                  .statusCode();
       assertThat(asTwo.call()).isEqualTo(401);
       Files.writeString(tokens, tokens("one", "two"));
       await(() -> asTwo.call() == 200);
       Files.writeString(tokens, "clients: [{name: broken\n");
       Thread.sleep(400);
-      assertThat(asTwo.call()).as("a broken tokens file keeps the clients loaded before").isEqualTo(200);
+      assertThat(asTwo.call())
+          .as("a broken tokens file keeps the clients loaded before")
+          .isEqualTo(200);
       Files.writeString(tokens, tokens("one"));
       await(() -> asTwo.call() == 401);
     } finally {
@@ -84,18 +103,24 @@ class ReloadIT {
   private static String tokens(String... names) {
     StringBuilder sb = new StringBuilder("clients:\n");
     for (String n : names) {
-      sb.append("  - name: ").append(n).append("\n    roles: [score]\n    token_sha256: ")
-          .append(HexFormat.of().formatHex(TokenAuthenticator.sha256(n + "-token"))).append('\n');
+      sb.append("  - name: ")
+          .append(n)
+          .append("\n    roles: [score]\n    token_sha256: ")
+          .append(HexFormat.of().formatHex(TokenAuthenticator.sha256(n + "-token")))
+          .append('\n');
     }
     return sb.toString();
   }
 
   /** The subject of the certificate a new TLS handshake gets. */
   private static String servedName(int port) throws Exception {
-    try (SSLSocket s = (SSLSocket) TestCerts.trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
+    try (SSLSocket s =
+        (SSLSocket) TestCerts.trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
       s.setSoTimeout(5_000);
       s.startHandshake();
-      return ((X509Certificate) s.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+      return ((X509Certificate) s.getSession().getPeerCertificates()[0])
+          .getSubjectX500Principal()
+          .getName();
     }
   }
 

@@ -22,9 +22,30 @@ public final class TestCerts {
     Path p12 = Files.createTempFile(dir, "ks-", ".p12");
     Files.delete(p12);
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "gw", "-keyalg", "RSA", "-keysize", "2048",
-        "-dname", "CN=" + cn, "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                keytool,
+                "-genkeypair",
+                "-alias",
+                "gw",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=" + cn,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                p12.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor()).as(out).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -34,27 +55,38 @@ public final class TestCerts {
     PrivateKey privateKey = (PrivateKey) ks.getKey("gw", "changeit".toCharArray());
     Certificate certificate = ks.getCertificate("gw");
     Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes());
-    Files.writeString(keyPem, "-----BEGIN PRIVATE KEY-----\n" + b64.encodeToString(privateKey.getEncoded())
-        + "\n-----END PRIVATE KEY-----\n");
-    Files.writeString(certPem, "-----BEGIN CERTIFICATE-----\n" + b64.encodeToString(certificate.getEncoded())
-        + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        keyPem,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + b64.encodeToString(privateKey.getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
+    Files.writeString(
+        certPem,
+        "-----BEGIN CERTIFICATE-----\n"
+            + b64.encodeToString(certificate.getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
   }
 
   /** A TLS context that accepts any server certificate (the tests check which one they got). */
   public static SSLContext trustAll() throws Exception {
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(null, new TrustManager[] {new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    ctx.init(
+        null,
+        new TrustManager[] {
+          new X509TrustManager() {
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    }}, null);
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+              return new X509Certificate[0];
+            }
+          }
+        },
+        null);
     return ctx;
   }
 }

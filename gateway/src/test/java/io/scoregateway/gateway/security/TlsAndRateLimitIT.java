@@ -28,9 +28,15 @@ class TlsAndRateLimitIT {
     Path key = dir.resolve("key.pem");
     TestCerts.selfSigned(dir, "localhost", cert, key);
     Path tokens = dir.resolve("tokens.yaml");
-    Files.writeString(tokens, "clients:\n"
-        + "  - name: slow\n    roles: [score]\n    rate_limit: 5\n    token_sha256: " + hash("slow-token") + "\n"
-        + "  - name: fast\n    roles: [score, admin]\n    token_sha256: " + hash("fast-token") + "\n");
+    Files.writeString(
+        tokens,
+        "clients:\n"
+            + "  - name: slow\n    roles: [score]\n    rate_limit: 5\n    token_sha256: "
+            + hash("slow-token")
+            + "\n"
+            + "  - name: fast\n    roles: [score, admin]\n    token_sha256: "
+            + hash("fast-token")
+            + "\n");
     Map<ConfigKey, String> flags = new HashMap<>();
     flags.put(ConfigKey.TLS_CERT, cert.toString());
     flags.put(ConfigKey.TLS_KEY, key.toString());
@@ -41,24 +47,42 @@ class TlsAndRateLimitIT {
     try (AutoCloseable gw = GatewayFixtureAccess.start(flags)) {
       int port = GatewayFixtureAccess.port(gw);
       int adminPort = GatewayFixtureAccess.adminPort(gw);
-      WebClient https = WebClient.create(vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
+      WebClient https =
+          WebClient.create(
+              vertx, new WebClientOptions().setSsl(true).setTrustAll(true).setVerifyHost(false));
       WebClient plain = WebClient.create(vertx);
-      JsonObject body = new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-          .put("candidates", new JsonArray().add("t1"));
+      JsonObject body =
+          new JsonObject()
+              .put("user", "u-1")
+              .put("surface", "autoplay")
+              .put("market", "SE")
+              .put("candidates", new JsonArray().add("t1"));
 
-      assertThat(https.get(adminPort, "127.0.0.1", "/health/live").send().await().statusCode()).isEqualTo(200);
-      assertThat(https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("fast-token")
-          .sendJsonObject(body).await().statusCode()).isEqualTo(200);
+      assertThat(https.get(adminPort, "127.0.0.1", "/health/live").send().await().statusCode())
+          .isEqualTo(200);
+      assertThat(
+              https
+                  .post(port, "127.0.0.1", "/v1/scores")
+                  .bearerTokenAuthentication("fast-token")
+                  .sendJsonObject(body)
+                  .await()
+                  .statusCode())
+          .isEqualTo(200);
       assertThat(plain.get(adminPort, "127.0.0.1", "/health/live").send().otherwiseEmpty().await())
-          .as("plain HTTP is not served on a TLS port").satisfiesAnyOf(
+          .as("plain HTTP is not served on a TLS port")
+          .satisfiesAnyOf(
               r -> assertThat(r).isNull(), r -> assertThat(r.statusCode()).isEqualTo(400));
 
       int ok = 0;
       int limited = 0;
       long loopStart = System.nanoTime();
       for (int i = 0; i < 30; i++) {
-        HttpResponse<Buffer> r = https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("slow-token")
-            .sendJsonObject(body).await();
+        HttpResponse<Buffer> r =
+            https
+                .post(port, "127.0.0.1", "/v1/scores")
+                .bearerTokenAuthentication("slow-token")
+                .sendJsonObject(body)
+                .await();
         if (r.statusCode() == 429) {
           limited++;
           assertThat(r.getHeader("retry-after")).isEqualTo("1");
@@ -71,15 +95,29 @@ class TlsAndRateLimitIT {
       // a 429 closes the connection (its body is unread), so the next call pays a TLS handshake and
       // the loop takes longer than the burst: the bucket refills at 5/s meanwhile
       double seconds = (System.nanoTime() - loopStart) / 1e9;
-      assertThat(ok).as("a burst of one second at 5/s, plus 5/s over %.2f s", seconds)
+      assertThat(ok)
+          .as("a burst of one second at 5/s, plus 5/s over %.2f s", seconds)
           .isBetween(5, 6 + (int) Math.ceil(5 * seconds));
       assertThat(limited).isEqualTo(30 - ok).isPositive();
       // other clients are not held back by one client's limit
-      assertThat(https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("fast-token")
-          .sendJsonObject(body).await().statusCode()).isEqualTo(200);
+      assertThat(
+              https
+                  .post(port, "127.0.0.1", "/v1/scores")
+                  .bearerTokenAuthentication("fast-token")
+                  .sendJsonObject(body)
+                  .await()
+                  .statusCode())
+          .isEqualTo(200);
       Thread.sleep(1_100);
-      assertThat(https.post(port, "127.0.0.1", "/v1/scores").bearerTokenAuthentication("slow-token")
-          .sendJsonObject(body).await().statusCode()).as("tokens refill").isEqualTo(200);
+      assertThat(
+              https
+                  .post(port, "127.0.0.1", "/v1/scores")
+                  .bearerTokenAuthentication("slow-token")
+                  .sendJsonObject(body)
+                  .await()
+                  .statusCode())
+          .as("tokens refill")
+          .isEqualTo(200);
     } finally {
       vertx.close().await();
     }

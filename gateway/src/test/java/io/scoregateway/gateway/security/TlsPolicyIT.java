@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cipher negotiation from a JDK client on both ports: TLS 1.2 only with ECDHE and an AEAD cipher
- * (a client offering only static-RSA or CBC-SHA1 suites fails the handshake), TLS 1.3 as well.
+ * Cipher negotiation from a JDK client on both ports: TLS 1.2 only with ECDHE and an AEAD cipher (a
+ * client offering only static-RSA or CBC-SHA1 suites fails the handshake), TLS 1.3 as well.
  */
 class TlsPolicyIT {
   static AutoCloseable gw;
@@ -27,8 +27,15 @@ class TlsPolicyIT {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
     TestCerts.selfSigned(dir, "localhost", cert, key);
-    gw = GatewayFixtureAccess.start(Map.of(ConfigKey.TLS_CERT, cert.toString(), ConfigKey.TLS_KEY, key.toString(),
-        ConfigKey.EVENT_LOOPS, "1"));
+    gw =
+        GatewayFixtureAccess.start(
+            Map.of(
+                ConfigKey.TLS_CERT,
+                cert.toString(),
+                ConfigKey.TLS_KEY,
+                key.toString(),
+                ConfigKey.EVENT_LOOPS,
+                "1"));
   }
 
   @AfterAll
@@ -39,9 +46,15 @@ class TlsPolicyIT {
   @Test
   void tls12WithoutForwardSecrecyOrAeadIsRefused() throws Exception {
     for (int port : ports()) {
-      for (String suite : new String[] {"TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384",
-          "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"}) {
-        assertThatThrownBy(() -> handshake(port, "TLSv1.2", suite)).as("port %d, %s", port, suite)
+      for (String suite :
+          new String[] {
+            "TLS_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"
+          }) {
+        assertThatThrownBy(() -> handshake(port, "TLSv1.2", suite))
+            .as("port %d, %s", port, suite)
             .isInstanceOf(SSLException.class);
       }
     }
@@ -54,7 +67,8 @@ class TlsPolicyIT {
           .isEqualTo("TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
       assertThat(handshake(port, "TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"))
           .isEqualTo("TLSv1.2 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
-      assertThat(handshake(port, "TLSv1.3", "TLS_AES_128_GCM_SHA256")).isEqualTo("TLSv1.3 TLS_AES_128_GCM_SHA256");
+      assertThat(handshake(port, "TLSv1.3", "TLS_AES_128_GCM_SHA256"))
+          .isEqualTo("TLSv1.3 TLS_AES_128_GCM_SHA256");
     }
   }
 
@@ -62,9 +76,13 @@ class TlsPolicyIT {
     return new int[] {GatewayFixtureAccess.port(gw), GatewayFixtureAccess.adminPort(gw)};
   }
 
-  /** The negotiated protocol and suite of a client offering only {@code suite} over {@code protocol}. */
+  /**
+   * The negotiated protocol and suite of a client offering only {@code suite} over {@code
+   * protocol}.
+   */
   static String handshake(int port, String protocol, String suite) throws Exception {
-    try (SSLSocket s = (SSLSocket) TestCerts.trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
+    try (SSLSocket s =
+        (SSLSocket) TestCerts.trustAll().getSocketFactory().createSocket("127.0.0.1", port)) {
       s.setSoTimeout(5_000);
       s.setEnabledProtocols(new String[] {protocol});
       s.setEnabledCipherSuites(new String[] {suite});

@@ -15,21 +15,41 @@ import org.junit.jupiter.api.Test;
 class PacingScenarioSimulationIT {
   @Test
   void everyScenarioHoldsTheIssuesBounds() throws Exception {
-    PacingScenarios.Flight f = new PacingScenarios.Flight(
-        Integer.getInteger("sim.flight.seconds", 40), Long.getLong("sim.budget", 400), 3_000, 5);
+    PacingScenarios.Flight f =
+        new PacingScenarios.Flight(
+            Integer.getInteger("sim.flight.seconds", 40),
+            Long.getLong("sim.budget", 400),
+            3_000,
+            5);
     try (LocalRedis redis = LocalRedis.start()) {
-      ScenarioSimulation.Outcome o = ScenarioSimulation.run(PacingScenarios.all(), f,
-          new RedisOptions().setConnectionString(redis.url()), "it", 100);
-      System.out.println(ScenarioReport.table(o.rows()) + "wall " + o.report().getDouble("wall_seconds") + " s");
+      ScenarioSimulation.Outcome o =
+          ScenarioSimulation.run(
+              PacingScenarios.all(),
+              f,
+              new RedisOptions().setConnectionString(redis.url()),
+              "it",
+              100);
+      System.out.println(
+          ScenarioReport.table(o.rows()) + "wall " + o.report().getDouble("wall_seconds") + " s");
       for (ScenarioReport.Row r : o.rows()) {
-        assertThat(r.series().redisDelivered).as("redis counter of %s", r.name()).isEqualTo(r.series().total);
+        assertThat(r.series().redisDelivered)
+            .as("redis counter of %s", r.name())
+            .isEqualTo(r.series().total);
         if (r.boundsApply()) {
-          assertThat(r.worstGap()).as("%s: worst gap, share of budget", r.name()).isLessThan(ScenarioReport.MAX_GAP);
-          assertThat(r.finalShare()).as("%s: final share", r.name()).isBetween(ScenarioReport.MIN_FINAL, 1.0);
-          assertThat(r.overShare()).as("%s: over-delivery", r.name()).isLessThanOrEqualTo(ScenarioReport.MAX_OVER);
+          assertThat(r.worstGap())
+              .as("%s: worst gap, share of budget", r.name())
+              .isLessThan(ScenarioReport.MAX_GAP);
+          assertThat(r.finalShare())
+              .as("%s: final share", r.name())
+              .isBetween(ScenarioReport.MIN_FINAL, 1.0);
+          assertThat(r.overShare())
+              .as("%s: over-delivery", r.name())
+              .isLessThanOrEqualTo(ScenarioReport.MAX_OVER);
         } else {
           assertThat(r.pacedAfterRamp()).as("%s: paced after the ramp", r.name()).isZero();
-          assertThat(r.series().promotions[PacingScenarios.RAMP_SLOTS]).as("%s: promotes", r.name()).isPositive();
+          assertThat(r.series().promotions[PacingScenarios.RAMP_SLOTS])
+              .as("%s: promotes", r.name())
+              .isPositive();
         }
       }
     }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A short simulated flight (4 h) through the real pipeline, pacing script and ledger: the
- * invariants must hold exactly; the delivery and plan-tracking targets are checked on the
- * README's full-day run.
+ * invariants must hold exactly; the delivery and plan-tracking targets are checked on the README's
+ * full-day run.
  */
 class PacingSimulationIT {
   @Test
@@ -25,10 +25,16 @@ class PacingSimulationIT {
       assertThat(checks.getBoolean("zero_cap_violations")).isTrue();
       assertThat(checks.getBoolean("over_delivery_within_promotions_in_flight")).isTrue();
       for (CampaignSeries cs : o.main().values()) {
-        assertThat(cs.redisDelivered).as("redis counter of %s", cs.campaign.id()).isEqualTo(cs.total);
+        assertThat(cs.redisDelivered)
+            .as("redis counter of %s", cs.campaign.id())
+            .isEqualTo(cs.total);
         assertThat(cs.total).as("some traffic reached %s", cs.campaign.id()).isPositive();
       }
-      double median = report.getJsonObject("summary").getJsonObject("feasible_delivered_pct").getDouble("median");
+      double median =
+          report
+              .getJsonObject("summary")
+              .getJsonObject("feasible_delivered_pct")
+              .getDouble("median");
       assertThat(median).isGreaterThan(95.0);
     }
   }

@@ -40,10 +40,12 @@ final class GatewayFixture implements AutoCloseable {
     flags.put(ConfigKey.TIMEOUT_MS, "2000");
     flags.putAll(extra);
     GatewayConfig config = GatewayConfig.from(ConfigSources.resolve(flags, Map.of(), null));
-    running = io.scoregateway.gateway.cli.Await.result(
-        GatewayBoot.start(config, Clock.systemUTC(), Map.of(), otel));
+    running =
+        io.scoregateway.gateway.cli.Await.result(
+            GatewayBoot.start(config, Clock.systemUTC(), Map.of(), otel));
     long deadline = System.currentTimeMillis() + 10_000;
-    while (!running.engine().catalog().view().loaded() || running.engine().catalog().view().campaigns().size() == 0
+    while (!running.engine().catalog().view().loaded()
+        || running.engine().catalog().view().campaigns().size() == 0
         || !running.engine().readiness().warm()) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("catalog not loaded");
@@ -55,23 +57,34 @@ final class GatewayFixture implements AutoCloseable {
   /** Tracks t1..t3 scored in an active snapshot; t1 and t2 in an asap campaign, t3 capped. */
   private static void seed(String url) {
     Vertx vertx = Vertx.vertx();
-    RedisLink link = RedisLink.create(vertx, new io.vertx.redis.client.RedisOptions().setConnectionString(url));
+    RedisLink link =
+        RedisLink.create(vertx, new io.vertx.redis.client.RedisOptions().setConnectionString(url));
     try {
       link.connect().await();
       Stores stores = Stores.over(link, 60_000);
       SnapshotWriter w = new SnapshotWriter(link, "snap");
       w.begin("test").await();
-      w.write(List.of(new SnapshotWriter.Row("t1", "", 0.5), new SnapshotWriter.Row("t2", "", 0.4),
-          new SnapshotWriter.Row("t3", "", 0.3))).await();
+      w.write(
+              List.of(
+                  new SnapshotWriter.Row("t1", "", 0.5),
+                  new SnapshotWriter.Row("t2", "", 0.4),
+                  new SnapshotWriter.Row("t3", "", 0.3)))
+          .await();
       w.complete("test", 3, 0).await();
       w.activate().await();
       Instant now = Instant.now();
-      JsonObject c = new JsonObject().put("tracks", new JsonArray().add("t1").add("t2"))
-          .put("start", now.minusSeconds(3600).toString()).put("end", now.plusSeconds(86_400).toString())
-          .put("budget", 1_000_000).put("pacing", "asap");
+      JsonObject c =
+          new JsonObject()
+              .put("tracks", new JsonArray().add("t1").add("t2"))
+              .put("start", now.minusSeconds(3600).toString())
+              .put("end", now.plusSeconds(86_400).toString())
+              .put("budget", 1_000_000)
+              .put("pacing", "asap");
       stores.campaigns().put(CampaignCodec.parse("c1", c), now.toEpochMilli()).await();
-      JsonObject capped = c.copy().put("tracks", new JsonArray().add("t3"))
-          .put("frequency_cap", new JsonObject().put("max", 1).put("window_seconds", 3600));
+      JsonObject capped =
+          c.copy()
+              .put("tracks", new JsonArray().add("t3"))
+              .put("frequency_cap", new JsonObject().put("max", 1).put("window_seconds", 3600));
       stores.campaigns().put(CampaignCodec.parse("c2", capped), now.toEpochMilli()).await();
     } finally {
       link.close();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** /metrics is valid exposition text and its counters move by exactly what a known sequence did. */
 class MetricsIT {
-  static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
+  static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*\\})? (\\S+)$");
   static Vertx vertx;
   static GatewayFixture gw;
   static WebClient http;
@@ -32,7 +33,9 @@ class MetricsIT {
   static void setUp() throws Exception {
     vertx = Vertx.vertx();
     // no score cache: every score lookup goes to Redis, so the Redis timers move predictably
-    gw = new GatewayFixture(Map.of(ConfigKey.SCORE_CACHE_ENTRIES, "0"), Map.of("otel.traces.exporter", "none"));
+    gw =
+        new GatewayFixture(
+            Map.of(ConfigKey.SCORE_CACHE_ENTRIES, "0"), Map.of("otel.traces.exporter", "none"));
     http = WebClient.create(vertx);
   }
 
@@ -43,8 +46,13 @@ class MetricsIT {
   }
 
   static HttpResponse<Buffer> score(String user, String... tracks) {
-    return http.post(gw.port, "127.0.0.1", "/v1/scores").sendJsonObject(new JsonObject().put("user", user)
-        .put("surface", "autoplay").put("market", "SE").put("candidates", new JsonArray(java.util.List.of((Object[]) tracks))))
+    return http.post(gw.port, "127.0.0.1", "/v1/scores")
+        .sendJsonObject(
+            new JsonObject()
+                .put("user", user)
+                .put("surface", "autoplay")
+                .put("market", "SE")
+                .put("candidates", new JsonArray(java.util.List.of((Object[]) tracks))))
         .await();
   }
 
@@ -77,30 +85,71 @@ class MetricsIT {
   @Test
   void countersMoveByTheRightAmounts() {
     Map<String, Double> before = samples(page());
-    score("u-m1", "t1", "t9", "t3");                       // promoted t1, t3; not_enrolled t9
-    JsonObject event = new JsonObject().put("id", "m-1").put("user", "u-m1").put("track", "t3").put("campaign", "c2")
-        .put("surface", "autoplay").put("ts", Instant.now().toString());
+    score("u-m1", "t1", "t9", "t3"); // promoted t1, t3; not_enrolled t9
+    JsonObject event =
+        new JsonObject()
+            .put("id", "m-1")
+            .put("user", "u-m1")
+            .put("track", "t3")
+            .put("campaign", "c2")
+            .put("surface", "autoplay")
+            .put("ts", Instant.now().toString());
     http.post(gw.port, "127.0.0.1", "/v1/deliveries")
-        .sendJsonObject(new JsonObject().put("events", new JsonArray().add(event).add(event.copy()))).await();
-    score("u-m1", "t3");                                     // frequency_capped (max 1)
+        .sendJsonObject(
+            new JsonObject().put("events", new JsonArray().add(event).add(event.copy())))
+        .await();
+    score("u-m1", "t3"); // frequency_capped (max 1)
     assertThat(score("u-m1", "bad id").statusCode()).isEqualTo(400);
     Map<String, Double> after = samples(page());
 
     assertThat(delta(before, after, "gateway_decisions_total{reason=\"promoted\"}")).isEqualTo(2);
-    assertThat(delta(before, after, "gateway_decisions_total{reason=\"not_enrolled\"}")).isEqualTo(1);
-    assertThat(delta(before, after, "gateway_decisions_total{reason=\"frequency_capped\"}")).isEqualTo(1);
-    assertThat(delta(before, after, "gateway_requests_total{route=\"POST /v1/scores\",status=\"200\"}")).isEqualTo(2);
-    assertThat(delta(before, after, "gateway_requests_total{route=\"POST /v1/scores\",status=\"400\"}")).isEqualTo(1);
-    assertThat(delta(before, after, "gateway_requests_total{route=\"POST /v1/deliveries\",status=\"200\"}")).isEqualTo(1);
-    assertThat(delta(before, after, "gateway_delivery_events_total{outcome=\"accepted\"}")).isEqualTo(1);
-    assertThat(delta(before, after, "gateway_delivery_events_total{outcome=\"duplicate\"}")).isEqualTo(1);
-    assertThat(delta(before, after, "gateway_batch_size_count{route=\"POST /v1/scores\"}")).isEqualTo(2);
-    assertThat(delta(before, after, "gateway_batch_size_sum{route=\"POST /v1/scores\"}")).isEqualTo(4);
-    assertThat(delta(before, after, "gateway_request_duration_seconds_count{route=\"POST /v1/scores\"}")).isEqualTo(3);
-    assertThat(delta(before, after, "gateway_redis_duration_seconds_count{operation=\"scores\",outcome=\"ok\"}")).isEqualTo(2);
-    assertThat(delta(before, after, "gateway_redis_duration_seconds_count{operation=\"deliveries\",outcome=\"ok\"}")).isEqualTo(1);
+    assertThat(delta(before, after, "gateway_decisions_total{reason=\"not_enrolled\"}"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "gateway_decisions_total{reason=\"frequency_capped\"}"))
+        .isEqualTo(1);
+    assertThat(
+            delta(
+                before, after, "gateway_requests_total{route=\"POST /v1/scores\",status=\"200\"}"))
+        .isEqualTo(2);
+    assertThat(
+            delta(
+                before, after, "gateway_requests_total{route=\"POST /v1/scores\",status=\"400\"}"))
+        .isEqualTo(1);
+    assertThat(
+            delta(
+                before,
+                after,
+                "gateway_requests_total{route=\"POST /v1/deliveries\",status=\"200\"}"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "gateway_delivery_events_total{outcome=\"accepted\"}"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "gateway_delivery_events_total{outcome=\"duplicate\"}"))
+        .isEqualTo(1);
+    assertThat(delta(before, after, "gateway_batch_size_count{route=\"POST /v1/scores\"}"))
+        .isEqualTo(2);
+    assertThat(delta(before, after, "gateway_batch_size_sum{route=\"POST /v1/scores\"}"))
+        .isEqualTo(4);
+    assertThat(
+            delta(
+                before, after, "gateway_request_duration_seconds_count{route=\"POST /v1/scores\"}"))
+        .isEqualTo(3);
+    assertThat(
+            delta(
+                before,
+                after,
+                "gateway_redis_duration_seconds_count{operation=\"scores\",outcome=\"ok\"}"))
+        .isEqualTo(2);
+    assertThat(
+            delta(
+                before,
+                after,
+                "gateway_redis_duration_seconds_count{operation=\"deliveries\",outcome=\"ok\"}"))
+        .isEqualTo(1);
     assertThat(after).containsKey("gateway_in_flight");
-    assertThat(after.get("gateway_request_duration_seconds_bucket{route=\"POST /v1/scores\",le=\"0.05\"}")).isNotNull();
+    assertThat(
+            after.get(
+                "gateway_request_duration_seconds_bucket{route=\"POST /v1/scores\",le=\"0.05\"}"))
+        .isNotNull();
   }
 
   @Test
@@ -113,7 +162,10 @@ class MetricsIT {
     }
     File promtool = onPath("promtool");
     if (promtool != null) {
-      Process p = new ProcessBuilder(promtool.getPath(), "check", "metrics").redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(promtool.getPath(), "check", "metrics")
+              .redirectErrorStream(true)
+              .start();
       p.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
       p.getOutputStream().close();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,28 +10,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal OTLP/HTTP trace receiver: accepts {@code POST /v1/traces} and decodes the protobuf
- * wire format of ExportTraceServiceRequest by hand (resource_spans=1 → scope_spans=2 → spans=2;
- * span: trace_id=1, span_id=2, parent_span_id=4, name=5, attributes=9 of KeyValue{key=1,
- * value=2 AnyValue{string=1, bool=2, int=3, double=4}}).
+ * A minimal OTLP/HTTP trace receiver: accepts {@code POST /v1/traces} and decodes the protobuf wire
+ * format of ExportTraceServiceRequest by hand (resource_spans=1 → scope_spans=2 → spans=2; span:
+ * trace_id=1, span_id=2, parent_span_id=4, name=5, attributes=9 of KeyValue{key=1, value=2
+ * AnyValue{string=1, bool=2, int=3, double=4}}).
  */
 final class OtlpReceiver implements AutoCloseable {
   /** One received span. */
-  record SpanData(String traceId, String spanId, String parentSpanId, String name, Map<String, Object> attributes) {}
+  record SpanData(
+      String traceId,
+      String spanId,
+      String parentSpanId,
+      String name,
+      Map<String, Object> attributes) {}
 
   private final List<SpanData> spans = new ArrayList<>();
   private final HttpServer server;
 
   OtlpReceiver(Vertx vertx) {
-    server = vertx.createHttpServer().requestHandler(req -> req.body().onSuccess(body -> {
-      if (req.path().equals("/v1/traces")) {
-        List<SpanData> decoded = decodeRequest(body.getBytes());
-        synchronized (spans) {
-          spans.addAll(decoded);
-        }
-      }
-      req.response().putHeader("content-type", "application/x-protobuf").end();
-    }));
+    server =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                req ->
+                    req.body()
+                        .onSuccess(
+                            body -> {
+                              if (req.path().equals("/v1/traces")) {
+                                List<SpanData> decoded = decodeRequest(body.getBytes());
+                                synchronized (spans) {
+                                  spans.addAll(decoded);
+                                }
+                              }
+                              req.response()
+                                  .putHeader("content-type", "application/x-protobuf")
+                                  .end();
+                            }));
     server.listen(0, "127.0.0.1").await();
   }
 
@@ -84,7 +98,7 @@ final class OtlpReceiver implements AutoCloseable {
         case 4 -> parent = HexFormat.of().formatHex(value);
         case 5 -> name = new String(value, StandardCharsets.UTF_8);
         case 9 -> attribute(new Reader(value), attributes);
-        default -> { }
+        default -> {}
       }
     }
     return new SpanData(traceId, spanId, parent, name, attributes);
@@ -115,10 +129,18 @@ final class OtlpReceiver implements AutoCloseable {
     while (r.more()) {
       int tag = (int) r.varint();
       switch (tag) {
-        case (1 << 3) | 2 -> { return new String(r.bytes(), StandardCharsets.UTF_8); }
-        case (2 << 3) -> { return r.varint() != 0; }
-        case (3 << 3) -> { return r.varint(); }
-        case (4 << 3) | 1 -> { return Double.longBitsToDouble(r.fixed64()); }
+        case (1 << 3) | 2 -> {
+          return new String(r.bytes(), StandardCharsets.UTF_8);
+        }
+        case (2 << 3) -> {
+          return r.varint() != 0;
+        }
+        case (3 << 3) -> {
+          return r.varint();
+        }
+        case (4 << 3) | 1 -> {
+          return Double.longBitsToDouble(r.fixed64());
+        }
         default -> r.skip(tag & 7);
       }
     }

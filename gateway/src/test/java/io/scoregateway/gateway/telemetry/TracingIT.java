@@ -22,29 +22,43 @@ class TracingIT {
   void oneRequestYieldsServerSpanHopSpansAndRedisSpansBeneath() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (OtlpReceiver receiver = new OtlpReceiver(vertx);
-        GatewayFixture gw = new GatewayFixture(Map.of(), Map.of(
-            "otel.traces.exporter", "otlp",
-            "otel.exporter.otlp.traces.endpoint", "http://127.0.0.1:" + receiver.port() + "/v1/traces",
-            "otel.bsp.schedule.delay", "50",
-            "otel.traces.sampler", "parentbased_always_on"))) {
+        GatewayFixture gw =
+            new GatewayFixture(
+                Map.of(),
+                Map.of(
+                    "otel.traces.exporter", "otlp",
+                    "otel.exporter.otlp.traces.endpoint",
+                        "http://127.0.0.1:" + receiver.port() + "/v1/traces",
+                    "otel.bsp.schedule.delay", "50",
+                    "otel.traces.sampler", "parentbased_always_on"))) {
       WebClient http = WebClient.create(vertx);
-      HttpResponse<Buffer> r = http.post(gw.port, "127.0.0.1", "/v1/scores")
-          .putHeader("traceparent", "00-" + TRACE + "-" + CALLER_SPAN + "-01")
-          .sendJsonObject(new JsonObject().put("user", "u-1").put("surface", "autoplay").put("market", "SE")
-              .put("candidates", new JsonArray().add("t1").add("t9").add("t3").add("t2"))).await();
+      HttpResponse<Buffer> r =
+          http.post(gw.port, "127.0.0.1", "/v1/scores")
+              .putHeader("traceparent", "00-" + TRACE + "-" + CALLER_SPAN + "-01")
+              .sendJsonObject(
+                  new JsonObject()
+                      .put("user", "u-1")
+                      .put("surface", "autoplay")
+                      .put("market", "SE")
+                      .put("candidates", new JsonArray().add("t1").add("t9").add("t3").add("t2")))
+              .await();
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.getHeader("traceparent")).startsWith("00-" + TRACE + "-");
       assertThat(r.getHeader("server-timing")).contains("redis;dur=");
 
       List<OtlpReceiver.SpanData> spans = awaitSpans(receiver, 7);
-      OtlpReceiver.SpanData server = find(spans, "POST /v1/scores").orElseThrow(() -> new AssertionError(spans));
+      OtlpReceiver.SpanData server =
+          find(spans, "POST /v1/scores").orElseThrow(() -> new AssertionError(spans));
       assertThat(server.traceId()).isEqualTo(TRACE);
       assertThat(server.parentSpanId()).isEqualTo(CALLER_SPAN);
       assertThat(server.attributes()).containsEntry("http.route", "/v1/scores");
-      assertThat(r.getHeader("traceparent")).isEqualTo("00-" + TRACE + "-" + server.spanId() + "-01");
+      assertThat(r.getHeader("traceparent"))
+          .isEqualTo("00-" + TRACE + "-" + server.spanId() + "-01");
 
       OtlpReceiver.SpanData lookup = child(spans, server, "score lookup");
-      assertThat(lookup.attributes()).containsEntry("gateway.batch.tracks", 3L).containsEntry("gateway.snapshot", "snap");
+      assertThat(lookup.attributes())
+          .containsEntry("gateway.batch.tracks", 3L)
+          .containsEntry("gateway.snapshot", "snap");
       // pacing is decided from the instance's in-memory view: no pacing hop on a request
       assertThat(find(spans, "pacing refresh")).isEmpty();
       assertThat(find(spans, "pacing")).isEmpty();
@@ -61,7 +75,8 @@ class TracingIT {
     }
   }
 
-  private static List<OtlpReceiver.SpanData> awaitSpans(OtlpReceiver receiver, int atLeast) throws InterruptedException {
+  private static List<OtlpReceiver.SpanData> awaitSpans(OtlpReceiver receiver, int atLeast)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
       List<OtlpReceiver.SpanData> s = receiver.spans();
@@ -75,12 +90,15 @@ class TracingIT {
     throw new AssertionError("spans not exported in time: " + receiver.spans());
   }
 
-  private static Optional<OtlpReceiver.SpanData> find(List<OtlpReceiver.SpanData> spans, String name) {
+  private static Optional<OtlpReceiver.SpanData> find(
+      List<OtlpReceiver.SpanData> spans, String name) {
     return spans.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
-  private static OtlpReceiver.SpanData child(List<OtlpReceiver.SpanData> spans, OtlpReceiver.SpanData parent, String name) {
-    OtlpReceiver.SpanData s = find(spans, name).orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
+  private static OtlpReceiver.SpanData child(
+      List<OtlpReceiver.SpanData> spans, OtlpReceiver.SpanData parent, String name) {
+    OtlpReceiver.SpanData s =
+        find(spans, name).orElseThrow(() -> new AssertionError("no span " + name + " in " + spans));
     assertThat(s.parentSpanId()).as("parent of %s", name).isEqualTo(parent.spanId());
     return s;
   }
