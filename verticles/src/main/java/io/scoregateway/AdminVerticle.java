@@ -64,7 +64,7 @@ public final class AdminVerticle extends VerticleBase {
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
 
-    RouteTable router = Routers.create(vertx);
+    RouteTable router = Routers.create(vertx, engine.telemetry().registry());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router

@@ -11,11 +11,13 @@ import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
+import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.CachingScoreStore;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.ExchangeTelemetry;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -67,6 +69,8 @@ public final class DataPlaneVerticle extends VerticleBase {
         engine.scoreCache() == null
             ? stores.scores()
             : new CachingScoreStore(stores.scores(), engine.scoreCache());
+    ExchangeObserver exchanges =
+        new ExchangeTelemetry(engine.telemetry().tracer(), engine.decisions());
     ScorePipeline pipeline =
         new ScorePipeline(
             engine.catalog(),
@@ -75,8 +79,9 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacingSlotMs(),
             stores.frequency(),
             engine.clock(),
-            engine.telemetry().tracer());
-    ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
+            exchanges);
+    ScoreRoutes scores =
+        new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), exchanges);
     DeliveryRoutes deliveries =
         new DeliveryRoutes(
             new DeliveryRecorder(
@@ -92,7 +97,7 @@ public final class DataPlaneVerticle extends VerticleBase {
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
     ClientConcurrency perClient = new ClientConcurrency(cfg.clientInFlightCap());
     long bodyMs = cfg.edge().bodyReadMs();
-    RouteTable router = Routers.create(vertx);
+    RouteTable router = Routers.create(vertx, engine.telemetry().registry());
     router
         .post("/v1/scores")
         .handler(engine.observer().route("POST /v1/scores"))
@@ -129,9 +134,10 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacingSlotMs(),
             stores.frequency(),
             engine.clock(),
-            engine.telemetry().tracer());
+            ExchangeObserver.NONE);
     ScoreRoutes warmRoutes =
-        new ScoreRoutes(vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
+        new ScoreRoutes(
+            vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), ExchangeObserver.NONE);
     new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch())
         .start();
     if (deliveryLink != link) {

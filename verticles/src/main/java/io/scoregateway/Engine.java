@@ -3,6 +3,7 @@ package io.scoregateway;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.http.Listeners;
+import io.scoregateway.http.Readiness;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;

@@ -1,21 +1,18 @@
 package io.scoregateway.auth;
 
-import io.scoregateway.http.Problem;
-import io.scoregateway.http.ProblemType;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks {@code Authorization: Bearer <token>} against the tokens file: the token's SHA-256 is
  * compared with every client's in constant time, so timing reveals neither which client matched nor
- * how much of a hash did. 401 without a valid token, 403 without the role.
+ * how much of a hash did. A caller without a valid token is unauthenticated (401), one without the
+ * role forbidden (403).
  */
 public final class TokenAuthenticator {
-  public static final String CLIENT_KEY = "client";
   private static final String PREFIX = "Bearer ";
 
   // replaced whole when the tokens file changes; each request reads one consistent list
@@ -38,27 +35,26 @@ public final class TokenAuthenticator {
     return clients.size();
   }
 
-  /** A route handler admitting only clients holding {@code role}. */
-  public Handler<RoutingContext> require(Role role) {
-    return ctx -> {
-      Client c = authenticate(ctx.request().getHeader("authorization"));
-      if (c == null) {
-        ctx.response().putHeader("www-authenticate", "Bearer");
-        Problem.send(
-            ctx, ProblemType.UNAUTHORIZED, "authorization: missing or invalid bearer token");
-      } else if (!c.roles().contains(role)) {
-        Problem.send(
-            ctx,
-            ProblemType.FORBIDDEN,
-            "authorization: client "
-                + c.name()
-                + " lacks role "
-                + role.name().toLowerCase(java.util.Locale.ROOT));
-      } else {
-        ctx.put(CLIENT_KEY, c);
-        ctx.next();
-      }
-    };
+  /**
+   * The client of an {@code Authorization} header holding {@code role}.
+   *
+   * @throws AccessDenied without a valid bearer token, or when its client lacks the role
+   */
+  public Client authorize(String header, Role role) {
+    Client c = authenticate(header);
+    if (c == null) {
+      throw new AccessDenied(
+          AccessDenied.Reason.UNAUTHENTICATED, "authorization: missing or invalid bearer token");
+    }
+    if (!c.roles().contains(role)) {
+      throw new AccessDenied(
+          AccessDenied.Reason.FORBIDDEN,
+          "authorization: client "
+              + c.name()
+              + " lacks role "
+              + role.name().toLowerCase(Locale.ROOT));
+    }
+    return c;
   }
 
   /** The client owning the token, or null. */

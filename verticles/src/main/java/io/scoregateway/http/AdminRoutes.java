@@ -43,7 +43,7 @@ public final class AdminRoutes {
         .compose(v -> refresher.refresh())
         .compose(v -> withState(List.of(c)))
         .onSuccess(list -> json(ctx, 200, list.getJsonObject(0)))
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   public void getCampaign(RoutingContext ctx) {
@@ -55,7 +55,7 @@ public final class AdminRoutes {
             c ->
                 c == null ? Future.failedFuture(notFound("campaign " + id)) : withState(List.of(c)))
         .onSuccess(list -> json(ctx, 200, list.getJsonObject(0)))
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   public void listCampaigns(RoutingContext ctx) {
@@ -64,7 +64,7 @@ public final class AdminRoutes {
         .list()
         .compose(this::withState)
         .onSuccess(list -> json(ctx, 200, new JsonObject().put("campaigns", list)))
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   public void deleteCampaign(RoutingContext ctx) {
@@ -75,7 +75,7 @@ public final class AdminRoutes {
         .compose(
             found -> found ? refresher.refresh() : Future.failedFuture(notFound("campaign " + id)))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   /** Each campaign with its live pacing numbers, as stored: reading never steps the controller. */

@@ -1,7 +1,6 @@
 package io.scoregateway.http;
 
 import io.scoregateway.auth.Client;
-import io.scoregateway.auth.TokenAuthenticator;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
@@ -24,7 +23,7 @@ public final class ClientConcurrency implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Client c = ctx.get(TokenAuthenticator.CLIENT_KEY);
+    Client c = ctx.get(BearerAuth.CLIENT_KEY);
     // with auth on, every request reaching here has a client; addresses are keys only without auth
     String who = c != null ? c.name() : "@" + host(ctx.request().remoteAddress());
     int[] n = inFlight.computeIfAbsent(who, k -> new int[1]);

@@ -1,7 +1,6 @@
 package io.scoregateway.http;
 
 import io.scoregateway.auth.Client;
-import io.scoregateway.auth.TokenAuthenticator;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.PlatformHandler;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ public final class ClientRateLimiter implements PlatformHandler {
 
   @Override
   public void handle(RoutingContext ctx) {
-    Client c = ctx.get(TokenAuthenticator.CLIENT_KEY);
+    Client c = ctx.get(BearerAuth.CLIENT_KEY);
     if (c == null || c.rateLimit() <= 0) {
       ctx.next();
       return;

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /v1/deliveries}: a 2xx means every accepted event is counted; when Redis cannot
- * confirm in time the answer is 503 with Retry-After, and a retry counts nothing twice.
+ * confirm in time the answer is 503 with Retry-After, and a retry counts nothing twice. Any other
+ * failure is a bug, answered 500: telling the caller to retry it would only repeat it.
  */
 public final class DeliveryRoutes {
   private final DeliveryRecorder recorder;
@@ -56,6 +57,10 @@ public final class DeliveryRoutes {
             })
         .onFailure(
             err -> {
+              if (Failures.classify(err).type() != ProblemType.UNAVAILABLE) {
+                ctx.fail(err);
+                return;
+              }
               ctx.put(RequestObserver.OUTCOME, "unconfirmed");
               ctx.response().putHeader("retry-after", "1");
               Problem.send(

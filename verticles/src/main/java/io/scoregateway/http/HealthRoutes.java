@@ -1,6 +1,5 @@
 package io.scoregateway.http;
 
-import io.scoregateway.Readiness;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.store.RedisLink;
 import io.vertx.core.json.JsonObject;

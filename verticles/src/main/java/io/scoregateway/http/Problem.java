@@ -1,21 +1,18 @@
 package io.scoregateway.http;
 
-import io.scoregateway.codec.InvalidInput;
-import io.scoregateway.store.CampaignStore;
-import io.scoregateway.store.RedisFailures;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** An RFC 9457 problem answer; the one place errors become HTTP. */
+/**
+ * An RFC 9457 problem answer; the one place errors become HTTP. Which problem a failure is decides
+ * {@link Failures}.
+ */
 public final class Problem extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(Problem.class);
   public static final String CONTENT_TYPE = "application/problem+json";
 
   private final ProblemType type;
@@ -27,6 +24,11 @@ public final class Problem extends RuntimeException {
 
   public ProblemType type() {
     return type;
+  }
+
+  /** Writes the problem unless the response is already under way (see below). */
+  public static void send(RoutingContext ctx, Problem problem) {
+    send(ctx, problem.type, problem.getMessage());
   }
 
   /**
@@ -88,23 +90,5 @@ public final class Problem extends RuntimeException {
         .setStatusCode(type.status())
         .putHeader("content-type", CONTENT_TYPE)
         .end(body.toBuffer());
-  }
-
-  /** Maps any failure to its problem: expected ones by type, anything else as a logged 500. */
-  public static void fail(RoutingContext ctx, Throwable err) {
-    if (err instanceof Problem p) {
-      send(ctx, p.type, p.getMessage());
-    } else if (err instanceof InvalidInput bad) {
-      send(ctx, ProblemType.INVALID_REQUEST, bad.getMessage());
-    } else if (err instanceof CampaignStore.TrackConflict c) {
-      send(ctx, ProblemType.CONFLICT, c.getMessage());
-    } else if (err instanceof io.vertx.core.json.DecodeException) {
-      send(ctx, ProblemType.INVALID_REQUEST, "body: malformed JSON");
-    } else if (RedisFailures.isInfrastructure(err)) {
-      send(ctx, ProblemType.UNAVAILABLE, "redis: " + err.getMessage());
-    } else {
-      LOG.error("unexpected failure on {} {}", ctx.request().method(), ctx.normalizedPath(), err);
-      send(ctx, ProblemType.INTERNAL, "unexpected error");
-    }
   }
 }

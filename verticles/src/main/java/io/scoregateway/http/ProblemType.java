@@ -1,6 +1,11 @@
 package io.scoregateway.http;
 
-/** The closed set of errors the gateway answers, each with its status and RFC 9457 type. */
+import java.util.Locale;
+
+/**
+ * The closed set of errors the gateway answers, each with its status, RFC 9457 type and the label
+ * it is counted under.
+ */
 public enum ProblemType {
   INVALID_REQUEST(400, "Invalid request"),
   UNAUTHORIZED(401, "Missing or invalid bearer token"),
@@ -22,10 +27,12 @@ public enum ProblemType {
 
   private final int status;
   private final String title;
+  private final String label;
 
   ProblemType(int status, String title) {
     this.status = status;
     this.title = title;
+    this.label = name().toLowerCase(Locale.ROOT);
   }
 
   public int status() {
@@ -36,9 +43,13 @@ public enum ProblemType {
     return title;
   }
 
+  /** The value of the {@code type} label of {@code gateway.failures}, e.g. {@code internal}. */
+  public String label() {
+    return label;
+  }
+
   /** The problem's {@code type} URI. */
   public String uri() {
-    return "https://score-gateway.dev/problems/"
-        + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return "https://score-gateway.dev/problems/" + label.replace('_', '-');
   }
 }

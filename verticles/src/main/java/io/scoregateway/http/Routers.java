@@ -1,5 +1,6 @@
 package io.scoregateway.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.scoregateway.auth.Role;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.vertx.core.Future;
@@ -16,10 +17,11 @@ import io.vertx.ext.web.handler.PlatformHandler;
 public final class Routers {
   private Routers() {}
 
-  public static RouteTable create(Vertx vertx) {
+  /** A router whose failures are answered and counted (in {@code registry}) as problems. */
+  public static RouteTable create(Vertx vertx, MeterRegistry registry) {
     Router router = Router.router(vertx);
     RouteTable routes = new RouteTable(router);
-    router.route().failureHandler(Routers::failure);
+    router.route().failureHandler(new FailureHandler(registry));
     router.errorHandler(
         404,
         ctx ->
@@ -95,8 +97,7 @@ public final class Routers {
     if (auth == null) {
       return RoutingContext::next;
     }
-    Handler<RoutingContext> check = auth.require(role);
-    return check::handle;
+    return new BearerAuth(auth, role);
   }
 
   /**
@@ -114,33 +115,14 @@ public final class Routers {
         });
   }
 
-  /** Runs a handler, turning anything it throws into the matching problem answer. */
+  /** Runs a handler, failing the request with anything it throws (answered as its problem). */
   public static Handler<RoutingContext> guarded(Handler<RoutingContext> h) {
     return ctx -> {
       try {
         h.handle(ctx);
       } catch (RuntimeException e) {
-        Problem.fail(ctx, e);
+        ctx.fail(e);
       }
     };
-  }
-
-  private static void failure(RoutingContext ctx) {
-    if (ctx.failure() != null) {
-      Problem.fail(ctx, ctx.failure());
-      return;
-    }
-    switch (ctx.statusCode()) {
-      case 413 ->
-          Problem.send(
-              ctx, ProblemType.PAYLOAD_TOO_LARGE, "body: larger than the limit for this endpoint");
-      case 415 ->
-          Problem.send(
-              ctx, ProblemType.UNSUPPORTED_MEDIA_TYPE, "content-type: expected application/json");
-      case 400 -> Problem.send(ctx, ProblemType.INVALID_REQUEST, "body: unreadable request");
-      case 404 ->
-          Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path());
-      default -> Problem.send(ctx, ProblemType.INTERNAL, "status " + ctx.statusCode());
-    }
   }
 }

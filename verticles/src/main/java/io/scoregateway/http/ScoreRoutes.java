@@ -1,16 +1,12 @@
 package io.scoregateway.http;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
-import io.scoregateway.Engine;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.scoregateway.pipeline.ScorePipeline;
-import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
-import io.scoregateway.telemetry.Spans;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,17 +24,22 @@ public final class ScoreRoutes {
   private final ScorePipeline pipeline;
   private final ScoreRequestParser parser;
   private final long defaultTimeoutMs;
-  private final DecisionMetrics metrics;
-  private final Tracer tracer;
+  private final ExchangeObserver observer;
 
+  /**
+   * @param observer watches the writing of each answer; {@link #internal} answers are not observed
+   */
   public ScoreRoutes(
-      Vertx vertx, ScorePipeline pipeline, int maxBatch, long defaultTimeoutMs, Engine engine) {
+      Vertx vertx,
+      ScorePipeline pipeline,
+      int maxBatch,
+      long defaultTimeoutMs,
+      ExchangeObserver observer) {
     this.vertx = vertx;
     this.pipeline = pipeline;
     this.parser = new ScoreRequestParser(maxBatch);
     this.defaultTimeoutMs = defaultTimeoutMs;
-    this.metrics = engine.decisions();
-    this.tracer = engine.telemetry().tracer();
+    this.observer = observer;
   }
 
   public void handle(RoutingContext ctx) {
@@ -107,14 +108,7 @@ public final class ScoreRoutes {
       return;
     }
     ex.close();
-    Span span = Spans.child(tracer, "response write");
-    answer.finish();
-    if (span.isRecording()) {
-      span.setAttribute("gateway.batch.candidates", ex.size())
-          .setAttribute("gateway.degraded", ex.degraded())
-          .end();
-    }
-    metrics.answered(ex);
+    observer.answer(ex, answer::finish);
     ctx.put(RequestObserver.OUTCOME, ex.degraded() ? "degraded" : "ok");
   }
 

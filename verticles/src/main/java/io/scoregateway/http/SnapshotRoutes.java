@@ -40,7 +40,7 @@ public final class SnapshotRoutes {
               AdminRoutes.json(
                   ctx, 200, new JsonObject().put("active", active).put("snapshots", out));
             })
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   public void activate(RoutingContext ctx) {
@@ -70,7 +70,7 @@ public final class SnapshotRoutes {
               catalog.activateSnapshot(id);
               AdminRoutes.json(ctx, 200, meta.put("active", true));
             })
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   /**
@@ -100,7 +100,7 @@ public final class SnapshotRoutes {
               AdminRoutes.json(ctx, 202, new JsonObject().put("id", id).put("state", "deleting"));
               erase(id, meta);
             })
-        .onFailure(err -> Problem.fail(ctx, err));
+        .onFailure(ctx::fail);
   }
 
   private void erase(String id, JsonObject meta) {

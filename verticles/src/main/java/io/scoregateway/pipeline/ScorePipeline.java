@@ -1,7 +1,5 @@
 package io.scoregateway.pipeline;
 
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
 import io.scoregateway.allocate.FrequencyCapAllocator;
 import io.scoregateway.allocate.SlotAllocator;
 import io.scoregateway.catalog.LiveCatalog;
@@ -14,7 +12,6 @@ import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.FrequencyStore;
 import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
-import io.scoregateway.telemetry.Spans;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,7 +33,7 @@ public final class ScorePipeline {
   private final long slotMs;
   private final FrequencyStore frequency;
   private final Clock clock;
-  private final Tracer tracer;
+  private final ExchangeObserver observer;
 
   public ScorePipeline(
       LiveCatalog catalog,
@@ -45,14 +42,14 @@ public final class ScorePipeline {
       long slotMs,
       FrequencyStore frequency,
       Clock clock,
-      Tracer tracer) {
+      ExchangeObserver observer) {
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
     this.slotMs = slotMs;
     this.frequency = frequency;
     this.clock = clock;
-    this.tracer = tracer;
+    this.observer = observer;
   }
 
   /** Resolves every decision it can; the caller closes the exchange (deadline or completion). */
@@ -107,14 +104,10 @@ public final class ScorePipeline {
             all -> {
               ex.timings().lookup(System.nanoTime() - t1);
               if (!ex.isClosed()) {
-                Span span = Spans.child(tracer, "allocation");
-                decide(ex, lookups, s.result(), f.result(), capped, now);
-                if (span.isRecording()) {
-                  span.setAttribute("gateway.batch.candidates", ex.size())
-                      .setAttribute("gateway.decisions.looked_up", lookups.positions.size())
-                      .setAttribute("gateway.decisions.promoted", promotedCount(ex))
-                      .end();
-                }
+                observer.allocation(
+                    ex,
+                    lookups.positions.size(),
+                    () -> decide(ex, lookups, s.result(), f.result(), capped, now));
               }
               return null;
             });
@@ -209,14 +202,6 @@ public final class ScorePipeline {
         ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
     }
-  }
-
-  private static int promotedCount(ScoreExchange ex) {
-    int n = 0;
-    for (int i = 0; i < ex.size(); i++) {
-      n += ex.decision(i).promoted() ? 1 : 0;
-    }
-    return n;
   }
 
   private static Decision.Explain explainOf(ScoreRequest req, Campaign c) {

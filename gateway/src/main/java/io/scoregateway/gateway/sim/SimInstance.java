@@ -7,11 +7,11 @@ import io.scoregateway.gateway.cli.Await;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
+import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
-import io.scoregateway.telemetry.Telemetry;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisOptions;
 
@@ -42,7 +42,7 @@ final class SimInstance implements AutoCloseable {
     this.pacing = a.pacing();
     this.pipeline =
         new ScorePipeline(
-            catalog, a.scores(), view, s.slotMs(), a.frequency(), clock, Telemetry.off().tracer());
+            catalog, a.scores(), view, s.slotMs(), a.frequency(), clock, ExchangeObserver.NONE);
     this.refresher =
         new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.refreshMs(), 1_000_000);
     this.recorder =

@@ -1,4 +1,4 @@
-package io.scoregateway;
+package io.scoregateway.http;
 
 import io.scoregateway.store.RedisLink;
 import java.util.List;

@@ -1,0 +1,47 @@
+package io.scoregateway.http;
+
+import io.scoregateway.auth.AccessDenied;
+import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.pipeline.CatalogNotLoaded;
+import io.scoregateway.store.CampaignStore;
+import io.scoregateway.store.RedisFailures;
+import io.vertx.core.json.DecodeException;
+
+/**
+ * The one map from a failure to the problem it is answered with: the caller's mistakes are 4xx,
+ * Redis that cannot serve (down, stalled, breaker open, writes not replicated) or a catalog not yet
+ * loaded is 503 and safe to retry, and anything else is a bug: 500.
+ */
+final class Failures {
+  private Failures() {}
+
+  /** The problem answering {@code err}; {@link ProblemType#INTERNAL} for what nothing expects. */
+  static Problem classify(Throwable err) {
+    if (err instanceof Problem p) {
+      return p;
+    }
+    if (err instanceof InvalidInput bad) {
+      return new Problem(ProblemType.INVALID_REQUEST, bad.getMessage());
+    }
+    if (err instanceof DecodeException) {
+      return new Problem(ProblemType.INVALID_REQUEST, "body: malformed JSON");
+    }
+    if (err instanceof AccessDenied denied) {
+      return new Problem(
+          denied.reason() == AccessDenied.Reason.UNAUTHENTICATED
+              ? ProblemType.UNAUTHORIZED
+              : ProblemType.FORBIDDEN,
+          denied.getMessage());
+    }
+    if (err instanceof CampaignStore.TrackConflict conflict) {
+      return new Problem(ProblemType.CONFLICT, conflict.getMessage());
+    }
+    if (err instanceof CatalogNotLoaded) {
+      return new Problem(ProblemType.UNAVAILABLE, "catalog: " + err.getMessage());
+    }
+    if (RedisFailures.isInfrastructure(err)) {
+      return new Problem(ProblemType.UNAVAILABLE, "redis: " + err.getMessage());
+    }
+    return new Problem(ProblemType.INTERNAL, "unexpected error");
+  }
+}
