@@ -5,6 +5,7 @@ import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.model.Campaign;
+import io.scoregateway.pacing.CampaignState;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.store.Stores;

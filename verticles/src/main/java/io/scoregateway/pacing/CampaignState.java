@@ -1,9 +1,13 @@
-package io.scoregateway.http;
+package io.scoregateway.pacing;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
+import java.util.Locale;
 
-/** The operator-facing state of a campaign, derived from config, clock and pacing numbers. */
+/**
+ * The operator-facing state of a campaign, derived from config, clock and pacing numbers: whether
+ * it runs, and how its deliveries stand against its plan ({@link PacingPlan#planned}).
+ */
 public enum CampaignState {
   SCHEDULED,
   PACING,
@@ -17,7 +21,7 @@ public enum CampaignState {
   static final double TOLERANCE = 0.02;
 
   public String wire() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static CampaignState of(Campaign c, long delivered, double planned, long nowMs) {

@@ -1,4 +1,4 @@
-package io.scoregateway.http;
+package io.scoregateway.pacing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
