@@ -2,6 +2,9 @@ package io.scoregateway.http;
 
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.codec.Ids;
+import io.scoregateway.codec.SnapshotCodec;
+import io.scoregateway.model.ScoreSnapshot;
+import io.scoregateway.model.SnapshotState;
 import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.SnapshotStore;
 import io.vertx.core.Future;
@@ -31,11 +34,11 @@ public final class SnapshotRoutes {
     Future.all(snapshots.list(), snapshots.active())
         .onSuccess(
             all -> {
-              List<JsonObject> snaps = all.resultAt(0);
+              List<ScoreSnapshot> snaps = all.resultAt(0);
               String active = all.resultAt(1);
               JsonArray out = new JsonArray();
-              for (JsonObject s : snaps) {
-                out.add(s.put("active", s.getString("id").equals(active)));
+              for (ScoreSnapshot s : snaps) {
+                out.add(SnapshotCodec.toApiJson(s).put("active", s.id().equals(active)));
               }
               AdminRoutes.json(
                   ctx, 200, new JsonObject().put("active", active).put("snapshots", out));
@@ -48,16 +51,16 @@ public final class SnapshotRoutes {
     existing(id)
         .compose(
             meta -> {
-              if (!"complete".equals(meta.getString("state"))) {
+              if (meta.state() != SnapshotState.COMPLETE) {
                 return Future.failedFuture(
                     conflict(
                         "snapshot "
                             + id
                             + " is not completely loaded (state "
-                            + meta.getString("state")
+                            + meta.state().wire()
                             + ")"));
               }
-              if (meta.getLong("rows", -1L) == 0) {
+              if (meta.empty()) {
                 // every candidate would answer no_score: the same refusal load-scores --activate
                 // makes
                 return Future.failedFuture(
@@ -68,7 +71,7 @@ public final class SnapshotRoutes {
         .onSuccess(
             meta -> {
               catalog.activateSnapshot(id);
-              AdminRoutes.json(ctx, 200, meta.put("active", true));
+              AdminRoutes.json(ctx, 200, SnapshotCodec.toApiJson(meta).put("active", true));
             })
         .onFailure(ctx::fail);
   }
@@ -76,34 +79,34 @@ public final class SnapshotRoutes {
   /**
    * 202 at once; the keys go in the background in bounded batches. A complete snapshot leaves a
    * {@code deleted} record, because gateways cache snapshot rows by id and a reused id would serve
-   * stale rows; a discarded load (state {@code loading}) leaves nothing, so its id is free again.
-   * Deleting a snapshot still {@code deleting} (erasure cut short by a restart) resumes it.
+   * stale rows; a discarded load (still loading) leaves nothing, so its id is free again. Deleting
+   * a snapshot still {@code deleting} (erasure cut short by a restart) resumes it.
    */
   public void delete(RoutingContext ctx) {
     String id = Ids.require("id", ctx.pathParam("id"), "snapshot id");
     Future.all(existing(id), snapshots.active())
         .compose(
             all -> {
-              JsonObject meta = all.resultAt(0);
+              ScoreSnapshot meta = all.resultAt(0);
               if (id.equals(all.resultAt(1))) {
                 return Future.failedFuture(
                     conflict("snapshot " + id + " is active; activate another one first"));
               }
-              String state = meta.getString("state");
-              boolean reserve = !"loading".equals(state) && !meta.getBoolean("discard", false);
-              JsonObject deleting = meta.copy().put("state", "deleting").put("discard", !reserve);
-              deleting.remove("id");
-              return snapshots.describe(id, deleting).map(deleting);
+              ScoreSnapshot deleting = meta.deleting();
+              return snapshots.describe(deleting).map(deleting);
             })
         .onSuccess(
             meta -> {
-              AdminRoutes.json(ctx, 202, new JsonObject().put("id", id).put("state", "deleting"));
+              AdminRoutes.json(
+                  ctx,
+                  202,
+                  new JsonObject().put("id", id).put("state", SnapshotState.DELETING.wire()));
               erase(id, meta);
             })
         .onFailure(ctx::fail);
   }
 
-  private void erase(String id, JsonObject meta) {
+  private void erase(String id, ScoreSnapshot meta) {
     long started = System.nanoTime();
     eraser
         .erase(id)
@@ -114,13 +117,9 @@ public final class SnapshotRoutes {
                   id,
                   removed,
                   (System.nanoTime() - started) / 1_000_000);
-              if (meta.getBoolean("discard")) {
-                return snapshots.forget(id);
-              }
-              JsonObject tombstone =
-                  meta.copy().put("state", "deleted").put("deleted_at", Instant.now().toString());
-              tombstone.remove("discard");
-              return snapshots.describe(id, tombstone);
+              return meta.discard()
+                  ? snapshots.forget(id)
+                  : snapshots.describe(meta.deleted(Instant.now()));
             })
         .onFailure(
             err ->
@@ -130,12 +129,12 @@ public final class SnapshotRoutes {
                     err.getMessage()));
   }
 
-  private Future<JsonObject> existing(String id) {
+  private Future<ScoreSnapshot> existing(String id) {
     return snapshots
         .get(id)
         .compose(
             meta ->
-                meta == null || "deleted".equals(meta.getString("state"))
+                meta == null || meta.state() == SnapshotState.DELETED
                     ? Future.failedFuture(
                         new Problem(ProblemType.NOT_FOUND, "snapshot " + id + " does not exist"))
                     : Future.succeededFuture(meta));

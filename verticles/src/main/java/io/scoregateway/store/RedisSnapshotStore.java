@@ -1,7 +1,8 @@
 package io.scoregateway.store;
 
+import io.scoregateway.codec.SnapshotCodec;
+import io.scoregateway.model.ScoreSnapshot;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.util.ArrayList;
@@ -23,28 +24,32 @@ final class RedisSnapshotStore implements SnapshotStore {
   }
 
   @Override
-  public Future<List<JsonObject>> list() {
+  public Future<List<ScoreSnapshot>> list() {
     return link.send(Request.cmd(Command.HGETALL).arg(Keys.SNAPSHOTS))
         .map(
             r -> {
-              List<JsonObject> out = new ArrayList<>();
+              List<ScoreSnapshot> out = new ArrayList<>();
               for (String id : r.getKeys()) {
-                out.add(new JsonObject(r.get(id).toString()).put("id", id));
+                out.add(SnapshotCodec.parse(id, r.get(id).toString()));
               }
-              out.sort(Comparator.comparing(o -> o.getString("id")));
+              out.sort(Comparator.comparing(ScoreSnapshot::id));
               return out;
             });
   }
 
   @Override
-  public Future<JsonObject> get(String id) {
+  public Future<ScoreSnapshot> get(String id) {
     return link.send(Request.cmd(Command.HGET).arg(Keys.SNAPSHOTS).arg(id))
-        .map(r -> r == null ? null : new JsonObject(r.toString()).put("id", id));
+        .map(r -> r == null ? null : SnapshotCodec.parse(id, r.toString()));
   }
 
   @Override
-  public Future<Void> describe(String id, JsonObject meta) {
-    return link.send(Request.cmd(Command.HSET).arg(Keys.SNAPSHOTS).arg(id).arg(meta.encode()))
+  public Future<Void> describe(ScoreSnapshot snapshot) {
+    return link.send(
+            Request.cmd(Command.HSET)
+                .arg(Keys.SNAPSHOTS)
+                .arg(snapshot.id())
+                .arg(SnapshotCodec.toJson(snapshot).encode()))
         .mapEmpty();
   }
 

@@ -1,7 +1,7 @@
 package io.scoregateway.store;
 
+import io.scoregateway.model.ScoreSnapshot;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** Score snapshot metadata and the single active-snapshot pointer. */
@@ -9,14 +9,14 @@ public interface SnapshotStore {
   /** The active snapshot id, or null when none was activated. */
   Future<String> active();
 
-  /** Every known snapshot with its metadata ({@code id}, {@code state}, {@code rows}, ...). */
-  Future<List<JsonObject>> list();
+  /** Every known snapshot, by id. */
+  Future<List<ScoreSnapshot>> list();
 
-  /** Metadata of one snapshot, or null. */
-  Future<JsonObject> get(String id);
+  /** One snapshot's metadata, or null. */
+  Future<ScoreSnapshot> get(String id);
 
-  /** Records metadata (the loader marks {@code loading}, then {@code complete}). */
-  Future<Void> describe(String id, JsonObject meta);
+  /** Records a snapshot's metadata (the loader marks it loading, then complete). */
+  Future<Void> describe(ScoreSnapshot snapshot);
 
   /** Removes a snapshot's metadata (after its keys are gone). */
   Future<Void> forget(String id);

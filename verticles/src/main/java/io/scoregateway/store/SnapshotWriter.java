@@ -1,7 +1,8 @@
 package io.scoregateway.store;
 
+import io.scoregateway.model.ScoreSnapshot;
+import io.scoregateway.model.SnapshotState;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import java.time.Instant;
@@ -39,13 +40,13 @@ public final class SnapshotWriter {
         .get(snapshot)
         .compose(
             meta -> {
-              if (meta != null && !"loading".equals(meta.getString("state"))) {
+              if (meta != null && meta.state() != SnapshotState.LOADING) {
                 return Future.failedFuture(
                     new IllegalStateException(
                         "snapshot "
                             + snapshot
                             + " already exists (state "
-                            + meta.getString("state")
+                            + meta.state().wire()
                             + "); snapshots are immutable, load under a new id"));
               }
               Future<Long> discarded =
@@ -53,13 +54,7 @@ public final class SnapshotWriter {
                       ? Future.succeededFuture(0L)
                       : new SnapshotEraser(link).erase(snapshot);
               return discarded.compose(
-                  n ->
-                      snapshots.describe(
-                          snapshot,
-                          new JsonObject()
-                              .put("state", "loading")
-                              .put("source", source)
-                              .put("started_at", Instant.now().toString())));
+                  n -> snapshots.describe(ScoreSnapshot.loading(snapshot, source, Instant.now())));
             });
   }
 
@@ -92,13 +87,12 @@ public final class SnapshotWriter {
   /** Marks the snapshot complete (and so activatable) with its row counts. */
   public Future<Void> complete(String source, long rows, long badRows) {
     return snapshots.describe(
-        snapshot,
-        new JsonObject()
-            .put("state", "complete")
-            .put("source", source)
-            .put("rows", rows)
-            .put("bad_rows", badRows)
-            .put("completed_at", Instant.now().toString()));
+        ScoreSnapshot.complete(snapshot, source, rows, badRows, Instant.now()));
+  }
+
+  /** Records why the load stopped: the snapshot stays incomplete, never activatable. */
+  public Future<Void> fail(String source, String error) {
+    return snapshots.describe(ScoreSnapshot.failed(snapshot, source, error, Instant.now()));
   }
 
   public Future<Void> activate() {

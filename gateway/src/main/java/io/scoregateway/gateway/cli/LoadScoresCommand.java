@@ -2,12 +2,10 @@ package io.scoregateway.gateway.cli;
 
 import io.scoregateway.codec.Ids;
 import io.scoregateway.store.SnapshotWriter;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +88,7 @@ public final class LoadScoresCommand implements Callable<Integer> {
       ProgressBar bar = ProgressBar.onStderr(size);
       ScoreLoader.Outcome out = new ScoreLoader(writer, bar, BATCH, IN_FLIGHT).load(reader);
       if (out.failure() != null) {
-        markFailed(session, source, out);
+        markFailed(writer, source, out);
         System.err.println(
             "load-scores: load of snapshot "
                 + snapshot
@@ -135,19 +133,9 @@ public final class LoadScoresCommand implements Callable<Integer> {
   }
 
   /** Best effort: record why the snapshot stays incomplete (it is never activatable either way). */
-  private void markFailed(RedisSession session, String source, ScoreLoader.Outcome out) {
+  private static void markFailed(SnapshotWriter writer, String source, ScoreLoader.Outcome out) {
     try {
-      Await.result(
-          session
-              .stores
-              .snapshots()
-              .describe(
-                  snapshot,
-                  new JsonObject()
-                      .put("state", "failed")
-                      .put("source", source)
-                      .put("error", message(out.failure()))
-                      .put("failed_at", Instant.now().toString())));
+      Await.result(writer.fail(source, message(out.failure())));
     } catch (RuntimeException ignored) {
       // Redis may be the reason the load failed; the state then stays "loading".
     }
