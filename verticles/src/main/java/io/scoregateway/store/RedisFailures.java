@@ -1,5 +1,6 @@
 package io.scoregateway.store;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
@@ -10,6 +11,20 @@ import java.util.concurrent.TimeoutException;
 public final class RedisFailures {
   private static final String[] UNAVAILABLE_REPLIES = {
     "LOADING", "BUSY", "MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN", "READONLY", "NOREPLICAS"
+  };
+
+  /**
+   * A failed batch reports each command's failure as text ({@code ERR [0] java.net.SocketException:
+   * Connection reset}): the I/O failures it can carry, by name.
+   */
+  private static final String[] WRAPPED_IO_FAILURES = {
+    "java.net.",
+    "java.io.IOException",
+    "ClosedChannelException",
+    "javax.net.ssl.",
+    "TimeoutException",
+    "Connection reset",
+    "Broken pipe"
   };
 
   private RedisFailures() {}
@@ -37,7 +52,18 @@ public final class RedisFailures {
         || err instanceof TimeoutException) {
       return true;
     }
+    Throwable t = err;
+    for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true; // reset, broken pipe, closed channel, TLS failure
+      }
+    }
     String msg = String.valueOf(err.getMessage());
+    for (String io : WRAPPED_IO_FAILURES) {
+      if (msg.contains(io)) {
+        return true;
+      }
+    }
     if (msg.contains("Connection is closed")
         || msg.contains("CONNECTION_CLOSED")
         || msg.contains("Connection refused")

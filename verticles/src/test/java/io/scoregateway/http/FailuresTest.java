@@ -59,6 +59,11 @@ class FailuresTest {
     assertThat(type(new RuntimeException("LOADING Redis is loading the dataset in memory")))
         .isEqualTo(ProblemType.UNAVAILABLE);
     assertThat(type(new CatalogNotLoaded())).isEqualTo(ProblemType.UNAVAILABLE);
+    // a connection lost under a batch arrives as the client's text, the I/O failure named in it
+    assertThat(type(new RuntimeException("ERR [0] java.net.SocketException: Connection reset")))
+        .isEqualTo(ProblemType.UNAVAILABLE);
+    assertThat(type(new RuntimeException("io", new java.io.IOException("Broken pipe"))))
+        .isEqualTo(ProblemType.UNAVAILABLE);
     assertThat(ProblemType.UNAVAILABLE.status()).isEqualTo(503);
   }
 
