@@ -3,13 +3,16 @@ package io.scoregateway;
 import io.scoregateway.auth.Role;
 import io.scoregateway.catalog.CatalogRefresher;
 import io.scoregateway.catalog.PacingRefresher;
+import io.scoregateway.config.EngineConfig;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
+import io.scoregateway.http.PortOptions;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.RedisLinkOptions;
 import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -41,16 +44,21 @@ public final class AdminVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = RedisLink.create(vertx, cfg.redisOptions());
-    Stores stores = Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), link, 0, 0);
+    link = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()));
+    Stores stores = Stores.over(link, cfg.pacing().slotMs(), cfg.pacing().settleMs(), link, 0, 0);
     refresher =
         new CatalogRefresher(
-            vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
+            vertx,
+            stores,
+            engine.catalog(),
+            RedisLinkOptions.subscribers(cfg.redis()),
+            cfg.catalogRefreshMs());
     // the refresh has its own connection: a batch of thousands of campaigns takes Redis a while,
     // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
     // hold up admin calls
-    pacingLink = RedisLink.create(vertx, cfg.redisOptions(), PACING_STALL_MS);
-    PacingStore pacingStore = Stores.pacing(pacingLink, cfg.pacingSlotMs(), cfg.pacingSettleMs());
+    pacingLink = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()), PACING_STALL_MS);
+    PacingStore pacingStore =
+        Stores.pacing(pacingLink, cfg.pacing().slotMs(), cfg.pacing().settleMs());
     pacing =
         new PacingRefresher(
             vertx,
@@ -58,8 +66,8 @@ public final class AdminVerticle extends VerticleBase {
             engine.pacing(),
             engine.catalog(),
             engine.clock(),
-            cfg.pacingRefreshPeriodMs(),
-            cfg.pacingMaxBatch());
+            cfg.pacing().refreshPeriodMs(),
+            cfg.pacing().maxBatch());
     refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
@@ -80,7 +88,7 @@ public final class AdminVerticle extends VerticleBase {
         .route("/admin/*")
         .handler(admins)
         .handler(Routers.jsonBody(HttpMethod.PUT))
-        .handler(Routers.body(MAX_ADMIN_BODY, cfg.edge().bodyReadMs()));
+        .handler(Routers.body(MAX_ADMIN_BODY, cfg.server().edge().bodyReadMs()));
     router.put("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::putCampaign));
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
@@ -101,7 +109,7 @@ public final class AdminVerticle extends VerticleBase {
             v ->
                 Routers.listen(
                     vertx,
-                    cfg.serverOptions(cfg.adminPort()),
+                    PortOptions.of(cfg.server(), cfg.server().adminPort()),
                     router,
                     engine.listeners(),
                     engine.listeners().admin()));

@@ -1,11 +1,13 @@
 package io.scoregateway;
 
 import io.scoregateway.auth.Role;
+import io.scoregateway.config.EngineConfig;
 import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
 import io.scoregateway.http.HotPathWarmup;
 import io.scoregateway.http.LoadShedder;
+import io.scoregateway.http.PortOptions;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.ScoreRoutes;
@@ -15,6 +17,7 @@ import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.store.CachingScoreStore;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.RedisLinkOptions;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ExchangeTelemetry;
@@ -47,23 +50,25 @@ public final class DataPlaneVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = RedisLink.create(vertx, cfg.redisOptions());
+    link = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()));
     // WAIT blocks the connection it is sent on: deliveries that wait for replicas get their own
     // link, so scoring reads never queue behind it
     deliveryLink =
-        cfg.deliveryReplicas() > 0
+        cfg.deliveries().replicas() > 0
             ? RedisLink.create(
-                vertx, cfg.redisOptions(), RedisLink.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
+                vertx,
+                RedisLinkOptions.of(cfg.redis()),
+                RedisLink.DEFAULT_STALL_MS + cfg.deliveries().waitMs())
             : link;
     Stores stores =
         ObservedStores.wrap(
             Stores.over(
                 link,
-                cfg.pacingSlotMs(),
-                cfg.pacingSettleMs(),
+                cfg.pacing().slotMs(),
+                cfg.pacing().settleMs(),
                 deliveryLink,
-                cfg.deliveryReplicas(),
-                cfg.deliveryWaitMs()),
+                cfg.deliveries().replicas(),
+                cfg.deliveries().waitMs()),
             engine.telemetry());
     ScoreStore scoreStore =
         engine.scoreCache() == null
@@ -76,12 +81,13 @@ public final class DataPlaneVerticle extends VerticleBase {
             engine.catalog(),
             scoreStore,
             engine.pacing(),
-            cfg.pacingSlotMs(),
+            cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
             exchanges);
     ScoreRoutes scores =
-        new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), exchanges);
+        new ScoreRoutes(
+            vertx, pipeline, cfg.scoring().maxBatch(), cfg.scoring().timeoutMs(), exchanges);
     DeliveryRoutes deliveries =
         new DeliveryRoutes(
             new DeliveryRecorder(
@@ -89,14 +95,15 @@ public final class DataPlaneVerticle extends VerticleBase {
                 stores.deliveries(),
                 engine.pacing(),
                 engine.clock(),
-                cfg.pacingSettleMs()),
+                cfg.pacing().settleMs()),
             DELIVERY_TIMEOUT_MS,
             engine.decisions());
 
-    LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
+    LoadShedder shedder =
+        new LoadShedder(cfg.scoring().maxInFlight(), engine.telemetry().registry());
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
     ClientConcurrency perClient = new ClientConcurrency(cfg.clientInFlightCap());
-    long bodyMs = cfg.edge().bodyReadMs();
+    long bodyMs = cfg.server().edge().bodyReadMs();
     RouteTable router = Routers.create(vertx, engine.telemetry().registry());
     router
         .post("/v1/scores")
@@ -106,7 +113,7 @@ public final class DataPlaneVerticle extends VerticleBase {
         .handler(perClient)
         .handler(limiter)
         .handler(Routers.jsonBody(HttpMethod.POST))
-        .handler(Routers.body(cfg.maxBodyBytes(), bodyMs))
+        .handler(Routers.body(cfg.scoring().maxBodyBytes(), bodyMs))
         .handler(Routers.guarded(scores::handle));
     router
         .post("/v1/deliveries")
@@ -131,21 +138,26 @@ public final class DataPlaneVerticle extends VerticleBase {
             engine.catalog(),
             stores.scores(),
             new PacingView(),
-            cfg.pacingSlotMs(),
+            cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
             ExchangeObserver.NONE);
     ScoreRoutes warmRoutes =
         new ScoreRoutes(
-            vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), ExchangeObserver.NONE);
-    new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch())
+            vertx,
+            warmPipeline,
+            cfg.scoring().maxBatch(),
+            cfg.scoring().timeoutMs(),
+            ExchangeObserver.NONE);
+    new HotPathWarmup(
+            vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.scoring().maxBatch())
         .start();
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
     return Routers.listen(
         vertx,
-        cfg.serverOptions(cfg.httpPort()),
+        PortOptions.of(cfg.server(), cfg.server().httpPort()),
         router,
         engine.listeners(),
         engine.listeners().data());

@@ -2,6 +2,7 @@ package io.scoregateway;
 
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.config.EngineConfig;
 import io.scoregateway.http.Listeners;
 import io.scoregateway.http.Readiness;
 import io.scoregateway.pacing.PacingView;
@@ -37,8 +38,8 @@ public record Engine(
       Clock clock,
       Telemetry telemetry) {
     ScoreCache cache =
-        config.scoreCacheEntries() > 0
-            ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry())
+        config.scoring().scoreCacheEntries() > 0
+            ? new ScoreCache(config.scoring().scoreCacheEntries(), telemetry.registry())
             : null;
     return new Engine(
         config,
@@ -51,6 +52,6 @@ public record Engine(
         cache,
         new Readiness(config.instances()),
         new PacingView(),
-        new Listeners(config.edge().maxConnections(), telemetry.registry()));
+        new Listeners(config.server().edge().maxConnections(), telemetry.registry()));
   }
 }

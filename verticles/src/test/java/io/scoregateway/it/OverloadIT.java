@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
-import io.scoregateway.EngineConfig;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.config.EdgeLimits;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.PacingConfig;
+import io.scoregateway.config.RedisConfig;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.telemetry.Telemetry;
 import io.vertx.core.Future;
@@ -41,33 +44,14 @@ class OverloadIT {
   @Test
   void excessIsShedWith503AndHealthStaysResponsive() throws Exception {
     LocalRedis redis = LocalRedis.start();
-    int port = LocalRedis.freePort();
-    int adminPort = LocalRedis.freePort();
+    EngineConfig cfg = TestGateway.config(RedisConfig.standalone(redis.url()), 1, 300);
     // every caller here is one address: its own per-client cap would refuse (429) before shedding
-    EngineConfig cfg =
-        new EngineConfig(
-            List.of(redis.url()),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            port,
-            adminPort,
-            1,
-            1000,
-            300,
-            60_000,
-            100,
-            BOUND,
-            null,
-            null,
-            0,
-            0,
-            200,
-            0,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH,
-            new EngineConfig.EdgeLimits(5_000, BOUND, 10_000),
-            io.scoregateway.store.RedisTls.DEFAULT);
+    cfg =
+        cfg.withServer(cfg.server().withEdge(new EdgeLimits(5_000, BOUND, 10_000)))
+            .withScoring(cfg.scoring().withMaxInFlight(BOUND))
+            .withPacing(PacingConfig.DEFAULTS);
+    int port = cfg.server().httpPort();
+    int adminPort = cfg.server().adminPort();
     Engine engine = Engine.create(cfg, new LiveCatalog(), null, Clock.systemUTC(), Telemetry.off());
     Vertx vertx = Vertx.vertx();
     Vertx clients = Vertx.vertx();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
-import io.scoregateway.EngineConfig;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.PacingConfig;
+import io.scoregateway.config.RedisConfig;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.telemetry.Telemetry;
@@ -37,25 +39,11 @@ class ReadyMeansWarmIT {
   void theFirstAnswersAfterReadyAreResolvedAndLargeBatchesKeepTheirDeadline() throws Exception {
     LocalRedis redis = LocalRedis.start();
     seed(redis);
-    int port = LocalRedis.freePort();
-    int adminPort = LocalRedis.freePort();
     EngineConfig cfg =
-        new EngineConfig(
-            List.of(redis.url()),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            port,
-            adminPort,
-            2,
-            1000,
-            50,
-            60_000,
-            100,
-            512,
-            null,
-            null,
-            0);
+        TestGateway.config(RedisConfig.standalone(redis.url()), 2, 50)
+            .withPacing(PacingConfig.DEFAULTS);
+    int port = cfg.server().httpPort();
+    int adminPort = cfg.server().adminPort();
     Engine engine =
         Engine.create(
             cfg,

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.scoregateway.EngineConfig;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.RedisConfig;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.devredis.TestCertificates;
@@ -78,30 +79,8 @@ class RedisTlsIT {
         client.key("gateway").toString());
   }
 
-  static EngineConfig config(List<String> urls, String mode, RedisTls tls) throws Exception {
-    return new EngineConfig(
-        urls,
-        mode,
-        "mymaster",
-        "127.0.0.1",
-        LocalRedis.freePort(),
-        LocalRedis.freePort(),
-        1,
-        1000,
-        5_000,
-        60_000,
-        100,
-        512,
-        null,
-        null,
-        0,
-        0,
-        200,
-        TestGateway.PACING_REFRESH_MS,
-        EngineConfig.DEFAULT_PACING_SETTLE_MS,
-        EngineConfig.DEFAULT_PACING_MAX_BATCH,
-        EngineConfig.EdgeLimits.DEFAULTS,
-        tls);
+  static EngineConfig config(RedisConfig redis, RedisTls tls) throws Exception {
+    return TestGateway.config(redis.withTls(tls.caFile(), tls.certFile(), tls.keyFile()), 1, 5_000);
   }
 
   /** Scores, delivers and scores again: every stage crossed the TLS link. */
@@ -148,7 +127,7 @@ class RedisTlsIT {
   void servesOverMutualTlsWithAnAclUser() throws Exception {
     String url = "rediss://gw:" + PASSWORD + "@127.0.0.1:" + tlsPort;
     try (TestGateway gw =
-        TestGateway.start(config(List.of(url), "standalone", mutual(certs)), null, null)) {
+        TestGateway.start(config(RedisConfig.standalone(url), mutual(certs)), null, null)) {
       servesOver(gw);
     }
   }
@@ -187,7 +166,8 @@ class RedisTlsIT {
   void servesATlsCluster() throws Exception {
     LocalCluster cluster = LocalCluster.startTls(3, 0, 1_500, certs, "redis");
     try (TestGateway gw =
-        TestGateway.start(config(cluster.tlsSeedUrls(), "cluster", mutual(certs)), null, cluster)) {
+        TestGateway.start(
+            config(RedisConfig.cluster(cluster.tlsSeedUrls()), mutual(certs)), null, cluster)) {
       servesOver(gw);
     }
   }

@@ -2,10 +2,10 @@ package io.scoregateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoregateway.EngineConfig;
 import io.scoregateway.auth.Client;
 import io.scoregateway.auth.Role;
 import io.scoregateway.auth.TokenAuthenticator;
+import io.scoregateway.config.EdgeLimits;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -45,8 +45,7 @@ class SlowClientsIT {
   void slowBodiesCannotTakeEverySlotAndAreCutOffAtTheDeadline() throws Exception {
     ScheduledExecutorService trickle = Executors.newScheduledThreadPool(1);
     List<Socket> slow = new ArrayList<>();
-    try (TestGateway gw =
-        TestGateway.startWithLimits(AUTH, 4, new EngineConfig.EdgeLimits(BODY_MS, 2, 1_000))) {
+    try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EdgeLimits(BODY_MS, 2, 1_000))) {
       long start = System.currentTimeMillis();
       for (int i = 0; i < 4; i++) {
         slow.add(slowBody(gw.port, "slow-token", trickle));
@@ -118,8 +117,7 @@ class SlowClientsIT {
   @Test
   void aPortHoldsNoMoreConnectionsThanItsCap() throws Exception {
     List<Socket> sockets = new ArrayList<>();
-    try (TestGateway gw =
-        TestGateway.startWithLimits(AUTH, 4, new EngineConfig.EdgeLimits(BODY_MS, 2, 20))) {
+    try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EdgeLimits(BODY_MS, 2, 20))) {
       gw.http.close(); // its pooled connections would count against the cap
       for (int i = 0; i < 30; i++) {
         sockets.add(new Socket("127.0.0.1", gw.port));

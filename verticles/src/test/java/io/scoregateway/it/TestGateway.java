@@ -6,14 +6,21 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
-import io.scoregateway.EngineConfig;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.config.DeliveryConfig;
+import io.scoregateway.config.EdgeLimits;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.PacingConfig;
+import io.scoregateway.config.RedisConfig;
+import io.scoregateway.config.ScoringConfig;
+import io.scoregateway.config.ServerConfig;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.devredis.LocalSentinel;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.RedisLinkOptions;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.Telemetry;
@@ -73,8 +80,25 @@ public final class TestGateway implements AutoCloseable {
     this.port = port;
     this.adminPort = adminPort;
     this.http = WebClient.create(vertx);
-    this.seedLink = RedisLink.create(vertx, engine.config().redisOptions());
-    this.seed = Stores.over(seedLink, engine.config().pacingSlotMs());
+    this.seedLink = RedisLink.create(vertx, RedisLinkOptions.of(engine.config().redis()));
+    this.seed = Stores.over(seedLink, engine.config().pacing().slotMs());
+  }
+
+  /**
+   * What test gateways share: {@code instances} data planes over {@code redis}, both ports free
+   * ones on loopback, requests due within {@code timeoutMs}, no score cache, the catalog polled and
+   * pacing refreshed every 100 ms; every other setting its default.
+   */
+  static EngineConfig config(RedisConfig redis, int instances, long timeoutMs) throws IOException {
+    return EngineConfig.over(redis)
+        .withInstances(instances)
+        .withCatalogRefreshMs(100)
+        .withServer(
+            ServerConfig.DEFAULTS
+                .withHost("127.0.0.1")
+                .withPorts(LocalRedis.freePort(), LocalRedis.freePort()))
+        .withScoring(ScoringConfig.DEFAULTS.withTimeoutMs(timeoutMs).withScoreCacheEntries(0))
+        .withPacing(PacingConfig.DEFAULTS.withRefreshMs(PACING_REFRESH_MS));
   }
 
   public static TestGateway start(int instances, TokenAuthenticator auth) throws IOException {
@@ -92,30 +116,8 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway start(
       LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs, long cacheEntries)
       throws IOException {
-    int port = LocalRedis.freePort();
-    int adminPort = LocalRedis.freePort();
-    EngineConfig cfg =
-        new EngineConfig(
-            List.of(redis.url()),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            port,
-            adminPort,
-            instances,
-            1000,
-            timeoutMs,
-            60_000,
-            100,
-            512,
-            null,
-            null,
-            cacheEntries,
-            0,
-            200,
-            PACING_REFRESH_MS,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    EngineConfig cfg = config(RedisConfig.standalone(redis.url()), instances, timeoutMs);
+    cfg = cfg.withScoring(cfg.scoring().withScoreCacheEntries(cacheEntries));
     return start(cfg, redis, null, false, auth);
   }
 
@@ -123,32 +125,12 @@ public final class TestGateway implements AutoCloseable {
    * One data-plane instance with its own Redis, a small in-flight bound and the given edge limits.
    */
   public static TestGateway startWithLimits(
-      TokenAuthenticator auth, int maxInFlight, EngineConfig.EdgeLimits edge) throws IOException {
+      TokenAuthenticator auth, int maxInFlight, EdgeLimits edge) throws IOException {
     LocalRedis redis = LocalRedis.start();
-    EngineConfig cfg =
-        new EngineConfig(
-            List.of(redis.url()),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            LocalRedis.freePort(),
-            LocalRedis.freePort(),
-            1,
-            1000,
-            5_000,
-            60_000,
-            100,
-            maxInFlight,
-            null,
-            null,
-            0,
-            0,
-            200,
-            PACING_REFRESH_MS,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH,
-            edge,
-            io.scoregateway.store.RedisTls.DEFAULT);
+    EngineConfig cfg = config(RedisConfig.standalone(redis.url()), 1, 5_000);
+    cfg =
+        cfg.withServer(cfg.server().withEdge(edge))
+            .withScoring(cfg.scoring().withMaxInFlight(maxInFlight));
     return start(cfg, redis, null, false, auth);
   }
 
@@ -167,30 +149,9 @@ public final class TestGateway implements AutoCloseable {
       int deliveryReplicas)
       throws IOException {
     cluster.flushAll();
-    int port = LocalRedis.freePort();
-    int adminPort = LocalRedis.freePort();
     EngineConfig cfg =
-        new EngineConfig(
-            cluster.seedUrls(),
-            "cluster",
-            "mymaster",
-            "127.0.0.1",
-            port,
-            adminPort,
-            instances,
-            1000,
-            timeoutMs,
-            60_000,
-            100,
-            512,
-            null,
-            null,
-            0,
-            deliveryReplicas,
-            500,
-            PACING_REFRESH_MS,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH);
+        config(RedisConfig.cluster(cluster.seedUrls()), instances, timeoutMs)
+            .withDeliveries(new DeliveryConfig(deliveryReplicas, 500));
     return start(cfg, null, cluster, ownsCluster, auth);
   }
 
@@ -207,30 +168,12 @@ public final class TestGateway implements AutoCloseable {
       long timeoutMs,
       int deliveryReplicas)
       throws IOException {
-    int port = LocalRedis.freePort();
-    int adminPort = LocalRedis.freePort();
     EngineConfig cfg =
-        new EngineConfig(
-            sentinel.sentinelUrls(),
-            "sentinel",
-            LocalSentinel.MASTER_NAME,
-            "127.0.0.1",
-            port,
-            adminPort,
-            instances,
-            1000,
-            timeoutMs,
-            60_000,
-            100,
-            512,
-            null,
-            null,
-            0,
-            deliveryReplicas,
-            500,
-            PACING_REFRESH_MS,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH);
+        config(
+                RedisConfig.sentinel(sentinel.sentinelUrls(), LocalSentinel.MASTER_NAME),
+                instances,
+                timeoutMs)
+            .withDeliveries(new DeliveryConfig(deliveryReplicas, 500));
     return start(cfg, null, null, false, auth);
   }
 
@@ -250,22 +193,8 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway startRealTime(LocalRedis redis, int instances, long slotMs)
       throws IOException {
     EngineConfig cfg =
-        new EngineConfig(
-            List.of(redis.url()),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            LocalRedis.freePort(),
-            LocalRedis.freePort(),
-            instances,
-            1000,
-            5_000,
-            slotMs,
-            100,
-            512,
-            null,
-            null,
-            0);
+        config(RedisConfig.standalone(redis.url()), instances, 5_000)
+            .withPacing(PacingConfig.DEFAULTS.withSlotMs(slotMs));
     TestGateway gw = start(cfg, redis, null, false, null, java.time.Clock.systemUTC());
     gw.ownsRedis = false;
     return gw;
@@ -285,28 +214,7 @@ public final class TestGateway implements AutoCloseable {
    * to be ready; the caller starts the Redis when it likes.
    */
   public static TestGateway startBeforeRedis(int redisPort) throws IOException {
-    EngineConfig cfg =
-        new EngineConfig(
-            List.of("redis://127.0.0.1:" + redisPort),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            LocalRedis.freePort(),
-            LocalRedis.freePort(),
-            1,
-            1000,
-            50,
-            60_000,
-            100,
-            512,
-            null,
-            null,
-            0,
-            0,
-            200,
-            PACING_REFRESH_MS,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    EngineConfig cfg = config(RedisConfig.standalone("redis://127.0.0.1:" + redisPort), 1, 50);
     return start(cfg, null, null, false, null, null, false);
   }
 
@@ -340,8 +248,8 @@ public final class TestGateway implements AutoCloseable {
       java.time.Clock engineClock,
       boolean awaitReady)
       throws IOException {
-    int port = cfg.httpPort();
-    int adminPort = cfg.adminPort();
+    int port = cfg.server().httpPort();
+    int adminPort = cfg.server().adminPort();
     ManualClock clock = new ManualClock(Instant.parse("2026-11-28T12:00:00Z"));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Telemetry telemetry =

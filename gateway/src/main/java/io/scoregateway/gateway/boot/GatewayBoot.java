@@ -3,9 +3,10 @@ package io.scoregateway.gateway.boot;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
-import io.scoregateway.EngineConfig;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.ServerConfig;
 import io.scoregateway.gateway.cli.Await;
 import io.scoregateway.gateway.config.ConfigException;
 import io.scoregateway.gateway.config.ConfigKey;
@@ -65,6 +66,7 @@ public final class GatewayBoot {
       Map<String, String> otelDefaults,
       Map<String, String> otelOverrides) {
     EngineConfig cfg = config.engine();
+    ServerConfig server = cfg.server();
     StartupChecks.verify(cfg);
     TokenAuthenticator auth = authenticator(config);
     TelemetrySetup.Stack telemetry =
@@ -97,7 +99,7 @@ public final class GatewayBoot {
         .recover(
             err ->
                 Future.failedFuture(
-                    listenFailure(ConfigKey.ADMIN_PORT, cfg.host(), cfg.adminPort(), err)))
+                    listenFailure(ConfigKey.ADMIN_PORT, server.host(), server.adminPort(), err)))
         .compose(
             id ->
                 vertx
@@ -107,19 +109,20 @@ public final class GatewayBoot {
                     .recover(
                         err ->
                             Future.failedFuture(
-                                listenFailure(ConfigKey.PORT, cfg.host(), cfg.httpPort(), err))))
+                                listenFailure(
+                                    ConfigKey.PORT, server.host(), server.httpPort(), err))))
         .onComplete(
             ar -> {
               if (ar.succeeded()) {
                 LOG.info(
                     "serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
-                    cfg.host(),
-                    cfg.httpPort(),
-                    cfg.host(),
-                    cfg.adminPort(),
+                    server.host(),
+                    server.httpPort(),
+                    server.host(),
+                    server.adminPort(),
                     cfg.instances(),
-                    RedisUrl.redact(cfg.redisEndpoints()),
-                    cfg.redisMode());
+                    RedisUrl.redact(cfg.redis().endpoints()),
+                    cfg.redis().mode());
                 reloads.start(engine);
                 started.complete(new Running(vertx, engine, telemetry));
               } else {

@@ -1,7 +1,7 @@
 package io.scoregateway.gateway.boot;
 
 import io.scoregateway.Engine;
-import io.scoregateway.EngineConfig;
+import io.scoregateway.config.ServerConfig;
 import io.scoregateway.gateway.config.ConfigException;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.GatewayConfig;
@@ -35,7 +35,7 @@ final class Reloads {
    * Reads and checks the files in use now (on the caller's thread, before anything is deployed).
    */
   static Reloads prepare(Vertx vertx, GatewayConfig config) {
-    EngineConfig cfg = config.engine();
+    ServerConfig cfg = config.engine().server();
     List<byte[]> tls = null;
     if (cfg.tlsCert() != null) {
       tls = read(ConfigKey.TLS_CERT, Path.of(cfg.tlsCert()), Path.of(cfg.tlsKey()));
@@ -54,7 +54,7 @@ final class Reloads {
     if (period <= 0) {
       return;
     }
-    EngineConfig cfg = config.engine();
+    ServerConfig cfg = config.engine().server();
     if (tls != null) {
       FileReload.every(
           vertx,

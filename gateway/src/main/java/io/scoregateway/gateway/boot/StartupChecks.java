@@ -1,6 +1,8 @@
 package io.scoregateway.gateway.boot;
 
-import io.scoregateway.EngineConfig;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.RedisConfig;
+import io.scoregateway.config.ServerConfig;
 import io.scoregateway.gateway.config.ConfigException;
 import io.scoregateway.gateway.config.ConfigKey;
 import java.io.IOException;
@@ -21,20 +23,22 @@ public final class StartupChecks {
   private StartupChecks() {}
 
   public static void verify(EngineConfig cfg) {
-    InetAddress address = resolve(cfg.host());
-    bindable(address, ConfigKey.HOST, 0, cfg.host());
-    bindable(address, ConfigKey.PORT, cfg.httpPort(), cfg.host());
-    bindable(address, ConfigKey.ADMIN_PORT, cfg.adminPort(), cfg.host());
-    if (cfg.tlsCert() != null) {
-      pem(ConfigKey.TLS_CERT, cfg.tlsCert(), "CERTIFICATE");
-      pem(ConfigKey.TLS_KEY, cfg.tlsKey(), "PRIVATE KEY");
+    ServerConfig server = cfg.server();
+    InetAddress address = resolve(server.host());
+    bindable(address, ConfigKey.HOST, 0, server.host());
+    bindable(address, ConfigKey.PORT, server.httpPort(), server.host());
+    bindable(address, ConfigKey.ADMIN_PORT, server.adminPort(), server.host());
+    if (server.tlsCert() != null) {
+      pem(ConfigKey.TLS_CERT, server.tlsCert(), "CERTIFICATE");
+      pem(ConfigKey.TLS_KEY, server.tlsKey(), "PRIVATE KEY");
     }
-    if (cfg.redisTls().caFile() != null) {
-      pem(ConfigKey.REDIS_CA_FILE, cfg.redisTls().caFile(), "CERTIFICATE");
+    RedisConfig redis = cfg.redis();
+    if (redis.caFile() != null) {
+      pem(ConfigKey.REDIS_CA_FILE, redis.caFile(), "CERTIFICATE");
     }
-    if (cfg.redisTls().certFile() != null) {
-      pem(ConfigKey.REDIS_TLS_CERT, cfg.redisTls().certFile(), "CERTIFICATE");
-      pem(ConfigKey.REDIS_TLS_KEY, cfg.redisTls().keyFile(), "PRIVATE KEY");
+    if (redis.certFile() != null) {
+      pem(ConfigKey.REDIS_TLS_CERT, redis.certFile(), "CERTIFICATE");
+      pem(ConfigKey.REDIS_TLS_KEY, redis.keyFile(), "PRIVATE KEY");
     }
   }
 

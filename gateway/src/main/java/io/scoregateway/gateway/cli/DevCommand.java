@@ -113,8 +113,8 @@ public final class DevCommand implements Callable<Integer> {
   }
 
   private void printExamples(PrintStream out, GatewayConfig config) {
-    String data = "http://127.0.0.1:" + config.engine().httpPort();
-    String admin = "http://127.0.0.1:" + config.engine().adminPort();
+    String data = "http://127.0.0.1:" + config.engine().server().httpPort();
+    String admin = "http://127.0.0.1:" + config.engine().server().adminPort();
     out.println();
     out.println("score-gateway dev is ready (Ctrl-C stops the gateway and its Redis).");
     out.println(

@@ -1,7 +1,8 @@
 package io.scoregateway.gateway.cli;
 
-import io.scoregateway.EngineConfig;
+import io.scoregateway.config.EngineConfig;
 import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.RedisLinkOptions;
 import io.scoregateway.store.RedisUrl;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
@@ -14,15 +15,15 @@ final class RedisSession implements AutoCloseable {
 
   RedisSession(EngineConfig cfg) {
     this.vertx = Vertx.vertx();
-    this.link = RedisLink.create(vertx, cfg.redisOptions(), 10_000);
-    this.stores = Stores.over(link, cfg.pacingSlotMs());
+    this.link = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()), 10_000);
+    this.stores = Stores.over(link, cfg.pacing().slotMs());
     try {
       Await.result(link.connect());
     } catch (RuntimeException e) {
       close();
       throw new IllegalStateException(
           "cannot connect to redis "
-              + RedisUrl.redact(cfg.redisEndpoints())
+              + RedisUrl.redact(cfg.redis().endpoints())
               + ": "
               + RedisUrl.redact(e.getMessage()),
           e);

@@ -1,10 +1,11 @@
 package io.scoregateway.gateway.cli;
 
-import io.scoregateway.EngineConfig;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.gateway.sim.PacingSimulationRunner;
 import io.scoregateway.gateway.sim.SimOptions;
 import io.scoregateway.gateway.sim.SimSettings;
+import io.scoregateway.pacing.PacingController;
+import io.scoregateway.store.RedisLinkOptions;
 import io.vertx.redis.client.RedisOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ public final class SimulatePacingCommand implements Callable<Integer> {
       return CliErrors.BAD_CONFIG;
     }
     if (useConfiguredRedis) {
-      return simulate(options.resolve().engine().redisOptions());
+      return simulate(RedisLinkOptions.of(options.resolve().engine().redis()));
     }
     try (LocalRedis redis = LocalRedis.start(LocalRedis.freePort(), List.of())) {
       System.err.println(
@@ -263,10 +264,10 @@ public final class SimulatePacingCommand implements Callable<Integer> {
       return "--demand-ratio must be > 0, got " + demandRatio;
     }
     if (deliveryLagMs != null
-        && (deliveryLagMs < 0 || deliveryLagMs > EngineConfig.DEFAULT_PACING_SETTLE_MS)) {
+        && (deliveryLagMs < 0 || deliveryLagMs > PacingController.DEFAULT_SETTLE_MS)) {
       // a play later than the settle time after the flight's end is refused by the ledger
       return "--delivery-lag-ms must be between 0 and "
-          + EngineConfig.DEFAULT_PACING_SETTLE_MS
+          + PacingController.DEFAULT_SETTLE_MS
           + ", got "
           + deliveryLagMs;
     }

@@ -1,7 +1,14 @@
 package io.scoregateway.gateway.config;
 
-import io.scoregateway.EngineConfig;
-import io.scoregateway.store.RedisTls;
+import io.scoregateway.config.DeliveryConfig;
+import io.scoregateway.config.EdgeLimits;
+import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.PacingConfig;
+import io.scoregateway.config.RedisConfig;
+import io.scoregateway.config.RedisMode;
+import io.scoregateway.config.ScoringConfig;
+import io.scoregateway.config.ServerConfig;
+import io.scoregateway.store.RedisUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,52 +24,37 @@ public record GatewayConfig(
     double clientRateLimit,
     long reloadCheckMs) {
 
-  public static GatewayConfig from(Map<ConfigKey, String> v) {
-    String mode = v.get(ConfigKey.REDIS_MODE).trim();
-    if (!List.of("standalone", "cluster", "sentinel").contains(mode)) {
-      throw new ConfigException(
-          ConfigKey.REDIS_MODE, "must be standalone, cluster or sentinel, got '" + mode + "'");
-    }
-    List<String> endpoints = endpoints(v.get(ConfigKey.REDIS), mode);
-    int cores = Runtime.getRuntime().availableProcessors();
-    int loops = (int) number(v, ConfigKey.EVENT_LOOPS, 0, 256);
+  public static GatewayConfig from(Map<ConfigKey, String> resolved) {
+    ConfigValues v = new ConfigValues(resolved);
+    RedisConfig redis = redis(v);
+    int loops = v.integer(ConfigKey.EVENT_LOOPS);
+    ServerConfig server = server(v);
+    ScoringConfig scoring =
+        new ScoringConfig(
+            v.integer(ConfigKey.MAX_BATCH),
+            v.number(ConfigKey.TIMEOUT_MS),
+            v.integer(ConfigKey.MAX_IN_FLIGHT),
+            v.number(ConfigKey.SCORE_CACHE_ENTRIES));
+    PacingConfig pacing =
+        new PacingConfig(
+            v.number(ConfigKey.PACING_SLOT_MS),
+            v.number(ConfigKey.PACING_REFRESH_MS),
+            v.number(ConfigKey.PACING_SETTLE_MS),
+            v.integer(ConfigKey.PACING_MAX_BATCH));
+    DeliveryConfig deliveries =
+        new DeliveryConfig(
+            v.integer(ConfigKey.DELIVERY_REPLICAS), v.number(ConfigKey.DELIVERY_WAIT_MS));
     EngineConfig engine =
         new EngineConfig(
-            endpoints,
-            mode,
-            nonEmpty(v, ConfigKey.REDIS_MASTER),
-            nonEmpty(v, ConfigKey.HOST),
-            (int) number(v, ConfigKey.PORT, 0, 65535),
-            (int) number(v, ConfigKey.ADMIN_PORT, 0, 65535),
-            loops == 0 ? cores : loops,
-            (int) number(v, ConfigKey.MAX_BATCH, 1, 10_000),
-            number(v, ConfigKey.TIMEOUT_MS, 1, 60_000),
-            number(v, ConfigKey.PACING_SLOT_MS, 10, 86_400_000),
-            number(v, ConfigKey.CATALOG_REFRESH_MS, 50, 5_000),
-            (int) number(v, ConfigKey.MAX_IN_FLIGHT, 1, 1_000_000),
-            pemFile(v, ConfigKey.TLS_CERT),
-            pemFile(v, ConfigKey.TLS_KEY),
-            number(v, ConfigKey.SCORE_CACHE_ENTRIES, 0, 50_000_000),
-            (int) number(v, ConfigKey.DELIVERY_REPLICAS, 0, 16),
-            number(v, ConfigKey.DELIVERY_WAIT_MS, 1, 10_000),
-            number(v, ConfigKey.PACING_REFRESH_MS, 0, 60_000),
-            number(v, ConfigKey.PACING_SETTLE_MS, 0, 3_600_000),
-            (int) number(v, ConfigKey.PACING_MAX_BATCH, 1, 1_000_000),
-            new EngineConfig.EdgeLimits(
-                number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
-                (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
-                (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)),
-            redisTls(v, endpoints));
-    if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
-      throw new ConfigException(
-          engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
-          "TLS needs both --tls-cert and --tls-key");
-    }
-    if (engine.httpPort() != 0 && engine.httpPort() == engine.adminPort()) {
-      throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
-    }
-    boolean noAuth = bool(v, ConfigKey.NO_AUTH);
-    String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
+            loops == 0 ? Runtime.getRuntime().availableProcessors() : loops,
+            v.number(ConfigKey.CATALOG_REFRESH_MS),
+            redis,
+            server,
+            scoring,
+            pacing,
+            deliveries);
+    boolean noAuth = v.bool(ConfigKey.NO_AUTH);
+    String tokens = v.text(ConfigKey.TOKENS_FILE);
     if (noAuth && !tokens.isEmpty()) {
       // which one the operator meant is unknowable: serving unauthenticated by mistake is the worse
       // guess
@@ -74,26 +66,35 @@ public record GatewayConfig(
               + tokens
               + "): drop one of them");
     }
-    long slowMs = number(v, ConfigKey.SLOW_REQUEST_MS, 0, 600_000);
     return new GatewayConfig(
         engine,
         tokens.isEmpty() ? null : Path.of(tokens),
         noAuth,
-        slowMs,
-        bool(v, ConfigKey.METRICS),
-        number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000),
-        number(v, ConfigKey.RELOAD_CHECK_MS, 0, 3_600_000));
+        v.number(ConfigKey.SLOW_REQUEST_MS),
+        v.bool(ConfigKey.METRICS),
+        v.number(ConfigKey.CLIENT_RATE_LIMIT),
+        v.number(ConfigKey.RELOAD_CHECK_MS));
   }
 
-  private static RedisTls redisTls(Map<ConfigKey, String> v, List<String> endpoints) {
-    RedisTls tls =
-        new RedisTls(
-            pemFile(v, ConfigKey.REDIS_CA_FILE),
-            pemFile(v, ConfigKey.REDIS_TLS_CERT),
-            pemFile(v, ConfigKey.REDIS_TLS_KEY));
-    if ((tls.certFile() == null) != (tls.keyFile() == null)) {
+  private static RedisConfig redis(ConfigValues v) {
+    String name = v.text(ConfigKey.REDIS_MODE);
+    RedisMode mode = RedisMode.named(name);
+    if (mode == null) {
       throw new ConfigException(
-          tls.certFile() == null ? ConfigKey.REDIS_TLS_CERT : ConfigKey.REDIS_TLS_KEY,
+          ConfigKey.REDIS_MODE, "must be standalone, cluster or sentinel, got '" + name + "'");
+    }
+    List<String> endpoints = endpoints(v.text(ConfigKey.REDIS), mode);
+    RedisConfig redis =
+        new RedisConfig(
+            endpoints,
+            mode,
+            v.nonEmpty(ConfigKey.REDIS_MASTER),
+            v.pemFile(ConfigKey.REDIS_CA_FILE),
+            v.pemFile(ConfigKey.REDIS_TLS_CERT),
+            v.pemFile(ConfigKey.REDIS_TLS_KEY));
+    if ((redis.certFile() == null) != (redis.keyFile() == null)) {
+      throw new ConfigException(
+          redis.certFile() == null ? ConfigKey.REDIS_TLS_CERT : ConfigKey.REDIS_TLS_KEY,
           "a Redis client certificate needs both --redis-tls-cert and --redis-tls-key");
     }
     boolean secure = endpoints.stream().allMatch(e -> e.startsWith("rediss://"));
@@ -104,24 +105,24 @@ public record GatewayConfig(
     }
     // TLS settings for a plain link would be silently ignored: an operator who set them expects TLS
     ConfigKey unused =
-        tls.caFile() != null
+        redis.caFile() != null
             ? ConfigKey.REDIS_CA_FILE
-            : tls.certFile() != null ? ConfigKey.REDIS_TLS_CERT : null;
+            : redis.certFile() != null ? ConfigKey.REDIS_TLS_CERT : null;
     if (unused != null && !secure) {
       throw new ConfigException(
           unused, "applies only to rediss:// URLs, but " + ConfigKey.REDIS.flag() + " is redis://");
     }
-    return tls;
+    return redis;
   }
 
-  private static List<String> endpoints(String raw, String mode) {
+  private static List<String> endpoints(String raw, RedisMode mode) {
     List<String> out = new ArrayList<>();
     for (String s : raw.split(",")) {
       String e = s.trim();
       if (e.isEmpty()) {
         continue;
       }
-      String problem = io.scoregateway.store.RedisUrl.problem(e);
+      String problem = RedisUrl.problem(e);
       if (problem != null) {
         throw new ConfigException(ConfigKey.REDIS, problem);
       }
@@ -130,52 +131,33 @@ public record GatewayConfig(
     if (out.isEmpty()) {
       throw new ConfigException(ConfigKey.REDIS, "needs at least one URL");
     }
-    if (mode.equals("standalone") && out.size() > 1) {
+    if (mode == RedisMode.STANDALONE && out.size() > 1) {
       throw new ConfigException(
           ConfigKey.REDIS, "standalone mode takes one URL, got " + out.size());
     }
-    return List.copyOf(out);
+    return out;
   }
 
-  private static long number(Map<ConfigKey, String> v, ConfigKey k, long min, long max) {
-    String raw = v.get(k).trim();
-    long n;
-    try {
-      n = Long.parseLong(raw);
-    } catch (NumberFormatException e) {
-      throw new ConfigException(k, "must be a whole number, got '" + raw + "'");
+  private static ServerConfig server(ConfigValues v) {
+    ServerConfig server =
+        new ServerConfig(
+            v.nonEmpty(ConfigKey.HOST),
+            v.integer(ConfigKey.PORT),
+            v.integer(ConfigKey.ADMIN_PORT),
+            v.pemFile(ConfigKey.TLS_CERT),
+            v.pemFile(ConfigKey.TLS_KEY),
+            new EdgeLimits(
+                v.number(ConfigKey.BODY_READ_MS),
+                v.integer(ConfigKey.MAX_IN_FLIGHT_PER_CLIENT),
+                v.integer(ConfigKey.MAX_CONNECTIONS)));
+    if ((server.tlsCert() == null) != (server.tlsKey() == null)) {
+      throw new ConfigException(
+          server.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
+          "TLS needs both --tls-cert and --tls-key");
     }
-    if (n < min || n > max) {
-      throw new ConfigException(k, "must be between " + min + " and " + max + ", got " + n);
+    if (server.httpPort() != 0 && server.httpPort() == server.adminPort()) {
+      throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
     }
-    return n;
-  }
-
-  private static String pemFile(Map<ConfigKey, String> v, ConfigKey k) {
-    String s = v.get(k).trim();
-    if (s.isEmpty()) {
-      return null;
-    }
-    if (!java.nio.file.Files.isReadable(Path.of(s))) {
-      throw new ConfigException(k, "cannot read " + s);
-    }
-    return s;
-  }
-
-  private static boolean bool(Map<ConfigKey, String> v, ConfigKey k) {
-    String raw = v.get(k).trim().toLowerCase(java.util.Locale.ROOT);
-    return switch (raw) {
-      case "true", "1", "yes" -> true;
-      case "false", "0", "no", "" -> false;
-      default -> throw new ConfigException(k, "must be true or false, got '" + raw + "'");
-    };
-  }
-
-  private static String nonEmpty(Map<ConfigKey, String> v, ConfigKey k) {
-    String s = v.get(k).trim();
-    if (s.isEmpty()) {
-      throw new ConfigException(k, "must not be empty");
-    }
-    return s;
+    return server;
   }
 }

@@ -1,10 +1,10 @@
 package io.scoregateway.gateway.sim;
 
-import io.scoregateway.EngineConfig;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.gateway.cli.Await;
 import io.scoregateway.pacing.ManualClock;
+import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ExchangeObserver;
@@ -47,10 +47,10 @@ final class SimInstance implements AutoCloseable {
         new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.refreshMs(), 1_000_000);
     this.recorder =
         new DeliveryRecorder(
-            catalog, a.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
+            catalog, a.deliveries(), view, clock, PacingController.DEFAULT_SETTLE_MS);
     this.twin =
         new DeliveryRecorder(
-            catalog, b.deliveries(), view, clock, EngineConfig.DEFAULT_PACING_SETTLE_MS);
+            catalog, b.deliveries(), view, clock, PacingController.DEFAULT_SETTLE_MS);
   }
 
   RedisLink link() {

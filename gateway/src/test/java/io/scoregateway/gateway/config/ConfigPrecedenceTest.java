@@ -34,9 +34,9 @@ class ConfigPrecedenceTest {
     assertThat(v.get(ConfigKey.MAX_BATCH)).isEqualTo("700"); // file over default
     assertThat(v.get(ConfigKey.PACING_SLOT_MS)).isEqualTo("60000"); // default
     GatewayConfig cfg = GatewayConfig.from(v);
-    assertThat(cfg.engine().httpPort()).isEqualTo(5001);
-    assertThat(cfg.engine().maxBatch()).isEqualTo(700);
-    assertThat(cfg.engine().timeoutMs()).isEqualTo(60);
+    assertThat(cfg.engine().server().httpPort()).isEqualTo(5001);
+    assertThat(cfg.engine().scoring().maxBatch()).isEqualTo(700);
+    assertThat(cfg.engine().scoring().timeoutMs()).isEqualTo(60);
   }
 
   @Test

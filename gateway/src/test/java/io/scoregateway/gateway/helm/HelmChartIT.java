@@ -5,6 +5,7 @@ import static io.scoregateway.gateway.helm.RenderedChart.cast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scoregateway.config.RedisMode;
 import io.scoregateway.gateway.Main;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.ConfigSources;
@@ -265,11 +266,11 @@ class HelmChartIT {
         .allMatch(known::contains);
 
     GatewayConfig config = gatewayConfig(chart, env);
-    assertThat(config.engine().redisMode()).isEqualTo("standalone");
-    assertThat(config.engine().httpPort()).isEqualTo(8080);
-    assertThat(config.engine().adminPort()).isEqualTo(9090);
-    assertThat(config.engine().timeoutMs()).isEqualTo(50);
-    assertThat(config.engine().maxBatch()).isEqualTo(1000);
+    assertThat(config.engine().redis().mode()).isEqualTo(RedisMode.STANDALONE);
+    assertThat(config.engine().server().httpPort()).isEqualTo(8080);
+    assertThat(config.engine().server().adminPort()).isEqualTo(9090);
+    assertThat(config.engine().scoring().timeoutMs()).isEqualTo(50);
+    assertThat(config.engine().scoring().maxBatch()).isEqualTo(1000);
     assertThat(config.tokensFile()).hasToString("/etc/score-gateway/tokens/tokens.yaml");
     assertThat(config.noAuth()).isFalse();
 
@@ -301,8 +302,8 @@ class HelmChartIT {
     assertThat(at(urlVar, "valueFrom.secretKeyRef.key")).isEqualTo("url");
     env.put("GATEWAY_REDIS_URL", "redis://10.0.0.1:6379,redis://10.0.0.2:6379");
     GatewayConfig config = gatewayConfig(chart, env);
-    assertThat(config.engine().redisMode()).isEqualTo("cluster");
-    assertThat(config.engine().redisEndpoints()).hasSize(2);
+    assertThat(config.engine().redis().mode()).isEqualTo(RedisMode.CLUSTER);
+    assertThat(config.engine().redis().endpoints()).hasSize(2);
 
     Map<String, Object> hpa = chart.get("HorizontalPodAutoscaler", NAME);
     assertThat(at(hpa, "spec.minReplicas")).isEqualTo(4);
