@@ -8,8 +8,10 @@ import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.PacingStore;
-import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -41,7 +43,8 @@ public final class AdminVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = RedisLink.create(vertx, cfg.redisOptions());
+    RedisConnector redis = new RedisConnector(vertx, cfg.redisOptions(), LuaScript.ALL);
+    link = redis.link();
     Stores stores = Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), link, 0, 0);
     refresher =
         new CatalogRefresher(
@@ -49,7 +52,7 @@ public final class AdminVerticle extends VerticleBase {
     // the refresh has its own connection: a batch of thousands of campaigns takes Redis a while,
     // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
     // hold up admin calls
-    pacingLink = RedisLink.create(vertx, cfg.redisOptions(), PACING_STALL_MS);
+    pacingLink = redis.link(PACING_STALL_MS);
     PacingStore pacingStore = Stores.pacing(pacingLink, cfg.pacingSlotMs(), cfg.pacingSettleMs());
     pacing =
         new PacingRefresher(

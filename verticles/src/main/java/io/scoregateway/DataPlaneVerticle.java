@@ -12,8 +12,10 @@ import io.scoregateway.http.ScoreRoutes;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScorePipeline;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
 import io.scoregateway.store.CachingScoreStore;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -45,13 +47,13 @@ public final class DataPlaneVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = RedisLink.create(vertx, cfg.redisOptions());
+    RedisConnector redis = new RedisConnector(vertx, cfg.redisOptions(), LuaScript.ALL);
+    link = redis.link();
     // WAIT blocks the connection it is sent on: deliveries that wait for replicas get their own
     // link, so scoring reads never queue behind it
     deliveryLink =
         cfg.deliveryReplicas() > 0
-            ? RedisLink.create(
-                vertx, cfg.redisOptions(), RedisLink.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
+            ? redis.link(RedisConnector.DEFAULT_STALL_MS + cfg.deliveryWaitMs())
             : link;
     Stores stores =
         ObservedStores.wrap(

@@ -1,7 +1,7 @@
 package io.scoregateway;
 
 import io.scoregateway.http.TlsPolicy;
-import io.scoregateway.store.RedisTls;
+import io.scoregateway.redis.RedisTls;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.redis.client.RedisClientType;

@@ -1,8 +1,8 @@
 package io.scoregateway.http;
 
 import io.scoregateway.codec.InvalidInput;
+import io.scoregateway.redis.RedisFailures;
 import io.scoregateway.store.CampaignStore;
-import io.scoregateway.store.RedisFailures;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;

@@ -67,7 +67,7 @@ class OverloadIT {
             EngineConfig.DEFAULT_PACING_SETTLE_MS,
             EngineConfig.DEFAULT_PACING_MAX_BATCH,
             new EngineConfig.EdgeLimits(5_000, BOUND, 10_000),
-            io.scoregateway.store.RedisTls.DEFAULT);
+            io.scoregateway.redis.RedisTls.DEFAULT);
     Engine engine = Engine.create(cfg, new LiveCatalog(), null, Clock.systemUTC(), Telemetry.off());
     Vertx vertx = Vertx.vertx();
     Vertx clients = Vertx.vertx();

@@ -13,7 +13,9 @@ import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.devredis.LocalSentinel;
 import io.scoregateway.pacing.ManualClock;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.Telemetry;
@@ -73,7 +75,7 @@ public final class TestGateway implements AutoCloseable {
     this.port = port;
     this.adminPort = adminPort;
     this.http = WebClient.create(vertx);
-    this.seedLink = RedisLink.create(vertx, engine.config().redisOptions());
+    this.seedLink = new RedisConnector(vertx, engine.config().redisOptions(), LuaScript.ALL).link();
     this.seed = Stores.over(seedLink, engine.config().pacingSlotMs());
   }
 
@@ -148,7 +150,7 @@ public final class TestGateway implements AutoCloseable {
             EngineConfig.DEFAULT_PACING_SETTLE_MS,
             EngineConfig.DEFAULT_PACING_MAX_BATCH,
             edge,
-            io.scoregateway.store.RedisTls.DEFAULT);
+            io.scoregateway.redis.RedisTls.DEFAULT);
     return start(cfg, redis, null, false, auth);
   }
 

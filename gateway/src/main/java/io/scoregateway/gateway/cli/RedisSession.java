@@ -1,8 +1,10 @@
 package io.scoregateway.gateway.cli;
 
 import io.scoregateway.EngineConfig;
-import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.RedisUrl;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.redis.RedisUrl;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
 
@@ -14,7 +16,7 @@ final class RedisSession implements AutoCloseable {
 
   RedisSession(EngineConfig cfg) {
     this.vertx = Vertx.vertx();
-    this.link = RedisLink.create(vertx, cfg.redisOptions(), 10_000);
+    this.link = new RedisConnector(vertx, cfg.redisOptions(), LuaScript.ALL).link(10_000);
     this.stores = Stores.over(link, cfg.pacingSlotMs());
     try {
       Await.result(link.connect());

@@ -1,7 +1,7 @@
 package io.scoregateway.gateway.config;
 
 import io.scoregateway.EngineConfig;
-import io.scoregateway.store.RedisTls;
+import io.scoregateway.redis.RedisTls;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,7 +121,7 @@ public record GatewayConfig(
       if (e.isEmpty()) {
         continue;
       }
-      String problem = io.scoregateway.store.RedisUrl.problem(e);
+      String problem = io.scoregateway.redis.RedisUrl.problem(e);
       if (problem != null) {
         throw new ConfigException(ConfigKey.REDIS, problem);
       }
