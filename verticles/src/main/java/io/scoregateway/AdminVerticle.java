@@ -47,8 +47,7 @@ public final class AdminVerticle extends VerticleBase {
     link = redis.link();
     Stores stores = Stores.over(link, cfg.pacingSlotMs(), cfg.pacingSettleMs(), link, 0, 0);
     refresher =
-        new CatalogRefresher(
-            vertx, stores, engine.catalog(), cfg.subscriberOptions(), cfg.catalogRefreshMs());
+        new CatalogRefresher(vertx, stores, engine.catalog(), redis, cfg.catalogRefreshMs());
     // the refresh has its own connection: a batch of thousands of campaigns takes Redis a while,
     // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
     // hold up admin calls

@@ -267,22 +267,4 @@ public record EngineConfig(
     }
     return redisTls.applyTo(o);
   }
-
-  /**
-   * Options for the change-notification subscriber, tried in turn when one fails. In cluster mode
-   * one standalone connection to any node hears every PUBLISH (cluster pub/sub is broadcast), so
-   * each seed is a candidate.
-   */
-  public List<RedisOptions> subscriberOptions() {
-    if (!redisMode.equals("cluster")) {
-      return List.of(redisOptions());
-    }
-    List<RedisOptions> out = new java.util.ArrayList<>();
-    for (String e : redisEndpoints) {
-      out.add(
-          redisTls.applyTo(
-              new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e)));
-    }
-    return out;
-  }
 }

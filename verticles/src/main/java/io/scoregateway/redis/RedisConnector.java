@@ -3,13 +3,14 @@ package io.scoregateway.redis;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one way the gateway connects to Redis: links for commands, all for one deployment
- * (standalone, sentinel or cluster options, TLS already applied) and every link loading the same
- * scripts on each of its connections. Each link or subscriber belongs to the event loop that asks
- * for it.
+ * The one way the gateway connects to Redis: links for commands and subscribers for channels, all
+ * for one deployment (standalone, sentinel or cluster options, TLS already applied) and every link
+ * loading the same scripts on each of its connections. Each link or subscriber belongs to the event
+ * loop that asks for it.
  */
 public final class RedisConnector {
   /** A call unanswered this long counts as a stall on the gateway's links. */
@@ -46,5 +47,25 @@ public final class RedisConnector {
       return new ClusterLink(vertx, copy, stallMs, scripts);
     }
     return new NodeLink(new Owner(vertx), vertx, copy, stallMs, scripts);
+  }
+
+  /**
+   * A subscriber to {@code channel} that runs {@code onMessage} on every message. In cluster mode
+   * one standalone connection to any node hears every PUBLISH (cluster pub/sub is broadcast), so
+   * each seed is a candidate, tried in turn when one fails.
+   */
+  public RedisSubscriber subscriber(String channel, Runnable onMessage) {
+    List<RedisOptions> candidates = new ArrayList<>();
+    if (options.getType() == RedisClientType.CLUSTER) {
+      for (String e : options.getEndpoints()) {
+        candidates.add(
+            new RedisOptions(options)
+                .setType(RedisClientType.STANDALONE)
+                .setEndpoints(new ArrayList<>(List.of(e))));
+      }
+    } else {
+      candidates.add(new RedisOptions(options));
+    }
+    return new ChannelSubscriber(vertx, candidates, channel, onMessage);
   }
 }
