@@ -10,9 +10,11 @@ import io.scoregateway.http.PortOptions;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.redis.RedisLinkOptions;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.PacingStore;
-import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.RedisLinkOptions;
 import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ObservedStores;
@@ -44,19 +46,16 @@ public final class AdminVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()));
+    RedisConnector redis =
+        new RedisConnector(vertx, RedisLinkOptions.of(cfg.redis()), LuaScript.ALL);
+    link = redis.link();
     Stores stores = Stores.over(link, cfg.pacing().slotMs(), cfg.pacing().settleMs(), link, 0, 0);
     refresher =
-        new CatalogRefresher(
-            vertx,
-            stores,
-            engine.catalog(),
-            RedisLinkOptions.subscribers(cfg.redis()),
-            cfg.catalogRefreshMs());
+        new CatalogRefresher(vertx, stores, engine.catalog(), redis, cfg.catalogRefreshMs());
     // the refresh has its own connection: a batch of thousands of campaigns takes Redis a while,
     // which must neither count as a stall (failing calls Redis runs anyway: lost leases) nor
     // hold up admin calls
-    pacingLink = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()), PACING_STALL_MS);
+    pacingLink = redis.link(PACING_STALL_MS);
     PacingStore pacingStore =
         Stores.pacing(pacingLink, cfg.pacing().slotMs(), cfg.pacing().settleMs());
     pacing =

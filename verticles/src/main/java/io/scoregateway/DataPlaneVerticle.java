@@ -15,9 +15,11 @@ import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.ScorePipeline;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.redis.RedisLinkOptions;
 import io.scoregateway.store.CachingScoreStore;
-import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.RedisLinkOptions;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.ExchangeTelemetry;
@@ -50,15 +52,14 @@ public final class DataPlaneVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     EngineConfig cfg = engine.config();
-    link = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()));
+    RedisConnector redis =
+        new RedisConnector(vertx, RedisLinkOptions.of(cfg.redis()), LuaScript.ALL);
+    link = redis.link();
     // WAIT blocks the connection it is sent on: deliveries that wait for replicas get their own
     // link, so scoring reads never queue behind it
     deliveryLink =
         cfg.deliveries().replicas() > 0
-            ? RedisLink.create(
-                vertx,
-                RedisLinkOptions.of(cfg.redis()),
-                RedisLink.DEFAULT_STALL_MS + cfg.deliveries().waitMs())
+            ? redis.link(RedisConnector.DEFAULT_STALL_MS + cfg.deliveries().waitMs())
             : link;
     Stores stores =
         ObservedStores.wrap(

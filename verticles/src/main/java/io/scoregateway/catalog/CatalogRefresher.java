@@ -1,16 +1,11 @@
 package io.scoregateway.catalog;
 
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisSubscriber;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,38 +21,21 @@ public final class CatalogRefresher {
   private final Vertx vertx;
   private final Stores stores;
   private final LiveCatalog catalog;
-  private final List<Redis> subscriberClients = new ArrayList<>();
-  private int nextSubscriber;
+  private final RedisSubscriber changes;
   private final long periodMs;
-  private RedisConnection subscriber;
   private final SingleFlight flight = new SingleFlight(this::refreshOnce);
   private long timer = -1;
   private Supplier<Future<Void>> onChange = Future::succeededFuture;
 
-  public CatalogRefresher(
-      Vertx vertx,
-      Stores stores,
-      LiveCatalog catalog,
-      RedisOptions subscriberOptions,
-      long periodMs) {
-    this(vertx, stores, catalog, List.of(subscriberOptions), periodMs);
-  }
-
   /**
-   * @param subscriberOptions where to subscribe, tried in turn (cluster mode: any node will do)
+   * @param redis where the change notifications are subscribed to
    */
   public CatalogRefresher(
-      Vertx vertx,
-      Stores stores,
-      LiveCatalog catalog,
-      List<RedisOptions> subscriberOptions,
-      long periodMs) {
+      Vertx vertx, Stores stores, LiveCatalog catalog, RedisConnector redis, long periodMs) {
     this.vertx = vertx;
     this.stores = stores;
     this.catalog = catalog;
-    for (RedisOptions o : subscriberOptions) {
-      subscriberClients.add(Redis.createClient(vertx, o));
-    }
+    this.changes = redis.subscriber(Keys.CHANGES_CHANNEL, this::refresh);
     this.periodMs = periodMs;
   }
 
@@ -74,16 +52,11 @@ public final class CatalogRefresher {
 
   public void stop() {
     vertx.cancelTimer(timer);
-    if (subscriber != null) {
-      subscriber.close();
-    }
-    subscriberClients.forEach(Redis::close);
+    changes.close();
   }
 
   private void tick() {
-    if (subscriber == null) {
-      subscribe();
-    }
+    changes.ensureSubscribed();
     refresh();
   }
 
@@ -122,27 +95,5 @@ public final class CatalogRefresher {
                           });
                 });
     return done.onFailure(err -> LOG.debug("catalog refresh failed: {}", err.toString()));
-  }
-
-  private void subscribe() {
-    Redis client = subscriberClients.get(nextSubscriber);
-    client
-        .connect()
-        .onFailure(err -> nextSubscriber = (nextSubscriber + 1) % subscriberClients.size())
-        .onSuccess(
-            conn -> {
-              subscriber = conn;
-              conn.handler(msg -> refresh());
-              conn.exceptionHandler(err -> lostSubscriber());
-              conn.endHandler(v -> lostSubscriber());
-              conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.CHANGES_CHANNEL))
-                  .onFailure(err -> lostSubscriber());
-            });
-  }
-
-  /** The next attempt (on the next poll tick) tries the next candidate. */
-  private void lostSubscriber() {
-    subscriber = null;
-    nextSubscriber = (nextSubscriber + 1) % subscriberClients.size();
   }
 }

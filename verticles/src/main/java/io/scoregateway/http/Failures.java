@@ -3,8 +3,8 @@ package io.scoregateway.http;
 import io.scoregateway.auth.AccessDenied;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.pipeline.CatalogNotLoaded;
+import io.scoregateway.redis.RedisFailures;
 import io.scoregateway.store.CampaignStore;
-import io.scoregateway.store.RedisFailures;
 import io.vertx.core.json.DecodeException;
 
 /**

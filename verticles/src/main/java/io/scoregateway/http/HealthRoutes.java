@@ -1,7 +1,7 @@
 package io.scoregateway.http;
 
 import io.scoregateway.catalog.LiveCatalog;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 

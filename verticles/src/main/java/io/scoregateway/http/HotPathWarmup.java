@@ -1,7 +1,7 @@
 package io.scoregateway.http;
 
 import io.scoregateway.catalog.LiveCatalog;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package io.scoregateway.http;
 
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisLink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;

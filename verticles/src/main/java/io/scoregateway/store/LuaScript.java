@@ -1,5 +1,6 @@
 package io.scoregateway.store;
 
+import io.scoregateway.redis.RedisScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,14 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
-/** The registry of Lua scripts shipped from {@code lua-scripts/}; SHA1 computed once at start. */
-public enum LuaScript {
+/**
+ * The registry of Lua scripts shipped from {@code lua-scripts/}; SHA1 computed once at start. Every
+ * link the stores use loads {@link #ALL} on each connection.
+ */
+public enum LuaScript implements RedisScript {
   PACING_REFRESH("pacing_refresh.lua"),
   CAMPAIGN_PUT("campaign_put.lua"),
   CAMPAIGN_DELETE("campaign_delete.lua"),
   DELIVERY_CAMPAIGN("delivery_campaign.lua"),
   DELIVERY_USER("delivery_user.lua");
+
+  /** Every script: what the links of a connector load. */
+  public static final List<LuaScript> ALL = List.of(values());
 
   private final String file;
   private final String source;
@@ -26,14 +34,17 @@ public enum LuaScript {
     this.sha1 = sha1(source);
   }
 
+  @Override
   public String file() {
     return file;
   }
 
+  @Override
   public String source() {
     return source;
   }
 
+  @Override
   public String sha1() {
     return sha1;
   }

@@ -2,10 +2,11 @@ package io.scoregateway.store;
 
 import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.model.Campaign;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -44,13 +45,13 @@ final class RedisCampaignStore implements CampaignStore {
 
   @Override
   public Future<Campaign> get(String id) {
-    return link.send(Request.cmd(Command.HGET).arg(Keys.CAMPAIGNS).arg(id))
+    return link.send(RedisCall.on(Command.HGET, Keys.CAMPAIGNS).arg(id))
         .map(r -> r == null ? null : CampaignCodec.parse(id, new JsonObject(r.toString())));
   }
 
   @Override
   public Future<List<Campaign>> list() {
-    return link.send(Request.cmd(Command.HGETALL).arg(Keys.CAMPAIGNS))
+    return link.send(RedisCall.on(Command.HGETALL, Keys.CAMPAIGNS))
         .map(
             r -> {
               List<Campaign> out = new ArrayList<>();
@@ -76,7 +77,7 @@ final class RedisCampaignStore implements CampaignStore {
               }
               // pacing state lives under the campaign's own tag: a re-created campaign starts
               // afresh
-              return link.send(Request.cmd(Command.DEL).arg(Keys.pacing(id)))
+              return link.send(RedisCall.on(Command.DEL, Keys.pacing(id)))
                   .compose(v -> publish("campaigns"))
                   .map(true);
             });
@@ -84,11 +85,12 @@ final class RedisCampaignStore implements CampaignStore {
 
   @Override
   public Future<Long> version() {
-    return link.send(Request.cmd(Command.GET).arg(Keys.CAMPAIGNS_VERSION))
+    return link.send(RedisCall.on(Command.GET, Keys.CAMPAIGNS_VERSION))
         .map(r -> r == null ? 0L : r.toLong());
   }
 
   private Future<Void> publish(String what) {
-    return link.send(Request.cmd(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg(what)).mapEmpty();
+    return link.send(RedisCall.keyless(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg(what))
+        .mapEmpty();
   }
 }

@@ -3,8 +3,9 @@ package io.scoregateway.store;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.model.FrequencyCap;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       byCampaign.computeIfAbsent(events.get(i).campaign(), k -> new ArrayList<>()).add(i);
     }
     String ttl = Long.toString(dedupeTtlSeconds);
-    List<Request> calls = new ArrayList<>(byCampaign.size());
+    List<RedisCall> calls = new ArrayList<>(byCampaign.size());
     for (Map.Entry<String, List<Integer>> e : byCampaign.entrySet()) {
       List<String> keys = new ArrayList<>(e.getValue().size() + 1);
       List<String> args = new ArrayList<>(e.getValue().size() + 1);
@@ -52,7 +53,7 @@ final class RedisDeliveryLedger implements DeliveryLedger {
         keys.add(Keys.campaignEvent(e.getKey(), ev.id()));
         args.add(ev.user() + " " + ev.track());
       }
-      calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_CAMPAIGN, keys, args));
+      calls.add(RedisCall.eval(LuaScript.DELIVERY_CAMPAIGN, keys, args));
     }
     return link.batchDurable(calls, replicas, waitMs)
         .compose(
@@ -86,7 +87,7 @@ final class RedisDeliveryLedger implements DeliveryLedger {
         byUser.computeIfAbsent(events.get(i).user(), k -> new ArrayList<>()).add(i);
       }
     }
-    List<Request> calls = new ArrayList<>(byUser.size());
+    List<RedisCall> calls = new ArrayList<>(byUser.size());
     for (Map.Entry<String, List<Integer>> e : byUser.entrySet()) {
       List<String> keys = new ArrayList<>(e.getValue().size() * 2);
       List<String> args = new ArrayList<>(e.getValue().size() + 1);
@@ -102,7 +103,7 @@ final class RedisDeliveryLedger implements DeliveryLedger {
         keys.add(Keys.frequency(ev.user(), ev.campaign(), window));
         args.add(cap == null ? "0" : Long.toString(cap.windowSeconds()));
       }
-      calls.add(RedisLink.evalRequest(LuaScript.DELIVERY_USER, keys, args));
+      calls.add(RedisCall.eval(LuaScript.DELIVERY_USER, keys, args));
     }
     return calls.isEmpty()
         ? Future.succeededFuture()

@@ -1,6 +1,7 @@
 package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;

@@ -5,9 +5,10 @@ import io.scoregateway.pacing.CampaignPacer.PacingReport;
 import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pacing.PacingRevision;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ final class RedisPacingStore implements PacingStore {
   @Override
   public Future<PacingController.Lease[]> refresh(
       List<Campaign> campaigns, List<PacingReport> reports, long nowMs) {
-    List<Request> calls = new ArrayList<>(reports.size());
+    List<RedisCall> calls = new ArrayList<>(reports.size());
     String now = Long.toString(nowMs);
     String slot = Long.toString(slotMs);
     String settle = Integer.toString(settleSteps);
@@ -74,8 +75,7 @@ final class RedisPacingStore implements PacingStore {
           args.add(Double.toString(w));
         }
       }
-      calls.add(
-          RedisLink.evalRequest(LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id())), args));
+      calls.add(RedisCall.eval(LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id())), args));
     }
     return link.batch(calls).map(RedisPacingStore::decodeLeases);
   }
@@ -100,9 +100,9 @@ final class RedisPacingStore implements PacingStore {
 
   @Override
   public Future<PacingRecord[]> read(List<String> campaigns) {
-    List<Request> reads = new ArrayList<>(campaigns.size());
+    List<RedisCall> reads = new ArrayList<>(campaigns.size());
     for (String id : campaigns) {
-      Request req = Request.cmd(Command.HMGET).arg(Keys.pacing(id));
+      RedisCall req = RedisCall.on(Command.HMGET, Keys.pacing(id));
       for (String f : FIELDS) {
         req.arg(f);
       }

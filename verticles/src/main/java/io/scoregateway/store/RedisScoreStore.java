@@ -1,5 +1,6 @@
 package io.scoregateway.store;
 
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;

@@ -2,9 +2,10 @@ package io.scoregateway.store;
 
 import io.scoregateway.codec.SnapshotCodec;
 import io.scoregateway.model.ScoreSnapshot;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,13 +20,13 @@ final class RedisSnapshotStore implements SnapshotStore {
 
   @Override
   public Future<String> active() {
-    return link.send(Request.cmd(Command.GET).arg(Keys.ACTIVE_SNAPSHOT))
+    return link.send(RedisCall.on(Command.GET, Keys.ACTIVE_SNAPSHOT))
         .map(r -> r == null ? null : r.toString());
   }
 
   @Override
   public Future<List<ScoreSnapshot>> list() {
-    return link.send(Request.cmd(Command.HGETALL).arg(Keys.SNAPSHOTS))
+    return link.send(RedisCall.on(Command.HGETALL, Keys.SNAPSHOTS))
         .map(
             r -> {
               List<ScoreSnapshot> out = new ArrayList<>();
@@ -39,15 +40,14 @@ final class RedisSnapshotStore implements SnapshotStore {
 
   @Override
   public Future<ScoreSnapshot> get(String id) {
-    return link.send(Request.cmd(Command.HGET).arg(Keys.SNAPSHOTS).arg(id))
+    return link.send(RedisCall.on(Command.HGET, Keys.SNAPSHOTS).arg(id))
         .map(r -> r == null ? null : SnapshotCodec.parse(id, r.toString()));
   }
 
   @Override
   public Future<Void> describe(ScoreSnapshot snapshot) {
     return link.send(
-            Request.cmd(Command.HSET)
-                .arg(Keys.SNAPSHOTS)
+            RedisCall.on(Command.HSET, Keys.SNAPSHOTS)
                 .arg(snapshot.id())
                 .arg(SnapshotCodec.toJson(snapshot).encode()))
         .mapEmpty();
@@ -55,14 +55,16 @@ final class RedisSnapshotStore implements SnapshotStore {
 
   @Override
   public Future<Void> forget(String id) {
-    return link.send(Request.cmd(Command.HDEL).arg(Keys.SNAPSHOTS).arg(id)).mapEmpty();
+    return link.send(RedisCall.on(Command.HDEL, Keys.SNAPSHOTS).arg(id)).mapEmpty();
   }
 
   @Override
   public Future<Void> activate(String id) {
-    return link.send(Request.cmd(Command.SET).arg(Keys.ACTIVE_SNAPSHOT).arg(id))
+    return link.send(RedisCall.on(Command.SET, Keys.ACTIVE_SNAPSHOT).arg(id))
         .compose(
-            v -> link.send(Request.cmd(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg("snapshot")))
+            v ->
+                link.send(
+                    RedisCall.keyless(Command.PUBLISH).arg(Keys.CHANGES_CHANNEL).arg("snapshot")))
         .mapEmpty();
   }
 }

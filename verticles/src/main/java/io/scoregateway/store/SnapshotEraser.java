@@ -1,8 +1,9 @@
 package io.scoregateway.store;
 
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,16 +36,16 @@ public final class SnapshotEraser {
       return Future.succeededFuture(removed);
     }
     String manifest = Keys.manifest(snapshot, bucket);
-    return link.send(Request.cmd(Command.SRANDMEMBER).arg(manifest).arg(BATCH))
+    return link.send(RedisCall.on(Command.SRANDMEMBER, manifest).arg(BATCH))
         .compose(
             r -> {
               if (r == null || r.size() == 0) {
                 return bucket(snapshot, bucket + 1, removed);
               }
-              List<Request> step = new ArrayList<>(r.size() + 1);
-              Request srem = Request.cmd(Command.SREM).arg(manifest);
+              List<RedisCall> step = new ArrayList<>(r.size() + 1);
+              RedisCall srem = RedisCall.on(Command.SREM, manifest);
               for (Response track : r) {
-                step.add(Request.cmd(Command.UNLINK).arg(Keys.score(snapshot, track.toString())));
+                step.add(RedisCall.on(Command.UNLINK, Keys.score(snapshot, track.toString())));
                 srem.arg(track.toString());
               }
               // the ids leave the manifest after their keys, in the same pipeline on the same node

@@ -2,9 +2,10 @@ package io.scoregateway.store;
 
 import io.scoregateway.model.ScoreSnapshot;
 import io.scoregateway.model.SnapshotState;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,25 +61,24 @@ public final class SnapshotWriter {
 
   /** Appends rows and lists their tracks in the snapshot's manifest, in one pipelined batch. */
   public Future<Void> write(List<Row> rows) {
-    List<Request> batch = new ArrayList<>(rows.size() + Keys.MANIFEST_BUCKETS);
-    Request[] manifest = new Request[Keys.MANIFEST_BUCKETS];
+    List<RedisCall> batch = new ArrayList<>(rows.size() + Keys.MANIFEST_BUCKETS);
+    RedisCall[] manifest = new RedisCall[Keys.MANIFEST_BUCKETS];
     for (Row r : rows) {
       int b = Keys.manifestBucket(r.track());
       if (manifest[b] == null) {
-        manifest[b] = Request.cmd(Command.SADD).arg(Keys.manifest(snapshot, b));
+        manifest[b] = RedisCall.on(Command.SADD, Keys.manifest(snapshot, b));
       }
       manifest[b].arg(r.track());
     }
     // listed before written, so a key never exists that the eraser cannot find
-    for (Request m : manifest) {
+    for (RedisCall m : manifest) {
       if (m != null) {
         batch.add(m);
       }
     }
     for (Row r : rows) {
       batch.add(
-          Request.cmd(Command.APPEND)
-              .arg(Keys.score(snapshot, r.track()))
+          RedisCall.on(Command.APPEND, Keys.score(snapshot, r.track()))
               .arg(ScoreEntry.encodeRow(r.segment(), r.score())));
     }
     return link.batch(batch).mapEmpty();

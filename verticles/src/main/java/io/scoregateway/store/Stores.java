@@ -1,6 +1,7 @@
 package io.scoregateway.store;
 
 import io.scoregateway.pacing.PacingController;
+import io.scoregateway.redis.RedisLink;
 
 /** The Redis-backed stores of one verticle instance, all sharing its held connection. */
 public record Stores(

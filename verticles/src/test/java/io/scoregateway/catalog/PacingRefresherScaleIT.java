@@ -9,12 +9,14 @@ import io.scoregateway.model.PacingMode;
 import io.scoregateway.model.Reason;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingView;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +40,13 @@ class PacingRefresherScaleIT {
     Vertx vertx = Vertx.vertx();
     try (LocalRedis redis = LocalRedis.start()) {
       RedisLink link =
-          RedisLink.create(
-              vertx,
-              new RedisOptions().setConnectionString(redis.url()).setMaxWaitingHandlers(1 << 16),
-              30_000);
+          new RedisConnector(
+                  vertx,
+                  new RedisOptions()
+                      .setConnectionString(redis.url())
+                      .setMaxWaitingHandlers(1 << 16),
+                  LuaScript.ALL)
+              .link(30_000);
       link.connect().await();
       Instant now = Instant.parse("2026-11-28T12:00:00Z");
       ManualClock clock = new ManualClock(now);
@@ -161,7 +166,7 @@ class PacingRefresherScaleIT {
   }
 
   private static long redisCpuMicros(RedisLink link) {
-    String info = link.send(Request.cmd(Command.INFO).arg("cpu")).await().toString();
+    String info = link.send(RedisCall.keyless(Command.INFO).arg("cpu")).await().toString();
     double total = 0;
     for (String line : info.split("\r?\n")) {
       if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
@@ -172,7 +177,7 @@ class PacingRefresherScaleIT {
   }
 
   private static long stat(RedisLink link, String section, String prefix) {
-    String info = link.send(Request.cmd(Command.INFO).arg(section)).await().toString();
+    String info = link.send(RedisCall.keyless(Command.INFO).arg(section)).await().toString();
     for (String line : info.split("\r?\n")) {
       if (line.startsWith(prefix)) {
         String rest = line.substring(prefix.length());

@@ -14,7 +14,7 @@ import io.scoregateway.model.PacingMode;
 import io.scoregateway.pacing.ManualClock;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
-import io.scoregateway.store.BreakerOpen;
+import io.scoregateway.redis.BreakerOpen;
 import io.scoregateway.store.DeliveryLedger;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.vertx.core.Future;

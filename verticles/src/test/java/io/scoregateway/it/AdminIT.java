@@ -3,13 +3,13 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +65,7 @@ class AdminIT {
 
   static void setDelivered(String id, long delivered) {
     gw.seedLink
-        .send(Request.cmd(Command.HSET).arg(Keys.pacing(id)).arg("delivered").arg(delivered))
+        .send(RedisCall.on(Command.HSET, Keys.pacing(id)).arg("delivered").arg(delivered))
         .await();
   }
 

@@ -8,6 +8,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.scoregateway.auth.Client;
 import io.scoregateway.auth.Role;
 import io.scoregateway.auth.TokenAuthenticator;
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +18,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -377,7 +377,7 @@ class AuthMatrixIT {
   static long delivered(String campaign) {
     Response r =
         gw.seedLink
-            .send(Request.cmd(Command.HGET).arg(Keys.pacing(campaign)).arg("delivered"))
+            .send(RedisCall.on(Command.HGET, Keys.pacing(campaign)).arg("delivered"))
             .await();
     return r == null ? 0 : r.toLong();
   }

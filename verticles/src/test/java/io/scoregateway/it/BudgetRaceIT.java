@@ -2,11 +2,11 @@ package io.scoregateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +64,7 @@ class BudgetRaceIT {
     pool.shutdown();
     long delivered =
         gw.seedLink
-            .send(Request.cmd(Command.HGET).arg(Keys.pacing("race")).arg("delivered"))
+            .send(RedisCall.on(Command.HGET, Keys.pacing("race")).arg("delivered"))
             .await()
             .toLong();
     assertThat(delivered).as("counter equals accepted events").isEqualTo(accepted);

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,7 +224,7 @@ class ClusterFailoverIT {
     for (int c = 0; c < CAMPAIGNS; c++) {
       Response r =
           gw.seedLink
-              .send(Request.cmd(Command.HGET).arg(Keys.pacing("c" + c)).arg("delivered"))
+              .send(RedisCall.on(Command.HGET, Keys.pacing("c" + c)).arg("delivered"))
               .await();
       assertThat(r == null ? 0 : r.toLong()).as("delivered c" + c).isEqualTo(expected[c]);
     }
@@ -239,6 +239,6 @@ class ClusterFailoverIT {
   }
 
   static boolean exists(String key) {
-    return gw.seedLink.send(Request.cmd(Command.EXISTS).arg(key)).await().toLong() == 1;
+    return gw.seedLink.send(RedisCall.on(Command.EXISTS, key)).await().toLong() == 1;
   }
 }

@@ -2,6 +2,7 @@ package io.scoregateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -9,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ class DeliveriesIT {
   static long delivered(String campaign) {
     Response r =
         gw.seedLink
-            .send(Request.cmd(Command.HGET).arg(Keys.pacing(campaign)).arg("delivered"))
+            .send(RedisCall.on(Command.HGET, Keys.pacing(campaign)).arg("delivered"))
             .await();
     return r == null ? 0 : r.toLong();
   }
@@ -81,9 +81,7 @@ class DeliveriesIT {
   static long frequency(String user, String campaign) {
     long window = gw.clock.millis() / 3_600_000;
     Response r =
-        gw.seedLink
-            .send(Request.cmd(Command.GET).arg(Keys.frequency(user, campaign, window)))
-            .await();
+        gw.seedLink.send(RedisCall.on(Command.GET, Keys.frequency(user, campaign, window))).await();
     return r == null ? 0 : r.toLong();
   }
 
@@ -141,7 +139,7 @@ class DeliveriesIT {
     long window = gw.clock.millis() / 3_600_000;
     long ttl =
         gw.seedLink
-            .send(Request.cmd(Command.TTL).arg(Keys.frequency("u-cap", "c1", window)))
+            .send(RedisCall.on(Command.TTL, Keys.frequency("u-cap", "c1", window)))
             .await()
             .toLong();
     assertThat(ttl).as("kept for two windows").isBetween(7100L, 7200L);

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.auth.Client;
 import io.scoregateway.auth.Role;
 import io.scoregateway.auth.TokenAuthenticator;
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.SnapshotWriter;
 import io.vertx.core.MultiMap;
@@ -27,7 +28,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -1605,9 +1605,7 @@ class FuzzIT {
 
   static long delivered() {
     Response r =
-        gw.seedLink
-            .send(Request.cmd(Command.HGET).arg(Keys.pacing("c-fz")).arg("delivered"))
-            .await();
+        gw.seedLink.send(RedisCall.on(Command.HGET, Keys.pacing("c-fz")).arg("delivered")).await();
     return r == null ? 0 : r.toLong();
   }
 }

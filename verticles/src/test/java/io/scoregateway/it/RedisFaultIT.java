@@ -3,6 +3,7 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +105,7 @@ class RedisFaultIT {
       for (String id : load.acknowledged) {
         assertThat(
                 gw.seedLink
-                    .send(Request.cmd(Command.EXISTS).arg(Keys.campaignEvent("c1", id)))
+                    .send(RedisCall.on(Command.EXISTS, Keys.campaignEvent("c1", id)))
                     .await()
                     .toInteger())
             .as("acknowledged delivery %s is counted", id)
@@ -113,7 +113,7 @@ class RedisFaultIT {
       }
       long delivered =
           gw.seedLink
-              .send(Request.cmd(Command.HGET).arg(Keys.pacing("c1")).arg("delivered"))
+              .send(RedisCall.on(Command.HGET, Keys.pacing("c1")).arg("delivered"))
               .await()
               .toLong();
       assertThat(delivered).isGreaterThanOrEqualTo(load.acknowledged.size());

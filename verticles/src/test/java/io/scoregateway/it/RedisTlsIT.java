@@ -11,12 +11,15 @@ import io.scoregateway.config.RedisConfig;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.devredis.TestCertificates;
-import io.scoregateway.store.NodeLink;
-import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.RedisTls;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.redis.RedisTls;
+import io.scoregateway.store.LuaScript;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisOptions;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -174,17 +177,15 @@ class RedisTlsIT {
 
   private static void connect(String url, RedisTls tls) {
     RedisLink link =
-        RedisLink.create(vertx, tls.applyTo(new RedisOptions().setConnectionString(url)));
+        new RedisConnector(
+                vertx, tls.applyTo(new RedisOptions().setConnectionString(url)), LuaScript.ALL)
+            .link();
     try {
       link.connect()
           .toCompletionStage()
           .toCompletableFuture()
           .get(10, java.util.concurrent.TimeUnit.SECONDS);
-      assertThat(
-              link.send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PING))
-                  .await()
-                  .toString())
-          .isEqualTo("PONG");
+      assertThat(link.send(RedisCall.keyless(Command.PING)).await().toString()).isEqualTo("PONG");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     } finally {
@@ -195,12 +196,12 @@ class RedisTlsIT {
   private static ListAppender<ILoggingEvent> capture() {
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
-    ((Logger) LoggerFactory.getLogger(NodeLink.class)).addAppender(appender);
+    ((Logger) LoggerFactory.getLogger(RedisLink.class.getPackageName())).addAppender(appender);
     return appender;
   }
 
   private static void release(ListAppender<ILoggingEvent> appender) {
-    ((Logger) LoggerFactory.getLogger(NodeLink.class)).detachAppender(appender);
+    ((Logger) LoggerFactory.getLogger(RedisLink.class.getPackageName())).detachAppender(appender);
   }
 
   private static String awaitLine(ListAppender<ILoggingEvent> log, int port) {

@@ -3,10 +3,9 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalRedis;
-import io.scoregateway.store.ClusterLink;
-import io.scoregateway.store.HashSlot;
+import io.scoregateway.redis.HashSlot;
+import io.scoregateway.redis.RedisLink;
 import io.scoregateway.store.Keys;
-import io.scoregateway.store.NodeLink;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
@@ -41,16 +40,14 @@ class RoundTripsClusterIT {
   void thousandCandidatesTakeOneWritePerMasterPerStore() throws Exception {
     JsonObject req = RoundTripsIT.thousandCandidates();
     gw.score(req); // warm up
-    ClusterLink link = (ClusterLink) gw.dataPlanes.get(0).link();
-    Map<String, NodeLink> masters = link.masters();
-    assertThat(masters).hasSize(3);
+    RedisLink link = gw.dataPlanes.get(0).link();
+    Map<String, Long> tripsBefore = link.roundTripsByNode();
+    assertThat(tripsBefore).hasSize(3);
     List<LocalRedis> nodes = gw.cluster.masters();
     Map<LocalRedis, Map<String, Long>> before = new HashMap<>();
     for (LocalRedis n : nodes) {
       before.put(n, gw.cluster.commandStats(n));
     }
-    Map<String, Long> tripsBefore = new HashMap<>();
-    masters.forEach((k, v) -> tripsBefore.put(k, v.roundTrips()));
 
     JsonArray res = gw.score(req).bodyAsJsonObject().getJsonArray("results");
 
@@ -68,11 +65,12 @@ class RoundTripsClusterIT {
     }
 
     // per master: at most one write per store (scores, frequency), whatever the candidates
-    masters.forEach(
-        (node, l) ->
-            assertThat(l.roundTrips() - tripsBefore.get(node))
-                .as("writes to " + node)
-                .isBetween(1L, 2L));
+    link.roundTripsByNode()
+        .forEach(
+            (node, trips) ->
+                assertThat(trips - tripsBefore.get(node))
+                    .as("writes to " + node)
+                    .isBetween(1L, 2L));
 
     Set<Integer> scoreSlots = new HashSet<>();
     for (Object t : req.getJsonArray("candidates")) {

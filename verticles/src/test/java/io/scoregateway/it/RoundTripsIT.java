@@ -2,10 +2,10 @@ package io.scoregateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.redis.RedisCall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +107,7 @@ class RoundTripsIT {
   /** Calls per command from INFO commandstats, minus commands not made by the request. */
   private static Map<String, Long> commandStats() {
     String info =
-        gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
+        gw.seedLink.send(RedisCall.keyless(Command.INFO).arg("commandstats")).await().toString();
     Map<String, Long> out = new HashMap<>();
     for (String line : info.split("\r?\n")) {
       if (line.startsWith("cmdstat_")) {

@@ -3,10 +3,10 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.redis.RedisCall;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class ScoreCacheIT {
 
   static long mgets() {
     String info =
-        gw.seedLink.send(Request.cmd(Command.INFO).arg("commandstats")).await().toString();
+        gw.seedLink.send(RedisCall.keyless(Command.INFO).arg("commandstats")).await().toString();
     int at = info.indexOf("cmdstat_mget:calls=");
     return at < 0 ? 0 : Long.parseLong(info.substring(at + 19, info.indexOf(',', at)));
   }

@@ -3,13 +3,13 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,8 +71,8 @@ class ScoresIT {
         0.0);
     // pacing state the instances learn when the campaign goes live: cBudget's budget is spent,
     // cPaced has 999 of its 1000 promoted (in flight) and nothing left in its plan for now
-    redis(Request.cmd(Command.HSET).arg(Keys.pacing("cBudget")).arg("delivered").arg(5));
-    redis(Request.cmd(Command.HSET).arg(Keys.pacing("cPaced")).arg("promoted").arg(999));
+    redis(RedisCall.on(Command.HSET, Keys.pacing("cBudget")).arg("delivered").arg(5));
+    redis(RedisCall.on(Command.HSET, Keys.pacing("cPaced")).arg("promoted").arg(999));
     put("cP", TestGateway.campaign("tP", "tFallback", "tA", "tB", "tZero").put("boost", 2.0));
     put("cPaused", TestGateway.campaign("tPaused").put("status", "paused"));
     put(
@@ -90,7 +90,7 @@ class ScoresIT {
             .put("frequency_cap", new JsonObject().put("max", 2).put("window_seconds", 3600)));
     put("cPaced", TestGateway.campaign("tPaced").put("pacing", "even"));
     long capWindow = gw.clock.millis() / 3_600_000;
-    redis(Request.cmd(Command.SET).arg(Keys.frequency("u-1", "cFreq", capWindow)).arg(2));
+    redis(RedisCall.on(Command.SET, Keys.frequency("u-1", "cFreq", capWindow)).arg(2));
   }
 
   @AfterAll
@@ -103,7 +103,7 @@ class ScoresIT {
     assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(200);
   }
 
-  static void redis(Request r) {
+  static void redis(RedisCall r) {
     gw.seedLink.send(r).await();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.devredis.LocalSentinel;
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,7 +202,7 @@ class SentinelFailoverIT {
 
   static long delivered() {
     Response r =
-        gw.seedLink.send(Request.cmd(Command.HGET).arg(Keys.pacing("c1")).arg("delivered")).await();
+        gw.seedLink.send(RedisCall.on(Command.HGET, Keys.pacing("c1")).arg("delivered")).await();
     return r == null ? 0 : r.toLong();
   }
 

@@ -3,6 +3,7 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.scoregateway.redis.RedisCall;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.SnapshotWriter;
 import io.vertx.core.buffer.Buffer;
@@ -10,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,10 +89,7 @@ class SnapshotLifecycleIT {
     }
     for (int b = 0; b < Keys.MANIFEST_BUCKETS; b++) {
       left +=
-          gw.seedLink
-              .send(Request.cmd(Command.EXISTS).arg(Keys.manifest(id, b)))
-              .await()
-              .toInteger();
+          gw.seedLink.send(RedisCall.on(Command.EXISTS, Keys.manifest(id, b))).await().toInteger();
     }
     return left;
   }

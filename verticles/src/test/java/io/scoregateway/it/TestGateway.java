@@ -19,8 +19,10 @@ import io.scoregateway.devredis.LocalCluster;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.devredis.LocalSentinel;
 import io.scoregateway.pacing.ManualClock;
-import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.RedisLinkOptions;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.redis.RedisLinkOptions;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.Telemetry;
@@ -80,7 +82,9 @@ public final class TestGateway implements AutoCloseable {
     this.port = port;
     this.adminPort = adminPort;
     this.http = WebClient.create(vertx);
-    this.seedLink = RedisLink.create(vertx, RedisLinkOptions.of(engine.config().redis()));
+    this.seedLink =
+        new RedisConnector(vertx, RedisLinkOptions.of(engine.config().redis()), LuaScript.ALL)
+            .link();
     this.seed = Stores.over(seedLink, engine.config().pacing().slotMs());
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.model.Campaign;
+import io.scoregateway.redis.RedisCall;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.Map;
@@ -39,7 +39,7 @@ class CampaignPutScriptIT {
   }
 
   static String config(String id) {
-    Response v = r.send(Request.cmd(Command.HGET).arg(Keys.CAMPAIGNS).arg(id));
+    Response v = r.send(RedisCall.on(Command.HGET, Keys.CAMPAIGNS).arg(id));
     return v == null ? null : v.toString();
   }
 

@@ -3,10 +3,12 @@ package io.scoregateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalRedis;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +26,10 @@ class DeliveryScriptsIT {
   static void setUp() throws Exception {
     redis = LocalRedis.start();
     vertx = Vertx.vertx();
-    link = RedisLink.create(vertx, new RedisOptions().setConnectionString(redis.url()));
+    link =
+        new RedisConnector(
+                vertx, new RedisOptions().setConnectionString(redis.url()), LuaScript.ALL)
+            .link();
     link.connect().await();
   }
 
@@ -36,7 +41,7 @@ class DeliveryScriptsIT {
   }
 
   static Response get(String key) {
-    return link.send(Request.cmd(Command.GET).arg(key)).await();
+    return link.send(RedisCall.on(Command.GET, key)).await();
   }
 
   @Nested
@@ -78,7 +83,7 @@ class DeliveryScriptsIT {
       assertThat(retry.get(1).toInteger()).isZero();
       assertThat(retry.get(2).toInteger()).isEqualTo(1);
       String delivered =
-          link.send(Request.cmd(Command.HGET).arg(Keys.pacing("k1")).arg("delivered"))
+          link.send(RedisCall.on(Command.HGET, Keys.pacing("k1")).arg("delivered"))
               .await()
               .toString();
       assertThat(delivered).isEqualTo("3");
@@ -88,7 +93,7 @@ class DeliveryScriptsIT {
     void dedupeMarkersExpire() {
       call("k2", "e1");
       long ttl =
-          link.send(Request.cmd(Command.TTL).arg(Keys.campaignEvent("k2", "e1"))).await().toLong();
+          link.send(RedisCall.on(Command.TTL, Keys.campaignEvent("k2", "e1"))).await().toLong();
       assertThat(ttl).isBetween(590L, 600L);
     }
 
@@ -130,7 +135,7 @@ class DeliveryScriptsIT {
       assertThat(get(Keys.frequency("ua", "c1", 0)).toLong()).isEqualTo(2);
       assertThat(get(Keys.frequency("ua", "c2", 0)).toLong()).isEqualTo(1);
       long ttl =
-          link.send(Request.cmd(Command.TTL).arg(Keys.frequency("ua", "c2", 0))).await().toLong();
+          link.send(RedisCall.on(Command.TTL, Keys.frequency("ua", "c2", 0))).await().toLong();
       assertThat(ttl).as("two windows").isBetween(230L, 240L);
     }
 

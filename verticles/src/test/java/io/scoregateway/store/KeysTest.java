@@ -2,6 +2,7 @@ package io.scoregateway.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.redis.HashSlot;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

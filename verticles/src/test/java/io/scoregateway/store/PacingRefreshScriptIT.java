@@ -11,8 +11,9 @@ import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pacing.PacingRevision;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +93,7 @@ class PacingRefreshScriptIT {
         }
         if (rnd.nextInt(3) == 0) {
           r.send(
-              Request.cmd(Command.HINCRBY)
-                  .arg(Keys.pacing(id))
-                  .arg("delivered")
-                  .arg(rnd.nextInt(40)));
+              RedisCall.on(Command.HINCRBY, Keys.pacing(id)).arg("delivered").arg(rnd.nextInt(40)));
         }
         Campaign c = campaign(id, budget, mode, status, profile);
         PacingRecord before = record(r.hgetall(Keys.pacing(id)));

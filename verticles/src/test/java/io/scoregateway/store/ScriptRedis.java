@@ -6,11 +6,13 @@ import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.PacingMode;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.io.IOException;
 import java.time.Instant;
@@ -42,7 +44,10 @@ final class ScriptRedis implements AutoCloseable {
   static ScriptRedis start() throws IOException {
     LocalRedis redis = LocalRedis.start();
     Vertx vertx = Vertx.vertx();
-    RedisLink link = RedisLink.create(vertx, new RedisOptions().setConnectionString(redis.url()));
+    RedisLink link =
+        new RedisConnector(
+                vertx, new RedisOptions().setConnectionString(redis.url()), LuaScript.ALL)
+            .link();
     link.connect().await();
     return new ScriptRedis(redis, null, vertx, link);
   }
@@ -53,18 +58,18 @@ final class ScriptRedis implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     RedisOptions options = new RedisOptions().setType(RedisClientType.CLUSTER);
     cluster.seedUrls().forEach(options::addConnectionString);
-    RedisLink link = RedisLink.create(vertx, options);
+    RedisLink link = new RedisConnector(vertx, options, LuaScript.ALL).link();
     link.connect().await();
     return new ScriptRedis(null, cluster, vertx, link);
   }
 
-  Response send(Request r) {
+  Response send(RedisCall r) {
     return link.send(r).await();
   }
 
   void flush() {
     if (cluster == null) {
-      send(Request.cmd(Command.FLUSHALL));
+      send(RedisCall.keyless(Command.FLUSHALL));
       return;
     }
     try {
@@ -75,7 +80,7 @@ final class ScriptRedis implements AutoCloseable {
   }
 
   Map<String, String> hgetall(String key) {
-    Response r = send(Request.cmd(Command.HGETALL).arg(key));
+    Response r = send(RedisCall.on(Command.HGETALL, key));
     Map<String, String> out = new HashMap<>();
     for (String k : r.getKeys()) {
       out.put(k, r.get(k).toString());
@@ -84,7 +89,7 @@ final class ScriptRedis implements AutoCloseable {
   }
 
   long version() {
-    Response r = send(Request.cmd(Command.GET).arg(Keys.CAMPAIGNS_VERSION));
+    Response r = send(RedisCall.on(Command.GET, Keys.CAMPAIGNS_VERSION));
     return r == null ? 0 : r.toLong();
   }
 

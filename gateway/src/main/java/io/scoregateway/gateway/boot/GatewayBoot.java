@@ -12,7 +12,7 @@ import io.scoregateway.gateway.config.ConfigException;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.GatewayConfig;
 import io.scoregateway.gateway.config.TokensFile;
-import io.scoregateway.store.RedisUrl;
+import io.scoregateway.redis.RedisUrl;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,8 +1,8 @@
 package io.scoregateway.gateway.cli;
 
 import io.scoregateway.gateway.config.ConfigException;
+import io.scoregateway.redis.RedisUrl;
 import io.scoregateway.store.CampaignStore;
-import io.scoregateway.store.RedisUrl;
 import picocli.CommandLine;
 
 /**

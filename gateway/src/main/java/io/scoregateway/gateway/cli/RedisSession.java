@@ -1,9 +1,11 @@
 package io.scoregateway.gateway.cli;
 
 import io.scoregateway.config.EngineConfig;
-import io.scoregateway.store.RedisLink;
-import io.scoregateway.store.RedisLinkOptions;
-import io.scoregateway.store.RedisUrl;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.redis.RedisLinkOptions;
+import io.scoregateway.redis.RedisUrl;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
 
@@ -15,7 +17,8 @@ final class RedisSession implements AutoCloseable {
 
   RedisSession(EngineConfig cfg) {
     this.vertx = Vertx.vertx();
-    this.link = RedisLink.create(vertx, RedisLinkOptions.of(cfg.redis()), 10_000);
+    this.link =
+        new RedisConnector(vertx, RedisLinkOptions.of(cfg.redis()), LuaScript.ALL).link(10_000);
     this.stores = Stores.over(link, cfg.pacing().slotMs());
     try {
       Await.result(link.connect());

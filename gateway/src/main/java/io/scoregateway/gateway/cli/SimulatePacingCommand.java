@@ -5,7 +5,7 @@ import io.scoregateway.gateway.sim.PacingSimulationRunner;
 import io.scoregateway.gateway.sim.SimOptions;
 import io.scoregateway.gateway.sim.SimSettings;
 import io.scoregateway.pacing.PacingController;
-import io.scoregateway.store.RedisLinkOptions;
+import io.scoregateway.redis.RedisLinkOptions;
 import io.vertx.redis.client.RedisOptions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import io.scoregateway.config.RedisConfig;
 import io.scoregateway.config.RedisMode;
 import io.scoregateway.config.ScoringConfig;
 import io.scoregateway.config.ServerConfig;
-import io.scoregateway.store.RedisUrl;
+import io.scoregateway.redis.RedisUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,8 +9,10 @@ import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.ScorePipeline;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.PacingStore;
-import io.scoregateway.store.RedisLink;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisOptions;
@@ -33,8 +35,9 @@ final class SimInstance implements AutoCloseable {
 
   SimInstance(
       Vertx vertx, RedisOptions redis, LiveCatalog catalog, ManualClock clock, SimSettings s) {
-    this.link = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
-    this.twinLink = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
+    RedisConnector connector = new RedisConnector(vertx, redis, LuaScript.ALL);
+    this.link = connector.link(10_000);
+    this.twinLink = connector.link(10_000);
     Await.result(link.connect());
     Await.result(twinLink.connect());
     Stores a = Stores.over(link, s.slotMs());

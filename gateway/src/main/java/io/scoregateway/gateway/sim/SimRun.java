@@ -11,13 +11,13 @@ import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreExchange;
+import io.scoregateway.redis.RedisCall;
+import io.scoregateway.redis.RedisLink;
 import io.scoregateway.store.Keys;
-import io.scoregateway.store.RedisLink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +105,7 @@ final class SimRun implements AutoCloseable {
       Response r =
           Await.result(
               link.send(
-                  Request.cmd(Command.HGET).arg(Keys.pacing(cs.campaign.id())).arg("delivered")));
+                  RedisCall.on(Command.HGET, Keys.pacing(cs.campaign.id())).arg("delivered")));
       cs.redisDelivered = r == null ? 0 : r.toLong();
       cs.capViolations = caps.violations(cs.campaign.id());
     }

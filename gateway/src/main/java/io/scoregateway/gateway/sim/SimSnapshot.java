@@ -1,7 +1,9 @@
 package io.scoregateway.gateway.sim;
 
 import io.scoregateway.gateway.cli.Await;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.SnapshotWriter;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisOptions;
@@ -15,7 +17,7 @@ final class SimSnapshot {
 
   /** Writes and completes snapshot {@code id} with {@code tracks} tracks; returns its id. */
   static String write(Vertx vertx, RedisOptions redis, String id, int tracks, long seed) {
-    RedisLink link = RedisLink.create(vertx, new RedisOptions(redis), 10_000);
+    RedisLink link = new RedisConnector(vertx, redis, LuaScript.ALL).link(10_000);
     try {
       Await.result(link.connect());
       SnapshotWriter w = new SnapshotWriter(link, id);

@@ -6,12 +6,15 @@ import io.scoregateway.gateway.boot.GatewayBoot;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.ConfigSources;
 import io.scoregateway.gateway.config.GatewayConfig;
-import io.scoregateway.store.RedisLink;
+import io.scoregateway.redis.RedisConnector;
+import io.scoregateway.redis.RedisLink;
+import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.SnapshotWriter;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.RedisOptions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -58,7 +61,8 @@ final class GatewayFixture implements AutoCloseable {
   private static void seed(String url) {
     Vertx vertx = Vertx.vertx();
     RedisLink link =
-        RedisLink.create(vertx, new io.vertx.redis.client.RedisOptions().setConnectionString(url));
+        new RedisConnector(vertx, new RedisOptions().setConnectionString(url), LuaScript.ALL)
+            .link();
     try {
       link.connect().await();
       Stores stores = Stores.over(link, 60_000);

@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import java.nio.charset.StandardCharsets;
 

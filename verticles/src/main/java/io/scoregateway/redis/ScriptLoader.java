@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
@@ -7,13 +7,16 @@ import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads every registered script on a connection (SCRIPT LOAD), so EVALSHA finds them. */
+/** Loads a link's scripts on a connection (SCRIPT LOAD), so EVALSHA finds them. */
 final class ScriptLoader {
   private ScriptLoader() {}
 
-  static Future<Void> loadAll(RedisConnection conn) {
-    List<Request> loads = new ArrayList<>();
-    for (LuaScript s : LuaScript.values()) {
+  static Future<Void> loadAll(RedisConnection conn, List<RedisScript> scripts) {
+    if (scripts.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Request> loads = new ArrayList<>(scripts.size());
+    for (RedisScript s : scripts) {
       loads.add(Request.cmd(Command.SCRIPT).arg("LOAD").arg(s.source()));
     }
     return conn.batch(loads)
@@ -21,7 +24,7 @@ final class ScriptLoader {
             replies -> {
               for (int i = 0; i < replies.size(); i++) {
                 String sha = replies.get(i).toString();
-                LuaScript s = LuaScript.values()[i];
+                RedisScript s = scripts.get(i);
                 if (!s.sha1().equals(sha)) {
                   return Future.failedFuture(
                       new IllegalStateException("SHA mismatch for " + s.file() + ": " + sha));

@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import java.util.function.LongSupplier;
 
@@ -6,11 +6,11 @@ import java.util.function.LongSupplier;
  * Guards one Redis connection: after {@code threshold} consecutive infrastructure failures (or one
  * stall or dropped connection) it opens and calls fail fast; after a cooldown one probe call is let
  * through (half-open): success closes it, failure reopens it with a doubled cooldown. Confined to
- * the owning event loop, so it needs no synchronisation.
+ * the owning event loop, so it needs no synchronisation; only its state is read from elsewhere.
  */
-public final class CircuitBreaker {
+final class CircuitBreaker {
   /** The breaker's position. */
-  public enum State {
+  enum State {
     CLOSED,
     OPEN,
     HALF_OPEN
@@ -20,13 +20,14 @@ public final class CircuitBreaker {
   private final int threshold;
   private final long minOpenNanos;
   private final long maxOpenNanos;
-  private State state = State.CLOSED;
+  // read by readiness on other event loops; written by the owning one only
+  private volatile State state = State.CLOSED;
   private int failures;
   private long openNanos;
   private long openUntil;
   private boolean probing;
 
-  public CircuitBreaker(LongSupplier nanos, int threshold, long minOpenMs, long maxOpenMs) {
+  CircuitBreaker(LongSupplier nanos, int threshold, long minOpenMs, long maxOpenMs) {
     this.nanos = nanos;
     this.threshold = threshold;
     this.minOpenNanos = minOpenMs * 1_000_000;
@@ -34,12 +35,12 @@ public final class CircuitBreaker {
     this.openNanos = minOpenNanos;
   }
 
-  public State state() {
+  State state() {
     return state;
   }
 
   /** Whether a call may go to Redis now; in half-open state only the single probe may. */
-  public boolean allow() {
+  boolean allow() {
     switch (state) {
       case CLOSED:
         return true;
@@ -59,7 +60,7 @@ public final class CircuitBreaker {
     }
   }
 
-  public void success() {
+  void success() {
     failures = 0;
     if (state != State.CLOSED) {
       state = State.CLOSED;
@@ -68,7 +69,7 @@ public final class CircuitBreaker {
     }
   }
 
-  public void failure() {
+  void failure() {
     if (state == State.HALF_OPEN) {
       openNanos = Math.min(maxOpenNanos, openNanos * 2);
       open();
@@ -78,7 +79,7 @@ public final class CircuitBreaker {
   }
 
   /** Opens at once (a stall or a dropped connection needs no counting). */
-  public void trip() {
+  void trip() {
     if (state == State.HALF_OPEN) {
       openNanos = Math.min(maxOpenNanos, openNanos * 2);
     }

@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,40 +8,49 @@ import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One held, pipelined Redis connection owned by one verticle instance (standalone and sentinel
- * modes; in cluster mode {@link ClusterLink} holds one per master). Concurrent callers share it:
- * commands are written as they come and replies matched in order, so a request's stage is one round
- * trip however many commands it carries.
+ * One held, pipelined Redis connection owned by one event loop (standalone and sentinel modes; in
+ * cluster mode {@link ClusterLink} holds one per master). Concurrent callers share it: commands are
+ * written as they come and replies matched in order, so a request's stage is one round trip however
+ * many commands it carries.
  *
  * <p>A {@link CircuitBreaker} guards it: a dropped connection, a stall (the oldest call unanswered
  * for longer than {@code stallMs}) or repeated failures open it, and calls then fail fast with
  * {@link BreakerOpen} instead of queueing behind a dead or frozen Redis. A stalled connection is
  * closed so its pending calls fail at once. Reconnects run in the background with backoff; scripts
  * are loaded on every new connection before it is used.
+ *
+ * <p>Every field but {@link #connection} and the counters is touched by the owning event loop only.
  */
-public final class NodeLink implements RedisLink {
+final class NodeLink implements RedisLink {
   private static final Logger LOG = LoggerFactory.getLogger(NodeLink.class);
   private static final long MAX_BACKOFF_MS = 2_000;
   private static final long WATCH_MS = 25;
 
+  private final Owner owner;
   private final Vertx vertx;
   private final Redis client;
+  private final List<RedisScript> scripts;
   private final long stallNanos;
   private final CircuitBreaker breaker = new CircuitBreaker(System::nanoTime, 3, 100, 2_000);
   private final AtomicLong roundTrips = new AtomicLong();
+  private final String endpoint;
 
   /** Send times of unanswered calls, oldest first (replies come back in order). */
-  private final ConcurrentLinkedDeque<Long> pending = new ConcurrentLinkedDeque<>();
+  private final ArrayDeque<Long> pending = new ArrayDeque<>();
 
+  /** Read by readiness on other event loops; written by the owner only. */
   private volatile RedisConnection connection;
+
   private Future<RedisConnection> connecting;
   private long backoffMs = 50;
   private long watch = -1;
@@ -54,19 +63,24 @@ public final class NodeLink implements RedisLink {
   private boolean everConnected;
 
   /**
+   * @param owner the event loop this link's state belongs to (a cluster link's, for its nodes)
    * @param stallMs how long the oldest call may go unanswered before the link gives up on it
    */
-  public NodeLink(Vertx vertx, RedisOptions options, long stallMs) {
+  NodeLink(
+      Owner owner, Vertx vertx, RedisOptions options, long stallMs, List<RedisScript> scripts) {
+    this.owner = owner;
     this.vertx = vertx;
     this.client = Redis.createClient(vertx, options);
+    this.scripts = scripts;
     this.stallNanos = stallMs * 1_000_000;
+    this.endpoint = RedisUrl.redact(options.getEndpoint());
     // log lines name the link by its URL, password hidden: which node, which scheme
-    this.name = " " + RedisUrl.redact(options.getEndpoint());
+    this.name = " " + endpoint;
   }
 
   @Override
   public Future<Void> connect() {
-    return connection().mapEmpty();
+    return owner.call(this::connection).mapEmpty();
   }
 
   private Future<RedisConnection> connection() {
@@ -82,7 +96,7 @@ public final class NodeLink implements RedisLink {
     connecting =
         client
             .connect()
-            .compose(conn -> ScriptLoader.loadAll(conn).map(conn))
+            .compose(conn -> ScriptLoader.loadAll(conn, scripts).map(conn))
             .onSuccess(
                 conn -> {
                   connection = conn;
@@ -127,40 +141,50 @@ public final class NodeLink implements RedisLink {
   }
 
   @Override
-  public CircuitBreaker.State breakerState() {
-    return breaker.state();
-  }
-
-  @Override
   public long roundTrips() {
     return roundTrips.get();
   }
 
   @Override
-  public Future<Response> send(Request request) {
-    RedisConnection conn = connection;
-    if (conn == null) {
-      return reconnectThen(() -> send(request));
-    }
-    if (!breaker.allow()) {
-      return Future.failedFuture(new BreakerOpen());
-    }
-    return track(conn.send(request));
+  public Map<String, Long> roundTripsByNode() {
+    return Map.of(endpoint, roundTrips());
   }
 
   @Override
-  public Future<List<Response>> batch(List<Request> requests) {
-    if (requests.isEmpty()) {
-      return Future.succeededFuture(List.of());
+  public Future<Response> send(RedisCall call) {
+    if (!owner.isCurrent()) {
+      return owner.call(() -> send(call));
     }
     RedisConnection conn = connection;
     if (conn == null) {
-      return reconnectThen(() -> batch(requests));
+      return reconnectThen(() -> send(call));
     }
     if (!breaker.allow()) {
       return Future.failedFuture(new BreakerOpen());
     }
-    return track(conn.batch(requests))
+    return track(conn.send(call.request()));
+  }
+
+  @Override
+  public Future<List<Response>> batch(List<RedisCall> calls) {
+    if (calls.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    if (!owner.isCurrent()) {
+      return owner.call(() -> batch(calls));
+    }
+    RedisConnection conn = connection;
+    if (conn == null) {
+      return reconnectThen(() -> batch(calls));
+    }
+    if (!breaker.allow()) {
+      return Future.failedFuture(new BreakerOpen());
+    }
+    List<Request> wire = new ArrayList<>(calls.size());
+    for (RedisCall c : calls) {
+      wire.add(c.request());
+    }
+    return track(conn.batch(wire))
         .recover(
             err -> {
               if (!ScriptLoader.isNoScript(err)) {
@@ -168,24 +192,27 @@ public final class NodeLink implements RedisLink {
               }
               // Redis lost its script cache (restart, SCRIPT FLUSH): reload once and retry.
               // Only idempotent scripts are batched, so the retry cannot double-count.
-              return ScriptLoader.loadAll(conn).compose(v -> track(conn.batch(requests)));
+              return ScriptLoader.loadAll(conn, scripts).compose(v -> track(conn.batch(wire)));
             });
   }
 
   @Override
   public void close() {
-    closed = true;
-    if (watch >= 0) {
-      vertx.cancelTimer(watch);
-    }
-    if (connection != null) {
-      connection.close();
-      connection = null;
-    }
-    client.close();
+    owner.run(
+        () -> {
+          closed = true;
+          if (watch >= 0) {
+            vertx.cancelTimer(watch);
+          }
+          if (connection != null) {
+            connection.close();
+            connection = null;
+          }
+          client.close();
+        });
   }
 
-  private <T> Future<T> reconnectThen(java.util.function.Supplier<Future<T>> call) {
+  private <T> Future<T> reconnectThen(Supplier<Future<T>> call) {
     if (breaker.state() == CircuitBreaker.State.OPEN) {
       return Future.failedFuture(new BreakerOpen());
     }
@@ -197,9 +224,9 @@ public final class NodeLink implements RedisLink {
     if (keys.isEmpty()) {
       return Future.succeededFuture(new Response[0]);
     }
-    Request mget = Request.cmd(Command.MGET);
-    for (String k : keys) {
-      mget.arg(k);
+    RedisCall mget = RedisCall.on(Command.MGET, keys.get(0));
+    for (int i = 1; i < keys.size(); i++) {
+      mget.arg(keys.get(i));
     }
     return send(mget)
         .map(
@@ -213,14 +240,14 @@ public final class NodeLink implements RedisLink {
   }
 
   @Override
-  public Future<List<Response>> batchDurable(List<Request> requests, int replicas, long waitMs) {
-    if (replicas <= 0 || requests.isEmpty()) {
-      return batch(requests);
+  public Future<List<Response>> batchDurable(List<RedisCall> calls, int replicas, long waitMs) {
+    if (replicas <= 0 || calls.isEmpty()) {
+      return batch(calls);
     }
-    List<Request> withWait = new ArrayList<>(requests.size() + 1);
-    withWait.addAll(requests);
+    List<RedisCall> withWait = new ArrayList<>(calls.size() + 1);
+    withWait.addAll(calls);
     // WAIT covers every write this connection made before it: the scripts just above
-    withWait.add(Request.cmd(Command.WAIT).arg(replicas).arg(waitMs));
+    withWait.add(RedisCall.keyless(Command.WAIT).arg(replicas).arg(waitMs));
     return batch(withWait)
         .compose(
             replies -> {
@@ -228,7 +255,7 @@ public final class NodeLink implements RedisLink {
               if (acked < replicas) {
                 return Future.failedFuture(new NotReplicated(replicas, acked));
               }
-              return Future.succeededFuture(replies.subList(0, requests.size()));
+              return Future.succeededFuture(replies.subList(0, calls.size()));
             });
   }
 
@@ -296,7 +323,7 @@ public final class NodeLink implements RedisLink {
         delay,
         id -> {
           if (!closed && connection == null && connecting == null) {
-            connect();
+            connection();
           }
         });
   }

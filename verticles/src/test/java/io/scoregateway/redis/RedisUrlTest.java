@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 /**
  * Writes were applied on the master but fewer replicas than required acknowledged them within the

@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,20 +26,6 @@ class RedisLinkOptionsTest {
     assertThat(sentinel.getType()).isEqualTo(RedisClientType.SENTINEL);
     assertThat(sentinel.getRole()).isEqualTo(RedisRole.MASTER);
     assertThat(sentinel.getMasterName()).isEqualTo("primary");
-  }
-
-  @Test
-  void aClusterIsHeardThroughAnyOfItsSeedsOtherModesThroughTheirLink() {
-    List<RedisOptions> cluster = RedisLinkOptions.subscribers(RedisConfig.cluster(SEEDS));
-    assertThat(cluster).hasSize(2);
-    assertThat(cluster)
-        .allSatisfy(o -> assertThat(o.getType()).isEqualTo(RedisClientType.STANDALONE));
-    assertThat(cluster.get(1).getEndpoint()).isEqualTo(SEEDS.get(1));
-
-    List<RedisOptions> sentinel =
-        RedisLinkOptions.subscribers(RedisConfig.sentinel(SEEDS, "primary"));
-    assertThat(sentinel).hasSize(1);
-    assertThat(sentinel.get(0).getType()).isEqualTo(RedisClientType.SENTINEL);
   }
 
   @Test

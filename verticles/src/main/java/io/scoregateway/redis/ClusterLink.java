@@ -1,12 +1,10 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.impl.RequestImpl;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,11 +18,11 @@ import java.util.regex.Pattern;
 /**
  * Redis Cluster without the client's cluster mode: one held, pipelined {@link NodeLink} per master
  * (each with its own circuit breaker, stall detection and script loading), and commands routed by
- * hash slot from a slot map read with {@code CLUSTER SLOTS}.
+ * the hash slot of their routing key from a slot map read with {@code CLUSTER SLOTS}.
  *
  * <ul>
- *   <li>{@link #batch} groups requests by the master owning their keys' slot and writes one
- *       pipelined batch per master; replies are reassembled in request order.
+ *   <li>{@link #batch} groups calls by the master owning their key's slot and writes one pipelined
+ *       batch per master; replies are reassembled in call order.
  *   <li>{@link #mget} splits keys by slot (a multi-slot MGET is refused with CROSSSLOT, and the
  *       client's own cross-slot MGET returns values out of order in 5.0.x), sends one MGET per slot
  *       pipelined in each master's batch, and puts values back in key order.
@@ -38,13 +36,17 @@ import java.util.regex.Pattern;
  * <p>A redirected or failed-over group is sent again as a whole: the commands of a group that ran
  * before the failing one run twice, which is why only idempotent scripts and reads are batched
  * (snapshot APPENDs may repeat a row; the later copy wins with the same value).
+ *
+ * <p>The link, its topology and its masters' links all belong to one event loop (see {@link
+ * Owner}); routing, redirects and refreshes run there.
  */
-public final class ClusterLink implements RedisLink {
+final class ClusterLink implements RedisLink {
   static final long REFRESH_MS = 5_000;
   static final long MIN_REFRESH_GAP_MS = ClusterTopology.MIN_REFRESH_GAP_MS;
   static final int MAX_REDIRECTS = 3;
   private static final Pattern REDIRECT = Pattern.compile("(MOVED|ASK) (\\d+) (\\S+)");
 
+  private final Owner owner;
   private final Vertx vertx;
   private final ClusterTopology topology;
   private long timer = -1;
@@ -53,36 +55,39 @@ public final class ClusterLink implements RedisLink {
   /**
    * @param options cluster options: their endpoints are the seeds, the rest applies per node
    */
-  public ClusterLink(Vertx vertx, RedisOptions options, long stallMs) {
+  ClusterLink(Vertx vertx, RedisOptions options, long stallMs, List<RedisScript> scripts) {
+    this.owner = new Owner(vertx);
     this.vertx = vertx;
-    this.topology = new ClusterTopology(vertx, options, stallMs);
+    this.topology = new ClusterTopology(owner, vertx, options, stallMs, scripts);
   }
 
   @Override
   public Future<Void> connect() {
-    synchronized (this) {
-      if (timer < 0 && !closed) {
-        timer = vertx.setPeriodic(REFRESH_MS, id -> topology.refresh());
-      }
-    }
-    return topology
-        .refresh()
-        .compose(
-            v -> {
-              List<Future<Void>> all = new ArrayList<>();
-              for (NodeLink n : topology.masters.values()) {
-                all.add(n.connect());
-              }
-              return Future.all(all).mapEmpty();
-            });
+    return owner.call(
+        () -> {
+          if (timer < 0 && !closed) {
+            timer = vertx.setPeriodic(REFRESH_MS, id -> topology.refresh());
+          }
+          return topology
+              .refresh()
+              .compose(
+                  v -> {
+                    List<Future<Void>> all = new ArrayList<>();
+                    for (NodeLink n : topology.map().masters().values()) {
+                      all.add(n.connect());
+                    }
+                    return Future.all(all).mapEmpty();
+                  });
+        });
   }
 
   @Override
   public boolean isConnected() {
-    if (!topology.covered || topology.masters.isEmpty()) {
+    SlotMap map = topology.map();
+    if (!map.covered() || map.masters().isEmpty()) {
       return false;
     }
-    for (NodeLink n : topology.masters.values()) {
+    for (NodeLink n : map.masters().values()) {
       if (!n.isConnected()) {
         return false;
       }
@@ -91,58 +96,41 @@ public final class ClusterLink implements RedisLink {
   }
 
   @Override
-  public CircuitBreaker.State breakerState() {
-    CircuitBreaker.State worst = CircuitBreaker.State.CLOSED;
-    for (NodeLink n : topology.masters.values()) {
-      CircuitBreaker.State s = n.breakerState();
-      if (s == CircuitBreaker.State.OPEN) {
-        return s;
-      }
-      if (s == CircuitBreaker.State.HALF_OPEN) {
-        worst = s;
-      }
-    }
-    return worst;
-  }
-
-  @Override
   public long roundTrips() {
     long sum = 0;
-    for (NodeLink n : topology.masters.values()) {
+    for (NodeLink n : topology.map().masters().values()) {
       sum += n.roundTrips();
     }
     return sum;
   }
 
-  /** The masters' links by {@code host:port}, as of the last map refresh (for tests and tools). */
-  public Map<String, NodeLink> masters() {
-    return Map.copyOf(topology.masters);
-  }
-
-  /** The link to the master serving this key's slot, null while no master serves it. */
-  public NodeLink nodeFor(String key) {
-    return topology.slots[HashSlot.of(key)];
+  /** Per master ({@code host:port}), as of the last map refresh. */
+  @Override
+  public Map<String, Long> roundTripsByNode() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    topology.map().masters().forEach((endpoint, n) -> out.put(endpoint, n.roundTrips()));
+    return out;
   }
 
   @Override
-  public Future<Response> send(Request request) {
-    return route(List.of(request), null, 0, 0, 0, null).map(r -> r.get(0));
+  public Future<Response> send(RedisCall call) {
+    return batch(List.of(call)).map(r -> r.get(0));
   }
 
   @Override
-  public Future<List<Response>> batch(List<Request> requests) {
-    if (requests.isEmpty()) {
+  public Future<List<Response>> batch(List<RedisCall> calls) {
+    return batchDurable(calls, 0, 0);
+  }
+
+  @Override
+  public Future<List<Response>> batchDurable(List<RedisCall> calls, int replicas, long waitMs) {
+    if (calls.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return route(requests, null, 0, 0, 0, null);
-  }
-
-  @Override
-  public Future<List<Response>> batchDurable(List<Request> requests, int replicas, long waitMs) {
-    if (requests.isEmpty()) {
-      return Future.succeededFuture(List.of());
+    if (!owner.isCurrent()) {
+      return owner.call(() -> batchDurable(calls, replicas, waitMs));
     }
-    return route(requests, null, replicas, waitMs, 0, null);
+    return route(calls, null, replicas, waitMs, 0, null);
   }
 
   @Override
@@ -155,42 +143,47 @@ public final class ClusterLink implements RedisLink {
     for (int i = 0; i < keys.size(); i++) {
       bySlot.computeIfAbsent(HashSlot.of(keys.get(i)), s -> new ArrayList<>(4)).add(i);
     }
-    List<Request> mgets = new ArrayList<>(bySlot.size());
+    List<RedisCall> mgets = new ArrayList<>(bySlot.size());
     int[] slotOf = new int[bySlot.size()];
     List<List<Integer>> positions = new ArrayList<>(bySlot.size());
     for (Map.Entry<Integer, List<Integer>> e : bySlot.entrySet()) {
-      Request mget = Request.cmd(Command.MGET);
-      for (int i : e.getValue()) {
-        mget.arg(keys.get(i));
+      List<Integer> pos = e.getValue();
+      RedisCall mget = RedisCall.on(Command.MGET, keys.get(pos.get(0)));
+      for (int j = 1; j < pos.size(); j++) {
+        mget.arg(keys.get(pos.get(j)));
       }
       slotOf[mgets.size()] = e.getKey();
       mgets.add(mget);
-      positions.add(e.getValue());
+      positions.add(pos);
     }
-    return route(mgets, slotOf, 0, 0, 0, null)
-        .map(
-            replies -> {
-              Response[] out = new Response[keys.size()];
-              for (int m = 0; m < replies.size(); m++) {
-                Response reply = replies.get(m);
-                List<Integer> pos = positions.get(m);
-                for (int j = 0; j < pos.size(); j++) {
-                  out[pos.get(j)] = reply.get(j);
-                }
-              }
-              return out;
-            });
+    Future<List<Response>> sent =
+        owner.isCurrent()
+            ? route(mgets, slotOf, 0, 0, 0, null)
+            : owner.call(() -> route(mgets, slotOf, 0, 0, 0, null));
+    return sent.map(
+        replies -> {
+          Response[] out = new Response[keys.size()];
+          for (int m = 0; m < replies.size(); m++) {
+            Response reply = replies.get(m);
+            List<Integer> pos = positions.get(m);
+            for (int j = 0; j < pos.size(); j++) {
+              out[pos.get(j)] = reply.get(j);
+            }
+          }
+          return out;
+        });
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      closed = true;
-      if (timer >= 0) {
-        vertx.cancelTimer(timer);
-      }
-    }
-    topology.close();
+    owner.run(
+        () -> {
+          closed = true;
+          if (timer >= 0) {
+            vertx.cancelTimer(timer);
+          }
+          topology.close();
+        });
   }
 
   // ---- routing
@@ -198,12 +191,12 @@ public final class ClusterLink implements RedisLink {
   /** A redirect to follow for one slot ({@code ASK}): send there, preceded by ASKING. */
   private record Ask(int slot, NodeLink node) {}
 
-  /** The requests one master gets in one write. */
+  /** The calls one master gets in one write. */
   private static final class Group {
     final NodeLink node;
-    final List<Request> wire = new ArrayList<>();
+    final List<RedisCall> wire = new ArrayList<>();
     final List<Boolean> asking = new ArrayList<>();
-    final List<Request> originals = new ArrayList<>();
+    final List<RedisCall> originals = new ArrayList<>();
     final List<Integer> slots = new ArrayList<>();
     final List<Integer> positions = new ArrayList<>();
 
@@ -211,14 +204,14 @@ public final class ClusterLink implements RedisLink {
       this.node = node;
     }
 
-    void add(Request r, int slot, int position, boolean ask) {
+    void add(RedisCall c, int slot, int position, boolean ask) {
       if (ask) {
-        wire.add(Request.cmd(Command.ASKING));
+        wire.add(RedisCall.keyless(Command.ASKING));
         asking.add(true);
       }
-      wire.add(r);
+      wire.add(c);
       asking.add(false);
-      originals.add(r);
+      originals.add(c);
       slots.add(slot);
       positions.add(position);
     }
@@ -233,20 +226,20 @@ public final class ClusterLink implements RedisLink {
   }
 
   private Future<List<Response>> route(
-      List<Request> requests, int[] knownSlots, int replicas, long waitMs, int attempt, Ask ask) {
-    NodeLink[] table = topology.slots;
+      List<RedisCall> calls, int[] knownSlots, int replicas, long waitMs, int attempt, Ask ask) {
+    SlotMap map = topology.map();
     Map<NodeLink, Group> groups = new IdentityHashMap<>(4);
     List<Group> order = new ArrayList<>(4);
-    for (int i = 0; i < requests.size(); i++) {
-      Request r = requests.get(i);
-      int slot = knownSlots != null ? knownSlots[i] : slotOf(r);
+    for (int i = 0; i < calls.size(); i++) {
+      RedisCall c = calls.get(i);
+      int slot = knownSlots != null ? knownSlots[i] : slotOf(c);
       NodeLink node;
       boolean asking = false;
       if (ask != null && slot == ask.slot()) {
         node = ask.node();
         asking = true;
       } else {
-        node = slot < 0 ? anyMaster(table) : table[slot];
+        node = slot < 0 ? anyMaster(map) : map.at(slot);
       }
       if (node == null) {
         topology.refreshSoon();
@@ -259,12 +252,12 @@ public final class ClusterLink implements RedisLink {
         groups.put(node, g);
         order.add(g);
       }
-      g.add(r, slot, i, asking);
+      g.add(c, slot, i, asking);
     }
     if (order.size() == 1) {
       return sendGroup(order.get(0), replicas, waitMs, attempt);
     }
-    Response[] out = new Response[requests.size()];
+    Response[] out = new Response[calls.size()];
     List<Future<List<Response>>> sent = new ArrayList<>(order.size());
     for (Group g : order) {
       sent.add(
@@ -279,9 +272,7 @@ public final class ClusterLink implements RedisLink {
     return Future.all(sent).map(v -> Arrays.asList(out));
   }
 
-  /**
-   * One write to one master; replies aligned with the group's requests (ASKING replies dropped).
-   */
+  /** One write to one master; replies aligned with the group's calls (ASKING replies dropped). */
   private Future<List<Response>> sendGroup(Group g, int replicas, long waitMs, int attempt) {
     Future<List<Response>> sent =
         replicas > 0 ? g.node.batchDurable(g.wire, replicas, waitMs) : g.node.batch(g.wire);
@@ -306,7 +297,7 @@ public final class ClusterLink implements RedisLink {
             NodeLink target = topology.nodeAt(m.group(3));
             topology.refreshSoon();
             if (m.group(1).equals("MOVED")) {
-              topology.slots[slot] = target;
+              topology.moved(slot, target);
               return route(g.originals, g.slotArray(), replicas, waitMs, attempt + 1, null);
             }
             return route(
@@ -319,17 +310,17 @@ public final class ClusterLink implements RedisLink {
         });
   }
 
-  private static int slotOf(Request r) {
-    List<byte[]> keys = ((RequestImpl) r).keys();
-    return keys == null || keys.isEmpty() ? -1 : HashSlot.of(keys.get(0));
+  private static int slotOf(RedisCall c) {
+    String key = c.routingKey();
+    return key == null ? -1 : HashSlot.of(key);
   }
 
   /** Keyless commands (PUBLISH, INFO...) go to whichever master serves slot 0, else any. */
-  private NodeLink anyMaster(NodeLink[] table) {
-    if (table[0] != null) {
-      return table[0];
+  private static NodeLink anyMaster(SlotMap map) {
+    if (map.at(0) != null) {
+      return map.at(0);
     }
-    for (NodeLink n : topology.masters.values()) {
+    for (NodeLink n : map.masters().values()) {
       return n;
     }
     return null;

@@ -1,12 +1,9 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import io.scoregateway.config.RedisConfig;
-import io.scoregateway.config.RedisMode;
 import io.vertx.redis.client.RedisClientType;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.RedisRole;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The client options a Redis link is opened with, built from the settings. */
 public final class RedisLinkOptions {
@@ -29,25 +26,6 @@ public final class RedisLinkOptions {
       case STANDALONE -> o.setType(RedisClientType.STANDALONE);
     }
     return tls(redis).applyTo(o);
-  }
-
-  /**
-   * Options for the change-notification subscriber, tried in turn when one fails. In cluster mode
-   * one standalone connection to any node hears every PUBLISH (cluster pub/sub is broadcast), so
-   * each seed is a candidate.
-   */
-  public static List<RedisOptions> subscribers(RedisConfig redis) {
-    if (redis.mode() != RedisMode.CLUSTER) {
-      return List.of(of(redis));
-    }
-    List<RedisOptions> out = new ArrayList<>();
-    for (String e : redis.endpoints()) {
-      out.add(
-          tls(redis)
-              .applyTo(
-                  new RedisOptions().setType(RedisClientType.STANDALONE).setConnectionString(e)));
-    }
-    return out;
   }
 
   private static RedisTls tls(RedisConfig redis) {

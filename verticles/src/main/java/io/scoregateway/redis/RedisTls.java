@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;

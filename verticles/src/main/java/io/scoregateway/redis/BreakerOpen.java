@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 /** A call refused without touching Redis because the breaker is open; stackless, it is routine. */
 public final class BreakerOpen extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.scoregateway.store;
+package io.scoregateway.redis;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,48 +16,48 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Which master serves which hash slot, read with {@code CLUSTER SLOTS} from the first node that
- * answers, and one {@link NodeLink} per master. A master that appears (after a failover, the
- * promoted replica) gets a connection; one that leaves the map is closed.
+ * The cluster's {@link SlotMap}, read with {@code CLUSTER SLOTS} from the first node that answers,
+ * and one {@link NodeLink} per master. A master that appears (after a failover, the promoted
+ * replica) gets a connection; one that leaves the map is closed.
+ *
+ * <p>Owned by its cluster link's event loop: refreshes and redirects run there, one at a time, and
+ * publish a new map through the one volatile field that other threads read.
  */
 final class ClusterTopology {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterTopology.class);
   static final long MIN_REFRESH_GAP_MS = 200;
 
+  private final Owner owner;
   private final Vertx vertx;
   private final RedisOptions base;
   private final long stallMs;
+  private final List<RedisScript> scripts;
   private final String scheme;
   private final String userInfo;
   private final List<String> seeds = new ArrayList<>();
 
-  /** The masters' links by {@code host:port}. */
-  final Map<String, NodeLink> masters = new ConcurrentHashMap<>();
+  /** The current map; replaced whole by the owner, read by anyone. */
+  private volatile SlotMap map = SlotMap.EMPTY;
 
-  /** Slot to the link of its master; replaced whole on refresh, patched on MOVED. */
-  volatile NodeLink[] slots = new NodeLink[HashSlot.SLOTS];
-
-  /** Whether every slot has a master. */
-  volatile boolean covered;
-
-  private volatile List<String> knownNodes = List.of();
-  private volatile long lastRefreshNanos;
+  private long lastRefreshNanos;
   private Future<Void> refreshing;
-  private volatile boolean closed;
+  private boolean closed;
 
   /**
    * @param options cluster options: their endpoints are the seeds, the rest applies per node
    */
-  ClusterTopology(Vertx vertx, RedisOptions options, long stallMs) {
+  ClusterTopology(
+      Owner owner, Vertx vertx, RedisOptions options, long stallMs, List<RedisScript> scripts) {
+    this.owner = owner;
     this.vertx = vertx;
     this.base = new RedisOptions(options).setType(RedisClientType.STANDALONE);
     this.stallMs = stallMs;
+    this.scripts = scripts;
     URI first = URI.create(options.getEndpoints().get(0));
     this.scheme = first.getScheme();
     this.userInfo = first.getRawUserInfo() == null ? "" : first.getRawUserInfo() + "@";
@@ -67,12 +67,18 @@ final class ClusterTopology {
     }
   }
 
+  /** The map as of now: safe to read from any thread. */
+  SlotMap map() {
+    return map;
+  }
+
   void close() {
     closed = true;
-    for (NodeLink n : masters.values()) {
+    SlotMap last = map;
+    map = SlotMap.EMPTY;
+    for (NodeLink n : last.masters().values()) {
       n.close();
     }
-    masters.clear();
   }
 
   /** A refresh now, unless one ran within the last {@value #MIN_REFRESH_GAP_MS} ms. */
@@ -83,7 +89,7 @@ final class ClusterTopology {
   }
 
   /** Reads the slot map from the first node that answers; one refresh at a time. */
-  synchronized Future<Void> refresh() {
+  Future<Void> refresh() {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("closed"));
     }
@@ -91,23 +97,21 @@ final class ClusterTopology {
       return refreshing;
     }
     lastRefreshNanos = System.nanoTime();
+    SlotMap now = map;
     Set<String> candidates = new LinkedHashSet<>();
-    for (Map.Entry<String, NodeLink> e : masters.entrySet()) {
+    for (Map.Entry<String, NodeLink> e : now.masters().entrySet()) {
       if (e.getValue().isConnected()) {
         candidates.add(e.getKey());
       }
     }
-    candidates.addAll(knownNodes);
+    candidates.addAll(now.nodes());
     candidates.addAll(seeds);
-    List<String> list = new ArrayList<>(candidates);
-    Future<Void> f = askSlots(list, 0, null);
+    Future<Void> f = askSlots(new ArrayList<>(candidates), 0, null);
     refreshing = f;
     f.onComplete(
         ar -> {
-          synchronized (this) {
-            refreshing = null;
-          }
-          if (ar.failed()) {
+          refreshing = null;
+          if (ar.failed() && !closed) {
             LOG.warn("cluster slot map refresh failed: {}", ar.cause().getMessage());
           }
         });
@@ -127,9 +131,13 @@ final class ClusterTopology {
         .send(Request.cmd(Command.CLUSTER).arg("SLOTS"))
         .timeout(probeTimeoutMs(), TimeUnit.MILLISECONDS)
         .andThen(ar -> probe.close())
-        .compose(reply -> apply(endpoint, reply))
+        // the probe's reply may come back on its own context: the map changes on the owner's
+        .compose(reply -> owner.call(() -> apply(endpoint, reply)))
         .recover(
             err -> {
+              if (closed) {
+                return Future.failedFuture(err);
+              }
               LOG.debug("CLUSTER SLOTS from {} failed: {}", endpoint, err.toString());
               return askSlots(endpoints, i + 1, err);
             });
@@ -145,48 +153,47 @@ final class ClusterTopology {
   }
 
   private Future<Void> apply(String askedEndpoint, Response reply) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("closed"));
+    }
     if (reply == null || reply.size() == 0) {
       return Future.failedFuture(new IllegalStateException(askedEndpoint + " serves no slots yet"));
     }
     String askedHost = askedEndpoint.substring(0, askedEndpoint.lastIndexOf(':'));
+    SlotMap before = map;
     NodeLink[] table = new NodeLink[HashSlot.SLOTS];
     Set<String> seen = new LinkedHashSet<>();
-    Set<String> masterSet = new LinkedHashSet<>();
+    Map<String, NodeLink> masters = new HashMap<>();
     Map<String, NodeLink> fresh = new HashMap<>();
-    int served = 0;
     for (Response range : reply) {
       int from = range.get(0).toInteger();
       int to = range.get(1).toInteger();
       String master = endpoint(range.get(2), askedHost);
       NodeLink link = masters.get(master);
       if (link == null) {
-        link = fresh.computeIfAbsent(master, this::newNode);
+        link = before.masters().get(master);
+        if (link == null) {
+          link = fresh.computeIfAbsent(master, this::newNode);
+        }
+        masters.put(master, link);
       }
       for (int s = from; s <= to; s++) {
         table[s] = link;
       }
-      served += to - from + 1;
-      masterSet.add(master);
       seen.add(master);
       for (int r = 3; r < range.size(); r++) {
         seen.add(endpoint(range.get(r), askedHost));
       }
     }
-    masters.putAll(fresh);
-    slots = table;
-    covered = served == HashSlot.SLOTS;
-    knownNodes = List.copyOf(seen);
+    map = new SlotMap(table, masters, List.copyOf(seen));
     for (Map.Entry<String, NodeLink> e : fresh.entrySet()) {
       LOG.info("cluster master {} joins the slot map", e.getKey());
       e.getValue().connect();
     }
-    for (String old : new ArrayList<>(masters.keySet())) {
-      if (!masterSet.contains(old)) {
-        NodeLink gone = masters.remove(old);
-        if (gone != null) {
-          LOG.info("cluster node {} no longer serves slots: closing its connection", old);
-          gone.close();
-        }
+    for (Map.Entry<String, NodeLink> e : before.masters().entrySet()) {
+      if (!masters.containsKey(e.getKey())) {
+        LOG.info("cluster node {} no longer serves slots: closing its connection", e.getKey());
+        e.getValue().close();
       }
     }
     return Future.succeededFuture();
@@ -202,22 +209,23 @@ final class ClusterTopology {
 
   /** The link of a master named in a redirect, created (and connected) when new. */
   NodeLink nodeAt(String endpoint) {
-    NodeLink n = masters.get(endpoint);
+    NodeLink n = map.masters().get(endpoint);
     if (n != null) {
       return n;
     }
     NodeLink created = newNode(endpoint);
-    NodeLink raced = masters.putIfAbsent(endpoint, created);
-    if (raced != null) {
-      created.close();
-      return raced;
-    }
+    map = map.withMaster(endpoint, created);
     created.connect();
     return created;
   }
 
+  /** {@code slot} is now served by {@code node}, until the next refresh says otherwise. */
+  void moved(int slot, NodeLink node) {
+    map = map.moved(slot, node);
+  }
+
   private NodeLink newNode(String endpoint) {
-    return new NodeLink(vertx, nodeOptions(endpoint), stallMs);
+    return new NodeLink(owner, vertx, nodeOptions(endpoint), stallMs, scripts);
   }
 
   private RedisOptions nodeOptions(String endpoint) {
