@@ -74,9 +74,9 @@ final class RedisCampaignStore implements CampaignStore {
               if (r.toInteger() == 0) {
                 return Future.succeededFuture(false);
               }
-              // pacing state lives under the campaign's own tag: a re-created campaign starts
-              // afresh
-              return link.send(Request.cmd(Command.DEL).arg(Keys.pacing(id)))
+              // pacing state and history live under the campaign's own tag: a re-created
+              // campaign starts afresh
+              return link.send(Request.cmd(Command.DEL).arg(Keys.pacing(id)).arg(Keys.history(id)))
                   .compose(v -> publish("campaigns"))
                   .map(true);
             });
