@@ -97,12 +97,15 @@ async function refresh() {
   }
   running = true;
   clearTimeout(timer);
+  let next = true;
   try {
     await poll();
     showError(null);
     fmt.setText(document.getElementById('updated'), 'updated ' + fmt.clock(new Date()));
   } catch (e) {
     if (e instanceof api.AuthError) {
+      // nothing to poll until a token is given
+      next = false;
       charts.clear();
       authState(e.status === 403 ? 'forbidden' : api.token() ? 'invalid' : 'required');
     } else {
@@ -110,7 +113,7 @@ async function refresh() {
     }
   } finally {
     running = false;
-    timer = setTimeout(refresh, POLL_MS);
+    if (next) timer = setTimeout(refresh, POLL_MS);
     if (again) {
       again = false;
       refresh();

@@ -15,7 +15,7 @@ const KEYS = {
   end: (c) => c.end,
 };
 
-const view = { sort: 'id', dir: 1, text: '', state: '', selected: null, rows: [] };
+const view = { sort: 'id', dir: 1, text: '', state: '', selected: null, rows: [], elements: new Map() };
 
 /** Delivered minus planned, as a share of the budget: negative is behind. */
 export function gap(c) {
@@ -75,50 +75,81 @@ function draw() {
       th.removeAttribute('aria-sort');
     }
   }
+  // rows are kept per campaign and updated in place, so a poll keeps focus and hover
   const body = document.querySelector('#campaigns tbody');
-  body.replaceChildren(...rows.map(row));
+  const wanted = rows.map((c) => {
+    let tr = view.elements.get(c.id);
+    if (!tr) {
+      tr = row(c.id);
+      view.elements.set(c.id, tr);
+    }
+    update(tr, c);
+    return tr;
+  });
+  const ids = new Set(view.rows.map((c) => c.id));
+  for (const id of [...view.elements.keys()]) {
+    if (!ids.has(id)) view.elements.delete(id);
+  }
+  const current = [...body.children];
+  if (current.length !== wanted.length || current.some((tr, i) => tr !== wanted[i])) {
+    body.replaceChildren(...wanted);
+  }
   document.getElementById('c-empty').hidden = rows.length > 0;
   document.getElementById('c-count').textContent =
     rows.length === view.rows.length ? '(' + rows.length + ')' : '(' + rows.length + ' of ' + view.rows.length + ')';
 }
 
-function row(c) {
+function row(id) {
   const tr = document.createElement('tr');
-  tr.dataset.campaignId = c.id;
-  tr.dataset.state = c.state;
+  tr.dataset.campaignId = id;
   tr.tabIndex = 0;
-  if (c.id === view.selected) tr.setAttribute('aria-selected', 'true');
-  tr.addEventListener('click', () => view.onSelect(c.id));
+  tr.addEventListener('click', () => view.onSelect(id));
   tr.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      view.onSelect(c.id);
+      view.onSelect(id);
     }
   });
-
-  tr.append(fmt.el('td', 'id', c.id));
+  const badge = fmt.el('span', 'badge');
   const state = fmt.el('td');
-  state.append(fmt.el('span', 'badge state-' + c.state, c.state));
-  tr.append(state);
-
+  state.append(badge);
   const progress = fmt.el('td', 'num progress');
-  const share = Math.min(1, c.delivered / c.budget);
   const bar = fmt.el('span', 'bar');
-  const fill = fmt.el('span', 'fill');
-  fill.style.width = (share * 100).toFixed(1) + '%';
-  bar.append(fill);
-  progress.append(fmt.el('span', null, fmt.int(c.delivered) + ' / ' + fmt.int(c.budget)), bar);
-  tr.append(progress);
+  bar.append(fmt.el('span', 'fill'));
+  progress.append(fmt.el('span', 'count'), bar);
+  tr.append(
+    fmt.el('td', 'id', id),
+    state,
+    progress,
+    fmt.el('td', 'num gap'),
+    fmt.el('td', 'num rate'),
+    fmt.el('td', 'pacing'),
+    fmt.el('td', 'time')
+  );
+  return tr;
+}
 
+function text(el, value) {
+  if (el.textContent !== value) el.textContent = value;
+}
+
+function update(tr, c) {
+  const [, state, progress, vs, rate, pacing, end] = tr.children;
+  tr.dataset.state = c.state;
+  if (c.id === view.selected) tr.setAttribute('aria-selected', 'true');
+  else tr.removeAttribute('aria-selected');
+  const badge = state.firstChild;
+  badge.className = 'badge state-' + c.state;
+  text(badge, c.state);
+  text(progress.querySelector('.count'), fmt.int(c.delivered) + ' / ' + fmt.int(c.budget));
+  progress.querySelector('.fill').style.width = (Math.min(1, c.delivered / c.budget) * 100).toFixed(1) + '%';
   const g = gap(c);
   const live = c.state !== 'scheduled' && c.state !== 'ended';
-  const vs = fmt.el('td', 'num gap ' + (g < 0 ? 'behind' : g > 0 ? 'ahead' : ''));
-  vs.textContent = live ? fmt.signedPct(g) : '—';
+  vs.className = 'num gap' + (live && g < 0 ? ' behind' : live && g > 0 ? ' ahead' : '');
+  text(vs, live ? fmt.signedPct(g) : '—');
   vs.title = fmt.int(c.delivered) + ' delivered, ' + fmt.int(c.planned) + ' planned by now';
-  tr.append(vs);
-
-  tr.append(fmt.el('td', 'num', live ? fmt.passRate(c.pass_rate) : '—'));
-  tr.append(fmt.el('td', null, c.pacing.replace('_', ' ')));
-  tr.append(fmt.el('td', 'time', fmt.dateTime(c.end)));
-  return tr;
+  text(rate, live ? fmt.passRate(c.pass_rate) : '—');
+  text(pacing, c.pacing.replace('_', ' '));
+  text(end, fmt.shortDateTime(c.end));
+  end.title = fmt.dateTime(c.end);
 }

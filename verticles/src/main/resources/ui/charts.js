@@ -4,6 +4,8 @@
 
 /* global uPlot */
 
+import * as fmt from './format.js';
+
 const charts = { id: null, delivery: null, pass: null };
 
 const COLORS = { delivered: '#1f6feb', plan: '#8c959f', pass: '#bf5700', demand: '#2da44e' };
@@ -44,6 +46,18 @@ export function passData(h) {
   ];
 }
 
+// every time on the page is UTC, the charts' ticks too
+function utc(ts) {
+  return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+}
+
+function timeAxis() {
+  return {
+    space: 70,
+    values: (u, splits) => fmt.ticks(splits, u.scales.x.max - u.scales.x.min),
+  };
+}
+
 function width(el) {
   return Math.max(280, el.clientWidth);
 }
@@ -53,13 +67,21 @@ function deliveryChart(el, h) {
     {
       width: width(el),
       height: 230,
+      tzDate: utc,
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: (u, min, max) => [0, Math.max(h.budget, max) * 1.04] } },
-      axes: [{}, { size: 60, values: (u, vals) => vals.map((v) => compact(v)) }],
+      axes: [timeAxis(), { size: 60, values: (u, vals) => vals.map((v) => compact(v)) }],
       series: [
         {},
-        { label: 'Delivered', stroke: COLORS.delivered, width: 2, fill: 'rgba(31,111,235,0.08)', spanGaps: true },
+        {
+          label: 'Delivered',
+          stroke: COLORS.delivered,
+          width: 2,
+          fill: 'rgba(31,111,235,0.08)',
+          points: { show: false },
+          spanGaps: true,
+        },
         { label: 'Plan', stroke: COLORS.plan, width: 1.5, dash: [6, 4], spanGaps: true },
       ],
     },
@@ -73,17 +95,25 @@ function passChart(el, h) {
     {
       width: width(el),
       height: 190,
+      tzDate: utc,
       cursor: { drag: { x: false, y: false } },
       scales: { p: { range: [0, 1] }, d: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
       axes: [
-        {},
+        timeAxis(),
         { scale: 'p', size: 50, values: (u, vals) => vals.map((v) => v.toFixed(2)) },
         { scale: 'd', side: 1, size: 60, grid: { show: false }, values: (u, vals) => vals.map((v) => compact(v)) },
       ],
       series: [
         {},
-        { label: 'Pass rate', scale: 'p', stroke: COLORS.pass, width: 2, paths: uPlot.paths.stepped({ align: 1 }) },
-        { label: 'Demand / slot', scale: 'd', stroke: COLORS.demand, width: 1, spanGaps: true },
+        {
+          label: 'Pass rate',
+          scale: 'p',
+          stroke: COLORS.pass,
+          width: 2,
+          points: { show: false },
+          paths: uPlot.paths.stepped({ align: 1 }),
+        },
+        { label: 'Demand / slot', scale: 'd', stroke: COLORS.demand, width: 1, points: { show: false }, spanGaps: true },
       ],
     },
     passData(h),
@@ -112,10 +142,11 @@ export function render(h) {
     charts.delivery.setData(deliveryData(h));
     charts.pass.setData(passData(h));
   }
-  // the points each chart holds from the history (the delivery chart also holds "now")
-  const now = seconds(h.now);
+  // the points each chart holds from the history (the delivery chart also holds "now" and the
+  // plan ahead)
+  const slots = new Set(h.slots.map((s) => seconds(s.at)));
   const [xs, delivered] = charts.delivery.data;
-  d.dataset.points = String(xs.filter((x, i) => delivered[i] != null && x !== now).length);
+  d.dataset.points = String(xs.filter((x, i) => delivered[i] != null && slots.has(x)).length);
   p.dataset.points = String(charts.pass.data[0].length);
   d.dataset.campaign = h.id;
   p.dataset.campaign = h.id;

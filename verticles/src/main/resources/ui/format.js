@@ -18,6 +18,7 @@ export function signedPct(share) {
 
 export function passRate(p) {
   if (p == null || !Number.isFinite(p)) return '—';
+  if (p === 0) return '0';
   return p >= 0.1 ? p.toFixed(2) : p.toPrecision(2);
 }
 
@@ -36,6 +37,28 @@ export function dateTime(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toISOString().slice(0, 16).replace('T', ' ') + 'Z';
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 28 12:50" in UTC: short enough for a table column. */
+export function shortDateTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso || '—';
+  return MONTHS[d.getUTCMonth()] + ' ' + d.getUTCDate() + ' ' + d.toISOString().slice(11, 16);
+}
+
+/** Chart tick labels (unix seconds) in UTC: the time, with the date where the day changes. */
+export function ticks(splits, spanSeconds) {
+  let day = null;
+  return splits.map((s) => {
+    const iso = new Date(s * 1000).toISOString();
+    const date = shortDateTime(iso).split(' ').slice(0, 2).join(' ');
+    const label = spanSeconds > 3 * 86400 ? date : iso.slice(11, 16);
+    const first = day !== date;
+    day = date;
+    return first && spanSeconds <= 3 * 86400 ? label + '\n' + date : label;
+  });
 }
 
 export function clock(date) {

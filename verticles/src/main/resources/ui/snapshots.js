@@ -2,7 +2,13 @@
 
 import * as fmt from './format.js';
 
+let shown = null;
+
 export function render(doc) {
+  // redrawn only when something changed, so a poll leaves the rows (and a selection) alone
+  const signature = JSON.stringify(doc);
+  if (signature === shown) return;
+  shown = signature;
   document.getElementById('s-active').textContent = doc.active
     ? '(active: ' + doc.active + ')'
     : '(none active)';
