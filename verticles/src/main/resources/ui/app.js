@@ -58,7 +58,7 @@ function detail(h) {
     fmt.int(h.planned) + ' planned by now',
     'pass rate ' + fmt.passRate(h.pass_rate),
     h.pacing.replace('_', ' ') + ' from ' + fmt.dateTime(h.start) + ' to ' + fmt.dateTime(h.end),
-    h.slots.length + ' slots of ' + Math.round(h.slot_ms / 1000) + ' s in the history',
+    h.slots.length + (h.slots.length === 1 ? ' slot' : ' slots') + ' of ' + Math.round(h.slot_ms / 1000) + ' s in the history',
   ];
   fmt.setText(document.getElementById('d-summary'), parts.join(' · '));
   charts.render(h);

@@ -6,7 +6,7 @@
 
 import * as fmt from './format.js';
 
-const charts = { id: null, delivery: null, pass: null };
+const charts = { id: null, doc: null, delivery: null, pass: null };
 
 const COLORS = { delivered: '#1f6feb', plan: '#8c959f', pass: '#bf5700', demand: '#2da44e' };
 
@@ -62,7 +62,7 @@ function width(el) {
   return Math.max(280, el.clientWidth);
 }
 
-function deliveryChart(el, h) {
+function deliveryChart(el) {
   return new uPlot(
     {
       width: width(el),
@@ -70,7 +70,7 @@ function deliveryChart(el, h) {
       tzDate: utc,
       legend: { live: true },
       cursor: { drag: { x: false, y: false } },
-      scales: { y: { range: (u, min, max) => [0, Math.max(h.budget, max) * 1.04] } },
+      scales: { y: { range: (u, min, max) => [0, Math.max(charts.doc.budget, max) * 1.04] } },
       axes: [timeAxis(), { size: 60, values: (u, vals) => vals.map((v) => compact(v)) }],
       series: [
         {},
@@ -85,19 +85,24 @@ function deliveryChart(el, h) {
         { label: 'Plan', stroke: COLORS.plan, width: 1.5, dash: [6, 4], spanGaps: true },
       ],
     },
-    deliveryData(h),
+    deliveryData(charts.doc),
     el
   );
 }
 
-function passChart(el, h) {
+function passChart(el) {
   return new uPlot(
     {
       width: width(el),
       height: 190,
       tzDate: utc,
       cursor: { drag: { x: false, y: false } },
-      scales: { p: { range: [0, 1] }, d: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] } },
+      scales: {
+        // a lone slot still spans a slot's width
+        x: { time: true, range: (u, min, max) => (max > min ? [min, max] : around(min)) },
+        p: { range: [0, 1] },
+        d: { range: (u, min, max) => [0, Math.max(1, max) * 1.1] },
+      },
       axes: [
         timeAxis(),
         { scale: 'p', size: 50, values: (u, vals) => vals.map((v) => v.toFixed(2)) },
@@ -116,9 +121,14 @@ function passChart(el, h) {
         { label: 'Demand / slot', scale: 'd', stroke: COLORS.demand, width: 1, points: { show: false }, spanGaps: true },
       ],
     },
-    passData(h),
+    passData(charts.doc),
     el
   );
+}
+
+function around(x) {
+  const half = charts.doc.slot_ms / 2000;
+  return [x - half, x + half];
 }
 
 function compact(v) {
@@ -133,11 +143,12 @@ function compact(v) {
 export function render(h) {
   const d = document.getElementById('chart-delivery');
   const p = document.getElementById('chart-pass');
+  charts.doc = h;
   if (charts.id !== h.id) {
     clear();
     charts.id = h.id;
-    charts.delivery = deliveryChart(d, h);
-    charts.pass = passChart(p, h);
+    charts.delivery = deliveryChart(d);
+    charts.pass = passChart(p);
   } else {
     charts.delivery.setData(deliveryData(h));
     charts.pass.setData(passData(h));

@@ -12,8 +12,8 @@ export function pct(share, digits = 1) {
 
 export function signedPct(share) {
   if (share == null || !Number.isFinite(share)) return '—';
-  const s = (share * 100).toFixed(1);
-  return (share > 0 ? '+' : share < 0 ? '−' : '±') + s.replace('-', '') + '%';
+  const s = Math.abs(share * 100).toFixed(1);
+  return (s === '0.0' ? '±' : share > 0 ? '+' : '−') + s + '%';
 }
 
 export function passRate(p) {
