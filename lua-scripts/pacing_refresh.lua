@@ -20,7 +20,13 @@
 --                           to its share of the slot; negative = not known yet (it gets a quarter
 --                           of what the slot has left)
 -- ARGV[13] returned         unused lease this instance gave up since its last report
--- ARGV[14..37] optional     24 traffic weights, one per UTC hour
+-- KEYS[2]  {c:<id>}:history  list: one entry per slot, appended when a slot's step runs:
+--                           "at_ms,delivered,promoted,planned,p,demand,allow" (demand empty while
+--                           unknown), oldest first
+-- ARGV[14] history_slots    most entries kept
+-- ARGV[15] history_age_ms   entries older than this are dropped; the list expires this long after
+--                           its last entry
+-- ARGV[16..39] optional     24 traffic weights, one per UTC hour
 --
 -- `frozen` is '' while the campaign is not paused.
 --
@@ -43,11 +49,14 @@ local in_attempts = tonumber(ARGV[10])
 local in_promoted = tonumber(ARGV[11])
 local rate = tonumber(ARGV[12])
 local returned = tonumber(ARGV[13])
+local history_key = KEYS[2]
+local history_slots = tonumber(ARGV[14])
+local history_age = tonumber(ARGV[15])
 
 local profile = nil
-if #ARGV >= 37 then
+if #ARGV >= 39 then
   profile = {}
-  for h = 0, 23 do profile[h] = tonumber(ARGV[14 + h]) end
+  for h = 0, 23 do profile[h] = tonumber(ARGV[16 + h]) end
 end
 
 local function weight(t)
@@ -220,6 +229,22 @@ if r.demand ~= nil then out[#out + 1] = 'demand'; out[#out + 1] = tostring(r.dem
 out[#out + 1] = 'frozen'
 if r.frozen ~= nil then out[#out + 1] = tostring(r.frozen) else out[#out + 1] = '' end
 redis.call('HSET', key, unpack(out))
+
+-- the slot's history entry: once per slot, with what the step just set
+if new_slot then
+  local demand = ''
+  if r.demand ~= nil then demand = string.format('%.3f', r.demand) end
+  redis.call('RPUSH', history_key, string.format('%.0f,%.0f,%.0f,%.3f,%.6g,%s,%.0f', now,
+    r.delivered, r.promoted, planned(now), r.p or 0, demand, r.allow))
+  redis.call('LTRIM', history_key, -history_slots, -1)
+  local oldest = now - history_age
+  local head = redis.call('LINDEX', history_key, 0)
+  while head and tonumber(string.match(head, '^[^,]*')) < oldest do
+    redis.call('LPOP', history_key)
+    head = redis.call('LINDEX', history_key, 0)
+  end
+  redis.call('PEXPIRE', history_key, history_age)
+end
 
 local exhausted = 0
 if committed >= budget then exhausted = 1 end

@@ -6,10 +6,13 @@ import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.config.EngineConfig;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
+import io.scoregateway.http.HistoryRoutes;
 import io.scoregateway.http.PortOptions;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
+import io.scoregateway.http.ui.UiAssets;
+import io.scoregateway.http.ui.UiRoutes;
 import io.scoregateway.redis.RedisConnector;
 import io.scoregateway.redis.RedisLink;
 import io.scoregateway.redis.RedisLinkOptions;
@@ -17,6 +20,7 @@ import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.BreakerGauges;
 import io.scoregateway.telemetry.ObservedStores;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -92,11 +96,20 @@ public final class AdminVerticle extends VerticleBase {
     router.get("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::getCampaign));
     router.delete("/admin/v1/campaigns/:id").handler(Routers.guarded(admin::deleteCampaign));
     router.get("/admin/v1/campaigns").handler(Routers.guarded(admin::listCampaigns));
+    HistoryRoutes history = new HistoryRoutes(stores.campaigns(), stores.pacing(), engine.clock());
+    router.get("/admin/v1/campaigns/:id/history").handler(Routers.guarded(history::history));
     SnapshotRoutes snapshots =
         new SnapshotRoutes(stores.snapshots(), new SnapshotEraser(link), engine.catalog());
     router.get("/admin/v1/snapshots").handler(Routers.guarded(snapshots::list));
     router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(snapshots::activate));
     router.delete("/admin/v1/snapshots/:id").handler(Routers.guarded(snapshots::delete));
+
+    BreakerGauges.register(engine.telemetry().registry(), engine.readiness()::breakers);
+    Future<Void> ui =
+        vertx
+            .executeBlocking(UiAssets::load)
+            .onSuccess(assets -> UiRoutes.mount(router, assets))
+            .mapEmpty();
 
     link.connect();
     pacingLink.connect();
@@ -104,6 +117,7 @@ public final class AdminVerticle extends VerticleBase {
         .start()
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
+        .compose(v -> ui)
         .compose(
             v ->
                 Routers.listen(

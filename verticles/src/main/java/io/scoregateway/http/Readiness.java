@@ -1,5 +1,6 @@
 package io.scoregateway.http;
 
+import io.scoregateway.redis.BreakerState;
 import io.scoregateway.redis.RedisLink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,15 @@ public final class Readiness {
   /** Every instance warmed up. */
   public boolean warm() {
     return warmed.get() >= instances;
+  }
+
+  /** How many data-plane links have their breaker in {@code state} (for the breaker gauge). */
+  public int breakers(BreakerState state) {
+    int n = 0;
+    for (RedisLink l : links) {
+      n += l.breakerState() == state ? 1 : 0;
+    }
+    return n;
   }
 
   /** Every instance's link is connected (and its breaker lets calls through). */

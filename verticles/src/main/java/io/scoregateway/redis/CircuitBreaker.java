@@ -9,19 +9,12 @@ import java.util.function.LongSupplier;
  * the owning event loop, so it needs no synchronisation; only its state is read from elsewhere.
  */
 final class CircuitBreaker {
-  /** The breaker's position. */
-  enum State {
-    CLOSED,
-    OPEN,
-    HALF_OPEN
-  }
-
   private final LongSupplier nanos;
   private final int threshold;
   private final long minOpenNanos;
   private final long maxOpenNanos;
   // read by readiness on other event loops; written by the owning one only
-  private volatile State state = State.CLOSED;
+  private volatile BreakerState state = BreakerState.CLOSED;
   private int failures;
   private long openNanos;
   private long openUntil;
@@ -35,7 +28,7 @@ final class CircuitBreaker {
     this.openNanos = minOpenNanos;
   }
 
-  State state() {
+  BreakerState state() {
     return state;
   }
 
@@ -48,7 +41,7 @@ final class CircuitBreaker {
         if (nanos.getAsLong() - openUntil < 0) {
           return false;
         }
-        state = State.HALF_OPEN;
+        state = BreakerState.HALF_OPEN;
         probing = true;
         return true;
       default:
@@ -62,32 +55,32 @@ final class CircuitBreaker {
 
   void success() {
     failures = 0;
-    if (state != State.CLOSED) {
-      state = State.CLOSED;
+    if (state != BreakerState.CLOSED) {
+      state = BreakerState.CLOSED;
       probing = false;
       openNanos = minOpenNanos;
     }
   }
 
   void failure() {
-    if (state == State.HALF_OPEN) {
+    if (state == BreakerState.HALF_OPEN) {
       openNanos = Math.min(maxOpenNanos, openNanos * 2);
       open();
-    } else if (state == State.CLOSED && ++failures >= threshold) {
+    } else if (state == BreakerState.CLOSED && ++failures >= threshold) {
       open();
     }
   }
 
   /** Opens at once (a stall or a dropped connection needs no counting). */
   void trip() {
-    if (state == State.HALF_OPEN) {
+    if (state == BreakerState.HALF_OPEN) {
       openNanos = Math.min(maxOpenNanos, openNanos * 2);
     }
     open();
   }
 
   private void open() {
-    state = State.OPEN;
+    state = BreakerState.OPEN;
     probing = false;
     failures = 0;
     openUntil = nanos.getAsLong() + openNanos;

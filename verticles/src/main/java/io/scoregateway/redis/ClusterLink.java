@@ -96,6 +96,21 @@ final class ClusterLink implements RedisLink {
   }
 
   @Override
+  public BreakerState breakerState() {
+    BreakerState worst = BreakerState.CLOSED;
+    for (NodeLink n : topology.map().masters().values()) {
+      BreakerState s = n.breakerState();
+      if (s == BreakerState.OPEN) {
+        return s;
+      }
+      if (s == BreakerState.HALF_OPEN) {
+        worst = s;
+      }
+    }
+    return worst;
+  }
+
+  @Override
   public long roundTrips() {
     long sum = 0;
     for (NodeLink n : topology.map().masters().values()) {

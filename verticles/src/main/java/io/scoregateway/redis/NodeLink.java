@@ -137,7 +137,12 @@ final class NodeLink implements RedisLink {
 
   @Override
   public boolean isConnected() {
-    return connection != null && breaker.state() != CircuitBreaker.State.OPEN;
+    return connection != null && breaker.state() != BreakerState.OPEN;
+  }
+
+  @Override
+  public BreakerState breakerState() {
+    return breaker.state();
   }
 
   @Override
@@ -213,7 +218,7 @@ final class NodeLink implements RedisLink {
   }
 
   private <T> Future<T> reconnectThen(Supplier<Future<T>> call) {
-    if (breaker.state() == CircuitBreaker.State.OPEN) {
+    if (breaker.state() == BreakerState.OPEN) {
       return Future.failedFuture(new BreakerOpen());
     }
     return connection().compose(c -> call.get());

@@ -20,6 +20,9 @@ public interface RedisLink {
   /** Connected and the breaker(s) let calls through: what readiness reports. */
   boolean isConnected();
 
+  /** The breaker's state; in cluster mode the worst of the masters'. */
+  BreakerState breakerState();
+
   /**
    * How many writes this link has made (one per send or batch, per node), for tests and metrics.
    */

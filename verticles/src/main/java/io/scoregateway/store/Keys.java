@@ -66,6 +66,14 @@ public final class Keys {
     return "{c:" + campaign + "}:pacing";
   }
 
+  /**
+   * List of a campaign's pacing history, one entry per slot, written by the controller step beside
+   * the pacing hash (same tag).
+   */
+  public static String history(String campaign) {
+    return "{c:" + campaign + "}:history";
+  }
+
   /** Campaign-side dedupe marker of one delivery event. */
   public static String campaignEvent(String campaign, String event) {
     return "{c:" + campaign + "}:e" + SEP + event;

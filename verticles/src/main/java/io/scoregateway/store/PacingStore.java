@@ -3,7 +3,9 @@ package io.scoregateway.store;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.pacing.CampaignPacer.PacingReport;
 import io.scoregateway.pacing.PacingController;
+import io.scoregateway.pacing.PacingHistory;
 import io.scoregateway.pacing.PacingRecord;
+import io.scoregateway.pacing.PacingSlot;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -20,6 +22,12 @@ public interface PacingStore {
 
   /** The stored state of each campaign, read only: reading never steps the controller. */
   Future<PacingRecord[]> read(List<String> campaigns);
+
+  /**
+   * A campaign's pacing history, oldest slot first (bounded by {@link PacingHistory}); empty when
+   * no step has run. Read only.
+   */
+  Future<List<PacingSlot>> history(String campaign);
 
   /** The controller period. */
   long slotMs();

@@ -75,9 +75,9 @@ final class RedisCampaignStore implements CampaignStore {
               if (r.toInteger() == 0) {
                 return Future.succeededFuture(false);
               }
-              // pacing state lives under the campaign's own tag: a re-created campaign starts
-              // afresh
-              return link.send(RedisCall.on(Command.DEL, Keys.pacing(id)))
+              // pacing state and history live under the campaign's own tag: a re-created
+              // campaign starts afresh
+              return link.send(RedisCall.on(Command.DEL, Keys.pacing(id)).arg(Keys.history(id)))
                   .compose(v -> publish("campaigns"))
                   .map(true);
             });

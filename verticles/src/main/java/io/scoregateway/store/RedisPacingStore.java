@@ -3,8 +3,10 @@ package io.scoregateway.store;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.pacing.CampaignPacer.PacingReport;
 import io.scoregateway.pacing.PacingController;
+import io.scoregateway.pacing.PacingHistory;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pacing.PacingRevision;
+import io.scoregateway.pacing.PacingSlot;
 import io.scoregateway.redis.RedisCall;
 import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
@@ -13,7 +15,10 @@ import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** pacing_refresh.lua per campaign in one pipelined batch; reads are plain HMGETs. */
+/**
+ * pacing_refresh.lua per campaign in one pipelined batch (it appends the slot's history entry
+ * itself); reads are plain HMGETs and an LRANGE.
+ */
 final class RedisPacingStore implements PacingStore {
   /** The hash fields a read returns, in {@link #decodeRecord} order. */
   private static final String[] FIELDS = {
@@ -30,6 +35,9 @@ final class RedisPacingStore implements PacingStore {
     "frozen",
     "status"
   };
+
+  private static final String HISTORY_SLOTS = Integer.toString(PacingHistory.MAX_SLOTS);
+  private static final String HISTORY_AGE_MS = Long.toString(PacingHistory.MAX_AGE_MS);
 
   private final RedisLink link;
   private final long slotMs;
@@ -56,7 +64,7 @@ final class RedisPacingStore implements PacingStore {
     for (int i = 0; i < reports.size(); i++) {
       Campaign c = campaigns.get(i);
       PacingReport r = reports.get(i);
-      List<String> args = new ArrayList<>(37);
+      List<String> args = new ArrayList<>(39);
       args.add(now);
       args.add(slot);
       args.add(Long.toString(c.budget()));
@@ -70,12 +78,16 @@ final class RedisPacingStore implements PacingStore {
       args.add(Long.toString(r.promoted()));
       args.add(Double.toString(r.ratePerSec()));
       args.add(Long.toString(r.returned()));
+      args.add(HISTORY_SLOTS);
+      args.add(HISTORY_AGE_MS);
       if (c.trafficProfile() != null) {
         for (double w : c.trafficProfile()) {
           args.add(Double.toString(w));
         }
       }
-      calls.add(RedisCall.eval(LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id())), args));
+      calls.add(
+          RedisCall.eval(
+              LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id()), Keys.history(c.id())), args));
     }
     return link.batch(calls).map(RedisPacingStore::decodeLeases);
   }
@@ -116,6 +128,21 @@ final class RedisPacingStore implements PacingStore {
                 out[i] = decodeRecord(replies.get(i));
               }
               return out;
+            });
+  }
+
+  @Override
+  public Future<List<PacingSlot>> history(String campaign) {
+    return link.send(RedisCall.on(Command.LRANGE, Keys.history(campaign)).arg(0).arg(-1))
+        .map(
+            reply -> {
+              List<String> entries = new ArrayList<>(reply == null ? 0 : reply.size());
+              if (reply != null) {
+                for (Response e : reply) {
+                  entries.add(e.toString());
+                }
+              }
+              return PacingHistory.decodeAll(entries);
             });
   }
 

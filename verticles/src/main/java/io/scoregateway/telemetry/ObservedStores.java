@@ -5,6 +5,7 @@ import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.pacing.CampaignPacer.PacingReport;
 import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingRecord;
+import io.scoregateway.pacing.PacingSlot;
 import io.scoregateway.store.DeliveryLedger;
 import io.scoregateway.store.DeliveryLedger.Recorded;
 import io.scoregateway.store.FrequencyStore;
@@ -67,6 +68,11 @@ public final class ObservedStores {
     @Override
     public Future<PacingRecord[]> read(List<String> campaigns) {
       return delegate.read(campaigns);
+    }
+
+    @Override
+    public Future<List<PacingSlot>> history(String campaign) {
+      return delegate.history(campaign);
     }
 
     @Override

@@ -160,6 +160,16 @@ class AuthMatrixIT {
                           TestGateway.campaign("t-del"))),
               () -> campaignOrStatus("c-del")),
           new Endpoint(
+              "GET /admin/v1/campaigns/{id}/history",
+              Port.ADMIN,
+              HttpMethod.GET,
+              "/admin/v1/campaigns/c-auth/history",
+              Role.ADMIN,
+              () -> null,
+              200,
+              () -> {},
+              () -> null),
+          new Endpoint(
               "GET /admin/v1/campaigns",
               Port.ADMIN,
               HttpMethod.GET,
@@ -285,9 +295,9 @@ class AuthMatrixIT {
   // ---------------------------------------------------------------- beside the table
 
   @Test
-  void healthAndMetricsNeedNoToken() {
+  void healthMetricsAndThePageFilesNeedNoToken() {
     for (String auth : new String[] {null, "Bearer " + UNKNOWN, "Basic x"}) {
-      for (String path : List.of("/health/live", "/health/ready", "/metrics")) {
+      for (String path : List.of("/health/live", "/health/ready", "/metrics", "/ui/")) {
         HttpResponse<Buffer> r = send(Port.ADMIN, HttpMethod.GET, path, auth, null);
         assertThat(r.statusCode())
             .as(path + " with " + auth + ": " + r.bodyAsString())
@@ -307,7 +317,7 @@ class AuthMatrixIT {
         assertProblem(r, 404, "not-found");
       }
     }
-    for (String path : List.of("/health/live", "/health/ready", "/metrics")) {
+    for (String path : List.of("/health/live", "/health/ready", "/metrics", "/ui/")) {
       assertProblem(send(Port.DATA, HttpMethod.GET, path, "Bearer " + OPS, null), 404, "not-found");
     }
   }

@@ -20,9 +20,9 @@ class CircuitBreakerTest {
     breaker.success();
     breaker.failure();
     breaker.failure();
-    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     breaker.failure();
-    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+    assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
     assertThat(breaker.allow()).isFalse();
   }
 
@@ -33,10 +33,10 @@ class CircuitBreakerTest {
     assertThat(breaker.allow()).isFalse();
     advanceMs(1);
     assertThat(breaker.allow()).isTrue();
-    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+    assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
     assertThat(breaker.allow()).as("second call while the probe is out").isFalse();
     breaker.success();
-    assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.CLOSED);
+    assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
     assertThat(breaker.allow()).isTrue();
   }
 

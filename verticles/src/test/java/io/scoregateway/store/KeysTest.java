@@ -26,6 +26,7 @@ class KeysTest {
         claim(seen, Keys.campaignEvent(x, y), "ce", x, y);
       }
       claim(seen, Keys.pacing(x), "p", x);
+      claim(seen, Keys.history(x), "h", x);
       claim(seen, Keys.manifest(x, x.length()), "m", x, x.length());
     }
   }
@@ -42,6 +43,7 @@ class KeysTest {
     assertThat(HashSlot.of(Keys.frequency("u:1", "c:2", 7))).isEqualTo(HashSlot.of("u:u:1"));
     assertThat(HashSlot.of(Keys.campaignEvent("c:2", "e:3"))).isEqualTo(HashSlot.of("c:c:2"));
     assertThat(HashSlot.of(Keys.pacing("c:2"))).isEqualTo(HashSlot.of("c:c:2"));
+    assertThat(HashSlot.of(Keys.history("c:2"))).isEqualTo(HashSlot.of("c:c:2"));
     assertThat(Keys.score("s:1", "t:1")).doesNotContain("{");
     assertThat(Keys.manifest("s:1", 3)).doesNotContain("{");
   }

@@ -11,6 +11,7 @@ import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pacing.PacingRevision;
+import io.scoregateway.pacing.PacingSlot;
 import io.scoregateway.redis.RedisCall;
 import io.scoregateway.redis.RedisLink;
 import io.vertx.redis.client.Command;
@@ -83,6 +84,7 @@ class PacingRefreshScriptIT {
       long budget = 10 + rnd.nextLong(5_000);
       CampaignStatus status = CampaignStatus.ACTIVE;
       long now = START - 2_000 + rnd.nextLong(4_000);
+      int slots = 0;
       for (int step = 0; step < 40; step++) {
         now += rnd.nextLong(700);
         if (rnd.nextInt(12) == 0) {
@@ -97,6 +99,7 @@ class PacingRefreshScriptIT {
         }
         Campaign c = campaign(id, budget, mode, status, profile);
         PacingRecord before = record(r.hgetall(Keys.pacing(id)));
+        boolean slotBegins = before.slot < 0 || Math.floorDiv(now, SLOT) > before.slot;
         PacingReport report =
             new PacingReport(
                 id,
@@ -133,6 +136,13 @@ class PacingRefreshScriptIT {
         assertThat(after.carry).isEqualTo(before.carry);
         assertThat(after.ring).isEqualTo(before.ring);
         assertThat(after.baseMs).isEqualTo(before.baseMs);
+        // the history gains one entry when a slot begins, what the Java step set then
+        slots += slotBegins ? 1 : 0;
+        List<PacingSlot> history = store.history(id).await();
+        assertThat(history).as("history of %s", id).hasSize(slots);
+        if (slotBegins) {
+          assertSameSlot(history.get(slots - 1), PacingSlot.of(before, expected.planned(), now));
+        }
         compared++;
       }
     }
@@ -177,6 +187,20 @@ class PacingRefreshScriptIT {
             .await()[0];
     assertThat(l.grant()).isZero();
     assertThat(l.exhausted()).isTrue();
+  }
+
+  static void assertSameSlot(PacingSlot actual, PacingSlot expected) {
+    assertThat(actual.atMs()).isEqualTo(expected.atMs());
+    assertThat(actual.delivered()).isEqualTo(expected.delivered());
+    assertThat(actual.promoted()).isEqualTo(expected.promoted());
+    assertThat(actual.allow()).isEqualTo(expected.allow());
+    assertThat(actual.planned()).isCloseTo(expected.planned(), within(1e-3));
+    assertThat(actual.passRate()).isCloseTo(expected.passRate(), within(1e-5));
+    if (Double.isNaN(expected.demand())) {
+      assertThat(actual.demand()).isNaN();
+    } else {
+      assertThat(actual.demand()).isCloseTo(expected.demand(), within(1e-3));
+    }
   }
 
   static PacingController.Config config(Campaign c) {
