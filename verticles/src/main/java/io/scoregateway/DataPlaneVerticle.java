@@ -133,7 +133,9 @@ public final class DataPlaneVerticle extends VerticleBase {
     link.connect();
     // the warm-up runs the same code on the same connection but leaves no trace later requests
     // would see: no cached score rows, no metrics of answered requests
-    // a pacing view of its own that no refresher reports: the warm-up's attempts are no demand
+    // a pacing view of its own that no refresher reports: the warm-up's attempts are no demand;
+    // the pipeline's observer too, which records nothing here (the warm-up is not traced, and the
+    // answers it writes for itself are not observed)
     ScorePipeline warmPipeline =
         new ScorePipeline(
             engine.catalog(),
@@ -142,7 +144,7 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
-            ExchangeObserver.NONE);
+            exchanges);
     ScoreRoutes warmRoutes =
         new ScoreRoutes(
             vertx,

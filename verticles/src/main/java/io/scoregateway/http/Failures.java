@@ -1,5 +1,7 @@
 package io.scoregateway.http;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.scoregateway.auth.AccessDenied;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.pipeline.CatalogNotLoaded;
@@ -10,7 +12,8 @@ import io.vertx.core.json.DecodeException;
 /**
  * The one map from a failure to the problem it is answered with: the caller's mistakes are 4xx,
  * Redis that cannot serve (down, stalled, breaker open, writes not replicated) or a catalog not yet
- * loaded is 503 and safe to retry, and anything else is a bug: 500.
+ * loaded is 503 and safe to retry, and anything else is a bug: 500. Requests the HTTP codec could
+ * not decode have their own map ({@link #undecodable}).
  */
 final class Failures {
   private Failures() {}
@@ -43,5 +46,26 @@ final class Failures {
       return new Problem(ProblemType.UNAVAILABLE, "redis: " + err.getMessage());
     }
     return new Problem(ProblemType.INTERNAL, "unexpected error");
+  }
+
+  /**
+   * The problem answering a request the HTTP codec could not decode ({@code cause} null when it
+   * gave none): our framing checks name their own, the codec's own limits (set above ours) read as
+   * ours.
+   */
+  static Problem undecodable(Throwable cause) {
+    if (cause instanceof StrictFraming.Violation v) {
+      return new Problem(v.type(), v.getMessage());
+    }
+    if (cause instanceof TooLongHttpLineException) {
+      return new Problem(
+          ProblemType.URI_TOO_LONG, "uri: longer than " + RequestFront.MAX_URI + " characters");
+    }
+    if (cause instanceof TooLongHttpHeaderException) {
+      return new Problem(
+          ProblemType.HEADERS_TOO_LARGE,
+          "headers: larger than " + RequestFront.MAX_HEADERS + " bytes");
+    }
+    return new Problem(ProblemType.INVALID_REQUEST, "request: not valid HTTP/1.1");
   }
 }

@@ -54,17 +54,8 @@ public final class RequestFront implements Handler<HttpServerRequest> {
 
   /** For requests the HTTP codec could not parse (the server's invalid-request handler). */
   public static void invalid(HttpServerRequest req) {
-    Throwable cause = req.decoderResult().cause();
-    String msg = cause == null || cause.getMessage() == null ? "" : cause.getMessage();
-    if (cause instanceof StrictFraming.Violation v) {
-      refuse(req, v.type(), v.getMessage());
-    } else if (msg.startsWith("An HTTP line is larger than")) {
-      refuse(req, ProblemType.URI_TOO_LONG, "uri: longer than " + MAX_URI + " characters");
-    } else if (msg.startsWith("HTTP header is larger than")) {
-      refuse(req, ProblemType.HEADERS_TOO_LARGE, "headers: larger than " + MAX_HEADERS + " bytes");
-    } else {
-      refuse(req, ProblemType.INVALID_REQUEST, "request: not valid HTTP/1.1");
-    }
+    Problem p = Failures.undecodable(req.decoderResult().cause());
+    refuse(req, p.type(), p.getMessage());
   }
 
   private static void refuse(HttpServerRequest req, ProblemType type, String detail) {

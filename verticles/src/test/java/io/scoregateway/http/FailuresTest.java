@@ -3,6 +3,8 @@ package io.scoregateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.scoregateway.auth.Client;
 import io.scoregateway.auth.Role;
 import io.scoregateway.auth.TokenAuthenticator;
@@ -77,6 +79,21 @@ class FailuresTest {
     assertThat(Failures.classify(new NullPointerException()).getMessage())
         .isEqualTo("unexpected error");
     assertThat(ProblemType.INTERNAL.status()).isEqualTo(500);
+  }
+
+  @Test
+  void requestsTheCodecCouldNotDecodeAreAnsweredAsOurOwnLimits() {
+    assertThat(Failures.undecodable(new TooLongHttpLineException("An HTTP line is larger")).type())
+        .isEqualTo(ProblemType.URI_TOO_LONG);
+    assertThat(Failures.undecodable(new TooLongHttpHeaderException("HTTP header is larger")))
+        .satisfies(p -> assertThat(p.type()).isEqualTo(ProblemType.HEADERS_TOO_LARGE))
+        .satisfies(p -> assertThat(p.getMessage()).isEqualTo("headers: larger than 16384 bytes"));
+    assertThat(
+            Failures.undecodable(
+                    new StrictFraming.Violation(ProblemType.INVALID_REQUEST, "framing: bare LF"))
+                .getMessage())
+        .isEqualTo("framing: bare LF");
+    assertThat(Failures.undecodable(null).type()).isEqualTo(ProblemType.INVALID_REQUEST);
   }
 
   @Test
