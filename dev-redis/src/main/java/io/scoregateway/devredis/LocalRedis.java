@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import redis.embedded.core.ExecutableProvider;
 
 /**
@@ -147,7 +149,7 @@ public final class LocalRedis implements AutoCloseable {
   /** Sends one inline command and returns the raw reply line (for tests and readiness). */
   public String command(String inline) throws IOException {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
       s.setSoTimeout(5000);
       OutputStream out = s.getOutputStream();
       out.write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -207,7 +209,7 @@ public final class LocalRedis implements AutoCloseable {
   /** Sends one inline command whose reply is a bulk string and returns that string. */
   private String bulk(String inline) throws IOException {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
       s.setSoTimeout(5000);
       s.getOutputStream().write((inline + "\r\n").getBytes(StandardCharsets.UTF_8));
       InputStream in = new java.io.BufferedInputStream(s.getInputStream());
@@ -228,7 +230,7 @@ public final class LocalRedis implements AutoCloseable {
   private static boolean isFree(int port) {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
-      s.bind(new InetSocketAddress("127.0.0.1", port));
+      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {
       return false;
@@ -267,7 +269,7 @@ public final class LocalRedis implements AutoCloseable {
     }
     String path = "bundled".equals(chosen) ? null : System.getenv("PATH");
     if (path != null) {
-      for (String d : path.split(File.pathSeparator)) {
+      for (String d : path.split(Pattern.quote(File.pathSeparator), -1)) {
         File f = new File(d, "redis-server");
         if (f.canExecute()) {
           return f.getAbsolutePath();

@@ -7,6 +7,7 @@ import io.scoregateway.gateway.cli.GatewayVersion;
 import io.scoregateway.gateway.cli.LoadScoresCommand;
 import io.scoregateway.gateway.cli.ServeCommand;
 import io.scoregateway.gateway.cli.SimulatePacingCommand;
+import io.scoregateway.gateway.cli.Terminal;
 import io.scoregateway.gateway.logging.LogFormat;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -32,7 +33,7 @@ public final class Main implements Callable<Integer> {
         LogFormat.choose(
             System.getenv("GATEWAY_LOG_FORMAT"),
             args.length > 0 && args[0].equals("dev"),
-            System.console() != null));
+            Terminal.attached()));
     System.exit(run(args));
   }
 

@@ -131,6 +131,9 @@ public final class CampaignPacer {
    * its config changed, or a new slot began after demand was seen (or with a lease to give back). A
    * campaign nobody asks for is refreshed once, then no more.
    */
+  // the catalog replaces a campaign's object whenever its config changes: identity is the cheap
+  // test for "seen already", the revision string the exact one
+  @SuppressWarnings("ReferenceEquality")
   public boolean due(long currentSlot, Campaign config) {
     if (config != seen) {
       seen = config;
@@ -147,6 +150,7 @@ public final class CampaignPacer {
    * Takes what to report (deltas since the last report, counted as reported now: a failed call
    * loses them rather than count them twice) and the lease to ask for.
    */
+  @SuppressWarnings("ReferenceEquality")
   public PacingReport report(long nowMs, long slotMs, Campaign config) {
     String currentRevision = config == seen ? seenRevision : PacingRevision.of(config);
     boolean first = reportedAtMs < 0;

@@ -41,7 +41,9 @@ public final class ScoreCache {
     volatile long hits;
     volatile long misses;
 
-    // single writer: a plain read-modify-write of a volatile is safe and needs no atomic add
+    // single writer (the event loop owning the tally): a plain read-modify-write of a volatile is
+    // safe and needs no atomic add; readers on other threads only ever see whole values
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     void add(int hitCount, int missCount) {
       hits += hitCount;
       misses += missCount;

@@ -53,6 +53,8 @@ public final class TelemetrySetup {
   private TelemetrySetup() {}
 
   /**
+   * Builds the OpenTelemetry SDK from its standard properties.
+   *
    * @param defaults lowest-priority OTel properties (environment and system properties win)
    * @param overrides highest-priority OTel properties (for tests)
    */

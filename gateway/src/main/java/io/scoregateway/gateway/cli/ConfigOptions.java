@@ -68,7 +68,8 @@ public final class ConfigOptions {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
+    // picocli's IGetter declares the type parameter; the caller names the type it expects
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public <T> T get() {
       String v = given.get(key);
       return (T) (key.kind() == ConfigKey.Kind.SWITCH ? (v == null ? null : Boolean.TRUE) : v);

@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  * round-robin over the campaigns, whose settings vary so every gate can be seen in answers.
  */
 final class DemoData {
+  private static final PacingMode[] MODES = {
+    PacingMode.EVEN, PacingMode.ASAP, PacingMode.FRONT_LOADED
+  };
+
   private final int tracks;
   private final int campaigns;
   private final int segments;
@@ -72,7 +76,7 @@ final class DemoData {
       if (enrolled.get(j).isEmpty()) {
         continue;
       }
-      PacingMode mode = PacingMode.values()[j % 3];
+      PacingMode mode = MODES[j % MODES.length];
       long budget = 1_000 + r.nextLong(99_000);
       Set<String> surfaces = j % 5 == 4 ? Set.of("radio") : null;
       Set<String> markets = j % 7 == 6 ? Set.of("US") : null;

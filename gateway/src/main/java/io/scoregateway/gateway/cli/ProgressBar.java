@@ -32,7 +32,7 @@ public final class ProgressBar {
 
   /** A bar on stderr, redrawn in place when there is a console. */
   public static ProgressBar onStderr(long totalBytes) {
-    return new ProgressBar(System.err, totalBytes, System.console() != null, System::nanoTime);
+    return new ProgressBar(System.err, totalBytes, Terminal.attached(), System::nanoTime);
   }
 
   /** Redraws when the interval has passed since the last draw. */

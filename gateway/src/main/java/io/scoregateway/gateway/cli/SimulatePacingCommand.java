@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -208,7 +209,7 @@ public final class SimulatePacingCommand implements Callable<Integer> {
             demandRatio == null ? Double.NaN : demandRatio,
             deliveryLagMs == null ? 0 : deliveryLagMs,
             startHour,
-            SimOptions.Plan.valueOf(plan.toUpperCase()),
+            SimOptions.Plan.valueOf(plan.toUpperCase(Locale.ROOT)),
             instances);
     SimSettings settings =
         new SimSettings(

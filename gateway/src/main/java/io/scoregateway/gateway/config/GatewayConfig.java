@@ -117,7 +117,7 @@ public record GatewayConfig(
 
   private static List<String> endpoints(String raw, RedisMode mode) {
     List<String> out = new ArrayList<>();
-    for (String s : raw.split(",")) {
+    for (String s : raw.split(",", -1)) {
       String e = s.trim();
       if (e.isEmpty()) {
         continue;

@@ -15,6 +15,8 @@ public final class TokensFile {
   private TokensFile() {}
 
   /**
+   * Reads the clients of a tokens file.
+   *
    * @param defaultRateLimit requests/s for clients without their own {@code rate_limit}
    */
   public static List<Client> load(Path file, double defaultRateLimit) {

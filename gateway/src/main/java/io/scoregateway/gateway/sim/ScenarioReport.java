@@ -105,8 +105,10 @@ final class ScenarioReport {
   static String table(List<Row> rows) {
     StringBuilder t =
         new StringBuilder(
-            "| scenario | worst gap | final | over-delivery | slots to settle |\n"
-                + "|---|---|---|---|---|\n");
+            """
+            | scenario | worst gap | final | over-delivery | slots to settle |
+            |---|---|---|---|---|
+            """);
     for (Row r : rows) {
       // below the need the plan cannot be held: what matters is that nothing is paced after the
       // ramp

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The simulation's JSON report: per-campaign rows, distributions and the acceptance checks. */
@@ -98,7 +99,7 @@ final class SimulationReport {
                     Double.isNaN(s.options().demandRatio()) ? null : s.options().demandRatio())
                 .put("delivery_lag_ms", s.options().deliveryLagMs())
                 .put("start_hour", s.options().startHour())
-                .put("plan", s.options().plan().name().toLowerCase())
+                .put("plan", s.options().plan().name().toLowerCase(Locale.ROOT))
                 .put("instances", s.options().instances()))
         .put("wall_seconds", o.wallMs() / 1000.0)
         .put(
