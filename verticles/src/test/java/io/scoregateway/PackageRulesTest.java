@@ -73,4 +73,32 @@ class PackageRulesTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(ROOT + ".telemetry..", ROOT + ".http..", "io.micrometer..");
+
+  /** The Redis client's internals are nobody's business, the transport's included. */
+  @ArchTest
+  static final ArchRule noneReachesIntoTheRedisClientsInternals =
+      noClasses().should().dependOnClassesThat().resideInAPackage("io.vertx.redis.client.impl..");
+
+  /** Only the transport opens Redis clients; the stores send calls through its links. */
+  @ArchTest
+  static final ArchRule onlyTheTransportOpensRedisClients =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(ROOT + ".redis..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.vertx.redis.client.Redis")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("io.vertx.redis.client.RedisConnection");
+
+  /** Settings are plain values; Vert.x option types are built where ports and links open. */
+  @ArchTest
+  static final ArchRule configHoldsPlainValues =
+      noClasses()
+          .that()
+          .resideInAPackage(ROOT + ".config..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.vertx..");
 }
