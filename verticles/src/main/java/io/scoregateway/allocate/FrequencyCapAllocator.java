@@ -17,6 +17,8 @@ public final class FrequencyCapAllocator {
   private FrequencyCapAllocator() {}
 
   /**
+   * Which promoted positions lose their promotion to the listener's frequency caps.
+   *
    * @param tracks candidate tracks in request order
    * @param campaigns each position's campaign id (null when not enrolled)
    * @param promoted which positions passed every gate

@@ -14,6 +14,8 @@ public final class SlotAllocator {
   private SlotAllocator() {}
 
   /**
+   * Which promoted positions lose their slot under {@code max_promoted}.
+   *
    * @param tracks the candidate tracks, in request order
    * @param promoted which positions passed every gate
    * @param scores the final score of each position

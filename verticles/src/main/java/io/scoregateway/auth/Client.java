@@ -7,6 +7,9 @@ import java.util.Set;
  *
  * @param rateLimit requests per second this client may make; 0 = unlimited
  */
+// the digest is compared in constant time (MessageDigest.isEqual), never through the record's
+// equals
+@SuppressWarnings("ArrayRecordComponent")
 public record Client(String name, Set<Role> roles, byte[] tokenSha256, double rateLimit) {
 
   public Client(String name, Set<Role> roles, byte[] tokenSha256) {

@@ -1,7 +1,6 @@
 package io.scoregateway.http;
 
 import io.scoregateway.catalog.CatalogRefresher;
-import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.model.Campaign;
@@ -19,13 +18,11 @@ import java.util.List;
 /** The admin API's campaigns, with their live state. */
 public final class AdminRoutes {
   private final Stores stores;
-  private final LiveCatalog catalog;
   private final CatalogRefresher refresher;
   private final Clock clock;
 
-  public AdminRoutes(Stores stores, LiveCatalog catalog, CatalogRefresher refresher, Clock clock) {
+  public AdminRoutes(Stores stores, CatalogRefresher refresher, Clock clock) {
     this.stores = stores;
-    this.catalog = catalog;
     this.refresher = refresher;
     this.clock = clock;
   }

@@ -48,20 +48,20 @@ final class ClosingConnections {
       return;
     }
     try {
-      req.handler(discarded -> {}).endHandler(v -> conn.close()).resume();
+      req.handler(discarded -> {}).endHandler(v -> closeQuietly(conn)).resume();
     } catch (IllegalStateException e) {
-      conn.close(); // the body ended meanwhile
+      closeQuietly(conn); // the body ended meanwhile
       return;
     }
-    duplex.shutdownOutput();
-    duplex
-        .eventLoop()
-        .schedule(
-            () -> {
-              conn.close();
-            },
-            LINGER_MS,
-            TimeUnit.MILLISECONDS);
+    // neither outcome changes anything: the connection closes after the linger either way
+    var unusedShutdown = duplex.shutdownOutput();
+    var unusedLinger =
+        duplex.eventLoop().schedule(() -> closeQuietly(conn), LINGER_MS, TimeUnit.MILLISECONDS);
+  }
+
+  /** Closes without waiting: a close that fails leaves a connection that is going away anyway. */
+  private static void closeQuietly(HttpConnection conn) {
+    conn.close().onFailure(err -> {});
   }
 
   private static Channel channel(HttpConnection conn) {

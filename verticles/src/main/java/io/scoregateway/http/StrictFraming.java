@@ -75,14 +75,19 @@ final class StrictFraming extends VertxHttpRequestDecoder {
           ProblemType.INVALID_REQUEST,
           "transfer-encoding: not allowed together with Content-Length");
     }
-    if (msg.protocolVersion() != HttpVersion.HTTP_1_1) {
+    if (!HttpVersion.HTTP_1_1.equals(msg.protocolVersion())) {
       throw new Violation(
           ProblemType.INVALID_REQUEST, "transfer-encoding: not allowed in HTTP/1.0");
     }
     List<String> codings = new ArrayList<>();
     for (String value : headerValues) {
-      for (String c : value.split(",")) {
-        codings.add(c.trim().toLowerCase(Locale.ROOT));
+      String[] parts = value.split(",", -1);
+      int n = parts.length;
+      while (n > 0 && parts[n - 1].isEmpty()) {
+        n--; // trailing empty fields are no codings
+      }
+      for (int i = 0; i < n; i++) {
+        codings.add(parts[i].trim().toLowerCase(Locale.ROOT));
       }
     }
     if (!codings.get(codings.size() - 1).equals("chunked")) {

@@ -92,7 +92,7 @@ public final class PacingController {
       step(r, c, nowMs, slotMs, k, newSlot, settleSteps);
     }
     double rho = rho(r, settleSteps, c.budget());
-    double committed = Math.max(r.delivered, rho * r.promoted);
+    double committed = Math.max((double) r.delivered, rho * r.promoted);
     long outstanding = Math.max(0, r.granted - (r.promoted - r.promotedMark));
     long room = (long) Math.floor((c.budget() - committed) / rho) - outstanding;
     long want;
@@ -136,7 +136,8 @@ public final class PacingController {
       r.base = 0;
       r.baseMs = -1;
     } else {
-      r.base = fresh ? 0 : Math.max(r.delivered, rho(r, settleSteps, c.budget()) * r.promoted);
+      r.base =
+          fresh ? 0 : Math.max((double) r.delivered, rho(r, settleSteps, c.budget()) * r.promoted);
       r.baseMs = nowMs;
     }
     return true;
@@ -165,7 +166,7 @@ public final class PacingController {
       r.slot = k;
     }
     double rho = rho(r, settleSteps, c.budget());
-    double committed = Math.max(r.delivered, rho * r.promoted);
+    double committed = Math.max((double) r.delivered, rho * r.promoted);
     long startMs = c.shape().startMs();
     long endMs = c.shape().endMs();
     double p;

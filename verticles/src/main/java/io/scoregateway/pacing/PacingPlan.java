@@ -60,14 +60,14 @@ public final class PacingPlan {
       return budget * fraction(s, nowMs);
     }
     if (nowMs >= s.endMs()) {
-      return Math.max(base, budget);
+      return Math.max(base, (double) budget);
     }
     if (nowMs <= baseMs) {
       return base;
     }
     double f0 = fraction(s, baseMs);
     if (f0 >= 1) {
-      return Math.max(base, budget);
+      return Math.max(base, (double) budget);
     }
     return base + Math.max(0, budget - base) * (fraction(s, nowMs) - f0) / (1 - f0);
   }

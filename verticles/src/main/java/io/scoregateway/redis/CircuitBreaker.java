@@ -34,23 +34,24 @@ final class CircuitBreaker {
 
   /** Whether a call may go to Redis now; in half-open state only the single probe may. */
   boolean allow() {
-    switch (state) {
-      case CLOSED:
-        return true;
-      case OPEN:
+    return switch (state) {
+      case CLOSED -> true;
+      case OPEN -> {
         if (nanos.getAsLong() - openUntil < 0) {
-          return false;
+          yield false;
         }
         state = BreakerState.HALF_OPEN;
         probing = true;
-        return true;
-      default:
+        yield true;
+      }
+      case HALF_OPEN -> {
         if (probing) {
-          return false;
+          yield false;
         }
         probing = true;
-        return true;
-    }
+        yield true;
+      }
+    };
   }
 
   void success() {

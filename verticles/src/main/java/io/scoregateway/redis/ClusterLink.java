@@ -243,7 +243,7 @@ final class ClusterLink implements RedisLink {
   private Future<List<Response>> route(
       List<RedisCall> calls, int[] knownSlots, int replicas, long waitMs, int attempt, Ask ask) {
     SlotMap map = topology.map();
-    Map<NodeLink, Group> groups = new IdentityHashMap<>(4);
+    IdentityHashMap<NodeLink, Group> groups = new IdentityHashMap<>(4);
     List<Group> order = new ArrayList<>(4);
     for (int i = 0; i < calls.size(); i++) {
       RedisCall c = calls.get(i);

@@ -22,6 +22,8 @@ public interface DeliveryLedger {
   int CONFLICT = -1;
 
   /** Per event its outcome, and each touched campaign's delivered count after the call. */
+  // a reply read once by position, never compared or hashed
+  @SuppressWarnings("ArrayRecordComponent")
   record Recorded(int[] outcomes, Map<String, Long> delivered) {}
 
   /**

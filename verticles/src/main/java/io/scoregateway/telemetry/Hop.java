@@ -33,8 +33,11 @@ final class Hop {
     Future<T> result;
     if (span.isRecording()) {
       attributes.accept(span);
-      try (Scope ignored = span.makeCurrent()) {
+      Scope scope = span.makeCurrent();
+      try {
         result = call.get();
+      } finally {
+        scope.close();
       }
     } else {
       result = call.get();
