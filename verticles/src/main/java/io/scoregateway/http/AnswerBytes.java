@@ -53,21 +53,23 @@ final class AnswerBytes {
 
   /** The decimal digits of {@code v}, as {@link Long#toString(long)} writes them. */
   AnswerBytes integer(long v) {
-    if (v < 0) {
-      if (v == Long.MIN_VALUE) {
-        return text(Long.toString(v));
-      }
-      ch('-');
-      v = -v;
+    if (v >= 0 && v < 10) {
+      return ch((char) ('0' + v));
     }
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      return text(Long.toString(v));
+    }
+    // int arithmetic: a division by a constant compiles to a multiplication, a long one may not
+    int n = (int) v;
     int digits = 1;
-    for (long p = 10; digits < 19 && v >= p; p *= 10) {
+    for (int p = 10; digits < 10 && n >= p; p *= 10) {
       digits++;
     }
     room(digits);
     for (int i = length + digits - 1; i >= length; i--) {
-      bytes[i] = (byte) ('0' + (int) (v % 10));
-      v /= 10;
+      int q = n / 10;
+      bytes[i] = (byte) ('0' + (n - q * 10));
+      n = q;
     }
     length += digits;
     return this;

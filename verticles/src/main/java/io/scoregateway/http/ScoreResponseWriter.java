@@ -18,11 +18,22 @@ public final class ScoreResponseWriter {
   private static final byte[] PROMOTED = ascii("\",\"promoted\":true,\"score\":");
   private static final byte[] NOT_PROMOTED = ascii("\",\"promoted\":false,\"score\":");
   private static final byte[] CAMPAIGN = ascii(",\"campaign\":\"");
+
+  /**
+   * By reason: the reason field; the same closing the result; and the whole tail of a result with
+   * no campaign, no score and nothing to explain.
+   */
   private static final byte[][] REASON = new byte[Reason.values().length][];
+
+  private static final byte[][] REASON_END = new byte[REASON.length][];
+  private static final byte[][] UNSCORED_END = new byte[REASON.length][];
 
   static {
     for (Reason r : Reason.values()) {
-      REASON[r.ordinal()] = ascii(",\"reason\":\"" + r.wire() + "\"");
+      String reason = ",\"reason\":\"" + r.wire() + "\"";
+      REASON[r.ordinal()] = ascii(reason);
+      REASON_END[r.ordinal()] = ascii(reason + "}");
+      UNSCORED_END[r.ordinal()] = ascii("\",\"promoted\":false,\"score\":0" + reason + "}");
     }
   }
 
@@ -63,15 +74,24 @@ public final class ScoreResponseWriter {
   }
 
   static void result(AnswerBytes out, String track, Decision d) {
-    out.raw(TRACK).text(track).raw(d.promoted() ? PROMOTED : NOT_PROMOTED).number(d.score());
+    out.raw(TRACK).text(track);
+    int r = d.reason().ordinal();
+    if (d.campaign() == null && d.explain() == null && !d.promoted() && d.score() == 0) {
+      // the most common answer (not enrolled) in one piece
+      out.raw(UNSCORED_END[r]);
+      return;
+    }
+    out.raw(d.promoted() ? PROMOTED : NOT_PROMOTED).number(d.score());
     if (d.campaign() != null) {
       out.raw(CAMPAIGN).text(d.campaign()).ch('"');
     }
-    out.raw(REASON[d.reason().ordinal()]);
-    if (d.explain() != null) {
+    if (d.explain() == null) {
+      out.raw(REASON_END[r]);
+    } else {
+      out.raw(REASON[r]);
       explain(out, d.explain());
+      out.ch('}');
     }
-    out.ch('}');
   }
 
   private static void explain(AnswerBytes out, Decision.Explain e) {

@@ -28,6 +28,11 @@ public final class AdmissionHash {
     return passRate >= 1.0 || unit(user, campaign, slot) < passRate;
   }
 
+  /** {@link #admits(String, String, long, double)} with the {@link #unit} already computed. */
+  public static boolean admits(double unit, double passRate) {
+    return passRate >= 1.0 || unit < passRate;
+  }
+
   /** FNV-1a over the UTF-8 bytes of {@code s}; ids are ASCII, whose chars are their bytes. */
   private static long mix(long h, String s) {
     long ascii = h;
@@ -50,17 +55,20 @@ public final class AdmissionHash {
 
   /** FNV-1a over the digits of {@code Long.toString(v)}, without building the string. */
   private static long mixDecimal(long h, long v) {
-    if (v < 0 || v >= 10_000_000_000_000_000L) {
+    if (v < 0 || v > Integer.MAX_VALUE) {
       return mix(h, Long.toString(v));
     }
-    // the digits, least significant first, as nibbles: the most significant ends up lowest
+    // int arithmetic: a division by a constant compiles to a multiplication, a long one may not.
+    // The digits, least significant first, as nibbles: the most significant ends up lowest.
+    int rest = (int) v;
     long packed = 0;
     int n = 0;
     do {
-      packed = (packed << 4) | (v % 10);
-      v /= 10;
+      int q = rest / 10;
+      packed = (packed << 4) | (rest - q * 10);
+      rest = q;
       n++;
-    } while (v != 0);
+    } while (rest != 0);
     for (int i = 0; i < n; i++) {
       h = (h ^ ('0' + (packed & 0xf))) * FNV_PRIME;
       packed >>>= 4;

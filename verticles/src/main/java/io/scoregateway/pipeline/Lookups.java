@@ -5,6 +5,7 @@ import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,10 +33,10 @@ final class Lookups {
   private final IdTable campaignIds;
 
   /** By index of the campaigns met: the campaign, its answer when stopped early, its cap index. */
-  private final Campaign[] met;
+  private Campaign[] met;
 
-  private final Decision[] stopped;
-  private final int[] cappedAt;
+  private Decision[] stopped;
+  private int[] cappedAt;
   private int metCount;
 
   Lookups(int batch) {
@@ -43,11 +44,11 @@ final class Lookups {
     trackAt = new int[batch];
     campaignAt = new int[batch];
     tracks = new ArrayList<>(Math.min(batch, 64));
-    trackIds = new IdTable(batch);
-    campaignIds = new IdTable(batch);
-    met = new Campaign[batch];
-    stopped = new Decision[batch];
-    cappedAt = new int[batch];
+    trackIds = new IdTable();
+    campaignIds = new IdTable();
+    met = new Campaign[Math.min(batch, 16)];
+    stopped = new Decision[met.length];
+    cappedAt = new int[met.length];
   }
 
   /**
@@ -60,6 +61,11 @@ final class Lookups {
       return k;
     }
     Reason r = Gates.beforeLookup(c, req, nowMs);
+    if (k == met.length) {
+      met = Arrays.copyOf(met, k * 2);
+      stopped = Arrays.copyOf(stopped, k * 2);
+      cappedAt = Arrays.copyOf(cappedAt, k * 2);
+    }
     met[k] = c;
     stopped[k] = r == null ? null : new Decision(r, 0, c.id(), explainOf(req, c));
     if (r == null && c.frequencyCap() != null) {
@@ -116,25 +122,20 @@ final class Lookups {
         Double.NaN, c == null ? Double.NaN : c.boost(), Double.NaN, -1, Double.NaN, -1);
   }
 
-  /** Ids to dense indices in first-seen order: open addressing over the ids' own hash codes. */
+  /**
+   * Ids to dense indices in first-seen order: open addressing over the ids' own hash codes, kept at
+   * most half full.
+   */
   private static final class IdTable {
-    private final int[] slots; // index + 1; 0 is empty
-    private final int[] hashes;
-    private final String[] ids;
-    private final int mask;
+    private int[] slots = new int[32]; // index + 1; 0 is empty
+    private int[] hashes = new int[32];
+    private String[] ids = new String[16];
     private int size;
-
-    IdTable(int max) {
-      int capacity = Integer.highestOneBit(Math.max(2, max) * 2 - 1) << 1;
-      slots = new int[capacity];
-      hashes = new int[capacity];
-      ids = new String[max];
-      mask = capacity - 1;
-    }
 
     /** The id's index; a new id gets the next one ({@code size} before the call). */
     int indexOf(String id) {
       int h = id.hashCode();
+      int mask = slots.length - 1;
       int i = (h ^ (h >>> 16)) & mask;
       for (int s = slots[i]; s != 0; s = slots[i]) {
         if (hashes[i] == h && ids[s - 1].equals(id)) {
@@ -142,10 +143,34 @@ final class Lookups {
         }
         i = (i + 1) & mask;
       }
+      if (size == ids.length) {
+        grow();
+        return indexOf(id);
+      }
       ids[size] = id;
       hashes[i] = h;
       slots[i] = ++size;
       return size - 1;
+    }
+
+    private void grow() {
+      int[] oldSlots = slots;
+      int[] oldHashes = hashes;
+      slots = new int[oldSlots.length * 2];
+      hashes = new int[slots.length];
+      ids = Arrays.copyOf(ids, ids.length * 2);
+      int mask = slots.length - 1;
+      for (int j = 0; j < oldSlots.length; j++) {
+        if (oldSlots[j] != 0) {
+          int h = oldHashes[j];
+          int i = (h ^ (h >>> 16)) & mask;
+          while (slots[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          slots[i] = oldSlots[j];
+          hashes[i] = h;
+        }
+      }
     }
   }
 }

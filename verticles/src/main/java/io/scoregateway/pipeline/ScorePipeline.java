@@ -9,6 +9,7 @@ import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.AdmissionHash;
 import io.scoregateway.pacing.CampaignPacer;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.FrequencyStore;
@@ -133,12 +134,15 @@ public final class ScorePipeline {
     int met = lookups.campaigns();
     CampaignPacer[] pacers = new CampaignPacer[met];
     long[] userCounts = new long[met];
+    double[] admission = new double[met];
     int[] promotedOf = new int[met];
     for (int k = 0; k < met; k++) {
       if (lookups.inPlay(k)) {
-        pacers[k] = pacing.pacer(lookups.campaignOf(k).id());
+        String id = lookups.campaignOf(k).id();
+        pacers[k] = pacing.pacer(id);
         int capAt = lookups.cappedAt(k);
         userCounts[k] = capAt < 0 ? 0 : counts[capAt];
+        admission[k] = AdmissionHash.unit(user, id, slot);
       }
     }
     int promoted = 0;
@@ -149,7 +153,7 @@ public final class ScorePipeline {
       double b = base[lookups.trackAt[j]];
       CampaignPacer pacer = pacers[k];
       long userCount = userCounts[k];
-      Reason r = Gates.afterLookup(c, user, b, pacer, userCount, slot);
+      Reason r = Gates.afterLookup(c, b, pacer, userCount, admission[k]);
       double score = 0;
       if (r == Reason.PROMOTED) {
         score = b * c.boost();
