@@ -69,6 +69,22 @@ public final class CampaignPacer {
     if (!AdmissionHash.admits(user, campaign, currentSlot, passRate)) {
       return Reason.PACED;
     }
+    return takeFromLease();
+  }
+
+  /**
+   * {@link #admit(String, long)} with the listener's {@link AdmissionHash#unit} for this campaign
+   * and slot already computed: one request computes it once per campaign, not per candidate.
+   */
+  public Reason admit(double admissionUnit) {
+    attempts.increment();
+    if (!AdmissionHash.admits(admissionUnit, passRate)) {
+      return Reason.PACED;
+    }
+    return takeFromLease();
+  }
+
+  private Reason takeFromLease() {
     // a lease outlives its slot until this instance's next report: a campaign asked for now and
     // then keeps promoting, and what it spends is reported (and counted) at that report
     if (lease.getAndUpdate(n -> n > 0 ? n - 1 : n) <= 0) {
