@@ -86,11 +86,19 @@ public final class CampaignPacer {
 
   private Reason takeFromLease() {
     // a lease outlives its slot until this instance's next report: a campaign asked for now and
-    // then keeps promoting, and what it spends is reported (and counted) at that report
-    if (lease.getAndUpdate(n -> n > 0 ? n - 1 : n) <= 0) {
-      starved = true;
-      return Reason.PACED;
-    }
+    // then keeps promoting, and what it spends is reported (and counted) at that report.
+    // A dry lease is only read: every event loop meets it, and a write (even of the same value)
+    // would move its cache line between cores on every candidate.
+    long n;
+    do {
+      n = lease.get();
+      if (n <= 0) {
+        if (!starved) {
+          starved = true;
+        }
+        return Reason.PACED;
+      }
+    } while (!lease.compareAndSet(n, n - 1));
     admitted.increment();
     promoted.increment();
     return Reason.PROMOTED;
