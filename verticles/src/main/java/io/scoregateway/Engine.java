@@ -8,6 +8,7 @@ import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
+import io.scoregateway.telemetry.SnapshotAge;
 import io.scoregateway.telemetry.Telemetry;
 import java.time.Clock;
 
@@ -40,6 +41,7 @@ public record Engine(
         config.scoreCacheEntries() > 0
             ? new ScoreCache(config.scoreCacheEntries(), telemetry.registry())
             : null;
+    SnapshotAge.register(telemetry.registry(), catalog);
     return new Engine(
         config,
         catalog,

@@ -19,7 +19,7 @@ public final class ScoreResponseWriter {
   public static Buffer json(ScoreExchange ex) {
     StringBuilder sb = new StringBuilder(64 + ex.size() * BYTES_PER_RESULT);
     sb.append("{\"snapshot\":");
-    quoteOrNull(sb, ex.snapshot());
+    snapshot(sb, ex);
     sb.append(",\"degraded\":").append(ex.degraded()).append(",\"results\":[");
     for (int i = 0; i < ex.size(); i++) {
       if (i > 0) {
@@ -44,7 +44,7 @@ public final class ScoreResponseWriter {
   /** The NDJSON trailer line. */
   public static Buffer done(ScoreExchange ex) {
     StringBuilder sb = new StringBuilder(96).append("{\"done\":true,\"snapshot\":");
-    quoteOrNull(sb, ex.snapshot());
+    snapshot(sb, ex);
     sb.append(",\"degraded\":").append(ex.degraded()).append("}\n");
     return Buffer.buffer(sb.toString());
   }
@@ -95,6 +95,18 @@ public final class ScoreResponseWriter {
       sb.append((long) v);
     } else {
       sb.append(v);
+    }
+  }
+
+  /** The snapshot id and its age in whole seconds (null when unknown). */
+  private static void snapshot(StringBuilder sb, ScoreExchange ex) {
+    quoteOrNull(sb, ex.snapshot());
+    sb.append(",\"snapshot_age_s\":");
+    long age = ex.snapshotAgeSeconds();
+    if (ex.snapshot() == null || age < 0) {
+      sb.append("null");
+    } else {
+      sb.append(age);
     }
   }
 
