@@ -9,6 +9,7 @@ import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.RequestObserver;
+import io.scoregateway.telemetry.SnapshotAge;
 import io.scoregateway.telemetry.Telemetry;
 import java.time.Clock;
 
@@ -41,6 +42,7 @@ public record Engine(
         config.scoring().scoreCacheEntries() > 0
             ? new ScoreCache(config.scoring().scoreCacheEntries(), telemetry.registry())
             : null;
+    SnapshotAge.register(telemetry.registry(), catalog);
     return new Engine(
         config,
         catalog,

@@ -6,6 +6,7 @@ import io.scoregateway.store.Keys;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,10 @@ public final class CatalogRefresher {
     refresh();
   }
 
-  /** Reloads the snapshot pointer always and the campaigns only when their version moved. */
+  /**
+   * Reloads the snapshot pointer always (and the active snapshot's creation time when the pointer
+   * moved) and the campaigns only when their version moved.
+   */
   public Future<Void> refresh() {
     return flight.run();
   }
@@ -73,27 +77,49 @@ public final class CatalogRefresher {
                 all -> {
                   long version = all.resultAt(0);
                   String snapshot = all.resultAt(1);
-                  if (before.loaded() && version == before.version()) {
-                    catalog.replace(
-                        new LiveCatalog.View(before.campaigns(), version, snapshot, true));
-                    return Future.<Void>succeededFuture();
-                  }
-                  return stores
-                      .campaigns()
-                      .list()
-                      .compose(
-                          list -> {
-                            catalog.replace(
-                                new LiveCatalog.View(
-                                    CampaignIndex.of(list), version, snapshot, true));
-                            LOG.info(
-                                "catalog loaded: {} campaigns, version {}, snapshot {}",
-                                list.size(),
-                                version,
-                                snapshot);
-                            return onChange.get();
-                          });
+                  return createdAt(before, snapshot)
+                      .compose(created -> install(before, version, snapshot, created));
                 });
     return done.onFailure(err -> LOG.debug("catalog refresh failed: {}", err.toString()));
+  }
+
+  private Future<Void> install(
+      LiveCatalog.View before, long version, String snapshot, Instant created) {
+    if (before.loaded() && version == before.version()) {
+      catalog.replace(new LiveCatalog.View(before.campaigns(), version, snapshot, true, created));
+      return Future.succeededFuture();
+    }
+    return stores
+        .campaigns()
+        .list()
+        .compose(
+            list -> {
+              catalog.replace(
+                  new LiveCatalog.View(CampaignIndex.of(list), version, snapshot, true, created));
+              LOG.info(
+                  "catalog loaded: {} campaigns, version {}, snapshot {}",
+                  list.size(),
+                  version,
+                  snapshot);
+              return onChange.get();
+            });
+  }
+
+  /**
+   * The creation time of the active snapshot: the one already known while the pointer has not
+   * moved, else read from its metadata (null when it has none, or when it cannot be read now).
+   */
+  private Future<Instant> createdAt(LiveCatalog.View before, String snapshot) {
+    if (snapshot == null) {
+      return Future.succeededFuture(null);
+    }
+    if (snapshot.equals(before.snapshot()) && before.snapshotCreatedAt() != null) {
+      return Future.succeededFuture(before.snapshotCreatedAt());
+    }
+    return stores
+        .snapshots()
+        .get(snapshot)
+        .map(meta -> meta == null ? null : meta.producedAt())
+        .otherwise(err -> null);
   }
 }

@@ -16,6 +16,7 @@ public final class SnapshotCodec {
   public static JsonObject toJson(ScoreSnapshot s) {
     JsonObject o = new JsonObject().put("state", s.state().wire());
     putIfSet(o, "source", s.source());
+    putIfSet(o, "format", s.format());
     putIfSet(o, "rows", s.rows());
     putIfSet(o, "bad_rows", s.badRows());
     putIfSet(o, "error", s.error());
@@ -23,6 +24,7 @@ public final class SnapshotCodec {
     putIfSet(o, "completed_at", s.completedAt());
     putIfSet(o, "failed_at", s.failedAt());
     putIfSet(o, "deleted_at", s.deletedAt());
+    putIfSet(o, "created_at", s.createdAt());
     if (s.state() == SnapshotState.DELETING) {
       o.put("discard", s.discard());
     }
@@ -41,6 +43,7 @@ public final class SnapshotCodec {
         id,
         SnapshotState.parse(o.getString("state")),
         o.getString("source"),
+        o.getString("format"),
         o.getLong("rows"),
         o.getLong("bad_rows"),
         o.getString("error"),
@@ -48,6 +51,7 @@ public final class SnapshotCodec {
         instant(o, "completed_at"),
         instant(o, "failed_at"),
         instant(o, "deleted_at"),
+        instant(o, "created_at"),
         o.getBoolean("discard", false));
   }
 

@@ -45,7 +45,7 @@ public final class ScoreResponseWriter {
   public static Buffer json(ScoreExchange ex) {
     AnswerBytes out = new AnswerBytes(64 + ex.size() * BYTES_PER_RESULT);
     out.text("{\"snapshot\":");
-    quoteOrNull(out, ex.snapshot());
+    snapshot(out, ex);
     out.text(",\"degraded\":").bool(ex.degraded()).text(",\"results\":[");
     for (int i = 0; i < ex.size(); i++) {
       if (i > 0) {
@@ -70,7 +70,7 @@ public final class ScoreResponseWriter {
   /** The NDJSON trailer line. */
   public static Buffer done(ScoreExchange ex) {
     AnswerBytes out = new AnswerBytes(96).text("{\"done\":true,\"snapshot\":");
-    quoteOrNull(out, ex.snapshot());
+    snapshot(out, ex);
     out.text(",\"degraded\":").bool(ex.degraded()).text("}\n");
     return out.toBuffer();
   }
@@ -125,6 +125,18 @@ public final class ScoreResponseWriter {
 
   private static AnswerBytes sep(AnswerBytes out, int start) {
     return out.length() > start ? out.ch(',') : out;
+  }
+
+  /** The snapshot id and its age in whole seconds (null when unknown). */
+  private static void snapshot(AnswerBytes out, ScoreExchange ex) {
+    quoteOrNull(out, ex.snapshot());
+    out.text(",\"snapshot_age_s\":");
+    long age = ex.snapshotAgeSeconds();
+    if (ex.snapshot() == null || age < 0) {
+      out.text("null");
+    } else {
+      out.integer(age);
+    }
   }
 
   private static void quoteOrNull(AnswerBytes out, String s) {

@@ -70,7 +70,7 @@ public final class SnapshotRoutes {
             })
         .onSuccess(
             meta -> {
-              catalog.activateSnapshot(id);
+              catalog.activateSnapshot(id, meta.producedAt());
               AdminRoutes.json(ctx, 200, SnapshotCodec.toApiJson(meta).put("active", true));
             })
         .onFailure(ctx::fail);

@@ -6,9 +6,14 @@ import java.time.Instant;
  * What is known of one score snapshot besides its rows: its state, where its rows came from, how
  * many there were and when each step happened. Values a state has not reached are null.
  *
+ * @param source where the rows came from (a file or directory name, or the tool that wrote them)
+ * @param format the source's file format ({@code csv}, {@code ndjson}, {@code parquet}, {@code
+ *     avro}), null when the rows did not come from a file
  * @param rows rows loaded, once complete
  * @param badRows rows the loader refused, once complete
  * @param error why the load failed, once failed
+ * @param createdAt when the scores were produced, once complete: the time the producing job gave,
+ *     else the end of the load; a snapshot's age counts from it
  * @param discard while deleting: its id is freed afterwards (an abandoned load) rather than kept
  *     reserved by a {@link SnapshotState#DELETED} record
  */
@@ -16,6 +21,7 @@ public record ScoreSnapshot(
     String id,
     SnapshotState state,
     String source,
+    String format,
     Long rows,
     Long badRows,
     String error,
@@ -23,25 +29,91 @@ public record ScoreSnapshot(
     Instant completedAt,
     Instant failedAt,
     Instant deletedAt,
+    Instant createdAt,
     boolean discard) {
 
   /** A load that began at {@code at}. */
   public static ScoreSnapshot loading(String id, String source, Instant at) {
-    return new ScoreSnapshot(
-        id, SnapshotState.LOADING, source, null, null, null, at, null, null, null, false);
+    return loading(id, source, null, at);
   }
 
-  /** A load whose every row landed at {@code at}. */
+  /** A load of a {@code format} file that began at {@code at}. */
+  public static ScoreSnapshot loading(String id, String source, String format, Instant at) {
+    return new ScoreSnapshot(
+        id,
+        SnapshotState.LOADING,
+        source,
+        format,
+        null,
+        null,
+        null,
+        at,
+        null,
+        null,
+        null,
+        null,
+        false);
+  }
+
+  /** A load whose every row landed at {@code at}, created then. */
   public static ScoreSnapshot complete(
       String id, String source, long rows, long badRows, Instant at) {
+    return complete(id, source, null, rows, badRows, null, at, at);
+  }
+
+  /**
+   * A load that began at {@code startedAt} (null when unknown) and whose every row landed at {@code
+   * at}, of scores produced at {@code createdAt}.
+   */
+  public static ScoreSnapshot complete(
+      String id,
+      String source,
+      String format,
+      long rows,
+      long badRows,
+      Instant startedAt,
+      Instant at,
+      Instant createdAt) {
     return new ScoreSnapshot(
-        id, SnapshotState.COMPLETE, source, rows, badRows, null, null, at, null, null, false);
+        id,
+        SnapshotState.COMPLETE,
+        source,
+        format,
+        rows,
+        badRows,
+        null,
+        startedAt,
+        at,
+        null,
+        null,
+        createdAt,
+        false);
   }
 
   /** A load abandoned at {@code at} because of {@code error}. */
   public static ScoreSnapshot failed(String id, String source, String error, Instant at) {
     return new ScoreSnapshot(
-        id, SnapshotState.FAILED, source, null, null, error, null, null, at, null, false);
+        id,
+        SnapshotState.FAILED,
+        source,
+        null,
+        null,
+        null,
+        error,
+        null,
+        null,
+        at,
+        null,
+        null,
+        false);
+  }
+
+  /**
+   * When this snapshot's scores were produced: {@link #createdAt()}, or for a snapshot recorded
+   * without it, the end of its load; null while it is not complete.
+   */
+  public Instant producedAt() {
+    return createdAt != null ? createdAt : completedAt;
   }
 
   /** True when it is complete but has no rows: activating it would score nothing. */
@@ -59,6 +131,7 @@ public record ScoreSnapshot(
         id,
         SnapshotState.DELETING,
         source,
+        format,
         rows,
         badRows,
         error,
@@ -66,6 +139,7 @@ public record ScoreSnapshot(
         completedAt,
         failedAt,
         deletedAt,
+        createdAt,
         free);
   }
 
@@ -75,6 +149,7 @@ public record ScoreSnapshot(
         id,
         SnapshotState.DELETED,
         source,
+        format,
         rows,
         badRows,
         error,
@@ -82,6 +157,7 @@ public record ScoreSnapshot(
         completedAt,
         failedAt,
         at,
+        createdAt,
         false);
   }
 }

@@ -15,6 +15,7 @@ public final class ScoreExchange {
   private final Campaign[] campaigns;
   private final HopTimings timings;
   private String snapshot;
+  private long snapshotAgeSeconds = -1;
   private boolean allocated;
   private boolean closed;
   private long decideByNanos;
@@ -41,8 +42,14 @@ public final class ScoreExchange {
     return snapshot;
   }
 
-  void snapshot(String id) {
+  /** Whole seconds since the snapshot's scores were produced, -1 when unknown. */
+  public long snapshotAgeSeconds() {
+    return snapshotAgeSeconds;
+  }
+
+  void snapshot(String id, long ageSeconds) {
     this.snapshot = id;
+    this.snapshotAgeSeconds = ageSeconds;
   }
 
   public int size() {

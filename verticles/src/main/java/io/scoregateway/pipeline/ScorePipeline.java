@@ -61,7 +61,8 @@ public final class ScorePipeline {
       // which tracks are enrolled is unknown: every candidate is degraded, none "not enrolled"
       return Future.succeededFuture();
     }
-    ex.snapshot(view.snapshot());
+    // creation times are wall-clock instants, whatever clock drives pacing
+    ex.snapshot(view.snapshot(), view.snapshotAgeSeconds(System.currentTimeMillis()));
 
     Lookups lookups = new Lookups(ex.size());
     List<String> candidates = req.candidates();

@@ -23,6 +23,7 @@ public final class SnapshotWriter {
   private final RedisLink link;
   private final SnapshotStore snapshots;
   private final String snapshot;
+  private Instant startedAt;
 
   public SnapshotWriter(RedisLink link, String snapshot) {
     this.link = link;
@@ -37,6 +38,11 @@ public final class SnapshotWriter {
    * over, so the id is usable again.
    */
   public Future<Void> begin(String source) {
+    return begin(source, null);
+  }
+
+  /** {@link #begin(String)} for rows read from a file of {@code format} ({@code parquet}, ...). */
+  public Future<Void> begin(String source, String format) {
     return snapshots
         .get(snapshot)
         .compose(
@@ -55,7 +61,11 @@ public final class SnapshotWriter {
                       ? Future.succeededFuture(0L)
                       : new SnapshotEraser(link).erase(snapshot);
               return discarded.compose(
-                  n -> snapshots.describe(ScoreSnapshot.loading(snapshot, source, Instant.now())));
+                  n -> {
+                    startedAt = Instant.now();
+                    return snapshots.describe(
+                        ScoreSnapshot.loading(snapshot, source, format, startedAt));
+                  });
             });
   }
 
@@ -84,10 +94,28 @@ public final class SnapshotWriter {
     return link.batch(batch).mapEmpty();
   }
 
-  /** Marks the snapshot complete (and so activatable) with its row counts. */
+  /** Marks the snapshot complete (and so activatable) with its row counts, created now. */
   public Future<Void> complete(String source, long rows, long badRows) {
+    return complete(source, null, rows, badRows, null);
+  }
+
+  /**
+   * Marks the snapshot complete (and so activatable) with its source, row counts and the time its
+   * scores were produced ({@code createdAt}; null: now, the end of the load).
+   */
+  public Future<Void> complete(
+      String source, String format, long rows, long badRows, Instant createdAt) {
+    Instant now = Instant.now();
     return snapshots.describe(
-        ScoreSnapshot.complete(snapshot, source, rows, badRows, Instant.now()));
+        ScoreSnapshot.complete(
+            snapshot,
+            source,
+            format,
+            rows,
+            badRows,
+            startedAt,
+            now,
+            createdAt == null ? now : createdAt));
   }
 
   /** Records why the load stopped: the snapshot stays incomplete, never activatable. */

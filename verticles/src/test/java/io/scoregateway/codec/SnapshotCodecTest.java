@@ -25,7 +25,8 @@ class SnapshotCodecTest {
                 .put("source", "f.csv")
                 .put("rows", 7L)
                 .put("bad_rows", 1L)
-                .put("completed_at", "2026-11-28T12:00:00.123456Z"));
+                .put("completed_at", "2026-11-28T12:00:00.123456Z")
+                .put("created_at", "2026-11-28T12:00:00.123456Z"));
     assertThat(SnapshotCodec.toJson(ScoreSnapshot.failed("s", "f.csv", "boom", T0)))
         .isEqualTo(
             new JsonObject()
@@ -33,6 +34,31 @@ class SnapshotCodecTest {
                 .put("source", "f.csv")
                 .put("error", "boom")
                 .put("failed_at", "2026-11-28T12:00:00.123456Z"));
+  }
+
+  @Test
+  void aFileLoadRecordsItsFormatLoadTimesAndCreationTime() {
+    Instant created = Instant.parse("2026-11-28T03:00:00Z");
+    JsonObject stored =
+        SnapshotCodec.toJson(
+            ScoreSnapshot.complete(
+                "s", "scores/", "parquet", 7, 2, T0, T0.plusSeconds(30), created));
+    assertThat(stored.getString("source")).isEqualTo("scores/");
+    assertThat(stored.getString("format")).isEqualTo("parquet");
+    assertThat(stored.getString("started_at")).isEqualTo("2026-11-28T12:00:00.123456Z");
+    assertThat(stored.getString("completed_at")).isEqualTo("2026-11-28T12:00:30.123456Z");
+    assertThat(stored.getString("created_at")).isEqualTo("2026-11-28T03:00:00Z");
+    assertThat(SnapshotCodec.parse("s", stored.encode()).producedAt()).isEqualTo(created);
+  }
+
+  @Test
+  void aSnapshotStoredWithoutCreationTimeWasProducedWhenItsLoadCompleted() {
+    ScoreSnapshot old =
+        SnapshotCodec.parse(
+            "s", "{\"state\":\"complete\",\"rows\":1,\"completed_at\":\"2026-11-28T12:00:00Z\"}");
+    assertThat(old.createdAt()).isNull();
+    assertThat(old.producedAt()).isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
+    assertThat(ScoreSnapshot.loading("s", "f.csv", T0).producedAt()).isNull();
   }
 
   @Test
@@ -44,10 +70,13 @@ class SnapshotCodecTest {
 
   @Test
   void everyStateSurvivesTheRoundTrip() {
-    ScoreSnapshot complete = ScoreSnapshot.complete("s", "f.csv", 7, 1, T0);
+    ScoreSnapshot complete =
+        ScoreSnapshot.complete("s", "f.avro", "avro", 7, 1, T0, T0.plusSeconds(9), T0);
     for (ScoreSnapshot s :
         new ScoreSnapshot[] {
           ScoreSnapshot.loading("s", "f.csv", T0),
+          ScoreSnapshot.loading("s", "f.csv", "csv", T0),
+          ScoreSnapshot.complete("s", "f.csv", 7, 1, T0),
           complete,
           ScoreSnapshot.failed("s", "f.csv", "boom", T0),
           complete.deleting(),

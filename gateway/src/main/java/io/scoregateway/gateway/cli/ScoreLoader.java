@@ -1,8 +1,9 @@
 package io.scoregateway.gateway.cli;
 
-import io.scoregateway.gateway.cli.ScoreRowParser.BadRow;
-import io.scoregateway.gateway.cli.ScoreRowParser.GoodRow;
-import io.scoregateway.gateway.cli.ScoreRowParser.Parsed;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.BadRow;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.GoodRow;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.Parsed;
+import io.scoregateway.gateway.scorefile.ScoreSource;
 import io.scoregateway.store.SnapshotWriter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,10 +12,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Pumps parsed rows from a {@link ScoreFileReader} into a {@link SnapshotWriter}: fixed-size
- * batches (one pipelined write each) with a bounded number in flight, so memory stays flat however
- * large the file. Bad rows are reported (the first {@value #SHOWN_BAD_ROWS} in full) and counted.
- * The first failed write stops the load.
+ * Pumps parsed rows from a {@link ScoreSource} into a {@link SnapshotWriter}: fixed-size batches
+ * (one pipelined write each) with a bounded number in flight, so memory stays flat however large
+ * the file. Bad rows are reported (the first {@value #SHOWN_BAD_ROWS} in full) and counted. The
+ * first failed write stops the load.
  */
 final class ScoreLoader {
   static final int SHOWN_BAD_ROWS = 100;
@@ -34,7 +35,7 @@ final class ScoreLoader {
     this.inFlight = inFlight;
   }
 
-  Outcome load(ScoreFileReader reader) throws InterruptedException {
+  Outcome load(ScoreSource source) throws InterruptedException {
     Semaphore permits = new Semaphore(inFlight);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     List<SnapshotWriter.Row> batch = new ArrayList<>(batchSize);
@@ -42,18 +43,18 @@ final class ScoreLoader {
     long bad = 0;
     try {
       Parsed p;
-      while (failure.get() == null && (p = reader.next()) != null) {
+      while (failure.get() == null && (p = source.next()) != null) {
         if (p instanceof GoodRow g) {
           batch.add(g.row());
           if (batch.size() >= batchSize) {
             rows += send(batch, permits, failure);
             batch = new ArrayList<>(batchSize);
-            progress.update(reader.bytesRead(), rows);
+            progress.update(source.bytesRead(), rows);
           }
         } else if (p instanceof BadRow b) {
           bad++;
           if (bad <= SHOWN_BAD_ROWS) {
-            progress.message("line " + b.line() + ": " + b.reason());
+            progress.message(source.locate(b) + ": " + b.reason());
           }
           if (bad == SHOWN_BAD_ROWS) {
             progress.message("(further bad rows are counted but not shown)");
@@ -67,7 +68,7 @@ final class ScoreLoader {
       failure.compareAndSet(null, e);
     }
     permits.acquire(inFlight);
-    progress.finish(reader.bytesRead(), rows);
+    progress.finish(source.bytesRead(), rows);
     if (bad > SHOWN_BAD_ROWS) {
       progress.message(bad + " bad rows in total (" + (bad - SHOWN_BAD_ROWS) + " not shown)");
     }

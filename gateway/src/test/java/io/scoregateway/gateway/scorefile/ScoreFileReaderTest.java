@@ -1,11 +1,11 @@
-package io.scoregateway.gateway.cli;
+package io.scoregateway.gateway.scorefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.scoregateway.gateway.cli.ScoreRowParser.BadRow;
-import io.scoregateway.gateway.cli.ScoreRowParser.GoodRow;
-import io.scoregateway.gateway.cli.ScoreRowParser.Parsed;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.BadRow;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.GoodRow;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.Parsed;
 import io.scoregateway.store.SnapshotWriter.Row;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -176,5 +176,10 @@ class ScoreFileReaderTest {
         .hasMessageContaining("--format");
     assertThatThrownBy(() -> ScoreFormat.choose(Path.of("b.csv"), "xml"))
         .hasMessageContaining("xml");
+    assertThat(ScoreFormat.choose(Path.of("part-0.snappy.parquet"), null))
+        .isEqualTo(ScoreFormat.PARQUET);
+    assertThat(ScoreFormat.choose(Path.of("x.AVRO"), null)).isEqualTo(ScoreFormat.AVRO);
+    assertThat(ScoreFormat.choose(Path.of("part-r-00000"), "Parquet"))
+        .isEqualTo(ScoreFormat.PARQUET);
   }
 }

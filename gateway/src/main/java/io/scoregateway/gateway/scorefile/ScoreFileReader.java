@@ -1,9 +1,8 @@
-package io.scoregateway.gateway.cli;
+package io.scoregateway.gateway.scorefile;
 
-import io.scoregateway.gateway.cli.ScoreRowParser.Parsed;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.BadRow;
+import io.scoregateway.gateway.scorefile.ScoreRowParser.Parsed;
 import java.io.BufferedReader;
-import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,9 +15,11 @@ import java.nio.file.Path;
  * bad rows with 1-based line numbers. Blank lines are skipped. A CSV file must start with the
  * {@code track,segment,score} header (a UTF-8 BOM and {@code \r\n} line ends are tolerated).
  */
-public final class ScoreFileReader implements Closeable {
+public final class ScoreFileReader implements ScoreSource {
   private final ScoreFormat format;
-  private final CountingStream counted;
+  private final String name;
+  private final long totalBytes;
+  private final CountingInputStream counted;
   private final BufferedReader reader;
   private long lineNo;
 
@@ -28,8 +29,15 @@ public final class ScoreFileReader implements Closeable {
    * @throws IllegalArgumentException when a CSV file has no {@code track,segment,score} header
    */
   public ScoreFileReader(InputStream in, ScoreFormat format) throws IOException {
+    this(in, format, "-", -1);
+  }
+
+  private ScoreFileReader(InputStream in, ScoreFormat format, String name, long totalBytes)
+      throws IOException {
     this.format = format;
-    this.counted = new CountingStream(in);
+    this.name = name;
+    this.totalBytes = totalBytes;
+    this.counted = new CountingInputStream(in);
     this.reader =
         new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
     if (format == ScoreFormat.CSV) {
@@ -45,10 +53,12 @@ public final class ScoreFileReader implements Closeable {
   }
 
   public static ScoreFileReader open(Path file, ScoreFormat format) throws IOException {
-    return new ScoreFileReader(Files.newInputStream(file), format);
+    return new ScoreFileReader(
+        Files.newInputStream(file), format, file.getFileName().toString(), Files.size(file));
   }
 
   /** The next row or bad row, or null at the end of the file. */
+  @Override
   public Parsed next() throws IOException {
     String line;
     while ((line = reader.readLine()) != null) {
@@ -66,9 +76,30 @@ public final class ScoreFileReader implements Closeable {
     return null;
   }
 
+  @Override
+  public ScoreFormat format() {
+    return format;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
   /** Bytes consumed from the file so far (read ahead by at most the buffer size). */
+  @Override
   public long bytesRead() {
-    return counted.count;
+    return counted.count();
+  }
+
+  @Override
+  public long totalBytes() {
+    return totalBytes;
+  }
+
+  @Override
+  public String locate(BadRow bad) {
+    return "line " + bad.line();
   }
 
   @Override
@@ -78,32 +109,5 @@ public final class ScoreFileReader implements Closeable {
 
   private static String abbreviate(String s) {
     return s.length() > 60 ? s.substring(0, 60) + "..." : s;
-  }
-
-  /** Counts bytes as the reader pulls them. */
-  private static final class CountingStream extends FilterInputStream {
-    private long count;
-
-    CountingStream(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = super.read(buf, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
   }
 }

@@ -1,23 +1,23 @@
-package io.scoregateway.gateway.cli;
+package io.scoregateway.gateway.scorefile;
 
 import io.scoregateway.codec.Ids;
 import io.scoregateway.store.SnapshotWriter;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Turns one line of a score file into a row or a bad row with a reason. Pure: no I/O, no state. CSV
- * lines are {@code track,segment,score} (no quoting: ids cannot contain commas); NDJSON lines are
- * {@code {"track":..,"segment":..,"score":..}} with an optional segment. An empty or absent segment
- * means the default segment.
+ * Turns one line of a score file, or one record of a Parquet or Avro file, into a row or a bad row
+ * with a reason. Pure: no I/O, no state. CSV lines are {@code track,segment,score} (no quoting: ids
+ * cannot contain commas); NDJSON lines are {@code {"track":..,"segment":..,"score":..}} with an
+ * optional segment. An empty or absent segment means the default segment.
  */
 public final class ScoreRowParser {
   /** The outcome of parsing one line. */
   public sealed interface Parsed permits GoodRow, BadRow {}
 
-  /** A valid row found on {@code line} (1-based). */
+  /** A valid row found on {@code line} (1-based; the record number in Parquet and Avro). */
   public record GoodRow(long line, SnapshotWriter.Row row) implements Parsed {}
 
-  /** A rejected line (1-based) and why. */
+  /** A rejected line or record (1-based) and why. */
   public record BadRow(long line, String reason) implements Parsed {}
 
   private static final int SHOWN = 40;
@@ -67,6 +67,39 @@ public final class ScoreRowParser {
         segment == null ? "" : ((String) segment).trim(),
         n.doubleValue(),
         score.toString());
+  }
+
+  /**
+   * Checks one record of a typed file: ids already as text (null when the value is null), the score
+   * as the file holds it (a {@link Number}, text to parse, or null).
+   */
+  public static Parsed record(long row, String track, String segment, Object score) {
+    if (track == null) {
+      return new BadRow(row, "missing track (null)");
+    }
+    if (score == null) {
+      return new BadRow(row, "missing score (null)");
+    }
+    double value;
+    String raw;
+    if (score instanceof Float f) {
+      // the shortest decimal that reads back as this float: 0.1f is stored as 0.1
+      raw = f.toString();
+      value = Double.parseDouble(raw);
+    } else if (score instanceof Number n) {
+      value = n.doubleValue();
+      raw = score.toString();
+    } else {
+      raw = score.toString().trim();
+      value = parseScore(raw);
+      if (raw.isEmpty()) {
+        return new BadRow(row, "missing score (empty)");
+      }
+      if (Double.isNaN(value) && !raw.equals("NaN")) {
+        return new BadRow(row, "score is not a number: " + shown(raw));
+      }
+    }
+    return row(row, track.trim(), segment == null ? "" : segment.trim(), value, raw);
   }
 
   /** True when a CSV line is the {@code track,segment,score} header (any case, any spacing). */
