@@ -1,7 +1,9 @@
 package io.scoregateway.catalog;
 
+import io.scoregateway.model.SnapshotExperiment;
 import io.scoregateway.redis.RedisConnector;
 import io.scoregateway.redis.RedisSubscriber;
+import io.scoregateway.store.ExperimentStore;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
@@ -20,6 +22,7 @@ public final class CatalogRefresher {
 
   private final Vertx vertx;
   private final Stores stores;
+  private final ExperimentStore experiments;
   private final LiveCatalog catalog;
   private final RedisSubscriber changes;
   private final long periodMs;
@@ -34,6 +37,7 @@ public final class CatalogRefresher {
       Vertx vertx, Stores stores, LiveCatalog catalog, RedisConnector redis, long periodMs) {
     this.vertx = vertx;
     this.stores = stores;
+    this.experiments = Stores.experiments(stores.link());
     this.catalog = catalog;
     this.changes = redis.subscriber(Keys.CHANGES_CHANNEL, this::refresh);
     this.periodMs = periodMs;
@@ -60,7 +64,10 @@ public final class CatalogRefresher {
     refresh();
   }
 
-  /** Reloads the snapshot pointer always and the campaigns only when their version moved. */
+  /**
+   * Reloads the snapshot pointer and the experiment always, the campaigns only when their version
+   * moved.
+   */
   public Future<Void> refresh() {
     return flight.run();
   }
@@ -68,14 +75,20 @@ public final class CatalogRefresher {
   private Future<Void> refreshOnce() {
     LiveCatalog.View before = catalog.view();
     Future<Void> done =
-        Future.all(stores.campaigns().version(), stores.snapshots().active())
+        Future.all(
+                stores.campaigns().version(),
+                stores.snapshots().active(),
+                // an experiment that cannot be read keeps the last one known
+                experiments.current().otherwise(err -> before.experiment()))
             .compose(
                 all -> {
                   long version = all.resultAt(0);
                   String snapshot = all.resultAt(1);
+                  SnapshotExperiment experiment = all.resultAt(2);
                   if (before.loaded() && version == before.version()) {
                     catalog.replace(
-                        new LiveCatalog.View(before.campaigns(), version, snapshot, true));
+                        new LiveCatalog.View(
+                            before.campaigns(), version, snapshot, true, experiment));
                     return Future.<Void>succeededFuture();
                   }
                   return stores
@@ -85,7 +98,7 @@ public final class CatalogRefresher {
                           list -> {
                             catalog.replace(
                                 new LiveCatalog.View(
-                                    CampaignIndex.of(list), version, snapshot, true));
+                                    CampaignIndex.of(list), version, snapshot, true, experiment));
                             LOG.info(
                                 "catalog loaded: {} campaigns, version {}, snapshot {}",
                                 list.size(),

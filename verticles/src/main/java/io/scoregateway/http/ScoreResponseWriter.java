@@ -1,6 +1,7 @@
 package io.scoregateway.http;
 
 import io.scoregateway.model.Decision;
+import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ public final class ScoreResponseWriter {
       if (i > 0) {
         sb.append(',');
       }
-      result(sb, ex.request().candidates().get(i), ex.decision(i));
+      result(sb, ex, i);
     }
     sb.append("]}");
     return Buffer.buffer(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -35,7 +36,7 @@ public final class ScoreResponseWriter {
   public static Buffer lines(ScoreExchange ex, int from, int to) {
     StringBuilder sb = new StringBuilder((to - from) * BYTES_PER_RESULT);
     for (int i = from; i < to; i++) {
-      result(sb, ex.request().candidates().get(i), ex.decision(i));
+      result(sb, ex, i);
       sb.append('\n');
     }
     return Buffer.buffer(sb.toString().getBytes(StandardCharsets.UTF_8));
@@ -49,8 +50,10 @@ public final class ScoreResponseWriter {
     return Buffer.buffer(sb.toString());
   }
 
-  static void result(StringBuilder sb, String track, Decision d) {
-    sb.append("{\"track\":\"").append(track).append("\",\"promoted\":").append(d.promoted());
+  static void result(StringBuilder sb, ScoreExchange ex, int i) {
+    Decision d = ex.decision(i);
+    sb.append("{\"track\":\"").append(ex.request().candidates().get(i));
+    sb.append("\",\"promoted\":").append(d.promoted());
     sb.append(",\"score\":");
     number(sb, d.score());
     if (d.campaign() != null) {
@@ -58,12 +61,12 @@ public final class ScoreResponseWriter {
     }
     sb.append(",\"reason\":\"").append(d.reason().wire()).append('"');
     if (d.explain() != null) {
-      explain(sb, d.explain());
+      explain(sb, d.explain(), ex, i);
     }
     sb.append('}');
   }
 
-  private static void explain(StringBuilder sb, Decision.Explain e) {
+  private static void explain(StringBuilder sb, Decision.Explain e, ScoreExchange ex, int i) {
     sb.append(",\"explain\":{");
     int start = sb.length();
     field(sb, start, "base_score", e.baseScore());
@@ -75,6 +78,15 @@ public final class ScoreResponseWriter {
     field(sb, start, "planned", e.planned());
     if (e.userCount() >= 0) {
       sep(sb, start).append("\"user_count\":").append(e.userCount());
+    }
+    sep(sb, start).append("\"arm\":\"").append(ex.arm().wire()).append('"');
+    if (ex.experiment() != null) {
+      sb.append(",\"experiment\":\"").append(ex.experiment()).append('"');
+    }
+    HoldoutScope holdout = ex.inputs().holdout(i);
+    if (holdout != null) {
+      sb.append(",\"holdout\":\"").append(holdout.wire()).append('"');
+      sb.append(",\"would_be\":\"").append(ex.inputs().wouldBe(i).wire()).append('"');
     }
     sb.append('}');
   }

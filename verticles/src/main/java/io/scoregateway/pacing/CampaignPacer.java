@@ -81,6 +81,16 @@ public final class CampaignPacer {
   }
 
   /**
+   * What {@link #admit} would answer, taking nothing from the lease and counting no demand: for a
+   * held-out listener, whose promotion is recorded, never made.
+   */
+  public Reason wouldAdmit(String user, long currentSlot) {
+    return AdmissionHash.admits(user, campaign, currentSlot, passRate) && lease.get() > 0
+        ? Reason.PROMOTED
+        : Reason.PACED;
+  }
+
+  /**
    * An eligible candidate the budget gate stopped: still demand, so the campaign keeps being
    * refreshed.
    */

@@ -1,20 +1,26 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.model.Arm;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 
 /**
- * Per-request state: the decisions as they resolve, the snapshot they were taken from, and the hop
- * timings. Touched only from the request's event loop.
+ * Per-request state: the decisions as they resolve, the snapshot they were taken from (and the
+ * experiment arm that chose it), what they were made from, and the hop timings. Touched only from
+ * the request's event loop until closed; read-only afterwards.
  */
 public final class ScoreExchange {
   private final ScoreRequest request;
   private final Decision[] decisions;
   private final Campaign[] campaigns;
   private final HopTimings timings;
+  private final DecisionInputs inputs;
   private String snapshot;
+  private Arm arm = Arm.CHAMPION;
+  private String experiment;
+  private String requestId;
   private boolean allocated;
   private boolean closed;
   private long decideByNanos;
@@ -27,6 +33,7 @@ public final class ScoreExchange {
     this.decisions = new Decision[request.candidates().size()];
     this.campaigns = new Campaign[decisions.length];
     this.timings = timings;
+    this.inputs = new DecisionInputs(decisions.length);
   }
 
   public ScoreRequest request() {
@@ -45,6 +52,35 @@ public final class ScoreExchange {
     this.snapshot = id;
   }
 
+  void assign(Arm arm, String experiment, String snapshot) {
+    this.arm = arm;
+    this.experiment = experiment;
+    this.snapshot = snapshot;
+  }
+
+  /** The experiment arm the listener is in ({@link Arm#CHAMPION} when none runs). */
+  public Arm arm() {
+    return arm;
+  }
+
+  /** The running experiment's id, or null. */
+  public String experiment() {
+    return experiment;
+  }
+
+  /** The caller's request id ({@code X-Request-Id}), or null. */
+  public String requestId() {
+    return requestId;
+  }
+
+  public void requestId(String id) {
+    this.requestId = id;
+  }
+
+  public DecisionInputs inputs() {
+    return inputs;
+  }
+
   public int size() {
     return decisions.length;
   }
@@ -58,7 +94,8 @@ public final class ScoreExchange {
     decisions[i] = d;
   }
 
-  Campaign campaign(int i) {
+  /** The campaign a position was decided for (null when not enrolled). */
+  public Campaign campaign(int i) {
     return campaigns[i];
   }
 

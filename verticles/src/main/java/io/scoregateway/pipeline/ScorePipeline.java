@@ -34,6 +34,8 @@ public final class ScorePipeline {
   private final FrequencyStore frequency;
   private final Clock clock;
   private final ExchangeObserver observer;
+  private final Holdouts holdouts;
+  private final boolean keepInputs;
 
   public ScorePipeline(
       LiveCatalog catalog,
@@ -43,6 +45,25 @@ public final class ScorePipeline {
       FrequencyStore frequency,
       Clock clock,
       ExchangeObserver observer) {
+    this(catalog, scores, pacing, slotMs, frequency, clock, observer, Holdouts.NONE, false);
+  }
+
+  /**
+   * @param holdouts the surfaces' holdouts (campaigns carry their own)
+   * @param keepInputs keep each decision's base score and pass rate (for the exposure log)
+   */
+  public ScorePipeline(
+      LiveCatalog catalog,
+      ScoreStore scores,
+      PacingView pacing,
+      long slotMs,
+      FrequencyStore frequency,
+      Clock clock,
+      ExchangeObserver observer,
+      Holdouts holdouts,
+      boolean keepInputs) {
+    this.holdouts = holdouts;
+    this.keepInputs = keepInputs;
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
@@ -62,7 +83,10 @@ public final class ScorePipeline {
       // which tracks are enrolled is unknown: every candidate is degraded, none "not enrolled"
       return Future.succeededFuture();
     }
-    ex.snapshot(view.snapshot());
+    ArmAssignment.assign(ex, view);
+    if (keepInputs) {
+      ex.inputs().keep();
+    }
 
     Lookups lookups = new Lookups();
     for (int i = 0; i < ex.size(); i++) {
@@ -128,6 +152,7 @@ public final class ScorePipeline {
       cappedAt.put(c.id(), cappedAt.size());
     }
     Map<String, Long> remaining = new HashMap<>();
+    Holdouts.Listener held = holdouts.of(req);
     for (int i : lookups.positions) {
       Campaign c = ex.campaign(i);
       String track = req.candidates().get(i);
@@ -136,7 +161,17 @@ public final class ScorePipeline {
       CampaignPacer pacer = pacing.pacer(c.id());
       Integer capAt = cappedAt.get(c.id());
       long userCount = capAt == null ? 0 : counts[capAt];
-      Reason r = Gates.afterLookup(c, req.user(), base, pacer, userCount, slot);
+      HoldoutScope holdout = held.of(c);
+      Reason r;
+      if (holdout == null) {
+        r = Gates.afterLookup(c, req.user(), base, pacer, userCount, slot);
+      } else {
+        // never promoted; what it would have been is recorded (a ghost exposure when promoted)
+        r = Reason.HOLDOUT;
+        Reason wouldBe = Gates.wouldBe(c, req.user(), base, pacer, userCount, slot);
+        ex.inputs().heldOut(i, holdout, wouldBe, wouldBe == Reason.PROMOTED ? base * c.boost() : 0);
+      }
+      ex.inputs().looked(i, base, pacer.passRate());
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;
       Decision.Explain why =
           req.explain()
@@ -152,6 +187,7 @@ public final class ScorePipeline {
     if (req.limitsSlots()) {
       allocate(ex, pacing);
     }
+    GhostAllocation.settle(ex, remaining);
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
     ex.progress();
