@@ -49,6 +49,9 @@ final class KafkaExposureSink implements ExposureSink {
     KafkaProducer<String, String> producer =
         KafkaProducer.create(
             vertx, nativeProducer, new KafkaClientOptions().setTracingPolicy(TracingPolicy.IGNORE));
+    // each failed send fails its future, which the buffer counts (and logs once per outage); the
+    // client would otherwise also report every one of them as an unhandled exception
+    producer.exceptionHandler(err -> {});
     return new KafkaExposureSink(producer, topic);
   }
 

@@ -171,12 +171,13 @@ public final class ScorePipeline {
         Reason wouldBe = Gates.wouldBe(c, req.user(), base, pacer, userCount, slot);
         ex.inputs().heldOut(i, holdout, wouldBe, wouldBe == Reason.PROMOTED ? base * c.boost() : 0);
       }
-      ex.inputs().looked(i, base, pacer.passRate());
+      double passRate = pacer.passRate(); // one read: explain and the exposure log agree
+      ex.inputs().looked(i, base, passRate);
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;
       Decision.Explain why =
           req.explain()
               ? new Decision.Explain(
-                  base, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
+                  base, c.boost(), passRate, pacer.delivered(), pacer.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
       if (capAt != null) {
