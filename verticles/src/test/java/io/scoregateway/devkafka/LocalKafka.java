@@ -44,6 +44,21 @@ public final class LocalKafka implements AutoCloseable {
     this.controllerPort = controllerPort;
   }
 
+  /**
+   * Runs a broker until the process is stopped, for {@code loadtest/bench --exposure kafka}: prints
+   * {@code bootstrap=host:port} once it serves, with the topics named as arguments created.
+   */
+  public static void main(String[] args) throws Exception {
+    LocalKafka kafka = start();
+    Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+    for (String topic : args) {
+      kafka.createTopic(topic);
+    }
+    System.out.println("bootstrap=" + kafka.bootstrapServers());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
+
   /** Formats a fresh log directory and starts the broker. */
   public static LocalKafka start() throws Exception {
     Path dir = Files.createTempDirectory("local-kafka-");
@@ -95,7 +110,6 @@ public final class LocalKafka implements AutoCloseable {
     p.put("num.network.threads", "1");
     p.put("num.io.threads", "2");
     p.put("background.threads", "2");
-    p.put("log.cleaner.enable", "false");
     KafkaRaftServer s = new KafkaRaftServer(KafkaConfig.fromProps(p, false), Time.SYSTEM);
     s.startup();
     server = s;
