@@ -4,7 +4,9 @@ import io.scoregateway.auth.Role;
 import io.scoregateway.catalog.CatalogRefresher;
 import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.config.EngineConfig;
+import io.scoregateway.exposure.ExposureWriter;
 import io.scoregateway.http.AdminRoutes;
+import io.scoregateway.http.ExperimentRoutes;
 import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.HistoryRoutes;
 import io.scoregateway.http.PortOptions;
@@ -22,7 +24,9 @@ import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.Stores;
 import io.scoregateway.telemetry.BreakerGauges;
 import io.scoregateway.telemetry.ObservedStores;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.handler.PlatformHandler;
@@ -99,12 +103,30 @@ public final class AdminVerticle extends VerticleBase {
     HistoryRoutes history = new HistoryRoutes(stores.campaigns(), stores.pacing(), engine.clock());
     router.get("/admin/v1/campaigns/:id/history").handler(Routers.guarded(history::history));
     SnapshotRoutes snapshots =
-        new SnapshotRoutes(stores.snapshots(), new SnapshotEraser(link), engine.catalog());
+        new SnapshotRoutes(
+            stores.snapshots(),
+            new SnapshotEraser(link),
+            engine.catalog(),
+            Stores.experiments(link));
     router.get("/admin/v1/snapshots").handler(Routers.guarded(snapshots::list));
     router.post("/admin/v1/snapshots/:id/activate").handler(Routers.guarded(snapshots::activate));
     router.delete("/admin/v1/snapshots/:id").handler(Routers.guarded(snapshots::delete));
 
+    ExperimentRoutes experiments =
+        new ExperimentRoutes(
+            Stores.experiments(link), stores.snapshots(), engine.catalog(), engine.clock());
+    router.put("/admin/v1/experiment").handler(Routers.guarded(experiments::start));
+    router.get("/admin/v1/experiment").handler(Routers.guarded(experiments::get));
+    router.delete("/admin/v1/experiment").handler(Routers.guarded(experiments::stop));
+
     BreakerGauges.register(engine.telemetry().registry(), engine.readiness()::breakers);
+    // records are encoded and written on a worker, never on an event loop
+    Future<?> exposures =
+        engine.exposures() == null
+            ? Future.succeededFuture()
+            : vertx.deployVerticle(
+                new ExposureWriter(engine.exposures(), cfg.measurement().exposure()),
+                new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
     Future<Void> ui =
         vertx
             .executeBlocking(UiAssets::load)
@@ -118,6 +140,7 @@ public final class AdminVerticle extends VerticleBase {
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
         .compose(v -> ui)
+        .compose(v -> exposures)
         .compose(
             v ->
                 Routers.listen(

@@ -2,6 +2,7 @@ package io.scoregateway;
 
 import io.scoregateway.auth.Role;
 import io.scoregateway.config.EngineConfig;
+import io.scoregateway.exposure.ExposureObserver;
 import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
@@ -14,6 +15,7 @@ import io.scoregateway.http.ScoreRoutes;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ExchangeObserver;
+import io.scoregateway.pipeline.Holdouts;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.redis.RedisConnector;
 import io.scoregateway.redis.RedisLink;
@@ -77,6 +79,10 @@ public final class DataPlaneVerticle extends VerticleBase {
             : new CachingScoreStore(stores.scores(), engine.scoreCache());
     ExchangeObserver exchanges =
         new ExchangeTelemetry(engine.telemetry().tracer(), engine.decisions());
+    if (engine.exposures() != null) {
+      exchanges = new ExposureObserver(exchanges, engine.exposures(), engine.clock());
+    }
+    Holdouts holdouts = new Holdouts(cfg.measurement().surfaceHoldouts());
     ScorePipeline pipeline =
         new ScorePipeline(
             engine.catalog(),
@@ -85,7 +91,9 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
-            exchanges);
+            exchanges,
+            holdouts,
+            engine.exposures() != null);
     ScoreRoutes scores =
         new ScoreRoutes(
             vertx, pipeline, cfg.scoring().maxBatch(), cfg.scoring().timeoutMs(), exchanges);
@@ -144,7 +152,9 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
-            exchanges);
+            exchanges,
+            holdouts,
+            engine.exposures() != null);
     ScoreRoutes warmRoutes =
         new ScoreRoutes(
             vertx,

@@ -3,6 +3,7 @@ package io.scoregateway;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.config.EngineConfig;
+import io.scoregateway.exposure.ExposureBuffer;
 import io.scoregateway.http.Listeners;
 import io.scoregateway.http.Readiness;
 import io.scoregateway.pacing.PacingView;
@@ -17,7 +18,8 @@ import java.time.Clock;
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
  * snapshot score cache (null when disabled), whether the data plane is connected and warm, and the
- * pacing view its scoring reads, and the listening servers (connection caps, TLS reloads).
+ * pacing view its scoring reads, the listening servers (connection caps, TLS reloads), and the
+ * exposure log's buffer (null when no exposure sink is configured).
  */
 public record Engine(
     EngineConfig config,
@@ -30,7 +32,8 @@ public record Engine(
     ScoreCache scoreCache,
     Readiness readiness,
     PacingView pacing,
-    Listeners listeners) {
+    Listeners listeners,
+    ExposureBuffer exposures) {
 
   public static Engine create(
       EngineConfig config,
@@ -54,6 +57,10 @@ public record Engine(
         cache,
         new Readiness(config.instances()),
         new PacingView(),
-        new Listeners(config.server().edge().maxConnections(), telemetry.registry()));
+        new Listeners(config.server().edge().maxConnections(), telemetry.registry()),
+        config.measurement().exposure().enabled()
+            ? new ExposureBuffer(
+                config.measurement().exposure().bufferRecords(), telemetry.registry())
+            : null);
   }
 }

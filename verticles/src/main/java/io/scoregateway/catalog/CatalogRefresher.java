@@ -1,7 +1,9 @@
 package io.scoregateway.catalog;
 
+import io.scoregateway.model.SnapshotExperiment;
 import io.scoregateway.redis.RedisConnector;
 import io.scoregateway.redis.RedisSubscriber;
+import io.scoregateway.store.ExperimentStore;
 import io.scoregateway.store.Keys;
 import io.scoregateway.store.Stores;
 import io.vertx.core.Future;
@@ -21,6 +23,7 @@ public final class CatalogRefresher {
 
   private final Vertx vertx;
   private final Stores stores;
+  private final ExperimentStore experiments;
   private final LiveCatalog catalog;
   private final RedisSubscriber changes;
   private final long periodMs;
@@ -35,6 +38,7 @@ public final class CatalogRefresher {
       Vertx vertx, Stores stores, LiveCatalog catalog, RedisConnector redis, long periodMs) {
     this.vertx = vertx;
     this.stores = stores;
+    this.experiments = Stores.experiments(stores.link());
     this.catalog = catalog;
     this.changes = redis.subscriber(Keys.CHANGES_CHANNEL, this::refresh);
     this.periodMs = periodMs;
@@ -62,8 +66,8 @@ public final class CatalogRefresher {
   }
 
   /**
-   * Reloads the snapshot pointer always (and the active snapshot's creation time when the pointer
-   * moved) and the campaigns only when their version moved.
+   * Reloads the snapshot pointer and the experiment always (and the creation times of the active
+   * and challenger snapshots when they changed), the campaigns only when their version moved.
    */
   public Future<Void> refresh() {
     return flight.run();
@@ -72,21 +76,45 @@ public final class CatalogRefresher {
   private Future<Void> refreshOnce() {
     LiveCatalog.View before = catalog.view();
     Future<Void> done =
-        Future.all(stores.campaigns().version(), stores.snapshots().active())
+        Future.all(
+                stores.campaigns().version(),
+                stores.snapshots().active(),
+                // an experiment that cannot be read keeps the last one known
+                experiments.current().otherwise(err -> before.experiment()))
             .compose(
                 all -> {
                   long version = all.resultAt(0);
                   String snapshot = all.resultAt(1);
-                  return createdAt(before, snapshot)
-                      .compose(created -> install(before, version, snapshot, created));
+                  SnapshotExperiment experiment = all.resultAt(2);
+                  String challenger = experiment == null ? null : experiment.challenger();
+                  Future<Instant> created =
+                      createdAt(snapshot, before.snapshot(), before.snapshotCreatedAt());
+                  Future<Instant> challengerCreated =
+                      createdAt(
+                          challenger,
+                          before.experiment() == null ? null : before.experiment().challenger(),
+                          before.challengerCreatedAt());
+                  return Future.all(created, challengerCreated)
+                      .compose(
+                          times ->
+                              install(
+                                  before,
+                                  new LiveCatalog.View(
+                                      before.campaigns(),
+                                      version,
+                                      snapshot,
+                                      true,
+                                      times.resultAt(0),
+                                      experiment,
+                                      times.resultAt(1))));
                 });
     return done.onFailure(err -> LOG.debug("catalog refresh failed: {}", err.toString()));
   }
 
-  private Future<Void> install(
-      LiveCatalog.View before, long version, String snapshot, Instant created) {
-    if (before.loaded() && version == before.version()) {
-      catalog.replace(new LiveCatalog.View(before.campaigns(), version, snapshot, true, created));
+  /** Installs {@code next}, with the campaigns reloaded first when their version moved. */
+  private Future<Void> install(LiveCatalog.View before, LiveCatalog.View next) {
+    if (before.loaded() && next.version() == before.version()) {
+      catalog.replace(next);
       return Future.succeededFuture();
     }
     return stores
@@ -95,26 +123,33 @@ public final class CatalogRefresher {
         .compose(
             list -> {
               catalog.replace(
-                  new LiveCatalog.View(CampaignIndex.of(list), version, snapshot, true, created));
+                  new LiveCatalog.View(
+                      CampaignIndex.of(list),
+                      next.version(),
+                      next.snapshot(),
+                      true,
+                      next.snapshotCreatedAt(),
+                      next.experiment(),
+                      next.challengerCreatedAt()));
               LOG.info(
                   "catalog loaded: {} campaigns, version {}, snapshot {}",
                   list.size(),
-                  version,
-                  snapshot);
+                  next.version(),
+                  next.snapshot());
               return onChange.get();
             });
   }
 
   /**
-   * The creation time of the active snapshot: the one already known while the pointer has not
-   * moved, else read from its metadata (null when it has none, or when it cannot be read now).
+   * The creation time of {@code snapshot}: the one already known while it is the snapshot seen
+   * before, else read from its metadata (null when it has none, or when it cannot be read now).
    */
-  private Future<Instant> createdAt(LiveCatalog.View before, String snapshot) {
+  private Future<Instant> createdAt(String snapshot, String knownSnapshot, Instant known) {
     if (snapshot == null) {
       return Future.succeededFuture(null);
     }
-    if (snapshot.equals(before.snapshot()) && before.snapshotCreatedAt() != null) {
-      return Future.succeededFuture(before.snapshotCreatedAt());
+    if (snapshot.equals(knownSnapshot) && known != null) {
+      return Future.succeededFuture(known);
     }
     return stores
         .snapshots()

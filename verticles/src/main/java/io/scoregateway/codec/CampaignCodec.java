@@ -3,6 +3,7 @@ package io.scoregateway.codec;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.FrequencyCap;
+import io.scoregateway.model.Holdout;
 import io.scoregateway.model.PacingMode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +32,8 @@ public final class CampaignCodec {
           "frequency_cap",
           "boost",
           "status",
-          "traffic_profile");
+          "traffic_profile",
+          "holdout");
 
   /**
    * What GET adds to the config: refused by name, so a GET-edit-PUT round trip is told what to
@@ -82,8 +84,10 @@ public final class CampaignCodec {
       throw new InvalidInput("status", "must be active or paused");
     }
     List<Double> profile = trafficProfile(json, pacing);
+    Holdout holdout = HoldoutCodec.parse(json, "holdout", "holdout/" + id);
     return new Campaign(
-        id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile);
+        id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile,
+        holdout);
   }
 
   /** The config as JSON, field names as in the admin API. */
@@ -109,6 +113,9 @@ public final class CampaignCodec {
     o.put("boost", c.boost()).put("status", c.status().wire());
     if (c.trafficProfile() != null) {
       o.put("traffic_profile", new JsonArray(c.trafficProfile()));
+    }
+    if (c.holdout() != null) {
+      o.put("holdout", HoldoutCodec.toJson(c.holdout()));
     }
     return o;
   }

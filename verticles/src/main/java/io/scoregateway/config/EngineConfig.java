@@ -12,6 +12,7 @@ package io.scoregateway.config;
  * @param scoring request limits and the snapshot score cache
  * @param pacing the pacing controller's period and its refresh
  * @param deliveries how delivery writes are confirmed
+ * @param measurement holdouts of whole surfaces and the exposure log
  */
 public record EngineConfig(
     int instances,
@@ -20,7 +21,8 @@ public record EngineConfig(
     ServerConfig server,
     ScoringConfig scoring,
     PacingConfig pacing,
-    DeliveryConfig deliveries) {
+    DeliveryConfig deliveries,
+    MeasurementConfig measurement) {
 
   public static final long DEFAULT_CATALOG_REFRESH_MS = 1_000;
 
@@ -33,31 +35,42 @@ public record EngineConfig(
         ServerConfig.DEFAULTS,
         ScoringConfig.DEFAULTS,
         PacingConfig.DEFAULTS,
-        DeliveryConfig.DEFAULTS);
+        DeliveryConfig.DEFAULTS,
+        MeasurementConfig.DEFAULTS);
   }
 
   public EngineConfig withInstances(int n) {
-    return new EngineConfig(n, catalogRefreshMs, redis, server, scoring, pacing, deliveries);
+    return new EngineConfig(
+        n, catalogRefreshMs, redis, server, scoring, pacing, deliveries, measurement);
   }
 
   public EngineConfig withCatalogRefreshMs(long ms) {
-    return new EngineConfig(instances, ms, redis, server, scoring, pacing, deliveries);
+    return new EngineConfig(instances, ms, redis, server, scoring, pacing, deliveries, measurement);
   }
 
   public EngineConfig withServer(ServerConfig s) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, s, scoring, pacing, deliveries);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, s, scoring, pacing, deliveries, measurement);
   }
 
   public EngineConfig withScoring(ScoringConfig s) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, server, s, pacing, deliveries);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, s, pacing, deliveries, measurement);
   }
 
   public EngineConfig withPacing(PacingConfig p) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, server, scoring, p, deliveries);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, p, deliveries, measurement);
   }
 
   public EngineConfig withDeliveries(DeliveryConfig d) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, server, scoring, pacing, d);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, pacing, d, measurement);
+  }
+
+  public EngineConfig withMeasurement(MeasurementConfig m) {
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, pacing, deliveries, m);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.scoregateway.http;
 
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
+import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ public final class ScoreResponseWriter {
       if (i > 0) {
         out.ch(',');
       }
-      result(out, ex.request().candidates().get(i), ex.decision(i));
+      result(out, ex, i);
     }
     out.text("]}");
     return out.toBuffer();
@@ -61,7 +62,7 @@ public final class ScoreResponseWriter {
   public static Buffer lines(ScoreExchange ex, int from, int to) {
     AnswerBytes out = new AnswerBytes((to - from) * BYTES_PER_RESULT);
     for (int i = from; i < to; i++) {
-      result(out, ex.request().candidates().get(i), ex.decision(i));
+      result(out, ex, i);
       out.ch('\n');
     }
     return out.toBuffer();
@@ -80,8 +81,9 @@ public final class ScoreResponseWriter {
   }
 
   @SuppressWarnings("EnumOrdinal")
-  static void result(AnswerBytes out, String track, Decision d) {
-    out.raw(TRACK).text(track);
+  static void result(AnswerBytes out, ScoreExchange ex, int i) {
+    Decision d = ex.decision(i);
+    out.raw(TRACK).text(ex.request().candidates().get(i));
     int r = d.reason().ordinal();
     if (d.campaign() == null && d.explain() == null && !d.promoted() && d.score() == 0) {
       // the most common answer (not enrolled) in one piece
@@ -96,12 +98,12 @@ public final class ScoreResponseWriter {
       out.raw(REASON_END[r]);
     } else {
       out.raw(REASON[r]);
-      explain(out, d.explain());
+      explain(out, d.explain(), ex, i);
       out.ch('}');
     }
   }
 
-  private static void explain(AnswerBytes out, Decision.Explain e) {
+  private static void explain(AnswerBytes out, Decision.Explain e, ScoreExchange ex, int i) {
     out.text(",\"explain\":{");
     int start = out.length();
     field(out, start, "base_score", e.baseScore());
@@ -113,6 +115,15 @@ public final class ScoreResponseWriter {
     field(out, start, "planned", e.planned());
     if (e.userCount() >= 0) {
       sep(out, start).text("\"user_count\":").integer(e.userCount());
+    }
+    sep(out, start).text("\"arm\":\"").text(ex.arm().wire()).ch('"');
+    if (ex.experiment() != null) {
+      out.text(",\"experiment\":\"").text(ex.experiment()).ch('"');
+    }
+    HoldoutScope holdout = ex.inputs().holdout(i);
+    if (holdout != null) {
+      out.text(",\"holdout\":\"").text(holdout.wire()).ch('"');
+      out.text(",\"would_be\":\"").text(ex.inputs().wouldBe(i).wire()).ch('"');
     }
     out.ch('}');
   }

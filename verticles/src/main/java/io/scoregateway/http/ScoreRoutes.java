@@ -1,5 +1,6 @@
 package io.scoregateway.http;
 
+import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pipeline.ExchangeObserver;
@@ -18,6 +19,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class ScoreRoutes {
   public static final String NDJSON = "application/x-ndjson";
   private static final String TIMEOUT_HEADER = "x-request-timeout-ms";
+  private static final String REQUEST_ID_HEADER = "x-request-id";
   private static final long MAX_TIMEOUT_MS = 60_000;
 
   private final Vertx vertx;
@@ -47,6 +49,7 @@ public final class ScoreRoutes {
     long start = arrived == null ? System.nanoTime() : arrived;
     ContentTypes.requireJson(ctx);
     long timeoutMs = timeoutMs(ctx.request().getHeader(TIMEOUT_HEADER));
+    String requestId = requestId(ctx.request().getHeader(REQUEST_ID_HEADER));
     boolean stream = ContentTypes.accepts(ctx, NDJSON);
     HopTimings timings = new HopTimings(start);
     ScoreRequest req =
@@ -54,6 +57,7 @@ public final class ScoreRoutes {
     timings.parse(System.nanoTime() - start);
 
     ScoreExchange ex = new ScoreExchange(req, timings);
+    ex.requestId(requestId);
     ctx.put(RequestObserver.TIMINGS, timings);
     ctx.put(RequestObserver.BATCH, req.candidates().size());
     Answer answer =
@@ -126,6 +130,19 @@ public final class ScoreRoutes {
     }
     throw new InvalidInput(
         "X-Request-Timeout-Ms", "must be an integer between 1 and " + MAX_TIMEOUT_MS);
+  }
+
+  /** The caller's id for this request (it reaches the exposure log), or null. */
+  private static String requestId(String header) {
+    if (header == null) {
+      return null;
+    }
+    String id = header.trim();
+    if (!Ids.valid(id)) {
+      throw new InvalidInput(
+          "X-Request-Id", "invalid request id (expected [A-Za-z0-9._:-]{1,128})");
+    }
+    return id;
   }
 
   /** How the decisions leave: whole at the end, or streamed as they become final. */

@@ -4,7 +4,9 @@ import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.SnapshotCodec;
 import io.scoregateway.model.ScoreSnapshot;
+import io.scoregateway.model.SnapshotExperiment;
 import io.scoregateway.model.SnapshotState;
+import io.scoregateway.store.ExperimentStore;
 import io.scoregateway.store.SnapshotEraser;
 import io.scoregateway.store.SnapshotStore;
 import io.vertx.core.Future;
@@ -23,11 +25,17 @@ public final class SnapshotRoutes {
   private final SnapshotStore snapshots;
   private final SnapshotEraser eraser;
   private final LiveCatalog catalog;
+  private final ExperimentStore experiments;
 
-  public SnapshotRoutes(SnapshotStore snapshots, SnapshotEraser eraser, LiveCatalog catalog) {
+  public SnapshotRoutes(
+      SnapshotStore snapshots,
+      SnapshotEraser eraser,
+      LiveCatalog catalog,
+      ExperimentStore experiments) {
     this.snapshots = snapshots;
     this.eraser = eraser;
     this.catalog = catalog;
+    this.experiments = experiments;
   }
 
   public void list(RoutingContext ctx) {
@@ -84,13 +92,23 @@ public final class SnapshotRoutes {
    */
   public void delete(RoutingContext ctx) {
     String id = Ids.require("id", ctx.pathParam("id"), "snapshot id");
-    Future.all(existing(id), snapshots.active())
+    Future.all(existing(id), snapshots.active(), experiments.current())
         .compose(
             all -> {
               ScoreSnapshot meta = all.resultAt(0);
               if (id.equals(all.resultAt(1))) {
                 return Future.failedFuture(
                     conflict("snapshot " + id + " is active; activate another one first"));
+              }
+              SnapshotExperiment running = all.resultAt(2);
+              if (running != null && id.equals(running.challenger())) {
+                return Future.failedFuture(
+                    conflict(
+                        "snapshot "
+                            + id
+                            + " is the challenger of experiment "
+                            + running.id()
+                            + "; stop or change the experiment first"));
               }
               ScoreSnapshot deleting = meta.deleting();
               return snapshots.describe(deleting).map(deleting);

@@ -9,6 +9,7 @@ public enum Reason {
   OUTSIDE_FLIGHT("outside_flight"),
   SURFACE_EXCLUDED("surface_excluded"),
   MARKET_EXCLUDED("market_excluded"),
+  HOLDOUT("holdout"),
   NO_SCORE("no_score"),
   BUDGET_EXHAUSTED("budget_exhausted"),
   FREQUENCY_CAPPED("frequency_capped"),

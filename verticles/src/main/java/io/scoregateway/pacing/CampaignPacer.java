@@ -105,6 +105,16 @@ public final class CampaignPacer {
   }
 
   /**
+   * What {@link #admit(double)} would answer, taking nothing from the lease and counting no demand:
+   * for a held-out listener, whose promotion is recorded, never made.
+   */
+  public Reason wouldAdmit(double admissionUnit) {
+    return AdmissionHash.admits(admissionUnit, passRate) && lease.get() > 0
+        ? Reason.PROMOTED
+        : Reason.PACED;
+  }
+
+  /**
    * An eligible candidate the budget gate stopped: still demand, so the campaign keeps being
    * refreshed.
    */

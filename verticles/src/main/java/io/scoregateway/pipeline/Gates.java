@@ -49,4 +49,22 @@ public final class Gates {
     }
     return pacer.admit(admissionUnit);
   }
+
+  /**
+   * The decision a held-out candidate would have had: the gates of {@link #afterLookup} in the same
+   * order, taking nothing from the lease and counting nothing.
+   */
+  public static Reason wouldBe(
+      Campaign c, double baseScore, CampaignPacer pacer, long userCount, double admissionUnit) {
+    if (Double.isNaN(baseScore) || baseScore <= 0) {
+      return Reason.NO_SCORE;
+    }
+    if (pacer.exhausted()) {
+      return Reason.BUDGET_EXHAUSTED;
+    }
+    if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
+      return Reason.FREQUENCY_CAPPED;
+    }
+    return pacer.wouldAdmit(admissionUnit);
+  }
 }

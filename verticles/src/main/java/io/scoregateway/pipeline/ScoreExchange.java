@@ -1,21 +1,27 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.model.Arm;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 
 /**
- * Per-request state: the decisions as they resolve, the snapshot they were taken from, and the hop
- * timings. Touched only from the request's event loop.
+ * Per-request state: the decisions as they resolve, the snapshot they were taken from (and the
+ * experiment arm that chose it), what they were made from, and the hop timings. Touched only from
+ * the request's event loop until closed; read-only afterwards.
  */
 public final class ScoreExchange {
   private final ScoreRequest request;
   private final Decision[] decisions;
   private final Campaign[] campaigns;
   private final HopTimings timings;
+  private DecisionInputs inputs;
   private String snapshot;
   private long snapshotAgeSeconds = -1;
+  private Arm arm = Arm.CHAMPION;
+  private String experiment;
+  private String requestId;
   private boolean allocated;
   private boolean closed;
   private long decideByNanos;
@@ -47,9 +53,46 @@ public final class ScoreExchange {
     return snapshotAgeSeconds;
   }
 
-  void snapshot(String id, long ageSeconds) {
-    this.snapshot = id;
+  void assign(Arm arm, String experiment, String snapshot, long ageSeconds) {
+    this.arm = arm;
+    this.experiment = experiment;
+    this.snapshot = snapshot;
     this.snapshotAgeSeconds = ageSeconds;
+  }
+
+  /** The experiment arm the listener is in ({@link Arm#CHAMPION} when none runs). */
+  public Arm arm() {
+    return arm;
+  }
+
+  /** The running experiment's id, or null. */
+  public String experiment() {
+    return experiment;
+  }
+
+  /** The caller's request id ({@code X-Request-Id}), or null. */
+  public String requestId() {
+    return requestId;
+  }
+
+  public void requestId(String id) {
+    this.requestId = id;
+  }
+
+  /**
+   * What the decisions were made from; {@link DecisionInputs#NONE} (nothing kept, nobody held out)
+   * unless the pipeline kept something, so an exchange with neither allocates nothing for it.
+   */
+  public DecisionInputs inputs() {
+    return inputs == null ? DecisionInputs.NONE : inputs;
+  }
+
+  /** The inputs to write into, created on first use. */
+  DecisionInputs keptInputs() {
+    if (inputs == null) {
+      inputs = new DecisionInputs(decisions.length);
+    }
+    return inputs;
   }
 
   public int size() {
@@ -65,7 +108,8 @@ public final class ScoreExchange {
     decisions[i] = d;
   }
 
-  Campaign campaign(int i) {
+  /** The campaign a position was decided for (null when not enrolled). */
+  public Campaign campaign(int i) {
     return campaigns[i];
   }
 

@@ -33,6 +33,8 @@ public final class ScorePipeline {
   private final FrequencyStore frequency;
   private final Clock clock;
   private final ExchangeObserver observer;
+  private final Holdouts holdouts;
+  private final boolean keepInputs;
 
   public ScorePipeline(
       LiveCatalog catalog,
@@ -42,6 +44,25 @@ public final class ScorePipeline {
       FrequencyStore frequency,
       Clock clock,
       ExchangeObserver observer) {
+    this(catalog, scores, pacing, slotMs, frequency, clock, observer, Holdouts.NONE, false);
+  }
+
+  /**
+   * @param holdouts the surfaces' holdouts (campaigns carry their own)
+   * @param keepInputs keep each decision's base score and pass rate (for the exposure log)
+   */
+  public ScorePipeline(
+      LiveCatalog catalog,
+      ScoreStore scores,
+      PacingView pacing,
+      long slotMs,
+      FrequencyStore frequency,
+      Clock clock,
+      ExchangeObserver observer,
+      Holdouts holdouts,
+      boolean keepInputs) {
+    this.holdouts = holdouts;
+    this.keepInputs = keepInputs;
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
@@ -62,7 +83,7 @@ public final class ScorePipeline {
       return Future.succeededFuture();
     }
     // creation times are wall-clock instants, whatever clock drives pacing
-    ex.snapshot(view.snapshot(), view.snapshotAgeSeconds(System.currentTimeMillis()));
+    ArmAssignment.assign(ex, view, System.currentTimeMillis());
 
     Lookups lookups = new Lookups(ex.size());
     List<String> candidates = req.candidates();
@@ -128,14 +149,34 @@ public final class ScorePipeline {
     long[] userCounts = new long[met];
     double[] admission = new double[met];
     int[] promotedOf = new int[met];
+    // the pass rate read once per campaign, so explain and the exposure log agree
+    double[] passRates = keepInputs || req.explain() ? new double[met] : null;
+    boolean surfaceHeld = holdouts.holdsSurface(req);
+    HoldoutScope[] heldOut = null;
     for (int k = 0; k < met; k++) {
       if (lookups.inPlay(k)) {
-        String id = lookups.campaignOf(k).id();
+        Campaign c = lookups.campaignOf(k);
+        String id = c.id();
         pacers[k] = pacing.pacer(id);
         int capAt = lookups.cappedAt(k);
         userCounts[k] = capAt < 0 ? 0 : counts[capAt];
         admission[k] = AdmissionHash.unit(user, id, slot);
+        if (passRates != null) {
+          passRates[k] = pacers[k].passRate();
+        }
+        HoldoutScope h = Holdouts.of(surfaceHeld, user, c);
+        if (h != null) {
+          if (heldOut == null) {
+            heldOut = new HoldoutScope[met];
+          }
+          heldOut[k] = h;
+        }
       }
+    }
+    DecisionInputs inputs = null;
+    if (keepInputs) {
+      inputs = ex.keptInputs();
+      inputs.keep();
     }
     int promoted = 0;
     for (int j = 0; j < lookups.size; j++) {
@@ -145,7 +186,20 @@ public final class ScorePipeline {
       double b = base[lookups.trackAt[j]];
       CampaignPacer pacer = pacers[k];
       long userCount = userCounts[k];
-      Reason r = Gates.afterLookup(c, b, pacer, userCount, admission[k]);
+      HoldoutScope holdout = heldOut == null ? null : heldOut[k];
+      Reason r;
+      if (holdout == null) {
+        r = Gates.afterLookup(c, b, pacer, userCount, admission[k]);
+      } else {
+        // never promoted; what it would have been is recorded (a ghost exposure when promoted)
+        r = Reason.HOLDOUT;
+        Reason wouldBe = Gates.wouldBe(c, b, pacer, userCount, admission[k]);
+        ex.keptInputs()
+            .heldOut(i, holdout, wouldBe, wouldBe == Reason.PROMOTED ? b * c.boost() : 0);
+      }
+      if (inputs != null) {
+        inputs.looked(i, b, passRates[k]);
+      }
       double score = 0;
       if (r == Reason.PROMOTED) {
         score = b * c.boost();
@@ -155,7 +209,7 @@ public final class ScorePipeline {
       Decision.Explain why =
           req.explain()
               ? new Decision.Explain(
-                  b, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
+                  b, c.boost(), passRates[k], pacer.delivered(), pacer.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
     }
@@ -164,6 +218,9 @@ public final class ScorePipeline {
     }
     if (req.limitsSlots() && promoted > req.maxPromoted()) {
       allocate(ex, pacing);
+    }
+    if (ex.inputs().anyHeldOut()) {
+      GhostAllocation.settle(ex, remaining(lookups, userCounts));
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);

@@ -10,6 +10,12 @@ public final class Keys {
   /** The id of the active snapshot: one atomic write activates a snapshot. */
   public static final String ACTIVE_SNAPSHOT = "{snap}:active";
 
+  /**
+   * The running snapshot experiment's JSON (challenger, share, salt), absent when none runs: one
+   * atomic write starts, changes or stops it, as activation does for the active snapshot.
+   */
+  public static final String EXPERIMENT = "{snap}:experiment";
+
   /** Hash: snapshot id to its metadata JSON (rows, state, loaded_at). */
   public static final String SNAPSHOTS = "{snap}:meta";
 

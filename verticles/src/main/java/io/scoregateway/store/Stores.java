@@ -18,6 +18,11 @@ public record Stores(
     return new RedisPacingStore(link, pacingSlotMs, pacingSettleMs);
   }
 
+  /** The snapshot experiment's store over {@code link}. */
+  public static ExperimentStore experiments(RedisLink link) {
+    return new RedisExperimentStore(link);
+  }
+
   /** How long a delivery event id is remembered for deduplication. */
   public static final long DEDUPE_TTL_SECONDS = 7 * 86_400;
 

@@ -3,13 +3,17 @@ package io.scoregateway.telemetry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.scoregateway.model.Arm;
 import io.scoregateway.model.Reason;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.scoregateway.pipeline.ScoreExchange;
 
-/** Per-answer counts: decisions by reason, degraded answers, batch sizes, delivery outcomes. */
+/**
+ * Per-answer counts: decisions by experiment arm and reason, degraded answers, batch sizes,
+ * delivery outcomes.
+ */
 public final class DecisionMetrics {
-  private final Counter[] byReason = new Counter[Reason.values().length];
+  private final Counter[][] byReason = new Counter[Arm.values().length][Reason.values().length];
   private final Counter degraded;
   private final DistributionSummary scoreBatch;
   private final DistributionSummary deliveryBatch;
@@ -20,8 +24,10 @@ public final class DecisionMetrics {
   // counters indexed by the reason's position: an array add per decision, no map lookup
   @SuppressWarnings("EnumOrdinal")
   public DecisionMetrics(MeterRegistry r) {
-    for (Reason reason : Reason.values()) {
-      byReason[reason.ordinal()] = Metrics.decisions(r, reason.wire());
+    for (Arm arm : Arm.values()) {
+      for (Reason reason : Reason.values()) {
+        byReason[arm.ordinal()][reason.ordinal()] = Metrics.decisions(r, arm.wire(), reason.wire());
+      }
     }
     degraded = Metrics.degraded(r);
     scoreBatch = Metrics.batchSize(r, "POST /v1/scores");
@@ -36,13 +42,14 @@ public final class DecisionMetrics {
    */
   @SuppressWarnings("EnumOrdinal")
   public void answered(ScoreExchange ex) {
-    int[] counts = new int[byReason.length];
+    Counter[] counters = byReason[ex.arm().ordinal()];
+    int[] counts = new int[counters.length];
     for (int i = 0; i < ex.size(); i++) {
       counts[ex.decision(i).reason().ordinal()]++;
     }
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0) {
-        byReason[i].increment(counts[i]);
+        counters[i].increment(counts[i]);
       }
     }
     scoreBatch.record(ex.size());

@@ -53,10 +53,10 @@ final class Metrics {
         .register(r);
   }
 
-  static Counter decisions(MeterRegistry r, String reason) {
+  static Counter decisions(MeterRegistry r, String arm, String reason) {
     return Counter.builder("gateway.decisions")
-        .description("Per-candidate decisions by reason")
-        .tags("reason", reason)
+        .description("Per-candidate decisions by snapshot experiment arm and reason")
+        .tags("arm", arm, "reason", reason)
         .register(r);
   }
 

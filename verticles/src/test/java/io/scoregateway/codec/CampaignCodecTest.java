@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.FrequencyCap;
+import io.scoregateway.model.Holdout;
 import io.scoregateway.model.PacingMode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -151,5 +152,35 @@ class CampaignCodecTest {
     JsonObject o = valid();
     o.remove(field);
     return o;
+  }
+
+  @Test
+  void aHoldoutIsAShareWithASaltOfItsOwnAndSurvivesStorage() {
+    JsonObject json = valid().put("holdout", new JsonObject().put("share", 0.05));
+    Campaign c = CampaignCodec.parse("c1", json);
+    assertThat(c.holdout()).isEqualTo(new Holdout(0.05, "holdout/c1"));
+    JsonObject stored = new JsonObject(CampaignCodec.toJson(c).encode());
+    assertThat(CampaignCodec.parse("c1", stored)).isEqualTo(c);
+
+    Campaign salted =
+        CampaignCodec.parse(
+            "c1", valid().put("holdout", new JsonObject().put("share", 1).put("salt", "h-2")));
+    assertThat(salted.holdout()).isEqualTo(new Holdout(1, "h-2"));
+    assertThat(CampaignCodec.parse("c1", valid()).holdout()).isNull();
+  }
+
+  @Test
+  void aBadHoldoutIsRefusedNamingItsField() {
+    assertNames(valid().put("holdout", 0.1), "holdout");
+    assertNames(valid().put("holdout", new JsonObject()), "holdout.share");
+    assertNames(valid().put("holdout", new JsonObject().put("share", 0)), "holdout.share");
+    assertNames(valid().put("holdout", new JsonObject().put("share", 1.5)), "holdout.share");
+    assertNames(valid().put("holdout", new JsonObject().put("share", "0.1")), "holdout.share");
+    assertNames(
+        valid().put("holdout", new JsonObject().put("share", 0.1).put("salt", "a b")),
+        "holdout.salt");
+    assertNames(
+        valid().put("holdout", new JsonObject().put("share", 0.1).put("shares", 1)),
+        "holdout.shares");
   }
 }

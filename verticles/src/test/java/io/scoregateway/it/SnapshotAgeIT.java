@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The answer and the metrics tell how old the active snapshot is, counted from the creation time
- * its metadata records, whether this instance activated it or learnt of it from Redis.
+ * its metadata records, whether this instance activated it or learnt of it from Redis; a listener
+ * served a snapshot experiment's challenger is told the challenger's age.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SnapshotAgeIT {
@@ -92,6 +93,36 @@ class SnapshotAgeIT {
     assertThat(answer.getString("snapshot")).isEqualTo("fresh");
     assertThat(answer.getLong("snapshot_age_s")).isBetween(0L, 60L);
     assertThat(gauge()).isBetween(0.0, 60.0);
+  }
+
+  @Test
+  @Order(4)
+  void aChallengerArmIsAsOldAsTheChallenger() {
+    load("older", Instant.now().minusSeconds(7200));
+    HttpResponse<Buffer> started =
+        gw.http
+            .put(gw.adminPort, "127.0.0.1", "/admin/v1/experiment")
+            .sendJsonObject(
+                new JsonObject().put("id", "e-age").put("challenger", "older").put("share", 1.0))
+            .await();
+    assertThat(started.statusCode()).isEqualTo(200);
+
+    JsonObject answer = gw.score(REQUEST).bodyAsJsonObject();
+    assertThat(answer.getString("snapshot")).isEqualTo("older");
+    assertThat(answer.getLong("snapshot_age_s")).isBetween(7200L, 7300L);
+    // the gauge stays the active snapshot's
+    assertThat(gauge()).isBetween(0.0, 60.0);
+
+    // refreshes from Redis (every 100 ms here) keep the challenger's age, read from its metadata
+    TestGateway.sleep(300);
+    answer = gw.score(REQUEST).bodyAsJsonObject();
+    assertThat(answer.getString("snapshot")).isEqualTo("older");
+    assertThat(answer.getLong("snapshot_age_s")).isBetween(7200L, 7300L);
+
+    gw.http.delete(gw.adminPort, "127.0.0.1", "/admin/v1/experiment").send().await();
+    answer = gw.score(REQUEST).bodyAsJsonObject();
+    assertThat(answer.getString("snapshot")).isEqualTo("fresh");
+    assertThat(answer.getLong("snapshot_age_s")).isBetween(0L, 60L);
   }
 
   /** A complete snapshot of two rows whose scores were produced at {@code createdAt}. */

@@ -11,6 +11,7 @@ import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.config.DeliveryConfig;
 import io.scoregateway.config.EdgeLimits;
 import io.scoregateway.config.EngineConfig;
+import io.scoregateway.config.MeasurementConfig;
 import io.scoregateway.config.PacingConfig;
 import io.scoregateway.config.RedisConfig;
 import io.scoregateway.config.ScoringConfig;
@@ -211,6 +212,38 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway start(EngineConfig cfg, LocalRedis redis, LocalCluster cluster)
       throws IOException {
     return start(cfg, redis, cluster, cluster != null, null);
+  }
+
+  /**
+   * A gateway on the test clock measuring as {@code measurement} says (holdouts, exposure log),
+   * with {@code instances} data planes over a Redis of its own.
+   */
+  public static TestGateway startMeasuring(int instances, MeasurementConfig measurement)
+      throws IOException {
+    LocalRedis redis = LocalRedis.start();
+    EngineConfig cfg =
+        config(RedisConfig.standalone(redis.url()), instances, 5_000).withMeasurement(measurement);
+    return start(cfg, redis, null, false, null);
+  }
+
+  /**
+   * Another instance of {@code first}'s deployment: the same settings and Redis (which it leaves
+   * running when closed), ports of its own, its own test clock.
+   */
+  public static TestGateway beside(TestGateway first) throws IOException {
+    EngineConfig cfg =
+        first
+            .engine
+            .config()
+            .withServer(
+                first
+                    .engine
+                    .config()
+                    .server()
+                    .withPorts(LocalRedis.freePort(), LocalRedis.freePort()));
+    TestGateway gw = start(cfg, first.redis, null, false, null);
+    gw.ownsRedis = false;
+    return gw;
   }
 
   /**

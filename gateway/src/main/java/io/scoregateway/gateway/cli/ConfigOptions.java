@@ -94,9 +94,14 @@ public final class ConfigOptions {
 
   /** The same with some keys forced (used by {@code dev}). */
   GatewayConfig resolveWith(Map<ConfigKey, String> forced) {
+    return resolveWith(forced, Map.of());
+  }
+
+  /** The same with some keys forced and some defaulting otherwise (used by {@code dev}). */
+  GatewayConfig resolveWith(Map<ConfigKey, String> forced, Map<ConfigKey, String> defaults) {
     Map<ConfigKey, String> f = flags();
     f.putAll(forced);
-    return GatewayConfig.from(ConfigSources.resolve(f, System.getenv(), config));
+    return GatewayConfig.from(ConfigSources.resolve(f, System.getenv(), config, defaults));
   }
 
   /** A copy of the flags given on the command line. */

@@ -1,11 +1,13 @@
 package io.scoregateway.gateway.cli;
 
+import io.scoregateway.config.ExposureConfig;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.gateway.boot.GatewayBoot;
 import io.scoregateway.gateway.boot.StartupChecks;
 import io.scoregateway.gateway.config.ConfigKey;
 import io.scoregateway.gateway.config.GatewayConfig;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,9 @@ public final class DevCommand implements Callable<Integer> {
                 ConfigKey.REDIS_MODE, "standalone",
                 ConfigKey.NO_AUTH, "true",
                 ConfigKey.TOKENS_FILE, "",
-                ConfigKey.HOST, "127.0.0.1"));
+                ConfigKey.HOST, "127.0.0.1"),
+            // a newcomer sees what the exposure log records without running a Kafka
+            Map.of(ConfigKey.EXPOSURE_SINK, "file"));
     // ports and TLS material first: a bad start fails before a Redis is started and filled
     StartupChecks.verify(config.engine());
     LocalRedis redis;
@@ -139,6 +143,11 @@ public final class DevCommand implements Callable<Integer> {
             + "-H 'accept: application/x-ndjson' \\");
     out.println(
         "  -d '{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t0\",\"t4\",\"t5\"]}'");
+    ExposureConfig exposure = config.engine().measurement().exposure();
+    if (exposure.sink() == ExposureConfig.Sink.FILE) {
+      out.println("# the exposure log: one JSON line per enrolled decision (docs/exposure-log.md)");
+      out.println("tail -f " + Path.of(exposure.file()).toAbsolutePath());
+    }
     out.println("# campaigns with live pacing state, snapshots, health");
     out.println("curl -s " + admin + "/admin/v1/campaigns/c0");
     out.println("curl -s " + admin + "/admin/v1/snapshots");

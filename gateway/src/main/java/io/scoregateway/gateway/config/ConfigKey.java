@@ -236,7 +236,69 @@ public enum ConfigKey {
       "200",
       1,
       10_000,
-      "how long deliveries wait for those replicas");
+      "how long deliveries wait for those replicas"),
+  SURFACE_HOLDOUTS(
+      "surface_holdouts",
+      "--surface-holdouts",
+      "GATEWAY_SURFACE_HOLDOUTS",
+      "",
+      Kind.TEXT,
+      "surfaces that hold out a share of listeners from every campaign, surface=share,... (e.g."
+          + " autoplay=0.05): never promoted there, their would-be promotions logged as ghost"
+          + " exposures"),
+  SURFACE_HOLDOUT_SALT(
+      "surface_holdout_salt",
+      "--surface-holdout-salt",
+      "GATEWAY_SURFACE_HOLDOUT_SALT",
+      "surface-holdout",
+      Kind.NON_EMPTY,
+      "salt of the surface holdouts' listener hash ([A-Za-z0-9._:-]); a new salt draws new groups"),
+  EXPOSURE_SINK(
+      "exposure_sink",
+      "--exposure-sink",
+      "GATEWAY_EXPOSURE_SINK",
+      "none",
+      Kind.NON_EMPTY,
+      "where the exposure log (one record per enrolled decision) goes: none, file (JSON lines) or"
+          + " kafka; dev defaults to file"),
+  EXPOSURE_FILE(
+      "exposure_file",
+      "--exposure-file",
+      "GATEWAY_EXPOSURE_FILE",
+      "exposures.jsonl",
+      Kind.NON_EMPTY,
+      "the file sink's JSON-lines file, appended to (its directory must exist)"),
+  EXPOSURE_KAFKA_BOOTSTRAP_SERVERS(
+      "exposure_kafka_bootstrap_servers",
+      "--exposure-kafka-bootstrap-servers",
+      "GATEWAY_EXPOSURE_KAFKA_BOOTSTRAP_SERVERS",
+      "",
+      Kind.TEXT,
+      "the kafka sink's brokers, host:port,... (required with --exposure-sink kafka)"),
+  EXPOSURE_KAFKA_TOPIC(
+      "exposure_kafka_topic",
+      "--exposure-kafka-topic",
+      "GATEWAY_EXPOSURE_KAFKA_TOPIC",
+      "score-gateway-exposures",
+      Kind.NON_EMPTY,
+      "the kafka sink's topic"),
+  EXPOSURE_BUFFER_RECORDS(
+      "exposure_buffer_records",
+      "--exposure-buffer-records",
+      "GATEWAY_EXPOSURE_BUFFER_RECORDS",
+      "100000",
+      1,
+      10_000_000,
+      "exposure records waiting for (or in flight to) the sink at most; beyond it new ones are"
+          + " dropped and counted"),
+  EXPOSURE_LISTENER_SALT(
+      "exposure_listener_salt",
+      "--exposure-listener-salt",
+      "GATEWAY_EXPOSURE_LISTENER_SALT",
+      "",
+      Kind.TEXT,
+      "secret key of the listener hash in exposure records (HMAC-SHA-256); unset, the key is"
+          + " pseudonymous only (never logged)");
 
   /** What a key's value must be; {@link ConfigValues} reads it accordingly. */
   public enum Kind {

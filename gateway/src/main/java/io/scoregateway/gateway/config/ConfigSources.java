@@ -12,6 +12,18 @@ public final class ConfigSources {
 
   public static Map<ConfigKey, String> resolve(
       Map<ConfigKey, String> flags, Map<String, String> env, Path yamlFile) {
+    return resolve(flags, env, yamlFile, Map.of());
+  }
+
+  /**
+   * The same, with some keys defaulting otherwise for one command ({@code dev} writes the exposure
+   * log to a file unless told otherwise).
+   */
+  public static Map<ConfigKey, String> resolve(
+      Map<ConfigKey, String> flags,
+      Map<String, String> env,
+      Path yamlFile,
+      Map<ConfigKey, String> defaults) {
     Map<String, Object> yaml = yamlFile == null ? Map.of() : readYaml(yamlFile);
     for (String k : yaml.keySet()) {
       if (known(k) == null) {
@@ -27,7 +39,7 @@ public final class ConfigSources {
       if (v == null && yaml.get(k.yaml()) != null) {
         v = String.valueOf(yaml.get(k.yaml()));
       }
-      out.put(k, v == null ? k.defaultValue() : v);
+      out.put(k, v == null ? defaults.getOrDefault(k, k.defaultValue()) : v);
     }
     return out;
   }

@@ -52,7 +52,8 @@ public record GatewayConfig(
             server,
             scoring,
             pacing,
-            deliveries);
+            deliveries,
+            MeasurementSettings.from(v));
     boolean noAuth = v.bool(ConfigKey.NO_AUTH);
     String tokens = v.text(ConfigKey.TOKENS_FILE);
     if (noAuth && !tokens.isEmpty()) {

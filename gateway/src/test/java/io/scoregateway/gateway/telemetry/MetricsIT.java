@@ -102,10 +102,18 @@ class MetricsIT {
     assertThat(score("u-m1", "bad id").statusCode()).isEqualTo(400);
     Map<String, Double> after = samples(page());
 
-    assertThat(delta(before, after, "gateway_decisions_total{reason=\"promoted\"}")).isEqualTo(2);
-    assertThat(delta(before, after, "gateway_decisions_total{reason=\"not_enrolled\"}"))
+    assertThat(
+            delta(before, after, "gateway_decisions_total{arm=\"champion\",reason=\"promoted\"}"))
+        .isEqualTo(2);
+    assertThat(
+            delta(
+                before, after, "gateway_decisions_total{arm=\"champion\",reason=\"not_enrolled\"}"))
         .isEqualTo(1);
-    assertThat(delta(before, after, "gateway_decisions_total{reason=\"frequency_capped\"}"))
+    assertThat(
+            delta(
+                before,
+                after,
+                "gateway_decisions_total{arm=\"champion\",reason=\"frequency_capped\"}"))
         .isEqualTo(1);
     assertThat(
             delta(

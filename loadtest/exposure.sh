@@ -1,0 +1,68 @@
+# loadtest/bench --exposure file|kafka: requests/s with the exposure log off and on, alternating.
+# Sourced by bench after lib.sh and the demo data; uses DURATION, ROUNDS, WARMUP, EXPOSURE.
+# shellcheck shell=bash
+
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { printf f, (b > 0 ? a / b : 0) }'; }
+
+case "$EXPOSURE" in
+  file) SINK_ARGS=(--exposure-sink file --exposure-file "$WORK/exposures.jsonl") ;;
+  kafka)
+    echo "building the test broker's class path" >&2
+    mvn -q -B test-compile dependency:build-classpath -pl dev-redis,verticles \
+      -Dmdep.outputFile="$WORK/kafka.cp" -Dmdep.includeScope=test >&2
+    java -cp "verticles/target/test-classes:verticles/target/classes:$(cat "$WORK/kafka.cp")" \
+      io.scoregateway.devkafka.LocalKafka exposures >"$WORK/kafka.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 600); do
+      grep -q '^bootstrap=' "$WORK/kafka.log" && break
+      kill -0 "${PIDS[-1]}" 2>/dev/null || { cat "$WORK/kafka.log"; exit 1; }
+      sleep 0.1
+    done
+    KAFKA=$(sed -n 's/^bootstrap=//p' "$WORK/kafka.log")
+    [ -n "$KAFKA" ] || { echo "the broker did not start"; cat "$WORK/kafka.log"; exit 1; }
+    SINK_ARGS=(--exposure-sink kafka --exposure-kafka-bootstrap-servers "$KAFKA" --exposure-kafka-topic exposures)
+    ;;
+  *) echo "--exposure takes file or kafka, got '$EXPOSURE'" >&2; exit 2 ;;
+esac
+
+exposure_records() { # outcome -> gateway_exposure_records_total{outcome} of the running gateway
+  curl -s "http://127.0.0.1:$AP/metrics" |
+    awk -v o="$1" 'index($0, "gateway_exposure_records_total{outcome=\"" o "\"}") == 1 { printf "%.0f", $2 }'
+}
+
+measure_exposure() { # off|on -> "req/s written dropped gateway-CPU-us/request"
+  local rps requests written=0 dropped=0
+  # shellcheck disable=SC2086
+  if [ "$1" = on ]; then start_gateway $GATEWAY_ARGS "${SINK_ARGS[@]}"; else start_gateway $GATEWAY_ARGS; fi
+  gateway_run 100 uniform "$WARMUP" >/dev/null
+  [ "$1" = on ] && { written=$(exposure_records written); dropped=$(exposure_records dropped); }
+  window_begin
+  read -r rps _ _ _ requests < <(gateway_run 100 uniform "$DURATION")
+  window_end
+  if [ "$1" = on ]; then
+    sleep 1   # what was buffered at the end is written within a tick or two
+    written=$(( $(exposure_records written) - written )); dropped=$(( $(exposure_records dropped) - dropped ))
+  fi
+  stop_gateway
+  echo "$rps $written $dropped $(div "$WIN_GCPU" "$requests" %.0f)"
+}
+
+OFF=(); ON=(); OFF_US=(); ON_US=(); WRITTEN=0; DROPPED=0
+for ((r = 1; r <= ROUNDS; r++)); do
+  read -r off _ _ off_us < <(measure_exposure off)
+  read -r on w d on_us < <(measure_exposure on)
+  OFF+=("$off"); ON+=("$on"); OFF_US+=("$off_us"); ON_US+=("$on_us")
+  WRITTEN=$(( WRITTEN + w )); DROPPED=$(( DROPPED + d ))
+  echo "round $r: off $off rps ($off_us us CPU/request), on $on rps ($on_us us CPU/request; $w records written, $d dropped); machine load $(cut -d' ' -f1 /proc/loadavg)" >&2
+done
+m_off=$(median "${OFF[@]}"); m_on=$(median "${ON[@]}")
+printf '\nexposure log cost (%s sink): %s; %s\n' "$EXPOSURE" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(machine_facts)"
+printf '%s tracks, %s campaigns, %s connections, %s x %ss per mode, batch 100 uniform; JVM: %s\n' \
+  "$TRACKS" "$CAMPAIGNS" "$CONNECTIONS" "$ROUNDS" "$DURATION" "$JVM_OPTS"
+printf 'off: %s rps (median of %s)\n' "$m_off" "${OFF[*]}"
+printf 'on:  %s rps (median of %s); %s records written, %s dropped\n' "$m_on" "${ON[*]}" "$WRITTEN" "$DROPPED"
+printf 'on / off: %s\n' "$(awk -v a="$m_on" -v b="$m_off" 'BEGIN { printf "%.3f", a / b }')"
+# requests/s move with whatever else the machine runs; the gateway's own CPU per request does not
+u_off=$(median "${OFF_US[@]}"); u_on=$(median "${ON_US[@]}")
+printf 'gateway CPU per request: off %s us, on %s us (on / off %s; medians of [%s] and [%s])\n' "$u_off" "$u_on" \
+  "$(awk -v a="$u_on" -v b="$u_off" 'BEGIN { printf "%.3f", a / b }')" "${OFF_US[*]}" "${ON_US[*]}"

@@ -1,0 +1,64 @@
+package io.scoregateway.config;
+
+/**
+ * Where the exposure log goes and how much of it may wait for its sink.
+ *
+ * @param sink none, a JSON-lines file, or a Kafka topic
+ * @param file the file sink's path (appended to)
+ * @param bootstrapServers the Kafka sink's {@code host:port,...}
+ * @param topic the Kafka sink's topic
+ * @param bufferRecords records waiting for (or in flight to) the sink at most; beyond it new
+ *     records are dropped and counted
+ * @param listenerSalt the key of the listener hash (HMAC-SHA-256); empty = a fixed public key
+ */
+public record ExposureConfig(
+    Sink sink,
+    String file,
+    String bootstrapServers,
+    String topic,
+    int bufferRecords,
+    String listenerSalt) {
+
+  /** Where exposure records are written. */
+  public enum Sink {
+    NONE,
+    FILE,
+    KAFKA
+  }
+
+  public static final ExposureConfig DEFAULTS =
+      new ExposureConfig(Sink.NONE, "exposures.jsonl", "", "score-gateway-exposures", 100_000, "");
+
+  /** A JSON-lines file. */
+  public static ExposureConfig file(String path, int bufferRecords) {
+    return new ExposureConfig(Sink.FILE, path, "", DEFAULTS.topic(), bufferRecords, "");
+  }
+
+  /** A Kafka topic. */
+  public static ExposureConfig kafka(String bootstrapServers, String topic, int bufferRecords) {
+    return new ExposureConfig(
+        Sink.KAFKA, DEFAULTS.file(), bootstrapServers, topic, bufferRecords, "");
+  }
+
+  public boolean enabled() {
+    return sink != Sink.NONE;
+  }
+
+  /** Hides the salt: a record's text may reach a log. */
+  @Override
+  public String toString() {
+    return "ExposureConfig[sink="
+        + sink
+        + ", file="
+        + file
+        + ", bootstrapServers="
+        + bootstrapServers
+        + ", topic="
+        + topic
+        + ", bufferRecords="
+        + bufferRecords
+        + ", listenerSalt="
+        + (listenerSalt.isEmpty() ? "" : "(set)")
+        + "]";
+  }
+}

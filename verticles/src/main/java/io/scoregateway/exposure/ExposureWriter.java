@@ -1,0 +1,99 @@
+package io.scoregateway.exposure;
+
+import io.scoregateway.config.ExposureConfig;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Deployed as a worker: every {@link #TICK_MS} it drains the exposure buffer, encodes the records
+ * and hands them to the sink, so neither encoding nor writing ever runs on an event loop. A sink
+ * that cannot be opened (Kafka refuses the settings, the file cannot be created) is retried every
+ * {@link #REOPEN_MS}; meanwhile the records are counted as lost.
+ */
+public final class ExposureWriter extends VerticleBase {
+  static final long TICK_MS = 50;
+  static final long REOPEN_MS = 5_000;
+
+  /** Records encoded and handed over at once; a larger backlog goes in several batches. */
+  static final int BATCH_RECORDS = 10_000;
+
+  private static final long CLOSE_MS = 2_000;
+
+  private final ExposureBuffer buffer;
+  private final ExposureConfig config;
+  private ExposureEncoder encoder;
+  private ExposureSink sink;
+  private String openFailure;
+  private long reopenAtMs;
+  private long timer = -1;
+
+  public ExposureWriter(ExposureBuffer buffer, ExposureConfig config) {
+    this.buffer = buffer;
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    encoder = new ExposureEncoder(new ListenerKeys(config.listenerSalt()));
+    open();
+    timer = vertx.setPeriodic(TICK_MS, id -> drain());
+    return Future.succeededFuture();
+  }
+
+  private boolean open() {
+    if (sink != null) {
+      return true;
+    }
+    long now = System.currentTimeMillis();
+    if (now < reopenAtMs) {
+      return false;
+    }
+    try {
+      sink =
+          switch (config.sink()) {
+            case FILE -> FileExposureSink.open(Path.of(config.file()));
+            case KAFKA -> KafkaExposureSink.open(vertx, config.bootstrapServers(), config.topic());
+            case NONE -> throw new IllegalStateException("no exposure sink is configured");
+          };
+      return true;
+    } catch (Exception e) {
+      openFailure =
+          "the " + config.sink().name().toLowerCase(Locale.ROOT) + " sink cannot be opened: " + e;
+      reopenAtMs = now + REOPEN_MS;
+      return false;
+    }
+  }
+
+  private void drain() {
+    boolean open = open();
+    for (List<Exposure> batch = buffer.drain(BATCH_RECORDS);
+        !batch.isEmpty();
+        batch = buffer.drain(BATCH_RECORDS)) {
+      if (!open) {
+        int records = 0;
+        for (Exposure e : batch) {
+          records += e.records();
+        }
+        buffer.settled(0, records, openFailure);
+        continue;
+      }
+      List<ExposureLine> lines = new ArrayList<>();
+      for (Exposure e : batch) {
+        encoder.encode(e, lines);
+      }
+      int n = lines.size();
+      sink.write(lines).onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
+    }
+  }
+
+  @Override
+  public Future<?> stop() {
+    vertx.cancelTimer(timer);
+    drain();
+    return sink == null ? Future.succeededFuture() : sink.close(CLOSE_MS).otherwiseEmpty();
+  }
+}

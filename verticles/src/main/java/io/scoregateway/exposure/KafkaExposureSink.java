@@ -1,0 +1,112 @@
+package io.scoregateway.exposure;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.tracing.TracingPolicy;
+import io.vertx.kafka.client.common.KafkaClientOptions;
+import io.vertx.kafka.client.producer.KafkaProducer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends each record to a Kafka topic, keyed by the listener key (a listener's records stay in order
+ * on one partition). The producer is the Vert.x Kafka client's; a batch goes to its underlying
+ * producer in one pass on the exposure writer's worker thread, with one hop back to the writer per
+ * batch. (The client's own per-record {@code send}, a worker task and a context hop per record,
+ * cost the gateway about four times its CPU per request at 25 records per request in {@code
+ * loadtest/bench --exposure kafka}.) The producer batches ({@code linger.ms}) and retries; a record
+ * it cannot deliver within {@link #DELIVERY_TIMEOUT_MS} is lost and counted.
+ */
+final class KafkaExposureSink implements ExposureSink {
+  /** How long the producer keeps trying to deliver one record. */
+  static final int DELIVERY_TIMEOUT_MS = 10_000;
+
+  private final KafkaProducer<String, String> client;
+  private final Producer<String, String> producer;
+  private final String topic;
+
+  private KafkaExposureSink(KafkaProducer<String, String> client, String topic) {
+    this.client = client;
+    this.producer = client.unwrap();
+    this.topic = topic;
+  }
+
+  /** Creates the producer (no network call yet); throws on a setting Kafka refuses. */
+  static KafkaExposureSink open(Vertx vertx, String bootstrapServers, String topic) {
+    Map<String, Object> cfg = new HashMap<>();
+    cfg.put("bootstrap.servers", bootstrapServers);
+    cfg.put("client.id", "score-gateway-exposures");
+    cfg.put("linger.ms", 20);
+    cfg.put("batch.size", 256 * 1024);
+    cfg.put("delivery.timeout.ms", DELIVERY_TIMEOUT_MS);
+    cfg.put("request.timeout.ms", 3_000);
+    // a send waits this long for topic metadata (broker unreachable): on the writer's worker
+    cfg.put("max.block.ms", 1_000);
+    cfg.put("reconnect.backoff.max.ms", 1_000);
+    cfg.put("retry.backoff.max.ms", 1_000);
+    org.apache.kafka.clients.producer.KafkaProducer<String, String> nativeProducer =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(
+            cfg, new StringSerializer(), new StringSerializer());
+    KafkaProducer<String, String> client =
+        KafkaProducer.create(
+            vertx, nativeProducer, new KafkaClientOptions().setTracingPolicy(TracingPolicy.IGNORE));
+    return new KafkaExposureSink(client, topic);
+  }
+
+  @Override
+  public Future<Written> write(List<ExposureLine> lines) {
+    Context writer = Vertx.currentContext();
+    Promise<Written> done = Promise.promise();
+    int n = lines.size();
+    AtomicInteger pending = new AtomicInteger(n);
+    AtomicInteger ok = new AtomicInteger();
+    AtomicReference<String> failure = new AtomicReference<>();
+    Runnable settle =
+        () -> {
+          if (pending.decrementAndGet() == 0) {
+            writer.runOnContext(v -> done.complete(new Written(ok.get(), failure.get())));
+          }
+        };
+    for (int i = 0; i < n; i++) {
+      if (failure.get() != null && failure.get().startsWith(METADATA)) {
+        // no metadata within max.block.ms: every further send of the batch would wait as long
+        for (int j = i; j < n; j++) {
+          settle.run();
+        }
+        break;
+      }
+      ExposureLine l = lines.get(i);
+      // the callback sees every outcome, failures included: the returned future adds nothing
+      var unusedSent =
+          producer.send(
+              new ProducerRecord<>(topic, l.key(), l.json()),
+              (meta, err) -> {
+                if (err == null) {
+                  ok.incrementAndGet();
+                } else {
+                  failure.compareAndSet(
+                      null, (err instanceof TimeoutException ? METADATA : "") + err.getMessage());
+                }
+                settle.run();
+              });
+    }
+    return n == 0 ? Future.succeededFuture(new Written(0, null)) : done.future();
+  }
+
+  /** Marks a failure that stops a batch: Kafka could not be reached in time. */
+  private static final String METADATA = "Kafka did not answer in time: ";
+
+  @Override
+  public Future<Void> close(long timeoutMs) {
+    return client.close(timeoutMs);
+  }
+}

@@ -1,0 +1,216 @@
+package io.scoregateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.scoregateway.config.ExposureConfig;
+import io.scoregateway.config.MeasurementConfig;
+import io.scoregateway.devkafka.LocalKafka;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exposure log against a real Kafka broker (KRaft, in this JVM): every enrolled decision of
+ * every answer arrives on the topic exactly once with the inputs it was decided from; while the
+ * broker is down answers stay 200 and on time and the records that do not fit are dropped and
+ * counted; once it is back, records flow again.
+ */
+class ExposureKafkaIT {
+  static final String TOPIC = "exposures";
+  static final int BUFFER = 200;
+  static final List<String> CANDIDATES = List.of("t1", "t2", "t3", "t4", "t5");
+
+  static LocalKafka kafka;
+  static TestGateway gw;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    kafka = LocalKafka.start();
+    kafka.createTopic(TOPIC);
+    gw =
+        TestGateway.startMeasuring(
+            2,
+            MeasurementConfig.DEFAULTS.withExposure(
+                ExposureConfig.kafka(kafka.bootstrapServers(), TOPIC, BUFFER)));
+    gw.snapshot("s1", true, "t1", "", 0.3, "t2", "", 0.6, "t3", "", 0.5, "t5", "", 0.4);
+    // c1 promotes (asap), c2 holds out half its listeners, c3 (even, fresh) is mostly paced
+    assertThat(
+            gw.putCampaign("c1", TestGateway.campaign("t1", "t2").put("budget", 1_000_000_000))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            gw.putCampaign(
+                    "c2",
+                    TestGateway.campaign("t3")
+                        .put("budget", 1_000_000_000)
+                        .put("holdout", new JsonObject().put("share", 0.5)))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            gw.putCampaign(
+                    "c3", TestGateway.campaign("t5").put("pacing", "even").put("budget", 1_000_000))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (gw != null) {
+      gw.close();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  static HttpResponse<Buffer> score(String requestId, String user, long timeoutMs) {
+    return gw.http
+        .post(gw.port, "127.0.0.1", "/v1/scores")
+        .putHeader("x-request-id", requestId)
+        .putHeader("x-request-timeout-ms", Long.toString(timeoutMs))
+        .sendJsonObject(
+            new JsonObject()
+                .put("user", user)
+                .put("surface", "autoplay")
+                .put("market", "SE")
+                .put("candidates", new JsonArray(CANDIDATES))
+                .put("explain", true))
+        .await();
+  }
+
+  /** What the exposure log must say of each enrolled result, by request id and position. */
+  static Map<String, JsonObject> expected(String requestId, JsonObject answer) {
+    Map<String, JsonObject> out = new HashMap<>();
+    JsonArray results = answer.getJsonArray("results");
+    for (int i = 0; i < results.size(); i++) {
+      JsonObject r = results.getJsonObject(i);
+      if (r.getString("campaign") != null) {
+        out.put(requestId + "#" + i, r);
+      }
+    }
+    return out;
+  }
+
+  static Map<String, JsonObject> byRequestAndPosition(List<ConsumerRecord<String, String>> recs) {
+    Map<String, JsonObject> out = new HashMap<>();
+    for (ConsumerRecord<String, String> c : recs) {
+      JsonObject o = new JsonObject(c.value());
+      assertThat(c.key()).isEqualTo(o.getString("listener"));
+      JsonObject before = out.put(o.getString("request_id") + "#" + o.getInteger("position"), o);
+      assertThat(before).as("a record sent twice: " + c.value()).isNull();
+    }
+    return out;
+  }
+
+  double exposureRecords(String outcome) {
+    String prefix = "gateway_exposure_records_total{outcome=\"" + outcome + "\"} ";
+    for (String line : gw.engine.telemetry().scrape().get().split("\n")) {
+      if (line.startsWith(prefix)) {
+        return Double.parseDouble(line.substring(prefix.length()));
+      }
+    }
+    throw new AssertionError("no " + prefix);
+  }
+
+  @Test
+  void recordsReachTheTopicExactlyOnceSurviveNoOutageButNeverSlowTheAnswers() {
+    // 1. every enrolled decision of N answers, with the inputs it was decided from
+    Map<String, JsonObject> expected = new HashMap<>();
+    for (int i = 0; i < 30; i++) {
+      HttpResponse<Buffer> r = score("req-" + i, "u-" + i, 1_000);
+      assertThat(r.statusCode()).isEqualTo(200);
+      expected.putAll(expected("req-" + i, r.bodyAsJsonObject()));
+    }
+    assertThat(expected).hasSize(30 * 4);
+    List<ConsumerRecord<String, String>> consumed =
+        kafka.read(TOPIC, 0, expected.size() + 1, Duration.ofSeconds(30));
+    Map<String, JsonObject> got = byRequestAndPosition(consumed);
+    assertThat(got.keySet()).isEqualTo(expected.keySet());
+    int ghosts = 0;
+    for (Map.Entry<String, JsonObject> e : expected.entrySet()) {
+      JsonObject answer = e.getValue();
+      JsonObject explain = answer.getJsonObject("explain");
+      JsonObject rec = got.get(e.getKey());
+      assertThat(rec.getInteger("schema_version")).isEqualTo(1);
+      assertThat(rec.getString("track")).isEqualTo(answer.getString("track"));
+      assertThat(rec.getString("campaign")).isEqualTo(answer.getString("campaign"));
+      assertThat(rec.getString("reason")).isEqualTo(answer.getString("reason"));
+      assertThat(rec.getBoolean("promoted")).isEqualTo(answer.getBoolean("promoted"));
+      assertThat(rec.getDouble("score")).isEqualTo(answer.getDouble("score"));
+      assertThat(rec.getDouble("base_score")).isEqualTo(explain.getDouble("base_score"));
+      assertThat(rec.getDouble("boost")).isEqualTo(explain.getDouble("boost"));
+      // the propensity is the pass rate the decision was made with
+      assertThat(rec.getDouble("pass_rate"))
+          .as(e.getKey())
+          .isEqualTo(explain.getDouble("pass_rate"));
+      assertThat(rec.getString("arm")).isEqualTo("champion");
+      assertThat(rec.getString("snapshot")).isEqualTo("s1");
+      assertThat(rec.getString("surface")).isEqualTo("autoplay");
+      assertThat(rec.getString("listener")).matches("[0-9a-f]{32}");
+      boolean heldOut = answer.getString("reason").equals("holdout");
+      assertThat(rec.getString("holdout")).isEqualTo(heldOut ? "campaign" : null);
+      assertThat(rec.getString("would_be")).isEqualTo(explain.getString("would_be"));
+      assertThat(rec.getBoolean("ghost"))
+          .isEqualTo(heldOut && "promoted".equals(rec.getString("would_be")));
+      ghosts += rec.getBoolean("ghost") ? 1 : 0;
+    }
+    assertThat(ghosts).as("half of c2's listeners are held out").isBetween(5, 25);
+    assertThat(got.values().stream().map(o -> o.getString("reason")).distinct())
+        .contains("promoted", "holdout", "paced");
+
+    // 2. the broker goes away: answers stay 200 and on time; what does not fit is dropped
+    kafka.stopBroker();
+    double droppedBefore = exposureRecords("dropped");
+    for (int i = 0; i < 100; i++) {
+      long start = System.nanoTime();
+      HttpResponse<Buffer> r = score("down-" + i, "u-" + i, 50);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.bodyAsJsonObject().getBoolean("degraded")).isFalse();
+      assertThat(ms).as("answer " + i + " took " + ms + " ms").isLessThan(500);
+    }
+    assertThat(exposureRecords("dropped") - droppedBefore)
+        .as("400 records for a buffer of " + BUFFER)
+        .isGreaterThanOrEqualTo(400 - BUFFER);
+
+    // 3. the broker is back: records flow again
+    kafka.startBroker();
+    Map<String, JsonObject> after = new HashMap<>();
+    long deadline = System.currentTimeMillis() + 60_000;
+    int round = 0;
+    List<String> keys = new ArrayList<>();
+    while (System.currentTimeMillis() < deadline) {
+      String id = "after-" + round++;
+      HttpResponse<Buffer> r = score(id, "u-" + round, 1_000);
+      assertThat(r.statusCode()).isEqualTo(200);
+      after.putAll(expected(id, r.bodyAsJsonObject()));
+      List<ConsumerRecord<String, String>> all =
+          kafka.read(TOPIC, 0, Integer.MAX_VALUE, Duration.ofSeconds(2));
+      keys.clear();
+      for (ConsumerRecord<String, String> c : all) {
+        JsonObject o = new JsonObject(c.value());
+        if (o.getString("request_id").startsWith("after-")) {
+          keys.add(o.getString("request_id") + "#" + o.getInteger("position"));
+        }
+      }
+      if (!keys.isEmpty() && keys.containsAll(after.keySet())) {
+        break;
+      }
+      TestGateway.sleep(500);
+    }
+    assertThat(keys).as("records of the answers after the broker came back").isNotEmpty();
+    // every answer since the first that made it through was logged, none twice
+    assertThat(keys).doesNotHaveDuplicates();
+    assertThat(exposureRecords("written")).isGreaterThanOrEqualTo(expected.size() + keys.size());
+  }
+}
