@@ -61,7 +61,8 @@ public final class AdminVerticle extends VerticleBase {
             cfg.pacingRefreshPeriodMs(),
             cfg.pacingMaxBatch());
     refresher.onChange(pacing::refresh);
-    AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
+    AdminRoutes admin =
+        new AdminRoutes(stores, engine.catalog(), refresher, engine.clock(), cfg.allocation());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
 
     RouteTable router = Routers.create(vertx);

@@ -75,7 +75,8 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacingSlotMs(),
             stores.frequency(),
             engine.clock(),
-            engine.telemetry().tracer());
+            engine.telemetry().tracer(),
+            cfg.allocation());
     ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
     DeliveryRoutes deliveries =
         new DeliveryRoutes(
@@ -129,7 +130,8 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacingSlotMs(),
             stores.frequency(),
             engine.clock(),
-            engine.telemetry().tracer());
+            engine.telemetry().tracer(),
+            cfg.allocation());
     ScoreRoutes warmRoutes =
         new ScoreRoutes(vertx, warmPipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
     new HotPathWarmup(vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.maxBatch())

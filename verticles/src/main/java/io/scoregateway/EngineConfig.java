@@ -1,5 +1,6 @@
 package io.scoregateway;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.http.TlsPolicy;
 import io.scoregateway.store.RedisTls;
 import io.vertx.core.http.HttpServerOptions;
@@ -35,6 +36,7 @@ import java.util.List;
  * @param pacingMaxBatch most campaigns one pacing refresh sends; the rest wait for the next
  * @param edge limits that keep slow or numerous callers from holding the ports
  * @param redisTls trust source and client certificate of {@code rediss://} links
+ * @param allocation each surface's allocation policy and listener guardrails
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -58,7 +60,8 @@ public record EngineConfig(
     long pacingSettleMs,
     int pacingMaxBatch,
     EdgeLimits edge,
-    RedisTls redisTls) {
+    RedisTls redisTls,
+    AllocationRules allocation) {
 
   /**
    * @param bodyReadMs the whole request body must arrive within this after the headers (else 408)
@@ -75,6 +78,56 @@ public record EngineConfig(
       io.scoregateway.pacing.PacingController.DEFAULT_SETTLE_MS;
 
   public static final int DEFAULT_PACING_MAX_BATCH = 2_000;
+
+  /** The settings with the default allocation (balanced, no guardrail) on every surface. */
+  public EngineConfig(
+      List<String> redisEndpoints,
+      String redisMode,
+      String redisMasterName,
+      String host,
+      int httpPort,
+      int adminPort,
+      int instances,
+      int maxBatch,
+      long timeoutMs,
+      long pacingSlotMs,
+      long catalogRefreshMs,
+      int maxInFlight,
+      String tlsCert,
+      String tlsKey,
+      long scoreCacheEntries,
+      int deliveryReplicas,
+      long deliveryWaitMs,
+      long pacingRefreshMs,
+      long pacingSettleMs,
+      int pacingMaxBatch,
+      EdgeLimits edge,
+      RedisTls redisTls) {
+    this(
+        redisEndpoints,
+        redisMode,
+        redisMasterName,
+        host,
+        httpPort,
+        adminPort,
+        instances,
+        maxBatch,
+        timeoutMs,
+        pacingSlotMs,
+        catalogRefreshMs,
+        maxInFlight,
+        tlsCert,
+        tlsKey,
+        scoreCacheEntries,
+        deliveryReplicas,
+        deliveryWaitMs,
+        pacingRefreshMs,
+        pacingSettleMs,
+        pacingMaxBatch,
+        edge,
+        redisTls,
+        AllocationRules.DEFAULTS);
+  }
 
   /** The settings with the default edge limits and the JVM's trust store for {@code rediss://}. */
   public EngineConfig(

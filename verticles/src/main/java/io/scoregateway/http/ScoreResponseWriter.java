@@ -76,6 +76,21 @@ public final class ScoreResponseWriter {
     if (e.userCount() >= 0) {
       sep(sb, start).append("\"user_count\":").append(e.userCount());
     }
+    field(sb, start, "urgency", e.urgency());
+    field(sb, start, "floor", e.floor());
+    if (e.label() != null) {
+      sep(sb, start).append("\"label\":\"").append(e.label()).append('"');
+    }
+    if (e.labelCount() >= 0) {
+      sep(sb, start).append("\"label_count\":").append(e.labelCount());
+    }
+    if (e.labelMax() > 0) {
+      sep(sb, start).append("\"label_max\":").append(e.labelMax());
+    }
+    if (e.plays() >= 0) {
+      sep(sb, start).append("\"plays\":").append(e.plays());
+      sb.append(",\"skips\":").append(e.skips()).append(",\"held\":").append(e.held());
+    }
     sb.append('}');
   }
 

@@ -1,5 +1,7 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.Guardrails;
+import io.scoregateway.allocate.SurfaceRules;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.Reason;
@@ -31,13 +33,31 @@ public final class Gates {
   }
 
   /**
-   * The gates on looked-up state and the instance's pacing view; {@link Reason#PROMOTED} when all
-   * pass, which takes one promotion from the campaign's lease.
+   * {@link #afterLookup(Campaign, String, double, CampaignPacer, long, long, SurfaceRules)} with no
+   * guardrail in force.
    */
   public static Reason afterLookup(
       Campaign c, String user, double baseScore, CampaignPacer pacer, long userCount, long slot) {
+    return afterLookup(c, user, baseScore, pacer, userCount, slot, SurfaceRules.DEFAULTS);
+  }
+
+  /**
+   * The gates on looked-up state, the surface's guardrails and the instance's pacing view; {@link
+   * Reason#PROMOTED} when all pass, which takes one promotion from the campaign's lease.
+   */
+  public static Reason afterLookup(
+      Campaign c,
+      String user,
+      double baseScore,
+      CampaignPacer pacer,
+      long userCount,
+      long slot,
+      SurfaceRules rules) {
     if (Double.isNaN(baseScore) || baseScore <= 0) {
       return Reason.NO_SCORE;
+    }
+    if (Guardrails.belowFloor(baseScore, rules)) {
+      return Reason.BELOW_FLOOR;
     }
     if (pacer.exhausted()) {
       pacer.exhaustedAttempt();
@@ -45,6 +65,10 @@ public final class Gates {
     }
     if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
       return Reason.FREQUENCY_CAPPED;
+    }
+    if (Guardrails.heldBack(user, c.id(), slot, rules, pacer.plays(), pacer.skips())) {
+      pacer.heldAttempt();
+      return Reason.ENGAGEMENT_HOLD;
     }
     return pacer.admit(user, slot);
   }

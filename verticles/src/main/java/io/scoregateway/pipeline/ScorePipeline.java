@@ -2,8 +2,9 @@ package io.scoregateway.pipeline;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.allocate.FrequencyCapAllocator;
-import io.scoregateway.allocate.SlotAllocator;
+import io.scoregateway.allocate.SurfaceRules;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
@@ -26,8 +27,8 @@ import java.util.Map;
 /**
  * The scoring path: in-memory gates, then one stage of pipelined lookups (snapshot scores for the
  * candidates still in play, the listener's frequency counters), then the remaining gates against
- * the instance's in-memory pacing view, and slot allocation. Never a round trip per candidate,
- * never a command per campaign.
+ * the instance's in-memory pacing view and the surface's guardrails, and slot allocation by the
+ * surface's policy. Never a round trip per candidate, never a command per campaign.
  */
 public final class ScorePipeline {
   private final LiveCatalog catalog;
@@ -37,7 +38,9 @@ public final class ScorePipeline {
   private final FrequencyStore frequency;
   private final Clock clock;
   private final Tracer tracer;
+  private final AllocationRules allocation;
 
+  /** A pipeline with the default allocation (balanced, no guardrail) on every surface. */
   public ScorePipeline(
       LiveCatalog catalog,
       ScoreStore scores,
@@ -46,6 +49,19 @@ public final class ScorePipeline {
       FrequencyStore frequency,
       Clock clock,
       Tracer tracer) {
+    this(catalog, scores, pacing, slotMs, frequency, clock, tracer, AllocationRules.DEFAULTS);
+  }
+
+  public ScorePipeline(
+      LiveCatalog catalog,
+      ScoreStore scores,
+      PacingView pacing,
+      long slotMs,
+      FrequencyStore frequency,
+      Clock clock,
+      Tracer tracer,
+      AllocationRules allocation) {
+    this.allocation = allocation;
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
@@ -130,6 +146,7 @@ public final class ScorePipeline {
     long t2 = System.nanoTime();
     ScoreRequest req = ex.request();
     long slot = Math.floorDiv(now, slotMs);
+    SurfaceRules rules = allocation.forSurface(req.surface());
     Map<String, Integer> cappedAt = new HashMap<>();
     for (Campaign c : capped) {
       cappedAt.put(c.id(), cappedAt.size());
@@ -143,21 +160,18 @@ public final class ScorePipeline {
       CampaignPacer pacer = pacing.pacer(c.id());
       Integer capAt = cappedAt.get(c.id());
       long userCount = capAt == null ? 0 : counts[capAt];
-      Reason r = Gates.afterLookup(c, req.user(), base, pacer, userCount, slot);
+      Reason r = Gates.afterLookup(c, req.user(), base, pacer, userCount, slot, rules);
       double score = r == Reason.PROMOTED ? base * c.boost() : 0;
       Decision.Explain why =
-          req.explain()
-              ? new Decision.Explain(
-                  base, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
-              : null;
+          req.explain() ? Explanations.of(c, base, pacer, userCount, rules) : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
       if (capAt != null) {
         remaining.put(c.id(), c.frequencyCap().max() - userCount);
       }
     }
     capWithinAnswer(ex, remaining, pacing);
-    if (req.limitsSlots()) {
-      allocate(ex, pacing);
+    if (AnswerAllocation.needed(ex, rules)) {
+      AnswerAllocation.allocate(ex, pacing, rules);
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
@@ -186,27 +200,6 @@ public final class ScorePipeline {
         pacing.pacer(d.campaign()).release();
         ex.decide(
             i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
-      }
-    }
-  }
-
-  private static void allocate(ScoreExchange ex, PacingView pacing) {
-    int n = ex.size();
-    boolean[] promoted = new boolean[n];
-    double[] score = new double[n];
-    for (int i = 0; i < n; i++) {
-      Decision d = ex.decision(i);
-      promoted[i] = d != null && d.promoted();
-      score[i] = d == null ? 0 : d.score();
-    }
-    boolean[] lost =
-        SlotAllocator.losers(
-            ex.request().candidates(), promoted, score, ex.request().maxPromoted());
-    for (int i = 0; i < n; i++) {
-      if (lost[i]) {
-        Decision d = ex.decision(i);
-        pacing.pacer(d.campaign()).release();
-        ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
     }
   }

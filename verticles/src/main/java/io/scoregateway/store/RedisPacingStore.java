@@ -2,6 +2,7 @@ package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.pacing.CampaignPacer.PacingReport;
+import io.scoregateway.pacing.EngagementWindow;
 import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.pacing.PacingRevision;
@@ -27,7 +28,8 @@ final class RedisPacingStore implements PacingStore {
     "base",
     "base_t",
     "frozen",
-    "status"
+    "status",
+    "eng"
   };
 
   private final RedisLink link;
@@ -52,10 +54,12 @@ final class RedisPacingStore implements PacingStore {
     String now = Long.toString(nowMs);
     String slot = Long.toString(slotMs);
     String settle = Integer.toString(settleSteps);
+    String engBucket = Long.toString(EngagementWindow.bucket(nowMs, slotMs));
+    String engBuckets = Integer.toString(EngagementWindow.BUCKETS);
     for (int i = 0; i < reports.size(); i++) {
       Campaign c = campaigns.get(i);
       PacingReport r = reports.get(i);
-      List<String> args = new ArrayList<>(37);
+      List<String> args = new ArrayList<>(39);
       args.add(now);
       args.add(slot);
       args.add(Long.toString(c.budget()));
@@ -69,6 +73,8 @@ final class RedisPacingStore implements PacingStore {
       args.add(Long.toString(r.promoted()));
       args.add(Double.toString(r.ratePerSec()));
       args.add(Long.toString(r.returned()));
+      args.add(engBucket);
+      args.add(engBuckets);
       if (c.trafficProfile() != null) {
         for (double w : c.trafficProfile()) {
           args.add(Double.toString(w));
@@ -93,7 +99,9 @@ final class RedisPacingStore implements PacingStore {
               r.get(4).toLong(),
               Double.parseDouble(r.get(5).toString()),
               Double.parseDouble(r.get(6).toString()),
-              r.get(7).toInteger() == 1);
+              r.get(7).toInteger() == 1,
+              r.get(8).toLong(),
+              r.get(9).toLong());
     }
     return out;
   }
@@ -133,6 +141,7 @@ final class RedisPacingStore implements PacingStore {
     r.baseMs = longOr(v.get(9), -1);
     r.frozen = doubleOr(v.get(10), Double.NaN);
     r.status = v.get(11) == null ? null : v.get(11).toString();
+    r.engagement = v.get(12) == null ? "" : v.get(12).toString();
     return r;
   }
 

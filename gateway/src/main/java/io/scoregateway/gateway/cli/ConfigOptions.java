@@ -80,6 +80,13 @@ public final class ConfigOptions {
       description = "most campaigns in one pacing refresh; env GATEWAY_PACING_MAX_BATCH")
   String pacingMaxBatch;
 
+  @Option(
+      names = "--allocation",
+      description =
+          "per-surface allocation policy and guardrails, e.g. '*: max_skip_rate=0.6; autoplay:"
+              + " floor=0.2, per_label=1; radio: policy=relevance'; env GATEWAY_ALLOCATION")
+  String allocation;
+
   @Option(names = "--max-batch", description = "most candidates per request; env GATEWAY_MAX_BATCH")
   String maxBatch;
 
@@ -179,6 +186,7 @@ public final class ConfigOptions {
     put(m, ConfigKey.PACING_REFRESH_MS, pacingRefreshMs);
     put(m, ConfigKey.PACING_SETTLE_MS, pacingSettleMs);
     put(m, ConfigKey.PACING_MAX_BATCH, pacingMaxBatch);
+    put(m, ConfigKey.ALLOCATION, allocation);
     put(m, ConfigKey.MAX_BATCH, maxBatch);
     put(m, ConfigKey.TIMEOUT_MS, timeoutMs);
     put(m, ConfigKey.EVENT_LOOPS, eventLoops);

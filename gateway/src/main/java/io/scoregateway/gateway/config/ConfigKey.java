@@ -82,6 +82,14 @@ public enum ConfigKey {
       "GATEWAY_PACING_MAX_BATCH",
       "2000",
       "most campaigns in one pacing batch; more due are sent in further batches right after"),
+  ALLOCATION(
+      "allocation",
+      "--allocation",
+      "GATEWAY_ALLOCATION",
+      "",
+      "per-surface allocation policy and listener guardrails, 'surface: key=value, ...; *: ...'"
+          + " (policy balanced|relevance, floor, per_label, max_skip_rate, min_plays, hold_share);"
+          + " empty = balanced everywhere, no guardrail"),
   MAX_BATCH(
       "max_batch",
       "--max-batch",

@@ -1,6 +1,7 @@
 package io.scoregateway.gateway.config;
 
 import io.scoregateway.EngineConfig;
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.store.RedisTls;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public record GatewayConfig(
                 number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
                 (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
                 (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)),
-            redisTls(v, endpoints));
+            redisTls(v, endpoints),
+            allocation(v));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(
           engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
@@ -83,6 +85,14 @@ public record GatewayConfig(
         bool(v, ConfigKey.METRICS),
         number(v, ConfigKey.CLIENT_RATE_LIMIT, 0, 10_000_000),
         number(v, ConfigKey.RELOAD_CHECK_MS, 0, 3_600_000));
+  }
+
+  private static AllocationRules allocation(Map<ConfigKey, String> v) {
+    try {
+      return AllocationRules.parse(v.get(ConfigKey.ALLOCATION));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKey.ALLOCATION, e.getMessage());
+    }
   }
 
   private static RedisTls redisTls(Map<ConfigKey, String> v, List<String> endpoints) {
