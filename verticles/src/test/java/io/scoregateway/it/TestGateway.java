@@ -7,6 +7,7 @@ import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
 import io.scoregateway.EngineConfig;
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.devredis.LocalCluster;
@@ -117,6 +118,38 @@ public final class TestGateway implements AutoCloseable {
             EngineConfig.DEFAULT_PACING_SETTLE_MS,
             EngineConfig.DEFAULT_PACING_MAX_BATCH);
     return start(cfg, redis, null, false, auth);
+  }
+
+  /** {@code instances} data-plane instances with their own Redis and the given allocation. */
+  public static TestGateway startWithAllocation(int instances, AllocationRules allocation)
+      throws IOException {
+    LocalRedis redis = LocalRedis.start();
+    EngineConfig cfg =
+        new EngineConfig(
+            List.of(redis.url()),
+            "standalone",
+            "mymaster",
+            "127.0.0.1",
+            LocalRedis.freePort(),
+            LocalRedis.freePort(),
+            instances,
+            1000,
+            5_000,
+            60_000,
+            100,
+            512,
+            null,
+            null,
+            0,
+            0,
+            200,
+            PACING_REFRESH_MS,
+            EngineConfig.DEFAULT_PACING_SETTLE_MS,
+            EngineConfig.DEFAULT_PACING_MAX_BATCH,
+            EngineConfig.EdgeLimits.DEFAULTS,
+            io.scoregateway.store.RedisTls.DEFAULT,
+            allocation);
+    return start(cfg, redis, null, false, null);
   }
 
   /**
@@ -420,6 +453,14 @@ public final class TestGateway implements AutoCloseable {
     return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id)
         .sendJsonObject(body)
         .await();
+  }
+
+  public HttpResponse<Buffer> deliver(JsonObject body) {
+    return http.post(port, "127.0.0.1", "/v1/deliveries").sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> getCampaign(String id) {
+    return http.get(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id).send().await();
   }
 
   public HttpResponse<Buffer> score(JsonObject body) {
