@@ -23,7 +23,8 @@ public record AllocationRules(SurfaceRules others, Map<String, SurfaceRules> sur
       List.of("policy", "floor", "per_label", "max_skip_rate", "min_plays", "hold_share");
 
   public AllocationRules {
-    surfaces = Map.copyOf(surfaces);
+    // in the order the operator listed them (the live-state GET names them in that order)
+    surfaces = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(surfaces));
   }
 
   public SurfaceRules forSurface(String surface) {

@@ -14,7 +14,7 @@ public final class Urgency {
   public static final double BOUND = 1.5;
 
   /** The gap, as a share of the budget, at which urgency reaches its bound. */
-  public static final double FULL_GAP = 0.02;
+  public static final double FULL_GAP = 0.01;
 
   private static final double LN_BOUND = Math.log(BOUND);
 
