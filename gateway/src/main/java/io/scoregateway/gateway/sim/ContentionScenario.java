@@ -48,7 +48,7 @@ final class ContentionScenario {
         new Spec("anthem", 0.80, Set.of(0, 1, 2, 3, 4, 5, 6, 7), 0.40),
         new Spec("single", 0.70, Set.of(0, 1, 2, 3), 0.45),
         new Spec("niche", 0.62, Set.of(0, 1), 0.85),
-        new Spec("b-side", 0.60, Set.of(2, 3), 0.75),
+        new Spec("b-side", 0.60, Set.of(2, 3), 0.70),
         new Spec("deep cut", 0.55, Set.of(4, 5), 0.60),
         new Spec("viral (infeasible)", 0.65, Set.of(6, 7), 1.4),
         new Spec("catalog (infeasible)", 0.45, Set.of(2, 3, 4, 5), 1.5));
