@@ -25,10 +25,6 @@ public final class AdminRoutes {
   private final Clock clock;
   private final AllocationRules allocation;
 
-  public AdminRoutes(Stores stores, LiveCatalog catalog, CatalogRefresher refresher, Clock clock) {
-    this(stores, catalog, refresher, clock, AllocationRules.DEFAULTS);
-  }
-
   /**
    * @param allocation the surfaces' guardrails, to say where a campaign's engagement holds it back
    */

@@ -33,15 +33,6 @@ public final class Gates {
   }
 
   /**
-   * {@link #afterLookup(Campaign, String, double, CampaignPacer, long, long, SurfaceRules)} with no
-   * guardrail in force.
-   */
-  public static Reason afterLookup(
-      Campaign c, String user, double baseScore, CampaignPacer pacer, long userCount, long slot) {
-    return afterLookup(c, user, baseScore, pacer, userCount, slot, SurfaceRules.DEFAULTS);
-  }
-
-  /**
    * The gates on looked-up state, the surface's guardrails and the instance's pacing view; {@link
    * Reason#PROMOTED} when all pass, which takes one promotion from the campaign's lease.
    */

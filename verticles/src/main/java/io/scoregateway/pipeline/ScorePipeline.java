@@ -40,18 +40,9 @@ public final class ScorePipeline {
   private final Tracer tracer;
   private final AllocationRules allocation;
 
-  /** A pipeline with the default allocation (balanced, no guardrail) on every surface. */
-  public ScorePipeline(
-      LiveCatalog catalog,
-      ScoreStore scores,
-      PacingView pacing,
-      long slotMs,
-      FrequencyStore frequency,
-      Clock clock,
-      Tracer tracer) {
-    this(catalog, scores, pacing, slotMs, frequency, clock, tracer, AllocationRules.DEFAULTS);
-  }
-
+  /**
+   * @param allocation each surface's policy and guardrails
+   */
   public ScorePipeline(
       LiveCatalog catalog,
       ScoreStore scores,
