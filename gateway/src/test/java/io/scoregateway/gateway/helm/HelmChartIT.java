@@ -280,6 +280,17 @@ class HelmChartIT {
   }
 
   @Test
+  void allocationRulesReachTheGatewayOnlyWhenSet() {
+    assertThat(environment(RenderedChart.render())).doesNotContainKey("GATEWAY_ALLOCATION");
+    RenderedChart chart =
+        RenderedChart.render("--set-string", "gateway.allocation=radio: policy=relevance");
+    Map<String, String> env = environment(chart);
+    assertThat(env).containsEntry("GATEWAY_ALLOCATION", "radio: policy=relevance");
+    assertThat(gatewayConfig(chart, env).engine().allocation().forSurface("radio").policy())
+        .isEqualTo(io.scoregateway.allocate.AllocationPolicy.RELEVANCE);
+  }
+
+  @Test
   void configChangesRollThePods() {
     Object before =
         at(RenderedChart.render().get("Deployment", NAME), "spec.template.metadata.annotations");
