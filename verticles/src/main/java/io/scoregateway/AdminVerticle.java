@@ -63,6 +63,7 @@ public final class AdminVerticle extends VerticleBase {
     refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, engine.catalog(), refresher, engine.clock());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
+    engine.readiness().control(link);
 
     RouteTable router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);

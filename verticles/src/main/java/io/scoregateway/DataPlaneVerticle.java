@@ -1,6 +1,8 @@
 package io.scoregateway;
 
 import io.scoregateway.auth.Role;
+import io.scoregateway.grpc.GrpcDataPlane;
+import io.scoregateway.grpc.GrpcGate;
 import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
@@ -21,7 +23,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 
-/** One per event loop: holds its own Redis connection and serves the data plane port. */
+/**
+ * One per event loop: holds its own Redis connection and serves the data plane port (and the gRPC
+ * port when configured).
+ */
 public final class DataPlaneVerticle extends VerticleBase {
   /** 1000 events of maximal ids fit; anything larger is refused with 413. */
   private static final int MAX_DELIVERY_BODY = 1024 * 1024;
@@ -77,16 +82,15 @@ public final class DataPlaneVerticle extends VerticleBase {
             engine.clock(),
             engine.telemetry().tracer());
     ScoreRoutes scores = new ScoreRoutes(vertx, pipeline, cfg.maxBatch(), cfg.timeoutMs(), engine);
+    DeliveryRecorder recorder =
+        new DeliveryRecorder(
+            engine.catalog(),
+            stores.deliveries(),
+            engine.pacing(),
+            engine.clock(),
+            cfg.pacingSettleMs());
     DeliveryRoutes deliveries =
-        new DeliveryRoutes(
-            new DeliveryRecorder(
-                engine.catalog(),
-                stores.deliveries(),
-                engine.pacing(),
-                engine.clock(),
-                cfg.pacingSettleMs()),
-            DELIVERY_TIMEOUT_MS,
-            engine.decisions());
+        new DeliveryRoutes(recorder, DELIVERY_TIMEOUT_MS, engine.decisions());
 
     LoadShedder shedder = new LoadShedder(cfg.maxInFlight(), engine.telemetry().registry());
     ClientRateLimiter limiter = new ClientRateLimiter(cfg.instances());
@@ -137,12 +141,41 @@ public final class DataPlaneVerticle extends VerticleBase {
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return Routers.listen(
-        vertx,
-        cfg.serverOptions(cfg.httpPort()),
-        router,
-        engine.listeners(),
-        engine.listeners().data());
+    Future<?> http =
+        Routers.listen(
+            vertx,
+            cfg.serverOptions(cfg.httpPort()),
+            router,
+            engine.listeners(),
+            engine.listeners().data());
+    if (cfg.grpcPort() == 0) {
+      return http;
+    }
+    // the same pipeline, recorder and edge bounds as HTTP: one event loop's limits hold for both
+    GrpcDataPlane.Parts grpc =
+        new GrpcDataPlane.Parts(
+            vertx,
+            pipeline,
+            recorder,
+            new GrpcGate(shedder, engine.auth(), perClient, limiter),
+            engine.grpcObserver(),
+            engine.decisions(),
+            engine.telemetry().tracer(),
+            new GrpcDataPlane.Settings(
+                cfg.maxBatch(),
+                cfg.timeoutMs(),
+                bodyMs,
+                DELIVERY_TIMEOUT_MS,
+                Math.max(cfg.maxBodyBytes(), MAX_DELIVERY_BODY)),
+            () -> engine.readiness().ready(engine.catalog()));
+    return Future.all(
+        http,
+        GrpcDataPlane.listen(
+            vertx,
+            cfg.serverOptions(cfg.grpcPort()),
+            GrpcDataPlane.server(grpc),
+            engine.listeners(),
+            engine.listeners().grpc()));
   }
 
   @Override

@@ -35,6 +35,7 @@ import java.util.List;
  * @param pacingMaxBatch most campaigns one pacing refresh sends; the rest wait for the next
  * @param edge limits that keep slow or numerous callers from holding the ports
  * @param redisTls trust source and client certificate of {@code rediss://} links
+ * @param grpcPort gRPC data plane port (HTTP/2); 0 = no gRPC data plane
  */
 public record EngineConfig(
     List<String> redisEndpoints,
@@ -58,7 +59,8 @@ public record EngineConfig(
     long pacingSettleMs,
     int pacingMaxBatch,
     EdgeLimits edge,
-    RedisTls redisTls) {
+    RedisTls redisTls,
+    int grpcPort) {
 
   /**
    * @param bodyReadMs the whole request body must arrive within this after the headers (else 408)
@@ -75,6 +77,84 @@ public record EngineConfig(
       io.scoregateway.pacing.PacingController.DEFAULT_SETTLE_MS;
 
   public static final int DEFAULT_PACING_MAX_BATCH = 2_000;
+
+  /** The settings without a gRPC data plane. */
+  public EngineConfig(
+      List<String> redisEndpoints,
+      String redisMode,
+      String redisMasterName,
+      String host,
+      int httpPort,
+      int adminPort,
+      int instances,
+      int maxBatch,
+      long timeoutMs,
+      long pacingSlotMs,
+      long catalogRefreshMs,
+      int maxInFlight,
+      String tlsCert,
+      String tlsKey,
+      long scoreCacheEntries,
+      int deliveryReplicas,
+      long deliveryWaitMs,
+      long pacingRefreshMs,
+      long pacingSettleMs,
+      int pacingMaxBatch,
+      EdgeLimits edge,
+      RedisTls redisTls) {
+    this(
+        redisEndpoints,
+        redisMode,
+        redisMasterName,
+        host,
+        httpPort,
+        adminPort,
+        instances,
+        maxBatch,
+        timeoutMs,
+        pacingSlotMs,
+        catalogRefreshMs,
+        maxInFlight,
+        tlsCert,
+        tlsKey,
+        scoreCacheEntries,
+        deliveryReplicas,
+        deliveryWaitMs,
+        pacingRefreshMs,
+        pacingSettleMs,
+        pacingMaxBatch,
+        edge,
+        redisTls,
+        0);
+  }
+
+  /** A copy serving the gRPC data plane on {@code port}. */
+  public EngineConfig withGrpcPort(int port) {
+    return new EngineConfig(
+        redisEndpoints,
+        redisMode,
+        redisMasterName,
+        host,
+        httpPort,
+        adminPort,
+        instances,
+        maxBatch,
+        timeoutMs,
+        pacingSlotMs,
+        catalogRefreshMs,
+        maxInFlight,
+        tlsCert,
+        tlsKey,
+        scoreCacheEntries,
+        deliveryReplicas,
+        deliveryWaitMs,
+        pacingRefreshMs,
+        pacingSettleMs,
+        pacingMaxBatch,
+        edge,
+        redisTls,
+        port);
+  }
 
   /** The settings with the default edge limits and the JVM's trust store for {@code rediss://}. */
   public EngineConfig(

@@ -50,6 +50,10 @@ public final class TestGateway implements AutoCloseable {
   public final Stores seed;
   public final int port;
   public final int adminPort;
+
+  /** The gRPC data plane's port; 0 when the gateway serves none. */
+  public final int grpcPort;
+
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
 
   /** Tests refresh pacing often: a starved lease is renewed within 100 ms, not a quarter slot. */
@@ -72,6 +76,7 @@ public final class TestGateway implements AutoCloseable {
     this.engine = engine;
     this.port = port;
     this.adminPort = adminPort;
+    this.grpcPort = engine.config().grpcPort();
     this.http = WebClient.create(vertx);
     this.seedLink = RedisLink.create(vertx, engine.config().redisOptions());
     this.seed = Stores.over(seedLink, engine.config().pacingSlotMs());
@@ -92,31 +97,46 @@ public final class TestGateway implements AutoCloseable {
   public static TestGateway start(
       LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs, long cacheEntries)
       throws IOException {
-    int port = LocalRedis.freePort();
-    int adminPort = LocalRedis.freePort();
+    return start(standalone(redis, instances, timeoutMs, cacheEntries), redis, null, false, auth);
+  }
+
+  /** {@link #start(int, TokenAuthenticator)} with the gRPC data plane on a free port as well. */
+  public static TestGateway startWithGrpc(int instances, TokenAuthenticator auth)
+      throws IOException {
+    return startWithGrpc(LocalRedis.start(), instances, auth, 5_000);
+  }
+
+  /** A gateway over {@code redis} serving the gRPC data plane on a free port as well. */
+  public static TestGateway startWithGrpc(
+      LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs) throws IOException {
     EngineConfig cfg =
-        new EngineConfig(
-            List.of(redis.url()),
-            "standalone",
-            "mymaster",
-            "127.0.0.1",
-            port,
-            adminPort,
-            instances,
-            1000,
-            timeoutMs,
-            60_000,
-            100,
-            512,
-            null,
-            null,
-            cacheEntries,
-            0,
-            200,
-            PACING_REFRESH_MS,
-            EngineConfig.DEFAULT_PACING_SETTLE_MS,
-            EngineConfig.DEFAULT_PACING_MAX_BATCH);
+        standalone(redis, instances, timeoutMs, 0).withGrpcPort(LocalRedis.freePort());
     return start(cfg, redis, null, false, auth);
+  }
+
+  private static EngineConfig standalone(
+      LocalRedis redis, int instances, long timeoutMs, long cacheEntries) throws IOException {
+    return new EngineConfig(
+        List.of(redis.url()),
+        "standalone",
+        "mymaster",
+        "127.0.0.1",
+        LocalRedis.freePort(),
+        LocalRedis.freePort(),
+        instances,
+        1000,
+        timeoutMs,
+        60_000,
+        100,
+        512,
+        null,
+        null,
+        cacheEntries,
+        0,
+        200,
+        PACING_REFRESH_MS,
+        EngineConfig.DEFAULT_PACING_SETTLE_MS,
+        EngineConfig.DEFAULT_PACING_MAX_BATCH);
   }
 
   /**
@@ -124,6 +144,16 @@ public final class TestGateway implements AutoCloseable {
    */
   public static TestGateway startWithLimits(
       TokenAuthenticator auth, int maxInFlight, EngineConfig.EdgeLimits edge) throws IOException {
+    return startWithLimits(auth, maxInFlight, edge, false);
+  }
+
+  /**
+   * {@link #startWithLimits(TokenAuthenticator, int, EngineConfig.EdgeLimits)}, with the gRPC data
+   * plane on a free port when {@code grpc}.
+   */
+  public static TestGateway startWithLimits(
+      TokenAuthenticator auth, int maxInFlight, EngineConfig.EdgeLimits edge, boolean grpc)
+      throws IOException {
     LocalRedis redis = LocalRedis.start();
     EngineConfig cfg =
         new EngineConfig(
@@ -148,7 +178,8 @@ public final class TestGateway implements AutoCloseable {
             EngineConfig.DEFAULT_PACING_SETTLE_MS,
             EngineConfig.DEFAULT_PACING_MAX_BATCH,
             edge,
-            io.scoregateway.store.RedisTls.DEFAULT);
+            io.scoregateway.store.RedisTls.DEFAULT,
+            grpc ? LocalRedis.freePort() : 0);
     return start(cfg, redis, null, false, auth);
   }
 

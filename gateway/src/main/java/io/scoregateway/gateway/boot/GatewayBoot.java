@@ -112,9 +112,10 @@ public final class GatewayBoot {
             ar -> {
               if (ar.succeeded()) {
                 LOG.info(
-                    "serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
+                    "serving: data plane on {}:{}{}, admin on {}:{}, {} event loops, redis {} ({})",
                     cfg.host(),
                     cfg.httpPort(),
+                    cfg.grpcPort() == 0 ? "" : " (gRPC on " + cfg.grpcPort() + ")",
                     cfg.host(),
                     cfg.adminPort(),
                     cfg.instances(),

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the environment must offer before anything is started: the bind address, both ports and
+ * What the environment must offer before anything is started: the bind address, every port and
  * readable PEM material. Each failure names its key, so a bad start ends in one line instead of a
  * half-started gateway. Runs on the CLI's main thread (it binds sockets and reads files).
  */
@@ -25,6 +25,9 @@ public final class StartupChecks {
     bindable(address, ConfigKey.HOST, 0, cfg.host());
     bindable(address, ConfigKey.PORT, cfg.httpPort(), cfg.host());
     bindable(address, ConfigKey.ADMIN_PORT, cfg.adminPort(), cfg.host());
+    if (cfg.grpcPort() != 0) {
+      bindable(address, ConfigKey.GRPC_PORT, cfg.grpcPort(), cfg.host());
+    }
     if (cfg.tlsCert() != null) {
       pem(ConfigKey.TLS_CERT, cfg.tlsCert(), "CERTIFICATE");
       pem(ConfigKey.TLS_KEY, cfg.tlsKey(), "PRIVATE KEY");

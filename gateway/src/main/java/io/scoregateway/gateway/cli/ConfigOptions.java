@@ -50,6 +50,11 @@ public final class ConfigOptions {
   @Option(names = "--admin-port", description = "admin/health/metrics port; env GATEWAY_ADMIN_PORT")
   String adminPort;
 
+  @Option(
+      names = "--grpc-port",
+      description = "gRPC data plane port; 0 = no gRPC (default); env GATEWAY_GRPC_PORT")
+  String grpcPort;
+
   @Option(names = "--tokens-file", description = "YAML tokens file; env GATEWAY_TOKENS_FILE")
   String tokensFile;
 
@@ -173,6 +178,7 @@ public final class ConfigOptions {
     put(m, ConfigKey.HOST, host);
     put(m, ConfigKey.PORT, port);
     put(m, ConfigKey.ADMIN_PORT, adminPort);
+    put(m, ConfigKey.GRPC_PORT, grpcPort);
     put(m, ConfigKey.TOKENS_FILE, tokensFile);
     put(m, ConfigKey.NO_AUTH, noAuth == null ? null : noAuth.toString());
     put(m, ConfigKey.PACING_SLOT_MS, pacingSlotMs);

@@ -46,6 +46,12 @@ public enum ConfigKey {
       "GATEWAY_ADMIN_PORT",
       "9090",
       "admin API, health and metrics port"),
+  GRPC_PORT(
+      "grpc_port",
+      "--grpc-port",
+      "GATEWAY_GRPC_PORT",
+      "0",
+      "gRPC data plane port (HTTP/2, scoregateway.v1.ScoreService and grpc.health.v1.Health); 0 = off"),
   TOKENS_FILE(
       "tokens_file",
       "--tokens-file",

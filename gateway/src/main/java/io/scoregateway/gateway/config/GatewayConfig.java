@@ -52,7 +52,8 @@ public record GatewayConfig(
                 number(v, ConfigKey.BODY_READ_MS, 100, 600_000),
                 (int) number(v, ConfigKey.MAX_IN_FLIGHT_PER_CLIENT, 0, 1_000_000),
                 (int) number(v, ConfigKey.MAX_CONNECTIONS, 1, 10_000_000)),
-            redisTls(v, endpoints));
+            redisTls(v, endpoints),
+            (int) number(v, ConfigKey.GRPC_PORT, 0, 65535));
     if ((engine.tlsCert() == null) != (engine.tlsKey() == null)) {
       throw new ConfigException(
           engine.tlsCert() == null ? ConfigKey.TLS_CERT : ConfigKey.TLS_KEY,
@@ -60,6 +61,12 @@ public record GatewayConfig(
     }
     if (engine.httpPort() != 0 && engine.httpPort() == engine.adminPort()) {
       throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
+    }
+    if (engine.grpcPort() != 0
+        && (engine.grpcPort() == engine.httpPort() || engine.grpcPort() == engine.adminPort())) {
+      throw new ConfigException(
+          ConfigKey.GRPC_PORT,
+          "must differ from " + ConfigKey.PORT.flag() + " and " + ConfigKey.ADMIN_PORT.flag());
     }
     boolean noAuth = bool(v, ConfigKey.NO_AUTH);
     String tokens = v.get(ConfigKey.TOKENS_FILE).trim();
