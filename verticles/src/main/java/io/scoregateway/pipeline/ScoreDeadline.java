@@ -23,7 +23,15 @@ public final class ScoreDeadline {
    * @param start {@link System#nanoTime()} when the request arrived
    */
   public void run(ScoreExchange ex, long start, long timeoutMs, Runnable finish) {
-    long margin = Math.min(5, Math.max(1, timeoutMs / 10)) + (ex.size() + 999) / 1000;
+    run(ex, start, timeoutMs, 0, finish);
+  }
+
+  /**
+   * Like {@link #run(ScoreExchange, long, long, Runnable)}, keeping back {@code transitMs} more for
+   * the answer's way to the caller.
+   */
+  public void run(ScoreExchange ex, long start, long timeoutMs, long transitMs, Runnable finish) {
+    long margin = Math.min(5, Math.max(1, timeoutMs / 10)) + (ex.size() + 999) / 1000 + transitMs;
     long decideInMs = Math.max(1, timeoutMs - margin - (System.nanoTime() - start) / 1_000_000);
     ex.decideBy(start + Math.max(1, timeoutMs - margin) * 1_000_000);
     long timer = vertx.setTimer(decideInMs, id -> finish.run());

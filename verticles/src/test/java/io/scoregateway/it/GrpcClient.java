@@ -49,12 +49,17 @@ final class GrpcClient implements AutoCloseable {
 
   /** The channel with {@code authorization: Bearer <token>} on every call (none when null). */
   Channel channel(String token) {
+    return withAuthorization(token == null ? null : "Bearer " + token);
+  }
+
+  /** The channel with this {@code authorization} value on every call (none when null). */
+  Channel withAuthorization(String value) {
     Channel c = ClientInterceptors.intercept(channel, new Recorder());
-    if (token == null) {
+    if (value == null) {
       return c;
     }
     Metadata m = new Metadata();
-    m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+    m.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
     return ClientInterceptors.intercept(c, MetadataUtils.newAttachHeadersInterceptor(m));
   }
 

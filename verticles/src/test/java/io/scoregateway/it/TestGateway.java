@@ -439,8 +439,16 @@ public final class TestGateway implements AutoCloseable {
 
   /** Activates through the admin API, as an operator would. */
   public void activate(String id) {
-    HttpResponse<Buffer> r =
-        http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate").send().await();
+    activate(id, null);
+  }
+
+  /** Activates through the admin API with an admin's bearer token (null: none). */
+  public void activate(String id, String token) {
+    var req = http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate");
+    if (token != null) {
+      req.putHeader("authorization", "Bearer " + token);
+    }
+    HttpResponse<Buffer> r = req.send().await();
     if (r.statusCode() != 200) {
       throw new IllegalStateException(
           "activate " + id + ": " + r.statusCode() + " " + r.bodyAsString());
@@ -448,9 +456,16 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> putCampaign(String id, JsonObject body) {
-    return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id)
-        .sendJsonObject(body)
-        .await();
+    return putCampaign(id, body, null);
+  }
+
+  /** Puts a campaign with an admin's bearer token (null: none). */
+  public HttpResponse<Buffer> putCampaign(String id, JsonObject body, String token) {
+    var req = http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id);
+    if (token != null) {
+      req.putHeader("authorization", "Bearer " + token);
+    }
+    return req.sendJsonObject(body).await();
   }
 
   public HttpResponse<Buffer> score(JsonObject body) {
