@@ -75,7 +75,7 @@ final class GrpcClient implements AutoCloseable {
     return ClientCalls.blockingUnaryCall(
             channel(null),
             HEALTH_CHECK,
-            CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS),
+            CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
             HealthCheckRequest.newBuilder().setService(service).build())
         .getStatus();
   }
@@ -90,7 +90,7 @@ final class GrpcClient implements AutoCloseable {
             .setResponseMarshaller(BYTES)
             .build();
     return ClientCalls.blockingUnaryCall(
-        channel(token), m, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), body);
+        channel(token), m, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS), body);
   }
 
   /** The status a call failed with. */

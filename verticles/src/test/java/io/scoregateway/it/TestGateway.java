@@ -316,6 +316,14 @@ public final class TestGateway implements AutoCloseable {
    * to be ready; the caller starts the Redis when it likes.
    */
   public static TestGateway startBeforeRedis(int redisPort) throws IOException {
+    return startBeforeRedis(redisPort, false);
+  }
+
+  /**
+   * {@link #startBeforeRedis(int)}, with the gRPC data plane on a free port as well when {@code
+   * grpc}.
+   */
+  public static TestGateway startBeforeRedis(int redisPort, boolean grpc) throws IOException {
     EngineConfig cfg =
         new EngineConfig(
             List.of("redis://127.0.0.1:" + redisPort),
@@ -338,6 +346,9 @@ public final class TestGateway implements AutoCloseable {
             PACING_REFRESH_MS,
             EngineConfig.DEFAULT_PACING_SETTLE_MS,
             EngineConfig.DEFAULT_PACING_MAX_BATCH);
+    if (grpc) {
+      cfg = cfg.withGrpcPort(LocalRedis.freePort());
+    }
     return start(cfg, null, null, false, null, null, false);
   }
 
