@@ -5,6 +5,7 @@ import io.scoregateway.catalog.CatalogRefresher;
 import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
+import io.scoregateway.http.OpenApiDocument;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
 import io.scoregateway.http.SnapshotRoutes;
@@ -68,6 +69,8 @@ public final class AdminVerticle extends VerticleBase {
     RouteTable router = Routers.create(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    OpenApiDocument openapi = new OpenApiDocument();
+    router.get("/openapi.yaml").handler(openapi::handle);
     router
         .get("/metrics")
         .handler(
@@ -94,8 +97,9 @@ public final class AdminVerticle extends VerticleBase {
 
     link.connect();
     pacingLink.connect();
-    return refresher
-        .start()
+    return openapi
+        .load(vertx)
+        .compose(v -> refresher.start())
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
         .compose(
