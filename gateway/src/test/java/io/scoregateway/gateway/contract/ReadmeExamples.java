@@ -99,7 +99,7 @@ final class ReadmeExamples {
     return single % 2 == 0;
   }
 
-  /** Shell words: single-quoted, double-quoted or bare. */
+  /** Shell words: single-quoted, double-quoted or bare; a comment ends them. */
   private static List<String> words(String cmd) {
     List<String> out = new ArrayList<>();
     StringBuilder w = new StringBuilder();
@@ -112,6 +112,8 @@ final class ReadmeExamples {
         } else {
           w.append(c);
         }
+      } else if (c == '#' && !inWord) {
+        break; // a shell comment runs to the end of the command line
       } else if (c == '\'' || c == '"') {
         quote = c;
         inWord = true;
