@@ -3,8 +3,7 @@ package io.scoregateway.grpc;
 import io.scoregateway.grpc.v1.DeliveriesRequest;
 import io.scoregateway.grpc.v1.DeliveriesResponse;
 import io.scoregateway.grpc.v1.ScoreRequest;
-import io.scoregateway.grpc.v1.ScoreResponse;
-import io.scoregateway.grpc.v1.ScoreStreamResponse;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.grpc.common.GrpcMessageEncoder;
 import io.vertx.grpc.common.ServiceMethod;
 import io.vertx.grpc.common.ServiceName;
@@ -19,18 +18,20 @@ final class GrpcMethods {
   static final ServiceName SCORE_SERVICE = ServiceName.create("scoregateway.v1.ScoreService");
   static final ServiceName HEALTH_SERVICE = ServiceName.create("grpc.health.v1.Health");
 
-  static final ServiceMethod<Decoded<ScoreRequest>, ScoreResponse> SCORE =
+  /** Answers are written as wire bytes ({@link ScoreAnswerWriter}): a {@code ScoreResponse}. */
+  static final ServiceMethod<Decoded<ScoreRequest>, Buffer> SCORE =
       ServiceMethod.server(
           SCORE_SERVICE,
           "Score",
-          GrpcMessageEncoder.encoder(),
+          GrpcMessageEncoder.IDENTITY,
           Decoded.decoder(ScoreRequest.parser(), "scoregateway.v1.ScoreRequest"));
 
-  static final ServiceMethod<Decoded<ScoreRequest>, ScoreStreamResponse> SCORE_STREAM =
+  /** Each message's wire bytes: a {@code ScoreStreamResponse}. */
+  static final ServiceMethod<Decoded<ScoreRequest>, Buffer> SCORE_STREAM =
       ServiceMethod.server(
           SCORE_SERVICE,
           "ScoreStream",
-          GrpcMessageEncoder.encoder(),
+          GrpcMessageEncoder.IDENTITY,
           Decoded.decoder(ScoreRequest.parser(), "scoregateway.v1.ScoreRequest"));
 
   static final ServiceMethod<Decoded<DeliveriesRequest>, DeliveriesResponse> DELIVERIES =

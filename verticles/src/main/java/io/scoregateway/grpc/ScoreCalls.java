@@ -3,12 +3,11 @@ package io.scoregateway.grpc;
 import io.opentelemetry.api.trace.Span;
 import io.scoregateway.auth.Role;
 import io.scoregateway.grpc.v1.ScoreRequest;
-import io.scoregateway.grpc.v1.ScoreResponse;
-import io.scoregateway.grpc.v1.ScoreStreamResponse;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreDeadline;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.scoregateway.telemetry.Spans;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.grpc.server.GrpcServerRequest;
 
 /**
@@ -27,20 +26,20 @@ final class ScoreCalls {
     this.deadline = new ScoreDeadline(parts.vertx(), parts.pipeline());
   }
 
-  void score(GrpcServerRequest<Decoded<ScoreRequest>, ScoreResponse> req) {
-    GrpcCall<ScoreRequest, ScoreResponse> call = parts.open(req);
+  void score(GrpcServerRequest<Decoded<ScoreRequest>, Buffer> req) {
+    GrpcCall<ScoreRequest, Buffer> call = parts.open(req);
     if (parts.gate().admit(call, Role.SCORE)) {
       call.read(
           parts.settings().bodyReadMs(),
           m -> {
             ScoreExchange ex = exchange(call, m);
-            run(call, ex, () -> call.ok(ScoreAnswers.whole(ex)));
+            run(call, ex, () -> call.ok(ScoreAnswerWriter.whole(ex)));
           });
     }
   }
 
-  void scoreStream(GrpcServerRequest<Decoded<ScoreRequest>, ScoreStreamResponse> req) {
-    GrpcCall<ScoreRequest, ScoreStreamResponse> call = parts.open(req);
+  void scoreStream(GrpcServerRequest<Decoded<ScoreRequest>, Buffer> req) {
+    GrpcCall<ScoreRequest, Buffer> call = parts.open(req);
     if (parts.gate().admit(call, Role.SCORE)) {
       call.read(
           parts.settings().bodyReadMs(),
@@ -100,11 +99,11 @@ final class ScoreCalls {
 
   /** The streamed answer: each run of newly final results as one message, then {@code done}. */
   private static final class Stream {
-    private final GrpcCall<?, ScoreStreamResponse> call;
+    private final GrpcCall<?, Buffer> call;
     private final ScoreExchange ex;
     private int written;
 
-    Stream(GrpcCall<?, ScoreStreamResponse> call, ScoreExchange ex) {
+    Stream(GrpcCall<?, Buffer> call, ScoreExchange ex) {
       this.call = call;
       this.ex = ex;
     }
@@ -115,15 +114,14 @@ final class ScoreCalls {
         to++;
       }
       if (to > written && !call.ended()) {
-        call.write(
-            ScoreStreamResponse.newBuilder().setResults(ScoreAnswers.run(ex, written, to)).build());
+        call.write(ScoreAnswerWriter.run(ex, written, to));
         written = to;
       }
     }
 
     void finish() {
       flush();
-      call.ok(ScoreStreamResponse.newBuilder().setDone(ScoreAnswers.done(ex)).build());
+      call.ok(ScoreAnswerWriter.done(ex));
     }
   }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *   stream (the same options): ScoreStream, one JSON message per line
  *   health [--service NAME]
  *   load   --target HOST:PORT [--tracks 100000] [--batch 100] [--skewed] [--connections 4]
- *          [--in-flight 8] [--seconds 10] [--deadline-ms 1000]: the bench's load driver
+ *          [--in-flight 8] [--seconds 10] [--deadline-ms 1000] [--cpu-pid PID --clk-tck 100]:
+ *          the bench's load driver; with --cpu-pid it reports that process's CPU time too
  * </pre>
  */
 public final class GrpcClientMain {
@@ -88,7 +89,12 @@ public final class GrpcClientMain {
                         opts.containsKey("--skewed"),
                         intOpt(opts, "--in-flight", 8),
                         deadlineMs)
-                    .run(Double.parseDouble(opts.getOrDefault("--seconds", "10"))));
+                    .run(
+                        Double.parseDouble(opts.getOrDefault("--seconds", "10")),
+                        opts.containsKey("--cpu-pid")
+                            ? new ProcessCpu(
+                                intOpt(opts, "--cpu-pid", 0), intOpt(opts, "--clk-tck", 100))
+                            : null));
         default -> usage(2);
       }
     } catch (StatusRuntimeException e) {

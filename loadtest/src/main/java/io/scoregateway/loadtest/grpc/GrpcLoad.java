@@ -7,6 +7,7 @@ import io.grpc.ManagedChannel;
 import io.scoregateway.grpc.v1.ScoreRequest;
 import io.scoregateway.grpc.v1.ScoreResponse;
 import io.scoregateway.grpc.v1.ScoreServiceGrpc;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,8 +55,12 @@ final class GrpcLoad {
     }
   }
 
-  /** Runs for {@code seconds} and returns the BENCH line. */
-  String run(double seconds) throws InterruptedException {
+  /**
+   * Runs for {@code seconds} and returns the BENCH line; with a {@code cpuPid} (the gateway's) it
+   * adds {@code cpu_us}, the CPU time that process used during exactly the timed window.
+   */
+  String run(double seconds, ProcessCpu cpu) throws InterruptedException, IOException {
+    long cpuBefore = cpu == null ? 0 : cpu.micros();
     long end = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong errors = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
@@ -72,6 +77,7 @@ final class GrpcLoad {
     }
     done.await();
     long durationUs = (System.nanoTime() - start) / 1_000;
+    long cpuUs = cpu == null ? -1 : cpu.micros() - cpuBefore;
     long count = 0;
     for (long[] s : latencies) {
       count += s[0];
@@ -84,12 +90,13 @@ final class GrpcLoad {
     }
     Arrays.sort(all);
     return String.format(
-        "BENCH requests=%d duration_us=%d errors=%d p50_us=%d p99_us=%d",
+        "BENCH requests=%d duration_us=%d errors=%d p50_us=%d p99_us=%d%s",
         count + errors.get(),
         durationUs,
         errors.get(),
         percentile(all, 0.50),
-        percentile(all, 0.99));
+        percentile(all, 0.99),
+        cpuUs < 0 ? "" : " cpu_us=" + cpuUs);
   }
 
   private static long percentile(long[] sorted, double p) {
