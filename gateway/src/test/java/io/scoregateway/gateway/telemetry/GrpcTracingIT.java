@@ -56,7 +56,7 @@ class GrpcTracingIT {
                 .withInterceptors(
                     MetadataUtils.newAttachHeadersInterceptor(out),
                     MetadataUtils.newCaptureMetadataInterceptor(headers, trailers))
-                .withDeadlineAfter(5, TimeUnit.SECONDS)
+                .withDeadlineAfter(30, TimeUnit.SECONDS)
                 .score(
                     ScoreRequest.newBuilder()
                         .setUser("u-1")
