@@ -115,9 +115,10 @@ public final class GatewayBoot {
             ar -> {
               if (ar.succeeded()) {
                 LOG.info(
-                    "serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
+                    "serving: data plane on {}:{}{}, admin on {}:{}, {} event loops, redis {} ({})",
                     server.host(),
                     server.httpPort(),
+                    server.grpcPort() == 0 ? "" : " (gRPC on " + server.grpcPort() + ")",
                     server.host(),
                     server.adminPort(),
                     cfg.instances(),
