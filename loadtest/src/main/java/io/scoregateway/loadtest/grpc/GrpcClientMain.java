@@ -69,16 +69,25 @@ public final class GrpcClientMain {
       Channel ch = withToken(channels.get(0), opts.get("--token"));
       long deadlineMs = intOpt(opts, "--deadline-ms", argv[0].equals("load") ? 1000 : 50);
       switch (argv[0]) {
-        case "score" ->
-            print(
-                ScoreServiceGrpc.newBlockingStub(ch)
-                    .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
-                    .score(request(opts, rest)));
-        case "stream" ->
-            ScoreServiceGrpc.newBlockingStub(ch)
-                .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
-                .scoreStream(request(opts, rest))
-                .forEachRemaining(GrpcClientMain::print);
+        // the request is built, and the client's own call path run once (a health check), before
+        // the deadline starts: in a cold JVM that alone takes
+        // longer than a 50 ms deadline, which is meant to measure the gateway
+        case "score" -> {
+          ScoreRequest req = request(opts, rest);
+          warm(ch);
+          print(
+              ScoreServiceGrpc.newBlockingStub(ch)
+                  .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
+                  .score(req));
+        }
+        case "stream" -> {
+          ScoreRequest req = request(opts, rest);
+          warm(ch);
+          ScoreServiceGrpc.newBlockingStub(ch)
+              .withDeadlineAfter(deadlineMs, TimeUnit.MILLISECONDS)
+              .scoreStream(req)
+              .forEachRemaining(GrpcClientMain::print);
+        }
         case "health" -> System.out.println(Health.check(ch, opts.getOrDefault("--service", "")));
         case "load" ->
             System.out.println(
@@ -106,6 +115,11 @@ public final class GrpcClientMain {
         c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /** Runs one call through the client's stack (classes loaded, connection's streams used). */
+  private static void warm(Channel ch) {
+    Health.check(ch, "");
   }
 
   /**
