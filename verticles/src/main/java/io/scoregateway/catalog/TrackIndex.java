@@ -11,25 +11,26 @@ import java.util.Map;
  */
 final class TrackIndex {
   private final int[] hashes;
-  private final String[] keys;
-  private final Campaign[] values;
+
+  /** Key and value side by side ({@code 2i}, {@code 2i + 1}): a hit reads one line, not two. */
+  private final Object[] entries;
+
   private final int mask;
 
-  TrackIndex(Map<String, Campaign> entries) {
-    int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 2 - 1)) << 1;
+  TrackIndex(Map<String, Campaign> byTrack) {
+    int capacity = Integer.highestOneBit(Math.max(4, byTrack.size() * 2 - 1)) << 1;
     hashes = new int[capacity];
-    keys = new String[capacity];
-    values = new Campaign[capacity];
+    entries = new Object[2 * capacity];
     mask = capacity - 1;
-    for (Map.Entry<String, Campaign> e : entries.entrySet()) {
+    for (Map.Entry<String, Campaign> e : byTrack.entrySet()) {
       int h = spread(e.getKey().hashCode());
       int i = h & mask;
       while (hashes[i] != 0) {
         i = (i + 1) & mask;
       }
       hashes[i] = h;
-      keys[i] = e.getKey();
-      values[i] = e.getValue();
+      entries[2 * i] = e.getKey();
+      entries[2 * i + 1] = e.getValue();
     }
   }
 
@@ -38,8 +39,8 @@ final class TrackIndex {
     int i = h & mask;
     // 0 marks an empty slot, so a miss reads the hash array alone (one cache line), not the keys
     for (int probe = hashes[i]; probe != 0; probe = hashes[i]) {
-      if (probe == h && keys[i].equals(track)) {
-        return values[i];
+      if (probe == h && track.equals(entries[2 * i])) {
+        return (Campaign) entries[2 * i + 1];
       }
       i = (i + 1) & mask;
     }

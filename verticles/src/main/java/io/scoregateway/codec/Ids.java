@@ -8,6 +8,22 @@ public final class Ids {
   private static final java.util.Set<String> MARKETS =
       java.util.Set.of(java.util.Locale.getISOCountries());
 
+  /** The characters an id may hold, by ASCII code. */
+  private static final boolean[] ID_CHARS = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ID_CHARS[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == ':'
+              || c == '-';
+    }
+  }
+
   private Ids() {}
 
   /** True when {@code s} matches {@code [A-Za-z0-9._:-]{1,128}}. */
@@ -17,15 +33,21 @@ public final class Ids {
     }
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '_'
-              || c == ':'
-              || c == '-';
-      if (!ok) {
+      if (c >= 128 || !ID_CHARS[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #valid(String)} for {@code len} chars from {@code off}, before any string is built. */
+  public static boolean valid(char[] chars, int off, int len) {
+    if (len == 0 || len > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = off; i < off + len; i++) {
+      char c = chars[i];
+      if (c >= 128 || !ID_CHARS[c]) {
         return false;
       }
     }

@@ -106,12 +106,12 @@ public final class ScoreRequestParser {
       if (i >= maxBatch) {
         throw new InvalidInput("candidates", "too many candidates (at most " + maxBatch + ")");
       }
-      String field = "candidates[" + i + "]";
-      String track = t == JsonToken.VALUE_STRING ? p.getText() : null;
-      if (!Ids.valid(track)) {
-        throw new InvalidInput(field, "invalid track id");
+      // validated in the parser's own buffer; the string is built only for a valid id
+      if (t != JsonToken.VALUE_STRING
+          || !Ids.valid(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+        throw new InvalidInput("candidates[" + i + "]", "invalid track id");
       }
-      out.add(track);
+      out.add(p.getText());
       i++;
     }
     if (out.isEmpty()) {

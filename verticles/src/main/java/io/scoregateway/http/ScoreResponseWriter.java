@@ -1,6 +1,7 @@
 package io.scoregateway.http;
 
 import io.scoregateway.model.Decision;
+import io.scoregateway.model.Reason;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
@@ -10,99 +11,131 @@ import java.nio.charset.StandardCharsets;
  * already-validated id or a fixed name, so no escaping is needed.
  */
 public final class ScoreResponseWriter {
-  /** Room per result, so a builder never grows: a grown builder copies the whole answer again. */
+  /** Room per result, so the answer seldom grows: a grown answer is copied whole again. */
   private static final int BYTES_PER_RESULT = 128;
+
+  private static final byte[] TRACK = ascii("{\"track\":\"");
+  private static final byte[] PROMOTED = ascii("\",\"promoted\":true,\"score\":");
+  private static final byte[] NOT_PROMOTED = ascii("\",\"promoted\":false,\"score\":");
+  private static final byte[] CAMPAIGN = ascii(",\"campaign\":\"");
+
+  /**
+   * By reason: the reason field; the same closing the result; and the whole tail of a result with
+   * no campaign, no score and nothing to explain.
+   */
+  private static final byte[][] REASON = new byte[Reason.values().length][];
+
+  private static final byte[][] REASON_END = new byte[REASON.length][];
+  private static final byte[][] UNSCORED_END = new byte[REASON.length][];
+
+  // the encoded bytes of each reason sit at its position: one array read per answer
+  @SuppressWarnings("EnumOrdinal")
+  private static void encodeReasons() {
+    for (Reason r : Reason.values()) {
+      String reason = ",\"reason\":\"" + r.wire() + "\"";
+      REASON[r.ordinal()] = ascii(reason);
+      REASON_END[r.ordinal()] = ascii(reason + "}");
+      UNSCORED_END[r.ordinal()] = ascii("\",\"promoted\":false,\"score\":0" + reason + "}");
+    }
+  }
 
   private ScoreResponseWriter() {}
 
   /** The whole answer as one JSON document. */
   public static Buffer json(ScoreExchange ex) {
-    StringBuilder sb = new StringBuilder(64 + ex.size() * BYTES_PER_RESULT);
-    sb.append("{\"snapshot\":");
-    quoteOrNull(sb, ex.snapshot());
-    sb.append(",\"degraded\":").append(ex.degraded()).append(",\"results\":[");
+    AnswerBytes out = new AnswerBytes(64 + ex.size() * BYTES_PER_RESULT);
+    out.text("{\"snapshot\":");
+    quoteOrNull(out, ex.snapshot());
+    out.text(",\"degraded\":").bool(ex.degraded()).text(",\"results\":[");
     for (int i = 0; i < ex.size(); i++) {
       if (i > 0) {
-        sb.append(',');
+        out.ch(',');
       }
-      result(sb, ex.request().candidates().get(i), ex.decision(i));
+      result(out, ex.request().candidates().get(i), ex.decision(i));
     }
-    sb.append("]}");
-    return Buffer.buffer(sb.toString().getBytes(StandardCharsets.UTF_8));
+    out.text("]}");
+    return out.toBuffer();
   }
 
   /** NDJSON lines for positions {@code from} (inclusive) to {@code to} (exclusive). */
   public static Buffer lines(ScoreExchange ex, int from, int to) {
-    StringBuilder sb = new StringBuilder((to - from) * BYTES_PER_RESULT);
+    AnswerBytes out = new AnswerBytes((to - from) * BYTES_PER_RESULT);
     for (int i = from; i < to; i++) {
-      result(sb, ex.request().candidates().get(i), ex.decision(i));
-      sb.append('\n');
+      result(out, ex.request().candidates().get(i), ex.decision(i));
+      out.ch('\n');
     }
-    return Buffer.buffer(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return out.toBuffer();
   }
 
   /** The NDJSON trailer line. */
   public static Buffer done(ScoreExchange ex) {
-    StringBuilder sb = new StringBuilder(96).append("{\"done\":true,\"snapshot\":");
-    quoteOrNull(sb, ex.snapshot());
-    sb.append(",\"degraded\":").append(ex.degraded()).append("}\n");
-    return Buffer.buffer(sb.toString());
+    AnswerBytes out = new AnswerBytes(96).text("{\"done\":true,\"snapshot\":");
+    quoteOrNull(out, ex.snapshot());
+    out.text(",\"degraded\":").bool(ex.degraded()).text("}\n");
+    return out.toBuffer();
   }
 
-  static void result(StringBuilder sb, String track, Decision d) {
-    sb.append("{\"track\":\"").append(track).append("\",\"promoted\":").append(d.promoted());
-    sb.append(",\"score\":");
-    number(sb, d.score());
+  static {
+    encodeReasons();
+  }
+
+  @SuppressWarnings("EnumOrdinal")
+  static void result(AnswerBytes out, String track, Decision d) {
+    out.raw(TRACK).text(track);
+    int r = d.reason().ordinal();
+    if (d.campaign() == null && d.explain() == null && !d.promoted() && d.score() == 0) {
+      // the most common answer (not enrolled) in one piece
+      out.raw(UNSCORED_END[r]);
+      return;
+    }
+    out.raw(d.promoted() ? PROMOTED : NOT_PROMOTED).number(d.score());
     if (d.campaign() != null) {
-      sb.append(",\"campaign\":\"").append(d.campaign()).append('"');
+      out.raw(CAMPAIGN).text(d.campaign()).ch('"');
     }
-    sb.append(",\"reason\":\"").append(d.reason().wire()).append('"');
-    if (d.explain() != null) {
-      explain(sb, d.explain());
+    if (d.explain() == null) {
+      out.raw(REASON_END[r]);
+    } else {
+      out.raw(REASON[r]);
+      explain(out, d.explain());
+      out.ch('}');
     }
-    sb.append('}');
   }
 
-  private static void explain(StringBuilder sb, Decision.Explain e) {
-    sb.append(",\"explain\":{");
-    int start = sb.length();
-    field(sb, start, "base_score", e.baseScore());
-    field(sb, start, "boost", e.boost());
-    field(sb, start, "pass_rate", e.passRate());
+  private static void explain(AnswerBytes out, Decision.Explain e) {
+    out.text(",\"explain\":{");
+    int start = out.length();
+    field(out, start, "base_score", e.baseScore());
+    field(out, start, "boost", e.boost());
+    field(out, start, "pass_rate", e.passRate());
     if (e.delivered() >= 0) {
-      sep(sb, start).append("\"delivered\":").append(e.delivered());
+      sep(out, start).text("\"delivered\":").integer(e.delivered());
     }
-    field(sb, start, "planned", e.planned());
+    field(out, start, "planned", e.planned());
     if (e.userCount() >= 0) {
-      sep(sb, start).append("\"user_count\":").append(e.userCount());
+      sep(out, start).text("\"user_count\":").integer(e.userCount());
     }
-    sb.append('}');
+    out.ch('}');
   }
 
-  private static void field(StringBuilder sb, int start, String name, double v) {
+  private static void field(AnswerBytes out, int start, String name, double v) {
     if (!Double.isNaN(v)) {
-      sep(sb, start).append('"').append(name).append("\":");
-      number(sb, v);
+      sep(out, start).ch('"').text(name).text("\":").number(v);
     }
   }
 
-  private static StringBuilder sep(StringBuilder sb, int start) {
-    return sb.length() > start ? sb.append(',') : sb;
+  private static AnswerBytes sep(AnswerBytes out, int start) {
+    return out.length() > start ? out.ch(',') : out;
   }
 
-  private static void number(StringBuilder sb, double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      sb.append((long) v);
-    } else {
-      sb.append(v);
-    }
-  }
-
-  private static void quoteOrNull(StringBuilder sb, String s) {
+  private static void quoteOrNull(AnswerBytes out, String s) {
     if (s == null) {
-      sb.append("null");
+      out.text("null");
     } else {
-      sb.append('"').append(s).append('"');
+      out.ch('"').text(s).ch('"');
     }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -20,7 +20,7 @@ public final class AdmissionHash {
     h = (h ^ 0) * FNV_PRIME;
     h = mix(h, campaign);
     h = (h ^ 0) * FNV_PRIME;
-    h = mix(h, Long.toString(slot));
+    h = mixDecimal(h, slot);
     return (finish(h) >>> 11) * 0x1.0p-53;
   }
 
@@ -28,10 +28,50 @@ public final class AdmissionHash {
     return passRate >= 1.0 || unit(user, campaign, slot) < passRate;
   }
 
+  /** {@link #admits(String, String, long, double)} with the {@link #unit} already computed. */
+  public static boolean admits(double unit, double passRate) {
+    return passRate >= 1.0 || unit < passRate;
+  }
+
+  /** FNV-1a over the UTF-8 bytes of {@code s}; ids are ASCII, whose chars are their bytes. */
   private static long mix(long h, String s) {
-    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    long ascii = h;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return mixBytes(h, s.getBytes(StandardCharsets.UTF_8));
+      }
+      ascii = (ascii ^ c) * FNV_PRIME;
+    }
+    return ascii;
+  }
+
+  private static long mixBytes(long h, byte[] bytes) {
     for (byte b : bytes) {
       h = (h ^ (b & 0xff)) * FNV_PRIME;
+    }
+    return h;
+  }
+
+  /** FNV-1a over the digits of {@code Long.toString(v)}, without building the string. */
+  private static long mixDecimal(long h, long v) {
+    if (v < 0 || v > Integer.MAX_VALUE) {
+      return mix(h, Long.toString(v));
+    }
+    // int arithmetic: a division by a constant compiles to a multiplication, a long one may not.
+    // The digits, least significant first, as nibbles: the most significant ends up lowest.
+    int rest = (int) v;
+    long packed = 0;
+    int n = 0;
+    do {
+      int q = rest / 10;
+      packed = (packed << 4) | (rest - q * 10);
+      rest = q;
+      n++;
+    } while (rest != 0);
+    for (int i = 0; i < n; i++) {
+      h = (h ^ ('0' + (packed & 0xf))) * FNV_PRIME;
+      packed >>>= 4;
     }
     return h;
   }

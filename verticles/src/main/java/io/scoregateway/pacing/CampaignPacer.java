@@ -69,12 +69,36 @@ public final class CampaignPacer {
     if (!AdmissionHash.admits(user, campaign, currentSlot, passRate)) {
       return Reason.PACED;
     }
-    // a lease outlives its slot until this instance's next report: a campaign asked for now and
-    // then keeps promoting, and what it spends is reported (and counted) at that report
-    if (lease.getAndUpdate(n -> n > 0 ? n - 1 : n) <= 0) {
-      starved = true;
+    return takeFromLease();
+  }
+
+  /**
+   * {@link #admit(String, long)} with the listener's {@link AdmissionHash#unit} for this campaign
+   * and slot already computed: one request computes it once per campaign, not per candidate.
+   */
+  public Reason admit(double admissionUnit) {
+    attempts.increment();
+    if (!AdmissionHash.admits(admissionUnit, passRate)) {
       return Reason.PACED;
     }
+    return takeFromLease();
+  }
+
+  private Reason takeFromLease() {
+    // a lease outlives its slot until this instance's next report: a campaign asked for now and
+    // then keeps promoting, and what it spends is reported (and counted) at that report.
+    // A dry lease is only read: every event loop meets it, and a write (even of the same value)
+    // would move its cache line between cores on every candidate.
+    long n;
+    do {
+      n = lease.get();
+      if (n <= 0) {
+        if (!starved) {
+          starved = true;
+        }
+        return Reason.PACED;
+      }
+    } while (!lease.compareAndSet(n, n - 1));
     admitted.increment();
     promoted.increment();
     return Reason.PROMOTED;

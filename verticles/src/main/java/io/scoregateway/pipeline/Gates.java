@@ -32,10 +32,11 @@ public final class Gates {
 
   /**
    * The gates on looked-up state and the instance's pacing view; {@link Reason#PROMOTED} when all
-   * pass, which takes one promotion from the campaign's lease.
+   * pass, which takes one promotion from the campaign's lease. {@code admissionUnit} is the
+   * listener's {@link io.scoregateway.pacing.AdmissionHash#unit} for the campaign and slot.
    */
   public static Reason afterLookup(
-      Campaign c, String user, double baseScore, CampaignPacer pacer, long userCount, long slot) {
+      Campaign c, double baseScore, CampaignPacer pacer, long userCount, double admissionUnit) {
     if (Double.isNaN(baseScore) || baseScore <= 0) {
       return Reason.NO_SCORE;
     }
@@ -46,6 +47,6 @@ public final class Gates {
     if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
       return Reason.FREQUENCY_CAPPED;
     }
-    return pacer.admit(user, slot);
+    return pacer.admit(admissionUnit);
   }
 }

@@ -7,6 +7,7 @@ import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.AdmissionHash;
 import io.scoregateway.pacing.CampaignPacer;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.FrequencyStore;
@@ -14,9 +15,7 @@ import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,36 +63,37 @@ public final class ScorePipeline {
     }
     ex.snapshot(view.snapshot());
 
-    Lookups lookups = new Lookups();
+    Lookups lookups = new Lookups(ex.size());
+    List<String> candidates = req.candidates();
     for (int i = 0; i < ex.size(); i++) {
-      String track = req.candidates().get(i);
+      String track = candidates.get(i);
       Campaign c = view.campaigns().forTrack(track);
-      Reason early = Gates.beforeLookup(c, req, now);
-      if (early == Reason.NOT_ENROLLED && !req.explain()) {
-        ex.decide(i, null, Decision.NOT_ENROLLED);
-      } else if (early != null) {
-        ex.decide(i, c, new Decision(early, 0, c == null ? null : c.id(), explainOf(req, c)));
-      } else {
-        ex.decide(i, c, null);
-        lookups.add(i, track, c);
+      if (c == null) {
+        ex.decide(
+            i,
+            null,
+            req.explain()
+                ? new Decision(Reason.NOT_ENROLLED, 0, null, Lookups.explainOf(req, null))
+                : Decision.NOT_ENROLLED);
+        continue;
+      }
+      int k = lookups.campaign(c, req, now);
+      Decision early = lookups.early(k);
+      ex.decide(i, c, early);
+      if (early == null) {
+        lookups.add(i, track, k);
       }
     }
     ex.timings().gates(System.nanoTime() - t0);
     ex.progress();
-    if (lookups.positions.isEmpty()) {
+    if (lookups.size == 0) {
       ex.allocated();
       return Future.succeededFuture();
     }
 
     long t1 = System.nanoTime();
-    List<String> tracks = new ArrayList<>(lookups.tracks.keySet());
-    List<Campaign> campaigns = new ArrayList<>(lookups.campaigns.values());
-    List<Campaign> capped = new ArrayList<>();
-    for (Campaign c : campaigns) {
-      if (c.frequencyCap() != null) {
-        capped.add(c);
-      }
-    }
+    List<String> tracks = lookups.tracks;
+    List<Campaign> capped = lookups.capped;
     Future<ScoreEntry[]> s =
         ex.snapshot() == null
             ? Future.succeededFuture(new ScoreEntry[tracks.size()])
@@ -105,56 +105,94 @@ public final class ScorePipeline {
               ex.timings().lookup(System.nanoTime() - t1);
               if (!ex.isClosed()) {
                 observer.allocation(
-                    ex,
-                    lookups.positions.size(),
-                    () -> decide(ex, lookups, s.result(), f.result(), capped, now));
+                    ex, lookups.size, () -> decide(ex, lookups, s.result(), f.result(), now));
               }
               return null;
             });
   }
 
   private void decide(
-      ScoreExchange ex,
-      Lookups lookups,
-      ScoreEntry[] entries,
-      long[] counts,
-      List<Campaign> capped,
-      long now) {
+      ScoreExchange ex, Lookups lookups, ScoreEntry[] entries, long[] counts, long now) {
     long t2 = System.nanoTime();
     ScoreRequest req = ex.request();
     long slot = Math.floorDiv(now, slotMs);
-    Map<String, Integer> cappedAt = new HashMap<>();
-    for (Campaign c : capped) {
-      cappedAt.put(c.id(), cappedAt.size());
+    String user = req.user();
+    // per distinct track and campaign once: the base score, the pacer, the listener's count
+    double[] base = new double[lookups.tracks.size()];
+    for (int t = 0; t < base.length; t++) {
+      base[t] = entries[t] == null ? Double.NaN : entries[t].scoreFor(req.segment());
     }
-    Map<String, Long> remaining = new HashMap<>();
-    for (int i : lookups.positions) {
-      Campaign c = ex.campaign(i);
-      String track = req.candidates().get(i);
-      ScoreEntry entry = entries[lookups.tracks.get(track)];
-      double base = entry == null ? Double.NaN : entry.scoreFor(req.segment());
-      CampaignPacer pacer = pacing.pacer(c.id());
-      Integer capAt = cappedAt.get(c.id());
-      long userCount = capAt == null ? 0 : counts[capAt];
-      Reason r = Gates.afterLookup(c, req.user(), base, pacer, userCount, slot);
-      double score = r == Reason.PROMOTED ? base * c.boost() : 0;
+    int met = lookups.campaigns();
+    CampaignPacer[] pacers = new CampaignPacer[met];
+    long[] userCounts = new long[met];
+    double[] admission = new double[met];
+    int[] promotedOf = new int[met];
+    for (int k = 0; k < met; k++) {
+      if (lookups.inPlay(k)) {
+        String id = lookups.campaignOf(k).id();
+        pacers[k] = pacing.pacer(id);
+        int capAt = lookups.cappedAt(k);
+        userCounts[k] = capAt < 0 ? 0 : counts[capAt];
+        admission[k] = AdmissionHash.unit(user, id, slot);
+      }
+    }
+    int promoted = 0;
+    for (int j = 0; j < lookups.size; j++) {
+      int i = lookups.positions[j];
+      int k = lookups.campaignAt[j];
+      Campaign c = lookups.campaignOf(k);
+      double b = base[lookups.trackAt[j]];
+      CampaignPacer pacer = pacers[k];
+      long userCount = userCounts[k];
+      Reason r = Gates.afterLookup(c, b, pacer, userCount, admission[k]);
+      double score = 0;
+      if (r == Reason.PROMOTED) {
+        score = b * c.boost();
+        promotedOf[k]++;
+        promoted++;
+      }
       Decision.Explain why =
           req.explain()
               ? new Decision.Explain(
-                  base, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
+                  b, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
               : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
-      if (capAt != null) {
-        remaining.put(c.id(), c.frequencyCap().max() - userCount);
-      }
     }
-    capWithinAnswer(ex, remaining, pacing);
-    if (req.limitsSlots()) {
+    if (overAllowance(lookups, promotedOf, userCounts)) {
+      capWithinAnswer(ex, remaining(lookups, userCounts), pacing);
+    }
+    if (req.limitsSlots() && promoted > req.maxPromoted()) {
       allocate(ex, pacing);
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
     ex.progress();
+  }
+
+  /**
+   * True when some capped campaign has more promoted positions than the listener's remaining
+   * allowance: otherwise the in-answer cap changes nothing.
+   */
+  private static boolean overAllowance(Lookups lookups, int[] promotedOf, long[] userCounts) {
+    for (int k = 0; k < lookups.campaigns(); k++) {
+      Campaign c = lookups.campaignOf(k);
+      if (lookups.cappedAt(k) >= 0 && promotedOf[k] > c.frequencyCap().max() - userCounts[k]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Per capped campaign in play, the deliveries the listener may still receive. */
+  private static Map<String, Long> remaining(Lookups lookups, long[] userCounts) {
+    Map<String, Long> remaining = new HashMap<>();
+    for (int k = 0; k < lookups.campaigns(); k++) {
+      if (lookups.cappedAt(k) >= 0) {
+        Campaign c = lookups.campaignOf(k);
+        remaining.put(c.id(), c.frequencyCap().max() - userCounts[k]);
+      }
+    }
+    return remaining;
   }
 
   /** One answer may not promote more of a campaign than the listener's remaining allowance. */
@@ -201,27 +239,6 @@ public final class ScorePipeline {
         pacing.pacer(d.campaign()).release();
         ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
-    }
-  }
-
-  private static Decision.Explain explainOf(ScoreRequest req, Campaign c) {
-    if (!req.explain()) {
-      return null;
-    }
-    return new Decision.Explain(
-        Double.NaN, c == null ? Double.NaN : c.boost(), Double.NaN, -1, Double.NaN, -1);
-  }
-
-  /** The distinct tracks and campaigns still in play, and where they sit in the request. */
-  private static final class Lookups {
-    final List<Integer> positions = new ArrayList<>();
-    final Map<String, Integer> tracks = new LinkedHashMap<>();
-    final Map<String, Campaign> campaigns = new LinkedHashMap<>();
-
-    void add(int position, String track, Campaign c) {
-      positions.add(position);
-      tracks.putIfAbsent(track, tracks.size());
-      campaigns.putIfAbsent(c.id(), c);
     }
   }
 }

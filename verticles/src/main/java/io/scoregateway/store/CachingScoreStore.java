@@ -23,7 +23,7 @@ public final class CachingScoreStore implements ScoreStore {
     List<String> missing = null;
     List<Integer> missingAt = null;
     for (int i = 0; i < out.length; i++) {
-      ScoreEntry e = cache.get(Keys.score(snapshot, tracks.get(i)));
+      ScoreEntry e = cache.get(snapshot, tracks.get(i));
       if (e == null) {
         if (missing == null) {
           missing = new ArrayList<>();
@@ -47,7 +47,7 @@ public final class CachingScoreStore implements ScoreStore {
         .map(
             fetched -> {
               for (int j = 0; j < fetched.length; j++) {
-                cache.put(Keys.score(snapshot, fetch.get(j)), fetched[j]);
+                cache.put(snapshot, fetch.get(j), fetched[j]);
                 out[at.get(j)] = fetched[j];
               }
               return out;

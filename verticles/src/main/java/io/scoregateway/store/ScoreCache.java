@@ -16,7 +16,7 @@ public final class ScoreCache {
   /** Stands for "this snapshot has no row for this track". */
   static final ScoreEntry ABSENT = ScoreEntry.absent();
 
-  private final Cache<String, ScoreEntry> entries;
+  private final Cache<Key, ScoreEntry> entries;
 
   /** One tally per event loop: counting without contended adds, summed when scraped. */
   private final List<Tally> tallies = new CopyOnWriteArrayList<>();
@@ -58,12 +58,28 @@ public final class ScoreCache {
   }
 
   /** The cached entry ({@link #ABSENT} for a known gap), or null when not cached. */
-  ScoreEntry get(String key) {
-    return entries.getIfPresent(key);
+  ScoreEntry get(String snapshot, String track) {
+    return entries.getIfPresent(new Key(snapshot, track));
   }
 
-  void put(String key, ScoreEntry entry) {
-    entries.put(key, entry == null ? ABSENT : entry);
+  void put(String snapshot, String track, ScoreEntry entry) {
+    entries.put(new Key(snapshot, track), entry == null ? ABSENT : entry);
+  }
+
+  /**
+   * One track's entry in one snapshot. Hashed from the ids' own cached hash codes: a lookup builds
+   * no key string and hashes no bytes.
+   */
+  private record Key(String snapshot, String track) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && track.equals(k.track) && snapshot.equals(k.snapshot);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * snapshot.hashCode() + track.hashCode();
+    }
   }
 
   public long size() {

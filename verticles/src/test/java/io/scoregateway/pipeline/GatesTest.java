@@ -8,6 +8,7 @@ import io.scoregateway.model.FrequencyCap;
 import io.scoregateway.model.PacingMode;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.AdmissionHash;
 import io.scoregateway.pacing.CampaignPacer;
 import io.scoregateway.pacing.PacingController;
 import java.time.Instant;
@@ -45,6 +46,15 @@ class GatesTest {
   }
 
   /** A pacer the last refresh gave {@code passRate} and {@code grant} promotions. */
+  /**
+   * The gate as the pipeline calls it, with the listener's admission unit for the campaign and
+   * slot.
+   */
+  static Reason afterLookup(
+      Campaign c, String user, double baseScore, CampaignPacer p, long userCount, long slot) {
+    return Gates.afterLookup(c, baseScore, p, userCount, AdmissionHash.unit(user, c.id(), slot));
+  }
+
   static CampaignPacer pacer(double passRate, long grant, boolean exhausted) {
     CampaignPacer p = new CampaignPacer("c1");
     p.apply(new PacingController.Lease(passRate, SLOT, grant, exhausted, 0, 0, 0, false));
@@ -95,9 +105,9 @@ class GatesTest {
   @Test
   void withoutAPositiveScoreNothingElseIsAsked() {
     CampaignPacer p = pacer(1.0, 5, true);
-    assertThat(Gates.afterLookup(open(), "u-1", Double.NaN, p, 0, SLOT)).isEqualTo(Reason.NO_SCORE);
-    assertThat(Gates.afterLookup(open(), "u-1", 0, p, 0, SLOT)).isEqualTo(Reason.NO_SCORE);
-    assertThat(Gates.afterLookup(open(), "u-1", -0.5, p, 0, SLOT)).isEqualTo(Reason.NO_SCORE);
+    assertThat(afterLookup(open(), "u-1", Double.NaN, p, 0, SLOT)).isEqualTo(Reason.NO_SCORE);
+    assertThat(afterLookup(open(), "u-1", 0, p, 0, SLOT)).isEqualTo(Reason.NO_SCORE);
+    assertThat(afterLookup(open(), "u-1", -0.5, p, 0, SLOT)).isEqualTo(Reason.NO_SCORE);
     assertThat(p.lease()).isEqualTo(5);
   }
 
@@ -105,8 +115,7 @@ class GatesTest {
   void anExhaustedBudgetWinsOverTheFrequencyCapAndTakesNoPromotion() {
     Campaign capped = campaign(CampaignStatus.ACTIVE, null, null, new FrequencyCap(1, 3600));
     CampaignPacer p = pacer(1.0, 5, true);
-    assertThat(Gates.afterLookup(capped, "u-1", 0.5, p, 9, SLOT))
-        .isEqualTo(Reason.BUDGET_EXHAUSTED);
+    assertThat(afterLookup(capped, "u-1", 0.5, p, 9, SLOT)).isEqualTo(Reason.BUDGET_EXHAUSTED);
     assertThat(p.lease()).isEqualTo(5);
   }
 
@@ -114,22 +123,21 @@ class GatesTest {
   void theFrequencyCapStopsAListenerAtItsMaximum() {
     Campaign capped = campaign(CampaignStatus.ACTIVE, null, null, new FrequencyCap(3, 3600));
     CampaignPacer p = pacer(1.0, 5, false);
-    assertThat(Gates.afterLookup(capped, "u-1", 0.5, p, 3, SLOT))
-        .isEqualTo(Reason.FREQUENCY_CAPPED);
+    assertThat(afterLookup(capped, "u-1", 0.5, p, 3, SLOT)).isEqualTo(Reason.FREQUENCY_CAPPED);
     assertThat(p.lease()).isEqualTo(5);
-    assertThat(Gates.afterLookup(capped, "u-1", 0.5, p, 2, SLOT)).isEqualTo(Reason.PROMOTED);
+    assertThat(afterLookup(capped, "u-1", 0.5, p, 2, SLOT)).isEqualTo(Reason.PROMOTED);
     assertThat(p.lease()).isEqualTo(4);
   }
 
   @Test
   void pacingDecidesLastAndAPromotionTakesOneFromTheLease() {
     CampaignPacer open = pacer(1.0, 1, false);
-    assertThat(Gates.afterLookup(open(), "u-1", 0.5, open, 0, SLOT)).isEqualTo(Reason.PROMOTED);
+    assertThat(afterLookup(open(), "u-1", 0.5, open, 0, SLOT)).isEqualTo(Reason.PROMOTED);
     assertThat(open.lease()).isZero();
     // the lease is spent: paced, whatever the pass rate
-    assertThat(Gates.afterLookup(open(), "u-2", 0.5, open, 0, SLOT)).isEqualTo(Reason.PACED);
+    assertThat(afterLookup(open(), "u-2", 0.5, open, 0, SLOT)).isEqualTo(Reason.PACED);
     CampaignPacer closed = pacer(0.0, 5, false);
-    assertThat(Gates.afterLookup(open(), "u-1", 0.5, closed, 0, SLOT)).isEqualTo(Reason.PACED);
+    assertThat(afterLookup(open(), "u-1", 0.5, closed, 0, SLOT)).isEqualTo(Reason.PACED);
     assertThat(closed.lease()).isEqualTo(5);
   }
 }
