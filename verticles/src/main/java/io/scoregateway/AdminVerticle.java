@@ -7,6 +7,7 @@ import io.scoregateway.config.EngineConfig;
 import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.HistoryRoutes;
+import io.scoregateway.http.OpenApiDocument;
 import io.scoregateway.http.PortOptions;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
@@ -74,10 +75,13 @@ public final class AdminVerticle extends VerticleBase {
     refresher.onChange(pacing::refresh);
     AdminRoutes admin = new AdminRoutes(stores, refresher, engine.clock(), cfg.allocation());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
+    engine.readiness().control(link);
 
     RouteTable router = Routers.create(vertx, engine.telemetry().registry());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    OpenApiDocument openapi = new OpenApiDocument();
+    router.get("/openapi.yaml").handler(openapi::handle);
     router
         .get("/metrics")
         .handler(
@@ -113,8 +117,9 @@ public final class AdminVerticle extends VerticleBase {
 
     link.connect();
     pacingLink.connect();
-    return refresher
-        .start()
+    return openapi
+        .load(vertx)
+        .compose(v -> refresher.start())
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
         .compose(v -> ui)

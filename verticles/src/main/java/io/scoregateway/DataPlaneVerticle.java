@@ -2,6 +2,8 @@ package io.scoregateway;
 
 import io.scoregateway.auth.Role;
 import io.scoregateway.config.EngineConfig;
+import io.scoregateway.grpc.GrpcDataPlane;
+import io.scoregateway.grpc.GrpcGate;
 import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
@@ -28,7 +30,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 
-/** One per event loop: holds its own Redis connection and serves the data plane port. */
+/**
+ * One per event loop: holds its own Redis connection and serves the data plane port (and the gRPC
+ * port when configured).
+ */
 public final class DataPlaneVerticle extends VerticleBase {
   /** 1000 events of maximal ids fit; anything larger is refused with 413. */
   private static final int MAX_DELIVERY_BODY = 1024 * 1024;
@@ -75,7 +80,7 @@ public final class DataPlaneVerticle extends VerticleBase {
         engine.scoreCache() == null
             ? stores.scores()
             : new CachingScoreStore(stores.scores(), engine.scoreCache());
-    ExchangeObserver exchanges =
+    ExchangeTelemetry exchanges =
         new ExchangeTelemetry(engine.telemetry().tracer(), engine.decisions());
     ScorePipeline pipeline =
         new ScorePipeline(
@@ -90,16 +95,15 @@ public final class DataPlaneVerticle extends VerticleBase {
     ScoreRoutes scores =
         new ScoreRoutes(
             vertx, pipeline, cfg.scoring().maxBatch(), cfg.scoring().timeoutMs(), exchanges);
+    DeliveryRecorder recorder =
+        new DeliveryRecorder(
+            engine.catalog(),
+            stores.deliveries(),
+            engine.pacing(),
+            engine.clock(),
+            cfg.pacing().settleMs());
     DeliveryRoutes deliveries =
-        new DeliveryRoutes(
-            new DeliveryRecorder(
-                engine.catalog(),
-                stores.deliveries(),
-                engine.pacing(),
-                engine.clock(),
-                cfg.pacing().settleMs()),
-            DELIVERY_TIMEOUT_MS,
-            engine.decisions());
+        new DeliveryRoutes(recorder, DELIVERY_TIMEOUT_MS, engine.decisions());
 
     LoadShedder shedder =
         new LoadShedder(cfg.scoring().maxInFlight(), engine.telemetry().registry());
@@ -160,12 +164,41 @@ public final class DataPlaneVerticle extends VerticleBase {
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return Routers.listen(
-        vertx,
-        PortOptions.of(cfg.server(), cfg.server().httpPort()),
-        router,
-        engine.listeners(),
-        engine.listeners().data());
+    Future<?> http =
+        Routers.listen(
+            vertx,
+            PortOptions.of(cfg.server(), cfg.server().httpPort()),
+            router,
+            engine.listeners(),
+            engine.listeners().data());
+    if (cfg.server().grpcPort() == 0) {
+      return http;
+    }
+    // the same pipeline, recorder and edge bounds as HTTP: one event loop's limits hold for both
+    GrpcDataPlane.Parts grpc =
+        new GrpcDataPlane.Parts(
+            vertx,
+            pipeline,
+            recorder,
+            new GrpcGate(shedder, engine.auth(), perClient, limiter),
+            engine.grpcObserver(),
+            exchanges.withoutBatchSizes(),
+            engine.decisions(),
+            new GrpcDataPlane.Settings(
+                cfg.scoring().maxBatch(),
+                cfg.scoring().timeoutMs(),
+                bodyMs,
+                DELIVERY_TIMEOUT_MS,
+                Math.max(cfg.scoring().maxBodyBytes(), MAX_DELIVERY_BODY)),
+            () -> engine.readiness().ready(engine.catalog()));
+    return Future.all(
+        http,
+        GrpcDataPlane.listen(
+            vertx,
+            PortOptions.of(cfg.server(), cfg.server().grpcPort()),
+            GrpcDataPlane.server(grpc),
+            engine.listeners(),
+            engine.listeners().grpc()));
   }
 
   @Override

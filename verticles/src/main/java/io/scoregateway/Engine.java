@@ -8,6 +8,7 @@ import io.scoregateway.http.Readiness;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
+import io.scoregateway.telemetry.GrpcObserver;
 import io.scoregateway.telemetry.RequestObserver;
 import io.scoregateway.telemetry.Telemetry;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import java.time.Clock;
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
  * snapshot score cache (null when disabled), whether the data plane is connected and warm, and the
- * pacing view its scoring reads, and the listening servers (connection caps, TLS reloads).
+ * pacing view its scoring reads, the listening servers (connection caps, TLS reloads) and the
+ * observer of gRPC calls.
  */
 public record Engine(
     EngineConfig config,
@@ -29,7 +31,8 @@ public record Engine(
     ScoreCache scoreCache,
     Readiness readiness,
     PacingView pacing,
-    Listeners listeners) {
+    Listeners listeners,
+    GrpcObserver grpcObserver) {
 
   public static Engine create(
       EngineConfig config,
@@ -52,6 +55,7 @@ public record Engine(
         cache,
         new Readiness(config.instances()),
         new PacingView(),
-        new Listeners(config.server().edge().maxConnections(), telemetry.registry()));
+        new Listeners(config.server().edge().maxConnections(), telemetry.registry()),
+        new GrpcObserver(telemetry));
   }
 }

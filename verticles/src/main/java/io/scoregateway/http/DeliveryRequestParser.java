@@ -22,9 +22,6 @@ public final class DeliveryRequestParser {
   private static final KnownFields EVENT =
       new KnownFields("id", "user", "track", "campaign", "surface", "ts", "skipped", "listened_ms");
 
-  /** Longest play a {@code listened_ms} may report: a day. */
-  static final long MAX_LISTENED_MS = 86_400_000;
-
   /** One parsed position: the event, or why it was rejected. */
   public record Parsed(DeliveryEvent event, String error) {}
 
@@ -92,9 +89,10 @@ public final class DeliveryRequestParser {
       if (!(listened instanceof Number n)
           || n.doubleValue() != Math.rint(n.doubleValue())
           || n.doubleValue() < 0
-          || n.doubleValue() > MAX_LISTENED_MS) {
+          || n.doubleValue() > PlayOutcome.MAX_LISTENED_MS) {
         throw new InvalidInput(
-            "listened_ms", "must be a whole number of milliseconds, 0 to " + MAX_LISTENED_MS);
+            "listened_ms",
+            "must be a whole number of milliseconds, 0 to " + PlayOutcome.MAX_LISTENED_MS);
       }
       ms = n.longValue();
     }

@@ -12,6 +12,9 @@ public enum PlayOutcome {
   /** A play shorter than this, reported as {@code listened_ms} alone, counts as a skip. */
   public static final long SKIP_BELOW_MS = 30_000;
 
+  /** Longest play a {@code listened_ms} may report: a day. */
+  public static final long MAX_LISTENED_MS = 86_400_000;
+
   private final String code;
 
   PlayOutcome(String code) {

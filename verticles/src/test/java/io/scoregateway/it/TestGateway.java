@@ -60,6 +60,10 @@ public final class TestGateway implements AutoCloseable {
   public final Stores seed;
   public final int port;
   public final int adminPort;
+
+  /** The gRPC data plane's port; 0 when the gateway serves none. */
+  public final int grpcPort;
+
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
 
   /** Tests refresh pacing often: a starved lease is renewed within 100 ms, not a quarter slot. */
@@ -82,6 +86,7 @@ public final class TestGateway implements AutoCloseable {
     this.engine = engine;
     this.port = port;
     this.adminPort = adminPort;
+    this.grpcPort = engine.config().server().grpcPort();
     this.http = WebClient.create(vertx);
     this.seedLink =
         new RedisConnector(vertx, RedisLinkOptions.of(engine.config().redis()), LuaScript.ALL)
@@ -104,6 +109,11 @@ public final class TestGateway implements AutoCloseable {
                 .withPorts(LocalRedis.freePort(), LocalRedis.freePort()))
         .withScoring(ScoringConfig.DEFAULTS.withTimeoutMs(timeoutMs).withScoreCacheEntries(0))
         .withPacing(PacingConfig.DEFAULTS.withRefreshMs(PACING_REFRESH_MS));
+  }
+
+  /** {@code cfg} serving the gRPC data plane on a free port as well. */
+  static EngineConfig withGrpc(EngineConfig cfg) throws IOException {
+    return cfg.withServer(cfg.server().withGrpcPort(LocalRedis.freePort()));
   }
 
   public static TestGateway start(int instances, TokenAuthenticator auth) throws IOException {
@@ -135,16 +145,41 @@ public final class TestGateway implements AutoCloseable {
     return start(cfg, redis, null, false, null);
   }
 
+  /** {@link #start(int, TokenAuthenticator)} with the gRPC data plane on a free port as well. */
+  public static TestGateway startWithGrpc(int instances, TokenAuthenticator auth)
+      throws IOException {
+    return startWithGrpc(LocalRedis.start(), instances, auth, 5_000);
+  }
+
+  /** A gateway over {@code redis} serving the gRPC data plane on a free port as well. */
+  public static TestGateway startWithGrpc(
+      LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs) throws IOException {
+    EngineConfig cfg = withGrpc(config(RedisConfig.standalone(redis.url()), instances, timeoutMs));
+    return start(cfg, redis, null, false, auth);
+  }
+
   /**
    * One data-plane instance with its own Redis, a small in-flight bound and the given edge limits.
    */
   public static TestGateway startWithLimits(
       TokenAuthenticator auth, int maxInFlight, EdgeLimits edge) throws IOException {
+    return startWithLimits(auth, maxInFlight, edge, false);
+  }
+
+  /**
+   * {@link #startWithLimits(TokenAuthenticator, int, EdgeLimits)}, with the gRPC data plane on a
+   * free port when {@code grpc}.
+   */
+  public static TestGateway startWithLimits(
+      TokenAuthenticator auth, int maxInFlight, EdgeLimits edge, boolean grpc) throws IOException {
     LocalRedis redis = LocalRedis.start();
     EngineConfig cfg = config(RedisConfig.standalone(redis.url()), 1, 5_000);
     cfg =
         cfg.withServer(cfg.server().withEdge(edge))
             .withScoring(cfg.scoring().withMaxInFlight(maxInFlight));
+    if (grpc) {
+      cfg = withGrpc(cfg);
+    }
     return start(cfg, redis, null, false, auth);
   }
 
@@ -228,7 +263,18 @@ public final class TestGateway implements AutoCloseable {
    * to be ready; the caller starts the Redis when it likes.
    */
   public static TestGateway startBeforeRedis(int redisPort) throws IOException {
+    return startBeforeRedis(redisPort, false);
+  }
+
+  /**
+   * {@link #startBeforeRedis(int)}, with the gRPC data plane on a free port as well when {@code
+   * grpc}.
+   */
+  public static TestGateway startBeforeRedis(int redisPort, boolean grpc) throws IOException {
     EngineConfig cfg = config(RedisConfig.standalone("redis://127.0.0.1:" + redisPort), 1, 50);
+    if (grpc) {
+      cfg = withGrpc(cfg);
+    }
     return start(cfg, null, null, false, null, null, false);
   }
 
@@ -330,8 +376,16 @@ public final class TestGateway implements AutoCloseable {
 
   /** Activates through the admin API, as an operator would. */
   public void activate(String id) {
-    HttpResponse<Buffer> r =
-        http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate").send().await();
+    activate(id, null);
+  }
+
+  /** Activates through the admin API with an admin's bearer token (null: none). */
+  public void activate(String id, String token) {
+    var req = http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate");
+    if (token != null) {
+      req.putHeader("authorization", "Bearer " + token);
+    }
+    HttpResponse<Buffer> r = req.send().await();
     if (r.statusCode() != 200) {
       throw new IllegalStateException(
           "activate " + id + ": " + r.statusCode() + " " + r.bodyAsString());
@@ -339,9 +393,16 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> putCampaign(String id, JsonObject body) {
-    return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id)
-        .sendJsonObject(body)
-        .await();
+    return putCampaign(id, body, null);
+  }
+
+  /** Puts a campaign with an admin's bearer token (null: none). */
+  public HttpResponse<Buffer> putCampaign(String id, JsonObject body, String token) {
+    var req = http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id);
+    if (token != null) {
+      req.putHeader("authorization", "Bearer " + token);
+    }
+    return req.sendJsonObject(body).await();
   }
 
   public HttpResponse<Buffer> deliver(JsonObject body) {

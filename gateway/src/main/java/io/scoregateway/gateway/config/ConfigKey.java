@@ -57,6 +57,14 @@ public enum ConfigKey {
       0,
       65535,
       "admin API, health and metrics port"),
+  GRPC_PORT(
+      "grpc_port",
+      "--grpc-port",
+      "GATEWAY_GRPC_PORT",
+      "0",
+      0,
+      65535,
+      "gRPC data plane port (HTTP/2, scoregateway.v1.ScoreService and grpc.health.v1.Health); 0 = off"),
   TOKENS_FILE(
       "tokens_file",
       "--tokens-file",

@@ -154,6 +154,7 @@ public record GatewayConfig(
             v.nonEmpty(ConfigKey.HOST),
             v.integer(ConfigKey.PORT),
             v.integer(ConfigKey.ADMIN_PORT),
+            v.integer(ConfigKey.GRPC_PORT),
             v.pemFile(ConfigKey.TLS_CERT),
             v.pemFile(ConfigKey.TLS_KEY),
             new EdgeLimits(
@@ -167,6 +168,12 @@ public record GatewayConfig(
     }
     if (server.httpPort() != 0 && server.httpPort() == server.adminPort()) {
       throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
+    }
+    int grpc = server.grpcPort();
+    if (grpc != 0 && (grpc == server.httpPort() || grpc == server.adminPort())) {
+      throw new ConfigException(
+          ConfigKey.GRPC_PORT,
+          "must differ from " + ConfigKey.PORT.flag() + " and " + ConfigKey.ADMIN_PORT.flag());
     }
     return server;
   }
