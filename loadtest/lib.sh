@@ -8,7 +8,8 @@ for tool in wrk redis-server redis-cli redis-benchmark java; do
 done
 
 JAR=gateway/target/score-gateway.jar
-[ -f "$JAR" ] || mvn -q -B package -DskipTests
+GRPC_CLIENT=loadtest/target/score-grpc-client.jar
+{ [ -f "$JAR" ] && [ -f "$GRPC_CLIENT" ]; } || mvn -q -B package -DskipTests
 
 free_port() {
   local p
@@ -43,11 +44,11 @@ start_redis_with_demo_data() { # sets RP (port), RPID; loads TRACKS demo tracks,
     | redis-cli -p "$RP" --pipe >/dev/null
 }
 
-start_gateway() { # extra serve arguments...; sets GP (data port), AP (admin port), GW (pid)
-  GP=$(free_port); AP=$(free_port)
+start_gateway() { # extra serve arguments...; sets GP (data port), AP (admin port), GRP (gRPC port), GW (pid)
+  GP=$(free_port); AP=$(free_port); GRP=$(free_port)
   # shellcheck disable=SC2086
   OTEL_TRACES_EXPORTER=${OTEL_TRACES_EXPORTER:-none} java $JVM_OPTS -jar "$JAR" serve --no-auth \
-    --redis "redis://127.0.0.1:$RP" --host 127.0.0.1 --port "$GP" --admin-port "$AP" \
+    --redis "redis://127.0.0.1:$RP" --host 127.0.0.1 --port "$GP" --admin-port "$AP" --grpc-port "$GRP" \
     --timeout-ms 1000 --slow-request-ms 0 "$@" >"$WORK/gateway.log" 2>&1 &
   GW=$!
   PIDS+=("$GW")
@@ -72,6 +73,18 @@ gateway_run() { # batch dist seconds [delay_ms] -> "req/s p50_ms p99_ms errors r
   echo "$out" | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     printf "%.0f %.2f %.2f %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p99_us"] / 1000,
       v["errors"], v["requests"] }'
+}
+
+grpc_run() { # batch seconds -> "req/s p50_ms p99_ms errors requests gateway_cpu_us": the gRPC driver,
+  # 4 connections x 8 calls in flight (32 outstanding, as wrk's 32 connections), uniform candidates;
+  # the gateway's CPU is read by the driver around exactly its timed window (not its JVM start)
+  local out
+  out=$(java -XX:+UseParallelGC -jar "$GRPC_CLIENT" load --target "127.0.0.1:$GRP" --tracks "$TRACKS" \
+    --batch "$1" --seconds "$2" --connections 4 --in-flight $(( CONNECTIONS / 4 )) --deadline-ms 1000 \
+    --cpu-pid "$GW" --clk-tck "$CLK_TCK" | grep '^BENCH')
+  echo "$out" | awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    printf "%.0f %.2f %.2f %d %d %d\n", v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p99_us"] / 1000,
+      v["errors"], v["requests"], v["cpu_us"] }'
 }
 
 raw_keys() { # batch -> redis-benchmark arguments: MGET of that many random bench:<12 digits> keys

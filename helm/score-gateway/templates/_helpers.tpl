@@ -79,6 +79,10 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if eq (int .Values.gateway.httpPort) (int .Values.gateway.adminPort) }}
 {{- fail "gateway.adminPort: must differ from gateway.httpPort" }}
 {{- end }}
+{{- $grpc := int .Values.gateway.grpcPort }}
+{{- if and (gt $grpc 0) (or (eq $grpc (int .Values.gateway.httpPort)) (eq $grpc (int .Values.gateway.adminPort))) }}
+{{- fail "gateway.grpcPort: must differ from gateway.httpPort and gateway.adminPort" }}
+{{- end }}
 {{- if and .Values.autoscaling.enabled (gt (int .Values.autoscaling.minReplicas) (int .Values.autoscaling.maxReplicas)) }}
 {{- fail "autoscaling.minReplicas: must not exceed autoscaling.maxReplicas" }}
 {{- end }}

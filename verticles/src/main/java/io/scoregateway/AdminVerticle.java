@@ -9,6 +9,7 @@ import io.scoregateway.http.AdminRoutes;
 import io.scoregateway.http.ExperimentRoutes;
 import io.scoregateway.http.HealthRoutes;
 import io.scoregateway.http.HistoryRoutes;
+import io.scoregateway.http.OpenApiDocument;
 import io.scoregateway.http.PortOptions;
 import io.scoregateway.http.RouteTable;
 import io.scoregateway.http.Routers;
@@ -76,12 +77,15 @@ public final class AdminVerticle extends VerticleBase {
             cfg.pacing().refreshPeriodMs(),
             cfg.pacing().maxBatch());
     refresher.onChange(pacing::refresh);
-    AdminRoutes admin = new AdminRoutes(stores, refresher, engine.clock());
+    AdminRoutes admin = new AdminRoutes(stores, refresher, engine.clock(), cfg.allocation());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
+    engine.readiness().control(link);
 
     RouteTable router = Routers.create(vertx, engine.telemetry().registry());
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    OpenApiDocument openapi = new OpenApiDocument();
+    router.get("/openapi.yaml").handler(openapi::handle);
     router
         .get("/metrics")
         .handler(
@@ -135,8 +139,9 @@ public final class AdminVerticle extends VerticleBase {
 
     link.connect();
     pacingLink.connect();
-    return refresher
-        .start()
+    return openapi
+        .load(vertx)
+        .compose(v -> refresher.start())
         .compose(v -> pacing.refresh())
         .onComplete(ar -> pacing.start())
         .compose(v -> ui)

@@ -3,6 +3,8 @@ package io.scoregateway;
 import io.scoregateway.auth.Role;
 import io.scoregateway.config.EngineConfig;
 import io.scoregateway.exposure.ExposureObserver;
+import io.scoregateway.grpc.GrpcDataPlane;
+import io.scoregateway.grpc.GrpcGate;
 import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
@@ -30,7 +32,10 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 
-/** One per event loop: holds its own Redis connection and serves the data plane port. */
+/**
+ * One per event loop: holds its own Redis connection and serves the data plane port (and the gRPC
+ * port when configured).
+ */
 public final class DataPlaneVerticle extends VerticleBase {
   /** 1000 events of maximal ids fit; anything larger is refused with 413. */
   private static final int MAX_DELIVERY_BODY = 1024 * 1024;
@@ -77,10 +82,15 @@ public final class DataPlaneVerticle extends VerticleBase {
         engine.scoreCache() == null
             ? stores.scores()
             : new CachingScoreStore(stores.scores(), engine.scoreCache());
-    ExchangeObserver exchanges =
+    ExchangeTelemetry spansAndCounts =
         new ExchangeTelemetry(engine.telemetry().tracer(), engine.decisions());
+    // gRPC answers: the same spans and decision counts, their batch sizes in the call's own meters
+    ExchangeObserver exchanges = spansAndCounts;
+    ExchangeObserver grpcExchanges = spansAndCounts.withoutBatchSizes();
     if (engine.exposures() != null) {
+      // both protocols' answers go to the one exposure log
       exchanges = new ExposureObserver(exchanges, engine.exposures(), engine.clock());
+      grpcExchanges = new ExposureObserver(grpcExchanges, engine.exposures(), engine.clock());
     }
     Holdouts holdouts = new Holdouts(cfg.measurement().surfaceHoldouts());
     ScorePipeline pipeline =
@@ -92,21 +102,21 @@ public final class DataPlaneVerticle extends VerticleBase {
             stores.frequency(),
             engine.clock(),
             exchanges,
+            cfg.allocation(),
             holdouts,
             engine.exposures() != null);
     ScoreRoutes scores =
         new ScoreRoutes(
             vertx, pipeline, cfg.scoring().maxBatch(), cfg.scoring().timeoutMs(), exchanges);
+    DeliveryRecorder recorder =
+        new DeliveryRecorder(
+            engine.catalog(),
+            stores.deliveries(),
+            engine.pacing(),
+            engine.clock(),
+            cfg.pacing().settleMs());
     DeliveryRoutes deliveries =
-        new DeliveryRoutes(
-            new DeliveryRecorder(
-                engine.catalog(),
-                stores.deliveries(),
-                engine.pacing(),
-                engine.clock(),
-                cfg.pacing().settleMs()),
-            DELIVERY_TIMEOUT_MS,
-            engine.decisions());
+        new DeliveryRoutes(recorder, DELIVERY_TIMEOUT_MS, engine.decisions());
 
     LoadShedder shedder =
         new LoadShedder(cfg.scoring().maxInFlight(), engine.telemetry().registry());
@@ -153,6 +163,7 @@ public final class DataPlaneVerticle extends VerticleBase {
             stores.frequency(),
             engine.clock(),
             exchanges,
+            cfg.allocation(),
             holdouts,
             engine.exposures() != null);
     ScoreRoutes warmRoutes =
@@ -168,12 +179,41 @@ public final class DataPlaneVerticle extends VerticleBase {
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
-    return Routers.listen(
-        vertx,
-        PortOptions.of(cfg.server(), cfg.server().httpPort()),
-        router,
-        engine.listeners(),
-        engine.listeners().data());
+    Future<?> http =
+        Routers.listen(
+            vertx,
+            PortOptions.of(cfg.server(), cfg.server().httpPort()),
+            router,
+            engine.listeners(),
+            engine.listeners().data());
+    if (cfg.server().grpcPort() == 0) {
+      return http;
+    }
+    // the same pipeline, recorder and edge bounds as HTTP: one event loop's limits hold for both
+    GrpcDataPlane.Parts grpc =
+        new GrpcDataPlane.Parts(
+            vertx,
+            pipeline,
+            recorder,
+            new GrpcGate(shedder, engine.auth(), perClient, limiter),
+            engine.grpcObserver(),
+            grpcExchanges,
+            engine.decisions(),
+            new GrpcDataPlane.Settings(
+                cfg.scoring().maxBatch(),
+                cfg.scoring().timeoutMs(),
+                bodyMs,
+                DELIVERY_TIMEOUT_MS,
+                Math.max(cfg.scoring().maxBodyBytes(), MAX_DELIVERY_BODY)),
+            () -> engine.readiness().ready(engine.catalog()));
+    return Future.all(
+        http,
+        GrpcDataPlane.listen(
+            vertx,
+            PortOptions.of(cfg.server(), cfg.server().grpcPort()),
+            GrpcDataPlane.server(grpc),
+            engine.listeners(),
+            engine.listeners().grpc()));
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.scoregateway.http.Readiness;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.ScoreCache;
 import io.scoregateway.telemetry.DecisionMetrics;
+import io.scoregateway.telemetry.GrpcObserver;
 import io.scoregateway.telemetry.RequestObserver;
 import io.scoregateway.telemetry.SnapshotAge;
 import io.scoregateway.telemetry.Telemetry;
@@ -18,8 +19,8 @@ import java.time.Clock;
  * What every verticle instance shares: settings, the in-memory catalog, the authenticator (null
  * when auth is disabled), the clock (injectable for accelerated simulations), telemetry and the
  * snapshot score cache (null when disabled), whether the data plane is connected and warm, and the
- * pacing view its scoring reads, the listening servers (connection caps, TLS reloads), and the
- * exposure log's buffer (null when no exposure sink is configured).
+ * pacing view its scoring reads, the listening servers (connection caps, TLS reloads), the observer
+ * of gRPC calls and the exposure log's buffer (null when no exposure sink is configured).
  */
 public record Engine(
     EngineConfig config,
@@ -33,6 +34,7 @@ public record Engine(
     Readiness readiness,
     PacingView pacing,
     Listeners listeners,
+    GrpcObserver grpcObserver,
     ExposureBuffer exposures) {
 
   public static Engine create(
@@ -58,6 +60,7 @@ public record Engine(
         new Readiness(config.instances()),
         new PacingView(),
         new Listeners(config.server().edge().maxConnections(), telemetry.registry()),
+        new GrpcObserver(telemetry),
         config.measurement().exposure().enabled()
             ? new ExposureBuffer(
                 config.measurement().exposure().bufferRecords(), telemetry.registry())

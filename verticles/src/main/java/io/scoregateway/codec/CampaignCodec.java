@@ -33,6 +33,7 @@ public final class CampaignCodec {
           "boost",
           "status",
           "traffic_profile",
+          "label",
           "holdout");
 
   /**
@@ -40,7 +41,7 @@ public final class CampaignCodec {
    * drop.
    */
   private static final KnownFields LIVE_STATE =
-      new KnownFields("delivered", "promoted", "planned", "pass_rate", "state");
+      new KnownFields("delivered", "promoted", "planned", "pass_rate", "state", "engagement");
 
   private static final KnownFields CAP_FIELDS = new KnownFields("max", "window_seconds");
 
@@ -84,10 +85,11 @@ public final class CampaignCodec {
       throw new InvalidInput("status", "must be active or paused");
     }
     List<Double> profile = trafficProfile(json, pacing);
+    String label = label(json);
     Holdout holdout = HoldoutCodec.parse(json, "holdout", "holdout/" + id);
     return new Campaign(
         id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile,
-        holdout);
+        label, holdout);
   }
 
   /** The config as JSON, field names as in the admin API. */
@@ -114,10 +116,25 @@ public final class CampaignCodec {
     if (c.trafficProfile() != null) {
       o.put("traffic_profile", new JsonArray(c.trafficProfile()));
     }
+    if (c.label() != null) {
+      o.put("label", c.label());
+    }
     if (c.holdout() != null) {
       o.put("holdout", HoldoutCodec.toJson(c.holdout()));
     }
     return o;
+  }
+
+  /** The optional label the per-label variety limit counts by. */
+  private static String label(JsonObject json) {
+    Object v = json.getValue("label");
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s) || !Ids.valid(s)) {
+      throw new InvalidInput("label", "must be an id, [A-Za-z0-9._:-]{1,128}");
+    }
+    return s;
   }
 
   private static List<Double> trafficProfile(JsonObject json, PacingMode pacing) {

@@ -1,5 +1,7 @@
 package io.scoregateway.config;
 
+import io.scoregateway.allocate.AllocationRules;
+
 /**
  * The engine's settings, validated by the application before deployment: plain values grouped by
  * what they govern. The Vert.x options they imply are built where servers and links are opened.
@@ -12,6 +14,7 @@ package io.scoregateway.config;
  * @param scoring request limits and the snapshot score cache
  * @param pacing the pacing controller's period and its refresh
  * @param deliveries how delivery writes are confirmed
+ * @param allocation each surface's allocation policy and listener guardrails
  * @param measurement holdouts of whole surfaces and the exposure log
  */
 public record EngineConfig(
@@ -22,6 +25,7 @@ public record EngineConfig(
     ScoringConfig scoring,
     PacingConfig pacing,
     DeliveryConfig deliveries,
+    AllocationRules allocation,
     MeasurementConfig measurement) {
 
   public static final long DEFAULT_CATALOG_REFRESH_MS = 1_000;
@@ -36,41 +40,64 @@ public record EngineConfig(
         ScoringConfig.DEFAULTS,
         PacingConfig.DEFAULTS,
         DeliveryConfig.DEFAULTS,
+        AllocationRules.DEFAULTS,
         MeasurementConfig.DEFAULTS);
   }
 
   public EngineConfig withInstances(int n) {
     return new EngineConfig(
-        n, catalogRefreshMs, redis, server, scoring, pacing, deliveries, measurement);
+        n, catalogRefreshMs, redis, server, scoring, pacing, deliveries, allocation, measurement);
   }
 
   public EngineConfig withCatalogRefreshMs(long ms) {
-    return new EngineConfig(instances, ms, redis, server, scoring, pacing, deliveries, measurement);
+    return new EngineConfig(
+        instances, ms, redis, server, scoring, pacing, deliveries, allocation, measurement);
   }
 
   public EngineConfig withServer(ServerConfig s) {
     return new EngineConfig(
-        instances, catalogRefreshMs, redis, s, scoring, pacing, deliveries, measurement);
+        instances,
+        catalogRefreshMs,
+        redis,
+        s,
+        scoring,
+        pacing,
+        deliveries,
+        allocation,
+        measurement);
   }
 
   public EngineConfig withScoring(ScoringConfig s) {
     return new EngineConfig(
-        instances, catalogRefreshMs, redis, server, s, pacing, deliveries, measurement);
+        instances, catalogRefreshMs, redis, server, s, pacing, deliveries, allocation, measurement);
   }
 
   public EngineConfig withPacing(PacingConfig p) {
     return new EngineConfig(
-        instances, catalogRefreshMs, redis, server, scoring, p, deliveries, measurement);
+        instances,
+        catalogRefreshMs,
+        redis,
+        server,
+        scoring,
+        p,
+        deliveries,
+        allocation,
+        measurement);
   }
 
   public EngineConfig withDeliveries(DeliveryConfig d) {
     return new EngineConfig(
-        instances, catalogRefreshMs, redis, server, scoring, pacing, d, measurement);
+        instances, catalogRefreshMs, redis, server, scoring, pacing, d, allocation, measurement);
+  }
+
+  public EngineConfig withAllocation(AllocationRules a) {
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, pacing, deliveries, a, measurement);
   }
 
   public EngineConfig withMeasurement(MeasurementConfig m) {
     return new EngineConfig(
-        instances, catalogRefreshMs, redis, server, scoring, pacing, deliveries, m);
+        instances, catalogRefreshMs, redis, server, scoring, pacing, deliveries, allocation, m);
   }
 
   /**

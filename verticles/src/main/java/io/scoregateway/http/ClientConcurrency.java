@@ -26,27 +26,40 @@ public final class ClientConcurrency implements PlatformHandler {
     Client c = ctx.get(BearerAuth.CLIENT_KEY);
     // with auth on, every request reaching here has a client; addresses are keys only without auth
     String who = c != null ? c.name() : "@" + host(ctx.request().remoteAddress());
-    int[] n = inFlight.computeIfAbsent(who, k -> new int[1]);
-    if (n[0] >= max) {
+    Runnable release = tryEnter(who);
+    if (release == null) {
       ctx.response().putHeader("retry-after", "1");
-      Problem.send(
-          ctx,
-          ProblemType.RATE_LIMITED,
-          (c != null ? "client " + c.name() : "address " + who.substring(1))
-              + ": already "
-              + max
-              + " requests in flight");
+      Problem.send(ctx, ProblemType.RATE_LIMITED, refusal(c, who));
       return;
     }
-    n[0]++;
-    ctx.addEndHandler(
-        v -> {
-          if (--n[0] == 0) {
-            inFlight.remove(
-                who); // addresses come and go: keep no entry for one that has nothing in flight
-          }
-        });
+    ctx.addEndHandler(v -> release.run());
     ctx.next();
+  }
+
+  /**
+   * Takes one of {@code who}'s slots for a request of any protocol ({@code who}: a client's name,
+   * or {@code "@"} and an address without auth); returns what gives it back, or null when {@code
+   * who} already has its maximum in flight.
+   */
+  public Runnable tryEnter(String who) {
+    int[] n = inFlight.computeIfAbsent(who, k -> new int[1]);
+    if (n[0] >= max) {
+      return null;
+    }
+    n[0]++;
+    return () -> {
+      if (--n[0] == 0) {
+        inFlight.remove(who); // addresses come and go: keep no entry for one with nothing in flight
+      }
+    };
+  }
+
+  /** The refusal's detail for a client (or, without auth, an address key). */
+  public String refusal(Client c, String who) {
+    return (c != null ? "client " + c.name() : "address " + who.substring(1))
+        + ": already "
+        + max
+        + " requests in flight";
   }
 
   private static String host(SocketAddress a) {

@@ -22,21 +22,30 @@ public final class ClientRateLimiter implements PlatformHandler {
   @Override
   public void handle(RoutingContext ctx) {
     Client c = ctx.get(BearerAuth.CLIENT_KEY);
-    if (c == null || c.rateLimit() <= 0) {
-      ctx.next();
-      return;
-    }
-    double share = c.rateLimit() / eventLoops;
-    Bucket b = buckets.computeIfAbsent(c.name(), k -> new Bucket(share));
-    if (b.take(System.nanoTime(), share)) {
+    if (tryTake(c)) {
       ctx.next();
     } else {
       ctx.response().putHeader("retry-after", "1");
-      Problem.send(
-          ctx,
-          ProblemType.RATE_LIMITED,
-          "client " + c.name() + ": over its limit of " + (long) c.rateLimit() + " requests/s");
+      Problem.send(ctx, ProblemType.RATE_LIMITED, refusal(c));
     }
+  }
+
+  /**
+   * Takes one request from the client's bucket, whatever the protocol; true when the client (null
+   * without auth) has no limit or is within it.
+   */
+  public boolean tryTake(Client c) {
+    if (c == null || c.rateLimit() <= 0) {
+      return true;
+    }
+    double share = c.rateLimit() / eventLoops;
+    Bucket b = buckets.computeIfAbsent(c.name(), k -> new Bucket(share));
+    return b.take(System.nanoTime(), share);
+  }
+
+  /** The refusal's detail for a client over its limit. */
+  public static String refusal(Client c) {
+    return "client " + c.name() + ": over its limit of " + (long) c.rateLimit() + " requests/s";
   }
 
   /** Tokens refill at {@code rate} per second up to one second's worth. */

@@ -25,7 +25,7 @@ public final class ConnectionCap {
   }
 
   /** Counts a new connection, or closes it and returns false when the port is full. */
-  boolean admit(HttpConnection conn) {
+  public boolean admit(HttpConnection conn) {
     if (open.incrementAndGet() > max) {
       open.decrementAndGet();
       refused.increment();

@@ -25,10 +25,32 @@ public final class LoadShedder implements PlatformHandler {
             .register(registry);
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
+  /**
+   * Takes one of the event loop's slots for a request of any protocol, or counts it as shed and
+   * returns false; a taken slot is given back with {@link #exit()}.
+   */
+  public boolean tryEnter() {
     if (inFlight >= maxInFlight) {
       shed.increment();
+      return false;
+    }
+    inFlight++;
+    return true;
+  }
+
+  /** Gives back a slot {@link #tryEnter()} took. */
+  public void exit() {
+    inFlight--;
+  }
+
+  /** The per-event-loop bound, for refusal messages. */
+  public int maxInFlight() {
+    return maxInFlight;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (!tryEnter()) {
       ctx.response().putHeader("retry-after", "1");
       // closing sheds the connection too: a shed caller reconnects (to any instance) when it
       // retries
@@ -38,8 +60,7 @@ public final class LoadShedder implements PlatformHandler {
           "server: at capacity (" + maxInFlight + " requests in flight per event loop)");
       return;
     }
-    inFlight++;
-    ctx.addEndHandler(v -> inFlight--);
+    ctx.addEndHandler(v -> exit());
     ctx.next();
   }
 }

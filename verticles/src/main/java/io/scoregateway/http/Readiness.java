@@ -1,5 +1,6 @@
 package io.scoregateway.http;
 
+import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.redis.BreakerState;
 import io.scoregateway.redis.RedisLink;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class Readiness {
   private final int instances;
   private final List<RedisLink> links = new CopyOnWriteArrayList<>();
   private final AtomicInteger warmed = new AtomicInteger();
+  private volatile RedisLink control;
 
   public Readiness(int instances) {
     this.instances = instances;
@@ -23,6 +25,20 @@ public final class Readiness {
   /** A data-plane instance's scoring link, which must be connected for readiness. */
   public void register(RedisLink link) {
     links.add(link);
+  }
+
+  /** The admin verticle's link (catalog, scripts), which must be connected for readiness. */
+  public void control(RedisLink link) {
+    this.control = link;
+  }
+
+  /**
+   * What {@code GET /health/ready} answers 200 for: Redis answers on the control link, the catalog
+   * is loaded, and every data-plane instance is connected and warm.
+   */
+  public boolean ready(LiveCatalog catalog) {
+    RedisLink c = control;
+    return c != null && c.isConnected() && catalog.view().loaded() && linksUp() && warm();
   }
 
   /** One data-plane instance finished warming up. */

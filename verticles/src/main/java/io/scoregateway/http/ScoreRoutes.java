@@ -5,6 +5,7 @@ import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.HopTimings;
+import io.scoregateway.pipeline.ScoreDeadline;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.scoregateway.pipeline.ScorePipeline;
 import io.scoregateway.telemetry.RequestObserver;
@@ -22,8 +23,7 @@ public final class ScoreRoutes {
   private static final String REQUEST_ID_HEADER = "x-request-id";
   private static final long MAX_TIMEOUT_MS = 60_000;
 
-  private final Vertx vertx;
-  private final ScorePipeline pipeline;
+  private final ScoreDeadline deadline;
   private final ScoreRequestParser parser;
   private final long defaultTimeoutMs;
   private final ExchangeObserver observer;
@@ -37,8 +37,7 @@ public final class ScoreRoutes {
       int maxBatch,
       long defaultTimeoutMs,
       ExchangeObserver observer) {
-    this.vertx = vertx;
-    this.pipeline = pipeline;
+    this.deadline = new ScoreDeadline(vertx, pipeline);
     this.parser = new ScoreRequestParser(maxBatch);
     this.defaultTimeoutMs = defaultTimeoutMs;
     this.observer = observer;
@@ -62,27 +61,7 @@ public final class ScoreRoutes {
     ctx.put(RequestObserver.BATCH, req.candidates().size());
     Answer answer =
         stream ? new StreamedAnswer(ctx.response(), ex) : new WholeAnswer(ctx.response(), ex);
-    run(ex, start, timeoutMs, () -> finish(ctx, ex, answer));
-  }
-
-  /**
-   * Runs the pipeline under the deadline and calls {@code finish} once, on completion or when time
-   * is up. The time kept back for writing grows with the batch (a tenth of the deadline, at most 5
-   * ms, plus 1 ms per 1000 candidates), and nothing is decided after that point, so even a large
-   * batch whose lookups answer just before the deadline leaves on time.
-   */
-  private void run(ScoreExchange ex, long start, long timeoutMs, Runnable finish) {
-    long margin = Math.min(5, Math.max(1, timeoutMs / 10)) + (ex.size() + 999) / 1000;
-    long decideInMs = Math.max(1, timeoutMs - margin - (System.nanoTime() - start) / 1_000_000);
-    ex.decideBy(start + Math.max(1, timeoutMs - margin) * 1_000_000);
-    long timer = vertx.setTimer(decideInMs, id -> finish.run());
-    pipeline
-        .run(ex)
-        .onComplete(
-            ar -> {
-              vertx.cancelTimer(timer);
-              finish.run();
-            });
+    deadline.run(ex, start, timeoutMs, () -> finish(ctx, ex, answer));
   }
 
   /**
@@ -94,7 +73,7 @@ public final class ScoreRoutes {
     ScoreRequest req = parser.parse(body);
     ScoreExchange ex = new ScoreExchange(req, new HopTimings(start));
     Promise<Buffer> done = Promise.promise();
-    run(
+    deadline.run(
         ex,
         start,
         timeoutMs,

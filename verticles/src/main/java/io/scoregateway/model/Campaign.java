@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * A promotion campaign as configured by an operator. {@code surfaces}/{@code markets} are null when
  * the campaign runs everywhere; {@code frequencyCap} is null when uncapped; {@code trafficProfile}
- * (24 weights, one per UTC hour) shapes an even plan, null for a linear one; {@code holdout} is
- * null unless the campaign holds out a share of listeners.
+ * (24 weights, one per UTC hour) shapes an even plan, null for a linear one; {@code label} (the
+ * record label or rights holder, for the per-label variety limit) is null when not given; {@code
+ * holdout} is null unless the campaign holds out a share of listeners.
  */
 public record Campaign(
     String id,
@@ -23,9 +24,10 @@ public record Campaign(
     double boost,
     CampaignStatus status,
     List<Double> trafficProfile,
+    String label,
     Holdout holdout) {
 
-  /** A campaign holding out nobody. */
+  /** A campaign without a label, holding out nobody. */
   public Campaign(
       String id,
       List<String> tracks,
@@ -52,6 +54,7 @@ public record Campaign(
         boost,
         status,
         trafficProfile,
+        null,
         null);
   }
 
@@ -80,6 +83,7 @@ public record Campaign(
         frequencyCap,
         boost,
         status,
+        null,
         null,
         null);
   }

@@ -1,20 +1,36 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.AllocationPolicy;
 import io.scoregateway.allocate.FrequencyCapAllocator;
 import io.scoregateway.allocate.SlotAllocator;
+import io.scoregateway.allocate.SurfaceRules;
+import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
+import io.scoregateway.model.ScoreRequest;
+import io.scoregateway.pacing.CampaignPacer;
 import java.util.Map;
 
 /**
  * The answer's limits as the held-out candidates would have met them: had they been promoted beside
- * the real promotions, would they have kept their slot and stayed within the listener's frequency
- * allowance? Only the held-out outcomes change; the answer is already settled without them.
+ * the real promotions, would they have stayed within the listener's frequency allowance, and won
+ * the contest for {@code max_promoted} and the per-label limit under the surface's policy (the same
+ * weights as {@link AnswerAllocation})? Only the held-out outcomes change; the answer is already
+ * settled without them.
  */
 final class GhostAllocation {
   private GhostAllocation() {}
 
-  static void settle(ScoreExchange ex, Map<String, Long> remaining) {
+  /**
+   * @param pacers each campaign's pacer, by the lookups' campaign index (null when not in play)
+   * @param remaining per capped campaign in play, the deliveries the listener may still receive
+   */
+  static void settle(
+      ScoreExchange ex,
+      Lookups lookups,
+      CampaignPacer[] pacers,
+      SurfaceRules rules,
+      Map<String, Long> remaining) {
     DecisionInputs in = ex.inputs();
     if (!in.anyHeldOut()) {
       return;
@@ -50,15 +66,43 @@ final class GhostAllocation {
         }
       }
     }
-    if (!ex.request().limitsSlots()) {
+    ScoreRequest req = ex.request();
+    if (!req.limitsSlots() && !rules.limitsLabels()) {
       return;
     }
-    boolean[] lost =
-        SlotAllocator.losers(
-            ex.request().candidates(), promoted, score, ex.request().maxPromoted());
+    boolean balanced = rules.policy() == AllocationPolicy.BALANCED;
+    double[] weights = new double[n];
+    String[] labels = rules.limitsLabels() ? new String[n] : null;
+    double[] urgency = new double[lookups.campaigns()];
+    boolean[] known = new boolean[urgency.length];
+    // every promotion, real or ghost, is a looked-up position
+    for (int j = 0; j < lookups.size; j++) {
+      int i = lookups.positions[j];
+      if (!promoted[i]) {
+        continue;
+      }
+      int k = lookups.campaignAt[j];
+      Campaign c = lookups.campaignOf(k);
+      if (labels != null) {
+        labels[i] = c.label();
+      }
+      double u = 1;
+      if (balanced) {
+        if (!known[k]) {
+          urgency[k] = AnswerAllocation.urgency(c, pacers[k]);
+          known[k] = true;
+        }
+        u = urgency[k];
+      }
+      weights[i] = rules.policy().weight(score[i], u);
+    }
+    Reason[] lost =
+        SlotAllocator.allocate(
+                req.candidates(), labels, promoted, weights, req.maxPromoted(), rules.perLabel())
+            .lost();
     for (int i = 0; i < n; i++) {
-      if (lost[i] && in.ghost(i)) {
-        in.wouldLose(i, Reason.SLOT_LIMIT);
+      if (lost[i] != null && in.ghost(i)) {
+        in.wouldLose(i, lost[i]);
       }
     }
   }

@@ -1,7 +1,9 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.allocate.FrequencyCapAllocator;
-import io.scoregateway.allocate.SlotAllocator;
+import io.scoregateway.allocate.Guardrails;
+import io.scoregateway.allocate.SurfaceRules;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
@@ -22,8 +24,13 @@ import java.util.Map;
 /**
  * The scoring path: in-memory gates, then one stage of pipelined lookups (snapshot scores for the
  * candidates still in play, the listener's frequency counters), then the remaining gates against
- * the instance's in-memory pacing view, and slot allocation. Never a round trip per candidate,
- * never a command per campaign.
+ * the instance's in-memory pacing view and the surface's guardrails (a held-out listener's
+ * candidates answer {@code holdout} instead, their would-be decisions kept), and slot allocation by
+ * the surface's policy, then the held-out candidates' would-be allocation. Never a round trip per
+ * candidate, never a command per campaign: what the gates and the allocation need of a campaign
+ * (its pacer, the listener's count and admission draw, the engagement hold, the holdout, the pass
+ * rate, its urgency) is worked out once per distinct campaign of the request; the inputs the
+ * exposure log records are kept only when it is on.
  */
 public final class ScorePipeline {
   private final LiveCatalog catalog;
@@ -33,9 +40,15 @@ public final class ScorePipeline {
   private final FrequencyStore frequency;
   private final Clock clock;
   private final ExchangeObserver observer;
+  private final AllocationRules allocation;
   private final Holdouts holdouts;
   private final boolean keepInputs;
 
+  /**
+   * The pipeline over one instance's stores and pacing view.
+   *
+   * @param allocation each surface's policy and guardrails
+   */
   public ScorePipeline(
       LiveCatalog catalog,
       ScoreStore scores,
@@ -43,11 +56,26 @@ public final class ScorePipeline {
       long slotMs,
       FrequencyStore frequency,
       Clock clock,
-      ExchangeObserver observer) {
-    this(catalog, scores, pacing, slotMs, frequency, clock, observer, Holdouts.NONE, false);
+      ExchangeObserver observer,
+      AllocationRules allocation) {
+    this(
+        catalog,
+        scores,
+        pacing,
+        slotMs,
+        frequency,
+        clock,
+        observer,
+        allocation,
+        Holdouts.NONE,
+        false);
   }
 
   /**
+   * The pipeline over one instance's stores and pacing view, with holdouts and, when the exposure
+   * log is on, each decision's inputs kept for it.
+   *
+   * @param allocation each surface's policy and guardrails
    * @param holdouts the surfaces' holdouts (campaigns carry their own)
    * @param keepInputs keep each decision's base score and pass rate (for the exposure log)
    */
@@ -59,6 +87,7 @@ public final class ScorePipeline {
       FrequencyStore frequency,
       Clock clock,
       ExchangeObserver observer,
+      AllocationRules allocation,
       Holdouts holdouts,
       boolean keepInputs) {
     this.holdouts = holdouts;
@@ -70,6 +99,7 @@ public final class ScorePipeline {
     this.frequency = frequency;
     this.clock = clock;
     this.observer = observer;
+    this.allocation = allocation;
   }
 
   /** Resolves every decision it can; the caller closes the exchange (deadline or completion). */
@@ -139,6 +169,8 @@ public final class ScorePipeline {
     ScoreRequest req = ex.request();
     long slot = Math.floorDiv(now, slotMs);
     String user = req.user();
+    SurfaceRules rules = allocation.forSurface(req.surface());
+    double floor = rules.floor();
     // per distinct track and campaign once: the base score, the pacer, the listener's count
     double[] base = new double[lookups.tracks.size()];
     for (int t = 0; t < base.length; t++) {
@@ -148,6 +180,7 @@ public final class ScorePipeline {
     CampaignPacer[] pacers = new CampaignPacer[met];
     long[] userCounts = new long[met];
     double[] admission = new double[met];
+    boolean[] held = new boolean[met];
     int[] promotedOf = new int[met];
     // the pass rate read once per campaign, so explain and the exposure log agree
     double[] passRates = keepInputs || req.explain() ? new double[met] : null;
@@ -161,8 +194,10 @@ public final class ScorePipeline {
         int capAt = lookups.cappedAt(k);
         userCounts[k] = capAt < 0 ? 0 : counts[capAt];
         admission[k] = AdmissionHash.unit(user, id, slot);
+        CampaignPacer p = pacers[k];
+        held[k] = Guardrails.heldBack(user, id, slot, rules, p.plays(), p.skips());
         if (passRates != null) {
-          passRates[k] = pacers[k].passRate();
+          passRates[k] = p.passRate();
         }
         HoldoutScope h = Holdouts.of(surfaceHeld, user, c);
         if (h != null) {
@@ -189,11 +224,11 @@ public final class ScorePipeline {
       HoldoutScope holdout = heldOut == null ? null : heldOut[k];
       Reason r;
       if (holdout == null) {
-        r = Gates.afterLookup(c, b, pacer, userCount, admission[k]);
+        r = Gates.afterLookup(c, b, pacer, userCount, admission[k], floor, held[k]);
       } else {
         // never promoted; what it would have been is recorded (a ghost exposure when promoted)
         r = Reason.HOLDOUT;
-        Reason wouldBe = Gates.wouldBe(c, b, pacer, userCount, admission[k]);
+        Reason wouldBe = Gates.wouldBe(c, b, pacer, userCount, admission[k], floor, held[k]);
         ex.keptInputs()
             .heldOut(i, holdout, wouldBe, wouldBe == Reason.PROMOTED ? b * c.boost() : 0);
       }
@@ -207,20 +242,18 @@ public final class ScorePipeline {
         promoted++;
       }
       Decision.Explain why =
-          req.explain()
-              ? new Decision.Explain(
-                  b, c.boost(), passRates[k], pacer.delivered(), pacer.planned(), userCount)
-              : null;
+          req.explain() ? Explanations.of(c, b, pacer, passRates[k], userCount, rules) : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
     }
     if (overAllowance(lookups, promotedOf, userCounts)) {
       capWithinAnswer(ex, remaining(lookups, userCounts), pacing);
     }
-    if (req.limitsSlots() && promoted > req.maxPromoted()) {
-      allocate(ex, pacing);
+    if (AnswerAllocation.needed(req, rules, lookups, promotedOf, promoted)) {
+      AnswerAllocation.allocate(ex, lookups, pacers, rules);
     }
     if (ex.inputs().anyHeldOut()) {
-      GhostAllocation.settle(ex, remaining(lookups, userCounts));
+      // after the answer's own contest: the ghosts meet the promotions that stayed
+      GhostAllocation.settle(ex, lookups, pacers, rules, remaining(lookups, userCounts));
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
@@ -275,27 +308,6 @@ public final class ScorePipeline {
         pacing.pacer(d.campaign()).release();
         ex.decide(
             i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
-      }
-    }
-  }
-
-  private static void allocate(ScoreExchange ex, PacingView pacing) {
-    int n = ex.size();
-    boolean[] promoted = new boolean[n];
-    double[] score = new double[n];
-    for (int i = 0; i < n; i++) {
-      Decision d = ex.decision(i);
-      promoted[i] = d != null && d.promoted();
-      score[i] = d == null ? 0 : d.score();
-    }
-    boolean[] lost =
-        SlotAllocator.losers(
-            ex.request().candidates(), promoted, score, ex.request().maxPromoted());
-    for (int i = 0; i < n; i++) {
-      if (lost[i]) {
-        Decision d = ex.decision(i);
-        pacing.pacer(d.campaign()).release();
-        ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
     }
   }

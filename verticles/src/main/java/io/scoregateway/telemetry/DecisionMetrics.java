@@ -40,8 +40,14 @@ public final class DecisionMetrics {
   /**
    * Counts one answer's decisions, aggregated first so a 1000-candidate answer costs a few adds.
    */
-  @SuppressWarnings("EnumOrdinal")
   public void answered(ScoreExchange ex) {
+    decided(ex);
+    scoreBatch.record(ex.size());
+  }
+
+  /** Counts an answer's decisions and whether it was degraded, but not its batch size. */
+  @SuppressWarnings("EnumOrdinal")
+  public void decided(ScoreExchange ex) {
     Counter[] counters = byReason[ex.arm().ordinal()];
     int[] counts = new int[counters.length];
     for (int i = 0; i < ex.size(); i++) {
@@ -52,7 +58,6 @@ public final class DecisionMetrics {
         counters[i].increment(counts[i]);
       }
     }
-    scoreBatch.record(ex.size());
     if (ex.degraded()) {
       degraded.increment();
     }
@@ -60,6 +65,11 @@ public final class DecisionMetrics {
 
   public void delivered(int events, DeliveryRecorder.Outcome o) {
     deliveryBatch.record(events);
+    counted(o);
+  }
+
+  /** Counts delivery outcomes, but not the batch size. */
+  public void counted(DeliveryRecorder.Outcome o) {
     accepted.increment(o.accepted());
     duplicates.increment(o.duplicates());
     rejected.increment(o.rejected().size());

@@ -4,19 +4,35 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import io.scoregateway.pipeline.ExchangeObserver;
 import io.scoregateway.pipeline.ScoreExchange;
+import java.util.function.Consumer;
 
 /**
  * The spans of a score exchange's stages ({@code allocation}, {@code response write}, children of
  * the request's span when it is recorded) and, once its answer is written, the counts of its
- * decisions.
+ * decisions (and the answer's batch size, unless the protocol's own meters record it).
  */
 public final class ExchangeTelemetry implements ExchangeObserver {
   private final Tracer tracer;
   private final DecisionMetrics decisions;
+  private final Consumer<ScoreExchange> counts;
 
   public ExchangeTelemetry(Tracer tracer, DecisionMetrics decisions) {
+    this(tracer, decisions, decisions::answered);
+  }
+
+  private ExchangeTelemetry(
+      Tracer tracer, DecisionMetrics decisions, Consumer<ScoreExchange> counts) {
     this.tracer = tracer;
     this.decisions = decisions;
+    this.counts = counts;
+  }
+
+  /**
+   * The same spans and decision counts for answers whose batch size is recorded by their call's own
+   * meters (gRPC methods), so the HTTP route's batch summary counts HTTP requests only.
+   */
+  public ExchangeTelemetry withoutBatchSizes() {
+    return new ExchangeTelemetry(tracer, decisions, decisions::decided);
   }
 
   @Override
@@ -40,7 +56,7 @@ public final class ExchangeTelemetry implements ExchangeObserver {
           .setAttribute("gateway.degraded", ex.degraded())
           .end();
     }
-    decisions.answered(ex);
+    counts.accept(ex);
   }
 
   private static int promoted(ScoreExchange ex) {

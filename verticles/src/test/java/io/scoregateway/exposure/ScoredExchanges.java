@@ -1,5 +1,6 @@
 package io.scoregateway.exposure;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.catalog.CampaignIndex;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
@@ -50,7 +51,7 @@ final class ScoredExchanges {
           .pacer(c)
           .apply(
               new PacingController.Lease(
-                  1.0, NOW.toEpochMilli() / SLOT_MS, 1_000_000, false, 0, 0, 0, false));
+                  1.0, NOW.toEpochMilli() / SLOT_MS, 1_000_000, false, 0, 0, 0, false, 0, 0));
     }
   }
 
@@ -68,6 +69,7 @@ final class ScoredExchanges {
         1.5,
         CampaignStatus.ACTIVE,
         null,
+        null,
         holdout == null ? null : new Holdout(holdout, "holdout/" + id));
   }
 
@@ -83,6 +85,7 @@ final class ScoredExchanges {
             new InMemoryFrequencyStore(),
             new ManualClock(NOW),
             ExchangeObserver.NONE,
+            AllocationRules.DEFAULTS,
             Holdouts.NONE,
             true)
         .run(ex);

@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.config.DeliveryConfig;
@@ -60,6 +61,10 @@ public final class TestGateway implements AutoCloseable {
   public final Stores seed;
   public final int port;
   public final int adminPort;
+
+  /** The gRPC data plane's port; 0 when the gateway serves none. */
+  public final int grpcPort;
+
   public final List<DataPlaneVerticle> dataPlanes = new ArrayList<>();
 
   /** Tests refresh pacing often: a starved lease is renewed within 100 ms, not a quarter slot. */
@@ -82,6 +87,7 @@ public final class TestGateway implements AutoCloseable {
     this.engine = engine;
     this.port = port;
     this.adminPort = adminPort;
+    this.grpcPort = engine.config().server().grpcPort();
     this.http = WebClient.create(vertx);
     this.seedLink =
         new RedisConnector(vertx, RedisLinkOptions.of(engine.config().redis()), LuaScript.ALL)
@@ -106,6 +112,11 @@ public final class TestGateway implements AutoCloseable {
         .withPacing(PacingConfig.DEFAULTS.withRefreshMs(PACING_REFRESH_MS));
   }
 
+  /** {@code cfg} serving the gRPC data plane on a free port as well. */
+  static EngineConfig withGrpc(EngineConfig cfg) throws IOException {
+    return cfg.withServer(cfg.server().withGrpcPort(LocalRedis.freePort()));
+  }
+
   public static TestGateway start(int instances, TokenAuthenticator auth) throws IOException {
     return start(LocalRedis.start(), instances, auth, 5_000);
   }
@@ -126,16 +137,50 @@ public final class TestGateway implements AutoCloseable {
     return start(cfg, redis, null, false, auth);
   }
 
+  /** {@code instances} data-plane instances with their own Redis and the given allocation. */
+  public static TestGateway startWithAllocation(int instances, AllocationRules allocation)
+      throws IOException {
+    LocalRedis redis = LocalRedis.start();
+    EngineConfig cfg =
+        config(RedisConfig.standalone(redis.url()), instances, 5_000).withAllocation(allocation);
+    return start(cfg, redis, null, false, null);
+  }
+
+  /** {@link #start(int, TokenAuthenticator)} with the gRPC data plane on a free port as well. */
+  public static TestGateway startWithGrpc(int instances, TokenAuthenticator auth)
+      throws IOException {
+    return startWithGrpc(LocalRedis.start(), instances, auth, 5_000);
+  }
+
+  /** A gateway over {@code redis} serving the gRPC data plane on a free port as well. */
+  public static TestGateway startWithGrpc(
+      LocalRedis redis, int instances, TokenAuthenticator auth, long timeoutMs) throws IOException {
+    EngineConfig cfg = withGrpc(config(RedisConfig.standalone(redis.url()), instances, timeoutMs));
+    return start(cfg, redis, null, false, auth);
+  }
+
   /**
    * One data-plane instance with its own Redis, a small in-flight bound and the given edge limits.
    */
   public static TestGateway startWithLimits(
       TokenAuthenticator auth, int maxInFlight, EdgeLimits edge) throws IOException {
+    return startWithLimits(auth, maxInFlight, edge, false);
+  }
+
+  /**
+   * {@link #startWithLimits(TokenAuthenticator, int, EdgeLimits)}, with the gRPC data plane on a
+   * free port when {@code grpc}.
+   */
+  public static TestGateway startWithLimits(
+      TokenAuthenticator auth, int maxInFlight, EdgeLimits edge, boolean grpc) throws IOException {
     LocalRedis redis = LocalRedis.start();
     EngineConfig cfg = config(RedisConfig.standalone(redis.url()), 1, 5_000);
     cfg =
         cfg.withServer(cfg.server().withEdge(edge))
             .withScoring(cfg.scoring().withMaxInFlight(maxInFlight));
+    if (grpc) {
+      cfg = withGrpc(cfg);
+    }
     return start(cfg, redis, null, false, auth);
   }
 
@@ -220,9 +265,18 @@ public final class TestGateway implements AutoCloseable {
    */
   public static TestGateway startMeasuring(int instances, MeasurementConfig measurement)
       throws IOException {
+    return startMeasuring(instances, measurement, false);
+  }
+
+  /** As {@link #startMeasuring(int, MeasurementConfig)}, with a gRPC port when {@code grpc}. */
+  public static TestGateway startMeasuring(
+      int instances, MeasurementConfig measurement, boolean grpc) throws IOException {
     LocalRedis redis = LocalRedis.start();
     EngineConfig cfg =
         config(RedisConfig.standalone(redis.url()), instances, 5_000).withMeasurement(measurement);
+    if (grpc) {
+      cfg = withGrpc(cfg);
+    }
     return start(cfg, redis, null, false, null);
   }
 
@@ -251,7 +305,18 @@ public final class TestGateway implements AutoCloseable {
    * to be ready; the caller starts the Redis when it likes.
    */
   public static TestGateway startBeforeRedis(int redisPort) throws IOException {
+    return startBeforeRedis(redisPort, false);
+  }
+
+  /**
+   * {@link #startBeforeRedis(int)}, with the gRPC data plane on a free port as well when {@code
+   * grpc}.
+   */
+  public static TestGateway startBeforeRedis(int redisPort, boolean grpc) throws IOException {
     EngineConfig cfg = config(RedisConfig.standalone("redis://127.0.0.1:" + redisPort), 1, 50);
+    if (grpc) {
+      cfg = withGrpc(cfg);
+    }
     return start(cfg, null, null, false, null, null, false);
   }
 
@@ -353,8 +418,16 @@ public final class TestGateway implements AutoCloseable {
 
   /** Activates through the admin API, as an operator would. */
   public void activate(String id) {
-    HttpResponse<Buffer> r =
-        http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate").send().await();
+    activate(id, null);
+  }
+
+  /** Activates through the admin API with an admin's bearer token (null: none). */
+  public void activate(String id, String token) {
+    var req = http.post(adminPort, "127.0.0.1", "/admin/v1/snapshots/" + id + "/activate");
+    if (token != null) {
+      req.putHeader("authorization", "Bearer " + token);
+    }
+    HttpResponse<Buffer> r = req.send().await();
     if (r.statusCode() != 200) {
       throw new IllegalStateException(
           "activate " + id + ": " + r.statusCode() + " " + r.bodyAsString());
@@ -362,9 +435,24 @@ public final class TestGateway implements AutoCloseable {
   }
 
   public HttpResponse<Buffer> putCampaign(String id, JsonObject body) {
-    return http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id)
-        .sendJsonObject(body)
-        .await();
+    return putCampaign(id, body, null);
+  }
+
+  /** Puts a campaign with an admin's bearer token (null: none). */
+  public HttpResponse<Buffer> putCampaign(String id, JsonObject body, String token) {
+    var req = http.put(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id);
+    if (token != null) {
+      req.putHeader("authorization", "Bearer " + token);
+    }
+    return req.sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> deliver(JsonObject body) {
+    return http.post(port, "127.0.0.1", "/v1/deliveries").sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> getCampaign(String id) {
+    return http.get(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id).send().await();
   }
 
   public HttpResponse<Buffer> score(JsonObject body) {

@@ -7,6 +7,7 @@ import static io.scoregateway.pipeline.ScorePipelineTest.campaign;
 import static io.scoregateway.pipeline.ScorePipelineTest.reasons;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.catalog.CampaignIndex;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.experiment.ListenerSplit;
@@ -48,7 +49,7 @@ class MeasurementPipelineTest {
         .pacer(campaign)
         .apply(
             new PacingController.Lease(
-                1.0, NOW.toEpochMilli() / SLOT_MS, grant, false, 0, 0, 0, false));
+                1.0, NOW.toEpochMilli() / SLOT_MS, grant, false, 0, 0, 0, false, 0, 0));
   }
 
   ScoreExchange score(String user, int maxPromoted, String... candidates) {
@@ -70,6 +71,7 @@ class MeasurementPipelineTest {
             frequency,
             new ManualClock(NOW),
             ExchangeObserver.NONE,
+            AllocationRules.DEFAULTS,
             surfaces,
             true)
         .run(ex);
@@ -91,6 +93,7 @@ class MeasurementPipelineTest {
         c.frequencyCap(),
         c.boost(),
         c.status(),
+        null,
         null,
         new Holdout(share, "holdout/" + id));
   }
@@ -189,6 +192,7 @@ class MeasurementPipelineTest {
             c.boost(),
             CampaignStatus.PAUSED,
             null,
+            c.label(),
             c.holdout());
     catalog(null, paused);
 

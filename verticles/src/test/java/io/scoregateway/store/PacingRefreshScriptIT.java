@@ -77,6 +77,7 @@ class PacingRefreshScriptIT {
     int settle = PacingController.settleSteps(SETTLE_MS, SLOT);
     SplittableRandom rnd = new SplittableRandom(42);
     int compared = 0;
+    int engaged = 0;
     for (int k = 0; k < 24; k++) {
       String id = "x" + k;
       PacingMode mode = PacingMode.values()[k % 3];
@@ -96,6 +97,21 @@ class PacingRefreshScriptIT {
         if (rnd.nextInt(3) == 0) {
           r.send(
               RedisCall.on(Command.HINCRBY, Keys.pacing(id)).arg("delivered").arg(rnd.nextInt(40)));
+        }
+        if (rnd.nextInt(4) == 0) {
+          // the engagement window as the delivery script leaves it, some buckets already old
+          long bucket = io.scoregateway.pacing.EngagementWindow.bucket(now, SLOT);
+          StringBuilder eng = new StringBuilder();
+          for (int b = 0; b < 4; b++) {
+            long plays = rnd.nextLong(50);
+            eng.append(eng.length() == 0 ? "" : ",")
+                .append(bucket - rnd.nextLong(16))
+                .append(':')
+                .append(plays)
+                .append(':')
+                .append(rnd.nextLong(plays + 1));
+          }
+          r.send(RedisCall.on(Command.HSET, Keys.pacing(id)).arg("eng").arg(eng.toString()));
         }
         Campaign c = campaign(id, budget, mode, status, profile);
         PacingRecord before = record(r.hgetall(Keys.pacing(id)));
@@ -130,6 +146,11 @@ class PacingRefreshScriptIT {
         assertThat(actual.planned()).isCloseTo(expected.planned(), within(1e-6 * budget + 1e-9));
         assertThat(actual.committed())
             .isCloseTo(expected.committed(), within(1e-6 * budget + 1e-9));
+        assertThat(actual.plays())
+            .as("plays at step %d of %s", step, id)
+            .isEqualTo(expected.plays());
+        assertThat(actual.skips()).isEqualTo(expected.skips());
+        engaged += actual.plays() > 0 ? 1 : 0;
         PacingRecord after = record(r.hgetall(Keys.pacing(id)));
         assertThat(after.allow).isEqualTo(before.allow);
         assertThat(after.granted).isEqualTo(before.granted);
@@ -147,6 +168,7 @@ class PacingRefreshScriptIT {
       }
     }
     assertThat(compared).isEqualTo(24 * 40);
+    assertThat(engaged).as("steps that read plays in the window").isGreaterThan(100);
   }
 
   @Test
@@ -240,6 +262,7 @@ class PacingRefreshScriptIT {
     r.base = num(h, "base", 0);
     r.baseMs = (long) num(h, "base_t", -1);
     r.frozen = num(h, "frozen", Double.NaN);
+    r.engagement = h.getOrDefault("eng", "");
     return r;
   }
 

@@ -82,6 +82,11 @@ public final class GatewayBoot {
       builder.withTracer(new OpenTelemetryTracingFactory(telemetry.sdk()));
     }
     Vertx vertx = builder.build();
+    if (!vertx.isNativeTransportEnabled()) {
+      Throwable why = vertx.unavailableNativeTransportCause();
+      LOG.info(
+          "native transport unavailable ({}): using NIO", why == null ? "unknown" : why.toString());
+    }
     Reloads reloads;
     try {
       reloads = Reloads.prepare(vertx, config);
@@ -115,12 +120,14 @@ public final class GatewayBoot {
             ar -> {
               if (ar.succeeded()) {
                 LOG.info(
-                    "serving: data plane on {}:{}, admin on {}:{}, {} event loops, redis {} ({})",
+                    "serving: data plane on {}:{}{}, admin on {}:{}, {} event loops ({}), redis {} ({})",
                     server.host(),
                     server.httpPort(),
+                    server.grpcPort() == 0 ? "" : " (gRPC on " + server.grpcPort() + ")",
                     server.host(),
                     server.adminPort(),
                     cfg.instances(),
+                    vertx.isNativeTransportEnabled() ? "epoll" : "nio",
                     RedisUrl.redact(cfg.redis().endpoints()),
                     cfg.redis().mode());
                 reloads.start(engine);

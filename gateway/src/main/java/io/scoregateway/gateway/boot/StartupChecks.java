@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What the environment must offer before anything is started: the bind address, both ports and
+ * What the environment must offer before anything is started: the bind address, every port and
  * readable PEM material. Each failure names its key, so a bad start ends in one line instead of a
  * half-started gateway. Runs on the CLI's main thread (it binds sockets and reads files).
  */
@@ -28,6 +28,9 @@ public final class StartupChecks {
     bindable(address, ConfigKey.HOST, 0, server.host());
     bindable(address, ConfigKey.PORT, server.httpPort(), server.host());
     bindable(address, ConfigKey.ADMIN_PORT, server.adminPort(), server.host());
+    if (server.grpcPort() != 0) {
+      bindable(address, ConfigKey.GRPC_PORT, server.grpcPort(), server.host());
+    }
     if (server.tlsCert() != null) {
       pem(ConfigKey.TLS_CERT, server.tlsCert(), "CERTIFICATE");
       pem(ConfigKey.TLS_KEY, server.tlsKey(), "PRIVATE KEY");

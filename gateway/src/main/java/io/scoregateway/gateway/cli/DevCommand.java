@@ -152,6 +152,15 @@ public final class DevCommand implements Callable<Integer> {
     out.println("curl -s " + admin + "/admin/v1/campaigns/c0");
     out.println("curl -s " + admin + "/admin/v1/snapshots");
     out.println("curl -s " + admin + "/health/ready");
+    out.println("curl -s " + admin + "/openapi.yaml");
+    int grpc = config.engine().server().grpcPort();
+    if (grpc != 0) {
+      out.println("# the gRPC data plane (client: mvn -B -q -pl loadtest package -DskipTests)");
+      out.println(
+          "java -jar loadtest/target/score-grpc-client.jar score --target 127.0.0.1:"
+              + grpc
+              + " --user u-1 --surface autoplay --market SE t0 t1 t4");
+    }
     out.flush();
   }
 }

@@ -1,5 +1,6 @@
 package io.scoregateway.gateway.config;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.config.DeliveryConfig;
 import io.scoregateway.config.EdgeLimits;
 import io.scoregateway.config.EngineConfig;
@@ -53,6 +54,7 @@ public record GatewayConfig(
             scoring,
             pacing,
             deliveries,
+            allocation(v),
             MeasurementSettings.from(v));
     boolean noAuth = v.bool(ConfigKey.NO_AUTH);
     String tokens = v.text(ConfigKey.TOKENS_FILE);
@@ -75,6 +77,14 @@ public record GatewayConfig(
         v.bool(ConfigKey.METRICS),
         v.number(ConfigKey.CLIENT_RATE_LIMIT),
         v.number(ConfigKey.RELOAD_CHECK_MS));
+  }
+
+  private static AllocationRules allocation(ConfigValues v) {
+    try {
+      return AllocationRules.parse(v.text(ConfigKey.ALLOCATION));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKey.ALLOCATION, e.getMessage());
+    }
   }
 
   private static RedisConfig redis(ConfigValues v) {
@@ -145,6 +155,7 @@ public record GatewayConfig(
             v.nonEmpty(ConfigKey.HOST),
             v.integer(ConfigKey.PORT),
             v.integer(ConfigKey.ADMIN_PORT),
+            v.integer(ConfigKey.GRPC_PORT),
             v.pemFile(ConfigKey.TLS_CERT),
             v.pemFile(ConfigKey.TLS_KEY),
             new EdgeLimits(
@@ -158,6 +169,12 @@ public record GatewayConfig(
     }
     if (server.httpPort() != 0 && server.httpPort() == server.adminPort()) {
       throw new ConfigException(ConfigKey.ADMIN_PORT, "must differ from " + ConfigKey.PORT.flag());
+    }
+    int grpc = server.grpcPort();
+    if (grpc != 0 && (grpc == server.httpPort() || grpc == server.adminPort())) {
+      throw new ConfigException(
+          ConfigKey.GRPC_PORT,
+          "must differ from " + ConfigKey.PORT.flag() + " and " + ConfigKey.ADMIN_PORT.flag());
     }
     return server;
   }

@@ -244,6 +244,45 @@ class HelmChartIT {
   }
 
   @Test
+  void grpcPortIsOffByDefaultAndOpenedOnPodServiceAndNetworkPolicyWhenSet() {
+    RenderedChart plain = RenderedChart.render();
+    assertThat(environment(plain)).doesNotContainKey("GATEWAY_GRPC_PORT");
+    assertThat(gatewayConfig(plain, environment(plain)).engine().server().grpcPort()).isZero();
+    List<Map<String, Object>> plainPorts = cast(at(container(plain), "ports"));
+    assertThat(plainPorts).noneMatch(p -> "grpc".equals(p.get("name")));
+    assertThat((List<?>) at(plain.get("Service", NAME), "spec.ports")).hasSize(1);
+    assertThat((List<?>) at(plain.get("NetworkPolicy", NAME), "spec.ingress.0.ports")).hasSize(1);
+
+    RenderedChart chart = RenderedChart.render("--set", "gateway.grpcPort=50051");
+    Map<String, String> env = environment(chart);
+    assertThat(env).containsEntry("GATEWAY_GRPC_PORT", "50051");
+    assertThat(gatewayConfig(chart, env).engine().server().grpcPort()).isEqualTo(50051);
+    assertThat(portNumber(container(chart), "grpc")).isEqualTo(50051);
+    assertThat(at(chart.get("Service", NAME), "spec.ports"))
+        .isEqualTo(
+            List.of(
+                Map.of("name", "http", "port", 8080, "targetPort", "http", "protocol", "TCP"),
+                Map.of("name", "grpc", "port", 50051, "targetPort", "grpc", "protocol", "TCP")));
+    assertThat(at(chart.get("Service", NAME + "-admin"), "spec.ports"))
+        .as("the admin Service never carries the data plane")
+        .isEqualTo(
+            List.of(
+                Map.of("name", "admin", "port", 9090, "targetPort", "admin", "protocol", "TCP")));
+    Map<String, Object> np = chart.get("NetworkPolicy", NAME);
+    assertThat(at(np, "spec.ingress.0.ports"))
+        .as("callers reach both data-plane ports, from the same peers")
+        .isEqualTo(
+            List.of(
+                Map.of("port", "http", "protocol", "TCP"),
+                Map.of("port", "grpc", "protocol", "TCP")));
+    assertThat(at(np, "spec.ingress.1.ports"))
+        .isEqualTo(List.of(Map.of("port", "admin", "protocol", "TCP")));
+
+    assertThatThrownBy(() -> RenderedChart.render("--set", "gateway.grpcPort=9090"))
+        .hasMessageContaining("gateway.grpcPort");
+  }
+
+  @Test
   void defaultEnvironmentIsAcceptedByTheGatewayConfig() {
     RenderedChart chart = RenderedChart.render();
     Map<String, String> env = environment(chart);
@@ -277,6 +316,17 @@ class HelmChartIT {
     Object checksum =
         at(chart.get("Deployment", NAME), "spec.template.metadata.annotations.checksum/config");
     assertThat(String.valueOf(checksum)).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void allocationRulesReachTheGatewayOnlyWhenSet() {
+    assertThat(environment(RenderedChart.render())).doesNotContainKey("GATEWAY_ALLOCATION");
+    RenderedChart chart =
+        RenderedChart.render("--set-string", "gateway.allocation=radio: policy=relevance");
+    Map<String, String> env = environment(chart);
+    assertThat(env).containsEntry("GATEWAY_ALLOCATION", "radio: policy=relevance");
+    assertThat(gatewayConfig(chart, env).engine().allocation().forSurface("radio").policy())
+        .isEqualTo(io.scoregateway.allocate.AllocationPolicy.RELEVANCE);
   }
 
   @Test

@@ -1,0 +1,37 @@
+package io.scoregateway.grpc;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.vertx.grpc.common.GrpcMessage;
+import io.vertx.grpc.common.GrpcMessageDecoder;
+import io.vertx.grpc.common.WireFormat;
+
+/**
+ * A request message as it arrived: the parsed message, or why it could not be parsed. The decoder
+ * never throws, so a malformed message is answered INVALID_ARGUMENT with a reason instead of the
+ * stream being reset without one.
+ */
+record Decoded<T>(T message, String error) {
+
+  static <T extends Message> GrpcMessageDecoder<Decoded<T>> decoder(Parser<T> parser, String type) {
+    return new GrpcMessageDecoder<>() {
+      @Override
+      public Decoded<T> decode(GrpcMessage msg) {
+        if (msg.format() != WireFormat.PROTOBUF) {
+          return new Decoded<>(null, "request: only the protobuf encoding (application/grpc)");
+        }
+        try {
+          return new Decoded<>(parser.parseFrom(msg.payload().getBytes()), null);
+        } catch (InvalidProtocolBufferException e) {
+          return new Decoded<>(null, "request: not a valid " + type + " message");
+        }
+      }
+
+      @Override
+      public boolean accepts(WireFormat format) {
+        return true;
+      }
+    };
+  }
+}

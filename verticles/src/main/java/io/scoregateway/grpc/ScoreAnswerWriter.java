@@ -1,0 +1,373 @@
+package io.scoregateway.grpc;
+
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.WireFormat;
+import io.scoregateway.grpc.v1.Explain;
+import io.scoregateway.grpc.v1.Reason;
+import io.scoregateway.grpc.v1.ScoreDone;
+import io.scoregateway.grpc.v1.ScoreResponse;
+import io.scoregateway.grpc.v1.ScoreResult;
+import io.scoregateway.grpc.v1.ScoreResults;
+import io.scoregateway.grpc.v1.ScoreStreamResponse;
+import io.scoregateway.model.Arm;
+import io.scoregateway.model.Decision;
+import io.scoregateway.pipeline.DecisionInputs;
+import io.scoregateway.pipeline.HoldoutScope;
+import io.scoregateway.pipeline.ScoreExchange;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.ToIntFunction;
+
+/**
+ * Decisions straight into {@code scoregateway.v1} wire bytes, as the JSON writer writes text: no
+ * message object per result (a 1000-candidate answer would build 1000 builders and 1000 messages
+ * only to serialize them once). The bytes parse to the messages the generated classes would build
+ * ({@code ScoreAnswerWriterTest}).
+ */
+final class ScoreAnswerWriter {
+  /** The wire number of each engine reason: {@code PACED} is {@code REASON_PACED}. */
+  private static final Map<io.scoregateway.model.Reason, Integer> REASONS = reasons();
+
+  /** The wire number of each arm and holdout scope, by name as the reasons. */
+  private static final Map<Arm, Integer> ARMS =
+      byName(Arm.class, n -> io.scoregateway.grpc.v1.Arm.valueOf("ARM_" + n).getNumber());
+
+  private static final Map<HoldoutScope, Integer> HOLDOUTS =
+      byName(
+          HoldoutScope.class,
+          n -> io.scoregateway.grpc.v1.HoldoutScope.valueOf("HOLDOUT_SCOPE_" + n).getNumber());
+
+  private ScoreAnswerWriter() {}
+
+  /**
+   * What is written: the candidates, their decisions, the snapshot, its age in whole seconds (-1:
+   * unknown) and whether degraded; for explain, the listener's experiment arm and experiment id
+   * (null: none) and, by position, the holdout that kept a candidate out (null: none) and the
+   * decision it would have had.
+   */
+  record Answer(
+      List<String> tracks,
+      IntFunction<Decision> decisions,
+      String snapshot,
+      long snapshotAgeSeconds,
+      boolean degraded,
+      Arm arm,
+      String experiment,
+      IntFunction<HoldoutScope> holdouts,
+      IntFunction<io.scoregateway.model.Reason> wouldBe) {
+    static Answer of(ScoreExchange ex) {
+      DecisionInputs in = ex.inputs();
+      return new Answer(
+          ex.request().candidates(),
+          ex::decision,
+          ex.snapshot(),
+          ex.snapshotAgeSeconds(),
+          ex.degraded(),
+          ex.arm(),
+          ex.experiment(),
+          in::holdout,
+          in::wouldBe);
+    }
+
+    int size() {
+      return tracks.size();
+    }
+
+    Decision decision(int i) {
+      return decisions.apply(i);
+    }
+
+    /** The age as answered: absent without a snapshot, or when unknown. */
+    boolean hasAge() {
+      return snapshot != null && snapshotAgeSeconds >= 0;
+    }
+  }
+
+  static Buffer whole(ScoreExchange ex) {
+    return whole(Answer.of(ex));
+  }
+
+  static Buffer run(ScoreExchange ex, int from, int to) {
+    return run(Answer.of(ex), from, to);
+  }
+
+  static Buffer done(ScoreExchange ex) {
+    return done(Answer.of(ex));
+  }
+
+  /** A whole {@code ScoreResponse}. */
+  static Buffer whole(Answer ex) {
+    int n = ex.size();
+    int[] sizes = new int[n];
+    int total = snapshotAndDegradedSize(ex, ScoreResponse.SNAPSHOT_FIELD_NUMBER);
+    total += resultsSize(ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
+    if (ex.hasAge()) {
+      total +=
+          CodedOutputStream.computeInt64Size(
+              ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
+    }
+    byte[] out = new byte[total];
+    CodedOutputStream o = CodedOutputStream.newInstance(out);
+    try {
+      writeSnapshotAndDegraded(o, ex, ScoreResponse.SNAPSHOT_FIELD_NUMBER);
+      writeResults(o, ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
+      if (ex.hasAge()) {
+        o.writeInt64(ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
+      }
+      o.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Buffer.buffer(out);
+  }
+
+  /** A {@code ScoreStreamResponse} with the results of positions {@code from..to-1}. */
+  static Buffer run(Answer ex, int from, int to) {
+    int[] sizes = new int[to - from];
+    int inner =
+        (from == 0
+                ? 0
+                : CodedOutputStream.computeUInt32Size(
+                    ScoreResults.FIRST_POSITION_FIELD_NUMBER, from))
+            + resultsSize(ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
+    int field = ScoreStreamResponse.RESULTS_FIELD_NUMBER;
+    byte[] out = new byte[lengthDelimitedSize(field, inner)];
+    CodedOutputStream o = CodedOutputStream.newInstance(out);
+    try {
+      o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      o.writeUInt32NoTag(inner);
+      if (from != 0) {
+        o.writeUInt32(ScoreResults.FIRST_POSITION_FIELD_NUMBER, from);
+      }
+      writeResults(o, ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
+      o.checkNoSpaceLeft();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Buffer.buffer(out);
+  }
+
+  /** The {@code ScoreStreamResponse} that ends a stream. */
+  static Buffer done(Answer ex) {
+    ScoreDone.Builder d = ScoreDone.newBuilder().setDegraded(ex.degraded());
+    if (ex.snapshot() != null) {
+      d.setSnapshot(ex.snapshot());
+    }
+    if (ex.hasAge()) {
+      d.setSnapshotAgeS(ex.snapshotAgeSeconds());
+    }
+    return Buffer.buffer(ScoreStreamResponse.newBuilder().setDone(d).build().toByteArray());
+  }
+
+  private static int snapshotAndDegradedSize(Answer ex, int snapshotField) {
+    int size = 0;
+    if (ex.snapshot() != null) {
+      size += CodedOutputStream.computeStringSize(snapshotField, ex.snapshot());
+    }
+    if (ex.degraded()) {
+      size += CodedOutputStream.computeBoolSize(ScoreResponse.DEGRADED_FIELD_NUMBER, true);
+    }
+    return size;
+  }
+
+  private static void writeSnapshotAndDegraded(CodedOutputStream o, Answer ex, int snapshotField)
+      throws IOException {
+    if (ex.snapshot() != null) {
+      o.writeString(snapshotField, ex.snapshot());
+    }
+    if (ex.degraded()) {
+      o.writeBool(ScoreResponse.DEGRADED_FIELD_NUMBER, true);
+    }
+  }
+
+  /** Each result's size into {@code sizes}; returns the size of them all as repeated fields. */
+  private static int resultsSize(Answer ex, int from, int to, int[] sizes, int field) {
+    List<String> tracks = ex.tracks();
+    int total = 0;
+    for (int i = from; i < to; i++) {
+      int s = resultSize(tracks.get(i), ex, i);
+      sizes[i - from] = s;
+      total += lengthDelimitedSize(field, s);
+    }
+    return total;
+  }
+
+  private static void writeResults(
+      CodedOutputStream o, Answer ex, int from, int to, int[] sizes, int field) throws IOException {
+    List<String> tracks = ex.tracks();
+    for (int i = from; i < to; i++) {
+      o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      o.writeUInt32NoTag(sizes[i - from]);
+      writeResult(o, tracks.get(i), ex, i);
+    }
+  }
+
+  private static int resultSize(String track, Answer ex, int i) {
+    Decision d = ex.decision(i);
+    int s = CodedOutputStream.computeStringSize(ScoreResult.TRACK_FIELD_NUMBER, track);
+    if (d.promoted()) {
+      s += CodedOutputStream.computeBoolSize(ScoreResult.PROMOTED_FIELD_NUMBER, true);
+    }
+    if (d.score() != 0) {
+      s += CodedOutputStream.computeDoubleSize(ScoreResult.SCORE_FIELD_NUMBER, d.score());
+    }
+    if (d.campaign() != null) {
+      s += CodedOutputStream.computeStringSize(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
+    }
+    s +=
+        CodedOutputStream.computeEnumSize(ScoreResult.REASON_FIELD_NUMBER, REASONS.get(d.reason()));
+    if (d.explain() != null) {
+      s += lengthDelimitedSize(ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
+    }
+    return s;
+  }
+
+  private static void writeResult(CodedOutputStream o, String track, Answer ex, int i)
+      throws IOException {
+    Decision d = ex.decision(i);
+    o.writeString(ScoreResult.TRACK_FIELD_NUMBER, track);
+    if (d.promoted()) {
+      o.writeBool(ScoreResult.PROMOTED_FIELD_NUMBER, true);
+    }
+    if (d.score() != 0) {
+      o.writeDouble(ScoreResult.SCORE_FIELD_NUMBER, d.score());
+    }
+    if (d.campaign() != null) {
+      o.writeString(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
+    }
+    o.writeEnum(ScoreResult.REASON_FIELD_NUMBER, REASONS.get(d.reason()));
+    if (d.explain() != null) {
+      o.writeTag(ScoreResult.EXPLAIN_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+      o.writeUInt32NoTag(explainSize(d.explain(), ex, i));
+      writeExplain(o, d.explain(), ex, i);
+    }
+  }
+
+  /** Explain's fields have presence: NaN (or -1 for counts) means not looked up, left out. */
+  private static int explainSize(Decision.Explain e, Answer ex, int i) {
+    int s = 0;
+    s += Double.isNaN(e.baseScore()) ? 0 : 9;
+    s += Double.isNaN(e.boost()) ? 0 : 9;
+    s += Double.isNaN(e.passRate()) ? 0 : 9;
+    s +=
+        e.delivered() < 0
+            ? 0
+            : CodedOutputStream.computeInt64Size(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
+    s += Double.isNaN(e.planned()) ? 0 : 9;
+    s +=
+        e.userCount() < 0
+            ? 0
+            : CodedOutputStream.computeInt64Size(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+    s += Double.isNaN(e.urgency()) ? 0 : 9;
+    s += Double.isNaN(e.floor()) ? 0 : 9;
+    s +=
+        e.label() == null
+            ? 0
+            : CodedOutputStream.computeStringSize(Explain.LABEL_FIELD_NUMBER, e.label());
+    s +=
+        e.labelCount() < 0
+            ? 0
+            : CodedOutputStream.computeInt32Size(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
+    s +=
+        e.labelMax() <= 0
+            ? 0
+            : CodedOutputStream.computeInt32Size(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
+    if (e.plays() >= 0) {
+      s += CodedOutputStream.computeInt64Size(Explain.PLAYS_FIELD_NUMBER, e.plays());
+      s += CodedOutputStream.computeInt64Size(Explain.SKIPS_FIELD_NUMBER, e.skips());
+      s += CodedOutputStream.computeBoolSize(Explain.HELD_FIELD_NUMBER, e.held());
+    }
+    s += CodedOutputStream.computeEnumSize(Explain.ARM_FIELD_NUMBER, ARMS.get(ex.arm()));
+    if (ex.experiment() != null) {
+      s += CodedOutputStream.computeStringSize(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
+    }
+    HoldoutScope holdout = ex.holdouts().apply(i);
+    if (holdout != null) {
+      s += CodedOutputStream.computeEnumSize(Explain.HOLDOUT_FIELD_NUMBER, HOLDOUTS.get(holdout));
+      s +=
+          CodedOutputStream.computeEnumSize(
+              Explain.WOULD_BE_FIELD_NUMBER, REASONS.get(ex.wouldBe().apply(i)));
+    }
+    return s;
+  }
+
+  private static void writeExplain(CodedOutputStream o, Decision.Explain e, Answer ex, int i)
+      throws IOException {
+    if (!Double.isNaN(e.baseScore())) {
+      o.writeDouble(Explain.BASE_SCORE_FIELD_NUMBER, e.baseScore());
+    }
+    if (!Double.isNaN(e.boost())) {
+      o.writeDouble(Explain.BOOST_FIELD_NUMBER, e.boost());
+    }
+    if (!Double.isNaN(e.passRate())) {
+      o.writeDouble(Explain.PASS_RATE_FIELD_NUMBER, e.passRate());
+    }
+    if (e.delivered() >= 0) {
+      o.writeInt64(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
+    }
+    if (!Double.isNaN(e.planned())) {
+      o.writeDouble(Explain.PLANNED_FIELD_NUMBER, e.planned());
+    }
+    if (e.userCount() >= 0) {
+      o.writeInt64(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+    }
+    if (!Double.isNaN(e.urgency())) {
+      o.writeDouble(Explain.URGENCY_FIELD_NUMBER, e.urgency());
+    }
+    if (!Double.isNaN(e.floor())) {
+      o.writeDouble(Explain.FLOOR_FIELD_NUMBER, e.floor());
+    }
+    if (e.label() != null) {
+      o.writeString(Explain.LABEL_FIELD_NUMBER, e.label());
+    }
+    if (e.labelCount() >= 0) {
+      o.writeInt32(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
+    }
+    if (e.labelMax() > 0) {
+      o.writeInt32(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
+    }
+    if (e.plays() >= 0) {
+      o.writeInt64(Explain.PLAYS_FIELD_NUMBER, e.plays());
+      o.writeInt64(Explain.SKIPS_FIELD_NUMBER, e.skips());
+      o.writeBool(Explain.HELD_FIELD_NUMBER, e.held());
+    }
+    o.writeEnum(Explain.ARM_FIELD_NUMBER, ARMS.get(ex.arm()));
+    if (ex.experiment() != null) {
+      o.writeString(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
+    }
+    HoldoutScope holdout = ex.holdouts().apply(i);
+    if (holdout != null) {
+      o.writeEnum(Explain.HOLDOUT_FIELD_NUMBER, HOLDOUTS.get(holdout));
+      o.writeEnum(Explain.WOULD_BE_FIELD_NUMBER, REASONS.get(ex.wouldBe().apply(i)));
+    }
+  }
+
+  private static int lengthDelimitedSize(int field, int size) {
+    return CodedOutputStream.computeTagSize(field)
+        + CodedOutputStream.computeUInt32SizeNoTag(size)
+        + size;
+  }
+
+  /** Fails at class load if an engine reason has no wire counterpart. */
+  private static Map<io.scoregateway.model.Reason, Integer> reasons() {
+    return byName(
+        io.scoregateway.model.Reason.class, n -> Reason.valueOf("REASON_" + n).getNumber());
+  }
+
+  /**
+   * Each engine constant's wire number, looked up by name; fails at class load on a missing one.
+   */
+  private static <E extends Enum<E>> Map<E, Integer> byName(
+      Class<E> type, ToIntFunction<String> wire) {
+    Map<E, Integer> out = new EnumMap<>(type);
+    for (E e : type.getEnumConstants()) {
+      out.put(e, wire.applyAsInt(e.name()));
+    }
+    return out;
+  }
+}
