@@ -156,7 +156,7 @@ final class ScoreAnswerWriter {
   }
 
   private static int resultSize(String track, Decision d) {
-    int s = CodedOutputStream.computeStringSize(ScoreResult.TRACK_FIELD_NUMBER, track);
+    int s = asciiSize(ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
       s += CodedOutputStream.computeBoolSize(ScoreResult.PROMOTED_FIELD_NUMBER, true);
     }
@@ -176,7 +176,7 @@ final class ScoreAnswerWriter {
 
   private static void writeResult(CodedOutputStream o, String track, Decision d)
       throws IOException {
-    o.writeString(ScoreResult.TRACK_FIELD_NUMBER, track);
+    writeAscii(o, ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
       o.writeBool(ScoreResult.PROMOTED_FIELD_NUMBER, true);
     }
@@ -230,6 +230,23 @@ final class ScoreAnswerWriter {
     }
     if (e.userCount() >= 0) {
       o.writeInt64(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+    }
+  }
+
+  /**
+   * A track id's field: ids are validated ASCII ({@code Ids.valid}), so their UTF-8 is one byte a
+   * char, written as is (no encoding pass to size it, no byte array per id to write it).
+   */
+  private static int asciiSize(int field, String ascii) {
+    return lengthDelimitedSize(field, ascii.length());
+  }
+
+  private static void writeAscii(CodedOutputStream o, int field, String ascii) throws IOException {
+    int n = ascii.length();
+    o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    o.writeUInt32NoTag(n);
+    for (int i = 0; i < n; i++) {
+      o.write((byte) ascii.charAt(i));
     }
   }
 
