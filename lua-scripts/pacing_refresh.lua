@@ -3,9 +3,9 @@
 -- same inputs); read its Javadoc for the reasoning. Called only by the background refresher, never
 -- on a scoring request and never by a read.
 --
--- KEYS[1]  {c:<id>}:pacing  hash: delivered (written by delivery_campaign.lua), promoted, attempts,
---                           p, slot, allow, granted, carry, p_mark, a_mark, t_mark, demand, ring,
---                           rev, status, base, base_t, frozen
+-- KEYS[1]  {c:<id>}:pacing  hash: delivered and eng (written by delivery_campaign.lua), promoted,
+--                           attempts, p, slot, allow, granted, carry, p_mark, a_mark, t_mark,
+--                           demand, ring, rev, status, base, base_t, frozen
 -- ARGV[1]  now_ms           the instance's clock
 -- ARGV[2]  slot_ms          controller period
 -- ARGV[3]  budget           deliveries
@@ -27,11 +27,16 @@
 -- ARGV[15] history_age_ms   entries older than this are dropped; the list expires this long after
 --                           its last entry
 -- ARGV[16..39] optional     24 traffic weights, one per UTC hour
+-- then, always the last two (ARGV[16..17] without traffic weights, ARGV[40..41] with them):
+-- ARGV[n-1] eng_bucket      the engagement bucket now falls in
+-- ARGV[n]   eng_buckets     buckets in the engagement window, the current one included
 --
--- `frozen` is '' while the campaign is not paused.
+-- `frozen` is '' while the campaign is not paused. `eng` is only read: the rated plays and skips
+-- of its entries inside the window are returned with the lease (EngagementWindow.java).
 --
 -- Returns { p (string), slot, grant, exhausted (0|1), delivered, planned_now (string),
---           committed (string), slot_spent (0|1: nothing left to lease before the next slot) }.
+--           committed (string), slot_spent (0|1: nothing left to lease before the next slot),
+--           plays, skips }.
 local P_INIT, RAMP, CATCH_UP, HEADROOM, SMOOTHING, LEASE_MARGIN = 0.05, 4, 2, 1.2, 0.6, 1.05
 local RHO_SAMPLE, RHO_MIN = 20, 0.05
 
@@ -52,9 +57,11 @@ local returned = tonumber(ARGV[13])
 local history_key = KEYS[2]
 local history_slots = tonumber(ARGV[14])
 local history_age = tonumber(ARGV[15])
+local eng_bucket = tonumber(ARGV[#ARGV - 1])
+local eng_buckets = tonumber(ARGV[#ARGV])
 
 local profile = nil
-if #ARGV >= 39 then
+if #ARGV >= 41 then
   profile = {}
   for h = 0, 23 do profile[h] = tonumber(ARGV[16 + h]) end
 end
@@ -84,7 +91,7 @@ local function fraction(t)
 end
 
 local F = { 'delivered', 'promoted', 'attempts', 'p', 'slot', 'allow', 'granted', 'p_mark', 'a_mark',
-  't_mark', 'demand', 'ring', 'rev', 'status', 'base', 'base_t', 'frozen', 'carry' }
+  't_mark', 'demand', 'ring', 'rev', 'status', 'base', 'base_t', 'frozen', 'carry', 'eng' }
 local v = redis.call('HMGET', key, unpack(F))
 local r = {
   delivered = tonumber(v[1]) or 0, promoted = tonumber(v[2]) or 0, attempts = tonumber(v[3]) or 0,
@@ -250,5 +257,11 @@ local exhausted = 0
 if committed >= budget then exhausted = 1 end
 local spent = 0
 if r.allow - r.granted <= 0 or room - grant <= 0 then spent = 1 end
+local plays, skips = 0, 0
+for b, p, s in string.gmatch(v[19] or '', '(%-?%d+):(%d+):(%d+)') do
+  if tonumber(b) > eng_bucket - eng_buckets then
+    plays, skips = plays + tonumber(p), skips + tonumber(s)
+  end
+end
 return { tostring(r.p or 0), r.slot, grant, exhausted, r.delivered, tostring(planned(now)),
-  tostring(committed), spent }
+  tostring(committed), spent, plays, skips }

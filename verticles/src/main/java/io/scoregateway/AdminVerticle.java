@@ -73,7 +73,7 @@ public final class AdminVerticle extends VerticleBase {
             cfg.pacing().refreshPeriodMs(),
             cfg.pacing().maxBatch());
     refresher.onChange(pacing::refresh);
-    AdminRoutes admin = new AdminRoutes(stores, refresher, engine.clock());
+    AdminRoutes admin = new AdminRoutes(stores, refresher, engine.clock(), cfg.allocation());
     HealthRoutes health = new HealthRoutes(link, engine.catalog(), engine.readiness());
     engine.readiness().control(link);
 

@@ -98,7 +98,8 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
-            exchanges);
+            exchanges,
+            cfg.allocation());
     ScoreRoutes scores =
         new ScoreRoutes(
             vertx, pipeline, cfg.scoring().maxBatch(), cfg.scoring().timeoutMs(), exchanges);
@@ -156,7 +157,8 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.pacing().slotMs(),
             stores.frequency(),
             engine.clock(),
-            exchanges);
+            exchanges,
+            cfg.allocation());
     ScoreRoutes warmRoutes =
         new ScoreRoutes(
             vertx,

@@ -31,14 +31,15 @@ public final class CampaignCodec {
           "frequency_cap",
           "boost",
           "status",
-          "traffic_profile");
+          "traffic_profile",
+          "label");
 
   /**
    * What GET adds to the config: refused by name, so a GET-edit-PUT round trip is told what to
    * drop.
    */
   private static final KnownFields LIVE_STATE =
-      new KnownFields("delivered", "promoted", "planned", "pass_rate", "state");
+      new KnownFields("delivered", "promoted", "planned", "pass_rate", "state", "engagement");
 
   private static final KnownFields CAP_FIELDS = new KnownFields("max", "window_seconds");
 
@@ -82,8 +83,10 @@ public final class CampaignCodec {
       throw new InvalidInput("status", "must be active or paused");
     }
     List<Double> profile = trafficProfile(json, pacing);
+    String label = label(json);
     return new Campaign(
-        id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile);
+        id, tracks, surfaces, markets, start, end, budget, pacing, cap, boost, status, profile,
+        label);
   }
 
   /** The config as JSON, field names as in the admin API. */
@@ -110,7 +113,22 @@ public final class CampaignCodec {
     if (c.trafficProfile() != null) {
       o.put("traffic_profile", new JsonArray(c.trafficProfile()));
     }
+    if (c.label() != null) {
+      o.put("label", c.label());
+    }
     return o;
+  }
+
+  /** The optional label the per-label variety limit counts by. */
+  private static String label(JsonObject json) {
+    Object v = json.getValue("label");
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s) || !Ids.valid(s)) {
+      throw new InvalidInput("label", "must be an id, [A-Za-z0-9._:-]{1,128}");
+    }
+    return s;
   }
 
   private static List<Double> trafficProfile(JsonObject json, PacingMode pacing) {

@@ -1,5 +1,7 @@
 package io.scoregateway.config;
 
+import io.scoregateway.allocate.AllocationRules;
+
 /**
  * The engine's settings, validated by the application before deployment: plain values grouped by
  * what they govern. The Vert.x options they imply are built where servers and links are opened.
@@ -12,6 +14,7 @@ package io.scoregateway.config;
  * @param scoring request limits and the snapshot score cache
  * @param pacing the pacing controller's period and its refresh
  * @param deliveries how delivery writes are confirmed
+ * @param allocation each surface's allocation policy and listener guardrails
  */
 public record EngineConfig(
     int instances,
@@ -20,7 +23,8 @@ public record EngineConfig(
     ServerConfig server,
     ScoringConfig scoring,
     PacingConfig pacing,
-    DeliveryConfig deliveries) {
+    DeliveryConfig deliveries,
+    AllocationRules allocation) {
 
   public static final long DEFAULT_CATALOG_REFRESH_MS = 1_000;
 
@@ -33,31 +37,42 @@ public record EngineConfig(
         ServerConfig.DEFAULTS,
         ScoringConfig.DEFAULTS,
         PacingConfig.DEFAULTS,
-        DeliveryConfig.DEFAULTS);
+        DeliveryConfig.DEFAULTS,
+        AllocationRules.DEFAULTS);
   }
 
   public EngineConfig withInstances(int n) {
-    return new EngineConfig(n, catalogRefreshMs, redis, server, scoring, pacing, deliveries);
+    return new EngineConfig(
+        n, catalogRefreshMs, redis, server, scoring, pacing, deliveries, allocation);
   }
 
   public EngineConfig withCatalogRefreshMs(long ms) {
-    return new EngineConfig(instances, ms, redis, server, scoring, pacing, deliveries);
+    return new EngineConfig(instances, ms, redis, server, scoring, pacing, deliveries, allocation);
   }
 
   public EngineConfig withServer(ServerConfig s) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, s, scoring, pacing, deliveries);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, s, scoring, pacing, deliveries, allocation);
   }
 
   public EngineConfig withScoring(ScoringConfig s) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, server, s, pacing, deliveries);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, s, pacing, deliveries, allocation);
   }
 
   public EngineConfig withPacing(PacingConfig p) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, server, scoring, p, deliveries);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, p, deliveries, allocation);
   }
 
   public EngineConfig withDeliveries(DeliveryConfig d) {
-    return new EngineConfig(instances, catalogRefreshMs, redis, server, scoring, pacing, d);
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, pacing, d, allocation);
+  }
+
+  public EngineConfig withAllocation(AllocationRules a) {
+    return new EngineConfig(
+        instances, catalogRefreshMs, redis, server, scoring, pacing, deliveries, a);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.google.protobuf.Timestamp;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.grpc.v1.DeliveriesRequest;
 import io.scoregateway.grpc.v1.DeliveryEvent;
+import io.scoregateway.model.PlayOutcome;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +56,18 @@ final class DeliveryRequests {
     if (!e.hasTs()) {
       throw new InvalidInput("ts", "is required (when the play happened)");
     }
+    if (e.hasListenedMs()
+        && (e.getListenedMs() < 0 || e.getListenedMs() > PlayOutcome.MAX_LISTENED_MS)) {
+      throw new InvalidInput(
+          "listened_ms",
+          "must be a whole number of milliseconds, 0 to " + PlayOutcome.MAX_LISTENED_MS);
+    }
+    PlayOutcome outcome =
+        PlayOutcome.of(
+            e.hasSkipped() ? Boolean.valueOf(e.getSkipped()) : null,
+            e.hasListenedMs() ? e.getListenedMs() : -1);
     return new io.scoregateway.model.DeliveryEvent(
-        id, user, track, campaign, surface, ts(e.getTs()));
+        id, user, track, campaign, surface, ts(e.getTs()), outcome);
   }
 
   private static Instant ts(Timestamp t) {

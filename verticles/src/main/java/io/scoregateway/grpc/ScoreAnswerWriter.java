@@ -209,6 +209,25 @@ final class ScoreAnswerWriter {
         e.userCount() < 0
             ? 0
             : CodedOutputStream.computeInt64Size(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+    s += Double.isNaN(e.urgency()) ? 0 : 9;
+    s += Double.isNaN(e.floor()) ? 0 : 9;
+    s +=
+        e.label() == null
+            ? 0
+            : CodedOutputStream.computeStringSize(Explain.LABEL_FIELD_NUMBER, e.label());
+    s +=
+        e.labelCount() < 0
+            ? 0
+            : CodedOutputStream.computeInt32Size(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
+    s +=
+        e.labelMax() <= 0
+            ? 0
+            : CodedOutputStream.computeInt32Size(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
+    if (e.plays() >= 0) {
+      s += CodedOutputStream.computeInt64Size(Explain.PLAYS_FIELD_NUMBER, e.plays());
+      s += CodedOutputStream.computeInt64Size(Explain.SKIPS_FIELD_NUMBER, e.skips());
+      s += CodedOutputStream.computeBoolSize(Explain.HELD_FIELD_NUMBER, e.held());
+    }
     return s;
   }
 
@@ -230,6 +249,26 @@ final class ScoreAnswerWriter {
     }
     if (e.userCount() >= 0) {
       o.writeInt64(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+    }
+    if (!Double.isNaN(e.urgency())) {
+      o.writeDouble(Explain.URGENCY_FIELD_NUMBER, e.urgency());
+    }
+    if (!Double.isNaN(e.floor())) {
+      o.writeDouble(Explain.FLOOR_FIELD_NUMBER, e.floor());
+    }
+    if (e.label() != null) {
+      o.writeString(Explain.LABEL_FIELD_NUMBER, e.label());
+    }
+    if (e.labelCount() >= 0) {
+      o.writeInt32(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
+    }
+    if (e.labelMax() > 0) {
+      o.writeInt32(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
+    }
+    if (e.plays() >= 0) {
+      o.writeInt64(Explain.PLAYS_FIELD_NUMBER, e.plays());
+      o.writeInt64(Explain.SKIPS_FIELD_NUMBER, e.skips());
+      o.writeBool(Explain.HELD_FIELD_NUMBER, e.held());
     }
   }
 

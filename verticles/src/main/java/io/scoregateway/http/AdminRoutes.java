@@ -1,10 +1,12 @@
 package io.scoregateway.http;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.catalog.CatalogRefresher;
 import io.scoregateway.codec.CampaignCodec;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.pacing.CampaignState;
+import io.scoregateway.pacing.EngagementWindow;
 import io.scoregateway.pacing.PacingPlan;
 import io.scoregateway.pacing.PacingRecord;
 import io.scoregateway.store.Stores;
@@ -20,11 +22,17 @@ public final class AdminRoutes {
   private final Stores stores;
   private final CatalogRefresher refresher;
   private final Clock clock;
+  private final AllocationRules allocation;
 
-  public AdminRoutes(Stores stores, CatalogRefresher refresher, Clock clock) {
+  /**
+   * @param allocation the surfaces' guardrails, to say where a campaign's engagement holds it back
+   */
+  public AdminRoutes(
+      Stores stores, CatalogRefresher refresher, Clock clock, AllocationRules allocation) {
     this.stores = stores;
     this.refresher = refresher;
     this.clock = clock;
+    this.allocation = allocation;
   }
 
   public void putCampaign(RoutingContext ctx) {
@@ -98,10 +106,33 @@ public final class AdminRoutes {
                         .put("promoted", s.promoted)
                         .put("planned", Math.round(planned * 1000) / 1000.0)
                         .put("pass_rate", Double.isNaN(s.passRate) ? 0 : s.passRate)
-                        .put("state", CampaignState.of(c, s.delivered, planned, now).wire()));
+                        .put("state", CampaignState.of(c, s.delivered, planned, now).wire())
+                        .put("engagement", engagement(s, now)));
               }
               return out;
             });
+  }
+
+  /** The rolling window's rated plays and skips, and the surfaces on which they hold it back. */
+  private JsonObject engagement(PacingRecord s, long now) {
+    long slotMs = stores.pacing().slotMs();
+    EngagementWindow.Counts e =
+        EngagementWindow.sum(s.engagement, EngagementWindow.bucket(now, slotMs));
+    JsonArray heldOn = new JsonArray();
+    allocation
+        .named()
+        .forEach(
+            (surface, rules) -> {
+              if (rules.held(e.plays(), e.skips())) {
+                heldOn.add(surface);
+              }
+            });
+    return new JsonObject()
+        .put("plays", e.plays())
+        .put("skips", e.skips())
+        .put("skip_rate", Math.round(e.skipRate() * 10_000) / 10_000.0)
+        .put("window_seconds", EngagementWindow.windowMs(slotMs) / 1000)
+        .put("held_on", heldOn);
   }
 
   private static Problem notFound(String what) {

@@ -4,6 +4,7 @@ import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.codec.KnownFields;
 import io.scoregateway.model.DeliveryEvent;
+import io.scoregateway.model.PlayOutcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -19,7 +20,7 @@ public final class DeliveryRequestParser {
   public static final int MAX_EVENTS = 1000;
   private static final KnownFields ENVELOPE = new KnownFields("events");
   private static final KnownFields EVENT =
-      new KnownFields("id", "user", "track", "campaign", "surface", "ts");
+      new KnownFields("id", "user", "track", "campaign", "surface", "ts", "skipped", "listened_ms");
 
   /** One parsed position: the event, or why it was rejected. */
   public record Parsed(DeliveryEvent event, String error) {}
@@ -67,11 +68,35 @@ public final class DeliveryRequestParser {
     if (!(ts instanceof String s)) {
       throw new InvalidInput("ts", "is required as an RFC 3339 timestamp");
     }
+    Instant at;
     try {
-      return new DeliveryEvent(id, user, track, campaign, surface, Instant.parse(s));
+      at = Instant.parse(s);
     } catch (DateTimeParseException e) {
       throw new InvalidInput("ts", "invalid timestamp (expected e.g. 2026-11-28T12:00:00Z)");
     }
+    return new DeliveryEvent(id, user, track, campaign, surface, at, outcome(o));
+  }
+
+  /** {@code skipped} (a boolean) wins over {@code listened_ms} (whole ms); neither: not said. */
+  private static PlayOutcome outcome(JsonObject o) {
+    Object skipped = o.getValue("skipped");
+    if (skipped != null && !(skipped instanceof Boolean)) {
+      throw new InvalidInput("skipped", "must be a boolean");
+    }
+    Object listened = o.getValue("listened_ms");
+    long ms = -1;
+    if (listened != null) {
+      if (!(listened instanceof Number n)
+          || n.doubleValue() != Math.rint(n.doubleValue())
+          || n.doubleValue() < 0
+          || n.doubleValue() > PlayOutcome.MAX_LISTENED_MS) {
+        throw new InvalidInput(
+            "listened_ms",
+            "must be a whole number of milliseconds, 0 to " + PlayOutcome.MAX_LISTENED_MS);
+      }
+      ms = n.longValue();
+    }
+    return PlayOutcome.of((Boolean) skipped, ms);
   }
 
   private static String id(JsonObject o, String field, String what) {

@@ -114,6 +114,21 @@ public final class ScoreResponseWriter {
     if (e.userCount() >= 0) {
       sep(out, start).text("\"user_count\":").integer(e.userCount());
     }
+    field(out, start, "urgency", e.urgency());
+    field(out, start, "floor", e.floor());
+    if (e.label() != null) {
+      sep(out, start).text("\"label\":\"").text(e.label()).ch('"');
+    }
+    if (e.labelCount() >= 0) {
+      sep(out, start).text("\"label_count\":").integer(e.labelCount());
+    }
+    if (e.labelMax() > 0) {
+      sep(out, start).text("\"label_max\":").integer(e.labelMax());
+    }
+    if (e.plays() >= 0) {
+      sep(out, start).text("\"plays\":").integer(e.plays());
+      out.text(",\"skips\":").integer(e.skips()).text(",\"held\":").bool(e.held());
+    }
     out.ch('}');
   }
 

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * A promotion campaign as configured by an operator. {@code surfaces}/{@code markets} are null when
  * the campaign runs everywhere; {@code frequencyCap} is null when uncapped; {@code trafficProfile}
- * (24 weights, one per UTC hour) shapes an even plan, null for a linear one.
+ * (24 weights, one per UTC hour) shapes an even plan, null for a linear one; {@code label} (the
+ * record label or rights holder, for the per-label variety limit) is null when not given.
  */
 public record Campaign(
     String id,
@@ -21,7 +22,38 @@ public record Campaign(
     FrequencyCap frequencyCap,
     double boost,
     CampaignStatus status,
-    List<Double> trafficProfile) {
+    List<Double> trafficProfile,
+    String label) {
+
+  /** A campaign without a label. */
+  public Campaign(
+      String id,
+      List<String> tracks,
+      Set<String> surfaces,
+      Set<String> markets,
+      Instant start,
+      Instant end,
+      long budget,
+      PacingMode pacing,
+      FrequencyCap frequencyCap,
+      double boost,
+      CampaignStatus status,
+      List<Double> trafficProfile) {
+    this(
+        id,
+        tracks,
+        surfaces,
+        markets,
+        start,
+        end,
+        budget,
+        pacing,
+        frequencyCap,
+        boost,
+        status,
+        trafficProfile,
+        null);
+  }
 
   /** A campaign with a linear plan. */
   public Campaign(
@@ -48,6 +80,7 @@ public record Campaign(
         frequencyCap,
         boost,
         status,
+        null,
         null);
   }
 

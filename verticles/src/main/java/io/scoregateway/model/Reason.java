@@ -10,9 +10,12 @@ public enum Reason {
   SURFACE_EXCLUDED("surface_excluded"),
   MARKET_EXCLUDED("market_excluded"),
   NO_SCORE("no_score"),
+  BELOW_FLOOR("below_floor"),
   BUDGET_EXHAUSTED("budget_exhausted"),
   FREQUENCY_CAPPED("frequency_capped"),
+  ENGAGEMENT_HOLD("engagement_hold"),
   PACED("paced"),
+  LABEL_LIMIT("label_limit"),
   SLOT_LIMIT("slot_limit"),
   DEGRADED("degraded"),
   PROMOTED("promoted");

@@ -32,6 +32,9 @@ public final class CampaignPacer {
 
   private volatile long delivered;
   private volatile double planned = Double.NaN;
+  private volatile double committed = Double.NaN;
+  private volatile long plays;
+  private volatile long skips;
 
   // the refresher's own bookkeeping
   private long reportedAttempts;
@@ -112,6 +115,14 @@ public final class CampaignPacer {
     attempts.increment();
   }
 
+  /**
+   * An eligible candidate the engagement hold stopped: still demand, so the controller does not
+   * raise the pass rate to make up for the hold.
+   */
+  public void heldAttempt() {
+    attempts.increment();
+  }
+
   /** Gives back an admitted promotion that a later gate took away (slot limit, frequency). */
   public void release() {
     promoted.decrement();
@@ -138,6 +149,21 @@ public final class CampaignPacer {
 
   public double planned() {
     return planned;
+  }
+
+  /** Delivered plus promotions in flight at the last refresh (NaN before the first). */
+  public double committed() {
+    return committed;
+  }
+
+  /** Rated plays in the engagement window at the last refresh. */
+  public long plays() {
+    return plays;
+  }
+
+  /** Skips among them. */
+  public long skips() {
+    return skips;
   }
 
   public long lease() {
@@ -228,6 +254,9 @@ public final class CampaignPacer {
     exhausted = l.exhausted();
     delivered = Math.max(delivered, l.delivered());
     planned = l.planned();
+    committed = l.committed();
+    plays = l.plays();
+    skips = l.skips();
     lease.addAndGet(l.grant());
   }
 

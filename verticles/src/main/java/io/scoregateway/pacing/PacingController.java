@@ -65,8 +65,9 @@ public final class PacingController {
   public record Report(long attempts, long promoted, double ratePerSec, long returned) {}
 
   /**
-   * The answer: pass rate and slot, the lease granted, the numbers explain shows, and whether the
-   * slot has nothing left to lease (asking again before the next slot is pointless).
+   * The answer: pass rate and slot, the lease granted, the numbers explain shows, whether the slot
+   * has nothing left to lease (asking again before the next slot is pointless), and the rated plays
+   * and skips in the engagement window.
    */
   public record Lease(
       double passRate,
@@ -76,7 +77,9 @@ public final class PacingController {
       long delivered,
       double planned,
       double committed,
-      boolean slotSpent) {}
+      boolean slotSpent,
+      long plays,
+      long skips) {}
 
   /** Applies one call to {@code r} (mutated, as the script writes its hash) and answers it. */
   public static Lease call(
@@ -112,8 +115,19 @@ public final class PacingController {
     r.granted += grant;
     double planned = PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
     boolean spent = r.allow - r.granted <= 0 || room - grant <= 0;
+    EngagementWindow.Counts e =
+        EngagementWindow.sum(r.engagement, EngagementWindow.bucket(nowMs, slotMs));
     return new Lease(
-        r.passRate, r.slot, grant, committed >= c.budget(), r.delivered, planned, committed, spent);
+        r.passRate,
+        r.slot,
+        grant,
+        committed >= c.budget(),
+        r.delivered,
+        planned,
+        committed,
+        spent,
+        e.plays(),
+        e.skips());
   }
 
   /** Records a config change; true when it re-plans (the step then runs at once). */

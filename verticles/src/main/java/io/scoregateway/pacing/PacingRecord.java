@@ -56,4 +56,10 @@ public final class PacingRecord {
 
   /** A paused campaign's frozen plan ({@code frozen}). */
   public double frozen = Double.NaN;
+
+  /**
+   * The rolling window of rated plays and skips ({@code eng}, written only by the delivery script;
+   * see {@link EngagementWindow}).
+   */
+  public String engagement = "";
 }

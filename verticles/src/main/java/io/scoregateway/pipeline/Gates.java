@@ -1,5 +1,6 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.Guardrails;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.Reason;
@@ -31,14 +32,27 @@ public final class Gates {
   }
 
   /**
-   * The gates on looked-up state and the instance's pacing view; {@link Reason#PROMOTED} when all
-   * pass, which takes one promotion from the campaign's lease. {@code admissionUnit} is the
-   * listener's {@link io.scoregateway.pacing.AdmissionHash#unit} for the campaign and slot.
+   * The gates on looked-up state, the surface's guardrails and the instance's pacing view; {@link
+   * Reason#PROMOTED} when all pass, which takes one promotion from the campaign's lease. {@code
+   * admissionUnit} is the listener's {@link io.scoregateway.pacing.AdmissionHash#unit} for the
+   * campaign and slot; {@code floor} the surface's relevance floor (0: none); {@code heldBack}
+   * whether the engagement hold keeps this listener from the campaign ({@link
+   * Guardrails#heldBack}). The last two, like the admission unit, are the same for every candidate
+   * of the campaign in one request, so the pipeline works them out once per campaign.
    */
   public static Reason afterLookup(
-      Campaign c, double baseScore, CampaignPacer pacer, long userCount, double admissionUnit) {
+      Campaign c,
+      double baseScore,
+      CampaignPacer pacer,
+      long userCount,
+      double admissionUnit,
+      double floor,
+      boolean heldBack) {
     if (Double.isNaN(baseScore) || baseScore <= 0) {
       return Reason.NO_SCORE;
+    }
+    if (baseScore < floor) {
+      return Reason.BELOW_FLOOR;
     }
     if (pacer.exhausted()) {
       pacer.exhaustedAttempt();
@@ -46,6 +60,10 @@ public final class Gates {
     }
     if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
       return Reason.FREQUENCY_CAPPED;
+    }
+    if (heldBack) {
+      pacer.heldAttempt();
+      return Reason.ENGAGEMENT_HOLD;
     }
     return pacer.admit(admissionUnit);
   }

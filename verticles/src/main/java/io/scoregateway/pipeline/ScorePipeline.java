@@ -1,7 +1,9 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.allocate.FrequencyCapAllocator;
-import io.scoregateway.allocate.SlotAllocator;
+import io.scoregateway.allocate.Guardrails;
+import io.scoregateway.allocate.SurfaceRules;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
@@ -22,8 +24,10 @@ import java.util.Map;
 /**
  * The scoring path: in-memory gates, then one stage of pipelined lookups (snapshot scores for the
  * candidates still in play, the listener's frequency counters), then the remaining gates against
- * the instance's in-memory pacing view, and slot allocation. Never a round trip per candidate,
- * never a command per campaign.
+ * the instance's in-memory pacing view and the surface's guardrails, and slot allocation by the
+ * surface's policy. Never a round trip per candidate, never a command per campaign: what the gates
+ * and the allocation need of a campaign (its pacer, the listener's count and admission draw, the
+ * engagement hold, its urgency) is worked out once per distinct campaign of the request.
  */
 public final class ScorePipeline {
   private final LiveCatalog catalog;
@@ -33,7 +37,13 @@ public final class ScorePipeline {
   private final FrequencyStore frequency;
   private final Clock clock;
   private final ExchangeObserver observer;
+  private final AllocationRules allocation;
 
+  /**
+   * The pipeline over one instance's stores and pacing view.
+   *
+   * @param allocation each surface's policy and guardrails
+   */
   public ScorePipeline(
       LiveCatalog catalog,
       ScoreStore scores,
@@ -41,7 +51,8 @@ public final class ScorePipeline {
       long slotMs,
       FrequencyStore frequency,
       Clock clock,
-      ExchangeObserver observer) {
+      ExchangeObserver observer,
+      AllocationRules allocation) {
     this.catalog = catalog;
     this.scores = scores;
     this.pacing = pacing;
@@ -49,6 +60,7 @@ public final class ScorePipeline {
     this.frequency = frequency;
     this.clock = clock;
     this.observer = observer;
+    this.allocation = allocation;
   }
 
   /** Resolves every decision it can; the caller closes the exchange (deadline or completion). */
@@ -117,6 +129,8 @@ public final class ScorePipeline {
     ScoreRequest req = ex.request();
     long slot = Math.floorDiv(now, slotMs);
     String user = req.user();
+    SurfaceRules rules = allocation.forSurface(req.surface());
+    double floor = rules.floor();
     // per distinct track and campaign once: the base score, the pacer, the listener's count
     double[] base = new double[lookups.tracks.size()];
     for (int t = 0; t < base.length; t++) {
@@ -126,6 +140,7 @@ public final class ScorePipeline {
     CampaignPacer[] pacers = new CampaignPacer[met];
     long[] userCounts = new long[met];
     double[] admission = new double[met];
+    boolean[] held = new boolean[met];
     int[] promotedOf = new int[met];
     for (int k = 0; k < met; k++) {
       if (lookups.inPlay(k)) {
@@ -134,6 +149,8 @@ public final class ScorePipeline {
         int capAt = lookups.cappedAt(k);
         userCounts[k] = capAt < 0 ? 0 : counts[capAt];
         admission[k] = AdmissionHash.unit(user, id, slot);
+        CampaignPacer p = pacers[k];
+        held[k] = Guardrails.heldBack(user, id, slot, rules, p.plays(), p.skips());
       }
     }
     int promoted = 0;
@@ -144,25 +161,21 @@ public final class ScorePipeline {
       double b = base[lookups.trackAt[j]];
       CampaignPacer pacer = pacers[k];
       long userCount = userCounts[k];
-      Reason r = Gates.afterLookup(c, b, pacer, userCount, admission[k]);
+      Reason r = Gates.afterLookup(c, b, pacer, userCount, admission[k], floor, held[k]);
       double score = 0;
       if (r == Reason.PROMOTED) {
         score = b * c.boost();
         promotedOf[k]++;
         promoted++;
       }
-      Decision.Explain why =
-          req.explain()
-              ? new Decision.Explain(
-                  b, c.boost(), pacer.passRate(), pacer.delivered(), pacer.planned(), userCount)
-              : null;
+      Decision.Explain why = req.explain() ? Explanations.of(c, b, pacer, userCount, rules) : null;
       ex.decide(i, c, new Decision(r, score, c.id(), why));
     }
     if (overAllowance(lookups, promotedOf, userCounts)) {
       capWithinAnswer(ex, remaining(lookups, userCounts), pacing);
     }
-    if (req.limitsSlots() && promoted > req.maxPromoted()) {
-      allocate(ex, pacing);
+    if (AnswerAllocation.needed(req, rules, lookups, promotedOf, promoted)) {
+      AnswerAllocation.allocate(ex, lookups, pacers, rules);
     }
     ex.allocated();
     ex.timings().allocate(System.nanoTime() - t2);
@@ -217,27 +230,6 @@ public final class ScorePipeline {
         pacing.pacer(d.campaign()).release();
         ex.decide(
             i, ex.campaign(i), new Decision(Reason.FREQUENCY_CAPPED, 0, d.campaign(), d.explain()));
-      }
-    }
-  }
-
-  private static void allocate(ScoreExchange ex, PacingView pacing) {
-    int n = ex.size();
-    boolean[] promoted = new boolean[n];
-    double[] score = new double[n];
-    for (int i = 0; i < n; i++) {
-      Decision d = ex.decision(i);
-      promoted[i] = d != null && d.promoted();
-      score[i] = d == null ? 0 : d.score();
-    }
-    boolean[] lost =
-        SlotAllocator.losers(
-            ex.request().candidates(), promoted, score, ex.request().maxPromoted());
-    for (int i = 0; i < n; i++) {
-      if (lost[i]) {
-        Decision d = ex.decision(i);
-        pacing.pacer(d.campaign()).release();
-        ex.decide(i, ex.campaign(i), new Decision(Reason.SLOT_LIMIT, 0, d.campaign(), d.explain()));
       }
     }
   }

@@ -3,6 +3,7 @@ package io.scoregateway.store;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.model.FrequencyCap;
+import io.scoregateway.pacing.EngagementWindow;
 import io.scoregateway.redis.RedisCall;
 import io.scoregateway.redis.RedisLink;
 import io.vertx.core.Future;
@@ -15,9 +16,10 @@ import java.util.Map;
 
 /**
  * Two pipelined stages: one delivery_campaign.lua call per distinct campaign (which decides, per
- * event, counted / retry / conflicting id), then one delivery_user.lua call per distinct listener
- * for the events the campaign side accepted now or before (one batch per master in cluster mode).
- * Both scripts dedupe, so a call that failed part-way is safe to send again: the retry finds the
+ * event, counted / retry / conflicting id, and adds the outcomes of the events it counted now to
+ * the campaign's engagement window), then one delivery_user.lua call per distinct listener for the
+ * events the campaign side accepted now or before (one batch per master in cluster mode). Both
+ * scripts dedupe, so a call that failed part-way is safe to send again: the retry finds the
  * campaign side done and completes the listener side. With {@code replicas > 0} each batch ends
  * with {@code WAIT replicas waitMs}: the call fails (the caller answers 503) unless that many
  * replicas acknowledged the writes, so an acknowledged delivery survives a failover.
@@ -27,12 +29,15 @@ final class RedisDeliveryLedger implements DeliveryLedger {
   private final long dedupeTtlSeconds;
   private final int replicas;
   private final long waitMs;
+  private final long slotMs;
 
-  RedisDeliveryLedger(RedisLink link, long dedupeTtlSeconds, int replicas, long waitMs) {
+  RedisDeliveryLedger(
+      RedisLink link, long dedupeTtlSeconds, int replicas, long waitMs, long slotMs) {
     this.link = link;
     this.dedupeTtlSeconds = dedupeTtlSeconds;
     this.replicas = replicas;
     this.waitMs = waitMs;
+    this.slotMs = slotMs;
   }
 
   @Override
@@ -42,16 +47,23 @@ final class RedisDeliveryLedger implements DeliveryLedger {
       byCampaign.computeIfAbsent(events.get(i).campaign(), k -> new ArrayList<>()).add(i);
     }
     String ttl = Long.toString(dedupeTtlSeconds);
+    String bucket = Long.toString(EngagementWindow.bucket(nowMs, slotMs));
+    String buckets = Integer.toString(EngagementWindow.BUCKETS);
     List<RedisCall> calls = new ArrayList<>(byCampaign.size());
     for (Map.Entry<String, List<Integer>> e : byCampaign.entrySet()) {
       List<String> keys = new ArrayList<>(e.getValue().size() + 1);
-      List<String> args = new ArrayList<>(e.getValue().size() + 1);
+      List<String> args = new ArrayList<>(2 * e.getValue().size() + 3);
       keys.add(Keys.pacing(e.getKey()));
       args.add(ttl);
+      args.add(bucket);
+      args.add(buckets);
       for (int i : e.getValue()) {
         DeliveryEvent ev = events.get(i);
         keys.add(Keys.campaignEvent(e.getKey(), ev.id()));
         args.add(ev.user() + " " + ev.track());
+      }
+      for (int i : e.getValue()) {
+        args.add(events.get(i).outcome().code());
       }
       calls.add(RedisCall.eval(LuaScript.DELIVERY_CAMPAIGN, keys, args));
     }

@@ -2,6 +2,7 @@ package io.scoregateway.store;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.pacing.CampaignPacer.PacingReport;
+import io.scoregateway.pacing.EngagementWindow;
 import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingHistory;
 import io.scoregateway.pacing.PacingRecord;
@@ -33,7 +34,8 @@ final class RedisPacingStore implements PacingStore {
     "base",
     "base_t",
     "frozen",
-    "status"
+    "status",
+    "eng"
   };
 
   private static final String HISTORY_SLOTS = Integer.toString(PacingHistory.MAX_SLOTS);
@@ -61,10 +63,12 @@ final class RedisPacingStore implements PacingStore {
     String now = Long.toString(nowMs);
     String slot = Long.toString(slotMs);
     String settle = Integer.toString(settleSteps);
+    String engBucket = Long.toString(EngagementWindow.bucket(nowMs, slotMs));
+    String engBuckets = Integer.toString(EngagementWindow.BUCKETS);
     for (int i = 0; i < reports.size(); i++) {
       Campaign c = campaigns.get(i);
       PacingReport r = reports.get(i);
-      List<String> args = new ArrayList<>(39);
+      List<String> args = new ArrayList<>(41);
       args.add(now);
       args.add(slot);
       args.add(Long.toString(c.budget()));
@@ -85,6 +89,9 @@ final class RedisPacingStore implements PacingStore {
           args.add(Double.toString(w));
         }
       }
+      // always the last two: the script finds them from the end, with or without a profile
+      args.add(engBucket);
+      args.add(engBuckets);
       calls.add(
           RedisCall.eval(
               LuaScript.PACING_REFRESH, List.of(Keys.pacing(c.id()), Keys.history(c.id())), args));
@@ -105,7 +112,9 @@ final class RedisPacingStore implements PacingStore {
               r.get(4).toLong(),
               Double.parseDouble(r.get(5).toString()),
               Double.parseDouble(r.get(6).toString()),
-              r.get(7).toInteger() == 1);
+              r.get(7).toInteger() == 1,
+              r.get(8).toLong(),
+              r.get(9).toLong());
     }
     return out;
   }
@@ -160,6 +169,7 @@ final class RedisPacingStore implements PacingStore {
     r.baseMs = longOr(v.get(9), -1);
     r.frozen = doubleOr(v.get(10), Double.NaN);
     r.status = v.get(11) == null ? null : v.get(11).toString();
+    r.engagement = v.get(12) == null ? "" : v.get(12).toString();
     return r;
   }
 

@@ -47,6 +47,6 @@ public record Stores(
         new RedisCampaignStore(link),
         new RedisSnapshotStore(link),
         new RedisDeliveryLedger(
-            deliveryLink, DEDUPE_TTL_SECONDS, deliveryReplicas, deliveryWaitMs));
+            deliveryLink, DEDUPE_TTL_SECONDS, deliveryReplicas, deliveryWaitMs, pacingSlotMs));
   }
 }

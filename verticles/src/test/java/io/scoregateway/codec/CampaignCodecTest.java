@@ -61,7 +61,7 @@ class CampaignCodecTest {
 
   @Test
   void roundTripsThroughStoredJson() {
-    for (JsonObject json : List.of(valid(), minimal())) {
+    for (JsonObject json : List.of(valid(), minimal(), valid().put("label", "umg:nordic"))) {
       Campaign c = CampaignCodec.parse("c1", json);
       JsonObject stored = new JsonObject(CampaignCodec.toJson(c).encode());
       assertThat(stored.getString("id")).isEqualTo("c1");
@@ -91,6 +91,18 @@ class CampaignCodecTest {
     assertThat(json.containsKey("surfaces")).isFalse();
     assertThat(json.containsKey("markets")).isFalse();
     assertThat(json.containsKey("frequency_cap")).isFalse();
+    assertThat(c.label()).isNull();
+    assertThat(json.containsKey("label")).isFalse();
+  }
+
+  @Test
+  void aLabelIsAnIdAndEngagementIsLiveState() {
+    assertThat(CampaignCodec.parse("c1", valid().put("label", "umg:nordic")).label())
+        .isEqualTo("umg:nordic");
+    assertNames(valid().put("label", "two words"), "label");
+    assertNames(valid().put("label", 7), "label");
+    assertNames(valid().put("label", ""), "label");
+    assertNames(valid().put("engagement", new JsonObject()), "engagement");
   }
 
   @Test

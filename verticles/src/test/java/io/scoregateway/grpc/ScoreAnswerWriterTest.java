@@ -55,6 +55,24 @@ class ScoreAnswerWriterTest {
       if (e.userCount() >= 0) {
         x.setUserCount(e.userCount());
       }
+      if (!Double.isNaN(e.urgency())) {
+        x.setUrgency(e.urgency());
+      }
+      if (!Double.isNaN(e.floor())) {
+        x.setFloor(e.floor());
+      }
+      if (e.label() != null) {
+        x.setLabel(e.label());
+      }
+      if (e.labelCount() >= 0) {
+        x.setLabelCount(e.labelCount());
+      }
+      if (e.labelMax() > 0) {
+        x.setLabelMax(e.labelMax());
+      }
+      if (e.plays() >= 0) {
+        x.setPlays(e.plays()).setSkips(e.skips()).setHeld(e.held());
+      }
       b.setExplain(x);
     }
     return b.build();
@@ -78,7 +96,15 @@ class ScoreAnswerWriterTest {
                   r.nextBoolean() ? Double.NaN : r.nextDouble(),
                   r.nextBoolean() ? -1 : r.nextInt(1_000_000_000) * 1000L,
                   r.nextBoolean() ? Double.NaN : r.nextDouble() * 1e6,
-                  r.nextBoolean() ? -1 : r.nextInt(300));
+                  r.nextBoolean() ? -1 : r.nextInt(300),
+                  r.nextBoolean() ? Double.NaN : 0.5 + r.nextDouble(),
+                  r.nextBoolean() ? Double.NaN : r.nextDouble(),
+                  r.nextBoolean() ? null : "label-" + r.nextInt(50),
+                  r.nextBoolean() ? -1 : r.nextInt(5),
+                  r.nextBoolean() ? 0 : 1 + r.nextInt(3),
+                  r.nextBoolean() ? -1 : r.nextInt(10_000),
+                  r.nextInt(10_000),
+                  r.nextBoolean());
       decisions.add(new Decision(reason, score, campaign, explain));
     }
     return new ScoreAnswerWriter.Answer(tracks, decisions::get, snapshot, degraded);

@@ -9,6 +9,7 @@ import io.scoregateway.grpc.v1.DeliveriesRequest;
 import io.scoregateway.grpc.v1.DeliveriesResponse;
 import io.scoregateway.grpc.v1.DeliveryEvent;
 import io.scoregateway.grpc.v1.ScoreServiceGrpc;
+import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,5 +155,27 @@ class GrpcDeliveriesIT {
     assertThat(retry).isNotNull();
     assertThat(retry.getAccepted() + retry.getDuplicates()).isEqualTo(1);
     assertThat(DeliveriesIT.delivered("c2")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void outcomesCountTowardsTheCampaignsEngagementAndABadOneIsRejectedNamingTheField() {
+    JsonObject before = engagement("c2");
+    DeliveriesResponse r =
+        deliver(
+            event("g-o1", "u-o1", "t2", "c2").toBuilder().setSkipped(true).build(),
+            event("g-o2", "u-o2", "t2", "c2").toBuilder().setListenedMs(180_000).build(),
+            event("g-o3", "u-o3", "t2", "c2").toBuilder().setListenedMs(5_000).build(),
+            event("g-o4", "u-o4", "t2", "c2").toBuilder().setListenedMs(-1).build());
+    assertThat(r.getAccepted()).isEqualTo(3);
+    assertThat(r.getRejectedCount()).isEqualTo(1);
+    assertThat(r.getRejected(0).getIndex()).isEqualTo(3);
+    assertThat(r.getRejected(0).getError()).startsWith("listened_ms: ");
+    JsonObject after = engagement("c2");
+    assertThat(after.getLong("plays") - before.getLong("plays", 0L)).isEqualTo(3);
+    assertThat(after.getLong("skips") - before.getLong("skips", 0L)).isEqualTo(2);
+  }
+
+  private static JsonObject engagement(String campaign) {
+    return gw.getCampaign(campaign).bodyAsJsonObject().getJsonObject("engagement");
   }
 }

@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.scoregateway.AdminVerticle;
 import io.scoregateway.DataPlaneVerticle;
 import io.scoregateway.Engine;
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.auth.TokenAuthenticator;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.config.DeliveryConfig;
@@ -125,6 +126,8 @@ public final class TestGateway implements AutoCloseable {
   }
 
   /**
+   * A gateway on {@code redis} with a snapshot score cache.
+   *
    * @param cacheEntries snapshot score cache size; 0 (the default) sends every lookup to Redis
    */
   public static TestGateway start(
@@ -133,6 +136,15 @@ public final class TestGateway implements AutoCloseable {
     EngineConfig cfg = config(RedisConfig.standalone(redis.url()), instances, timeoutMs);
     cfg = cfg.withScoring(cfg.scoring().withScoreCacheEntries(cacheEntries));
     return start(cfg, redis, null, false, auth);
+  }
+
+  /** {@code instances} data-plane instances with their own Redis and the given allocation. */
+  public static TestGateway startWithAllocation(int instances, AllocationRules allocation)
+      throws IOException {
+    LocalRedis redis = LocalRedis.start();
+    EngineConfig cfg =
+        config(RedisConfig.standalone(redis.url()), instances, 5_000).withAllocation(allocation);
+    return start(cfg, redis, null, false, null);
   }
 
   /** {@link #start(int, TokenAuthenticator)} with the gRPC data plane on a free port as well. */
@@ -393,6 +405,14 @@ public final class TestGateway implements AutoCloseable {
       req.putHeader("authorization", "Bearer " + token);
     }
     return req.sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> deliver(JsonObject body) {
+    return http.post(port, "127.0.0.1", "/v1/deliveries").sendJsonObject(body).await();
+  }
+
+  public HttpResponse<Buffer> getCampaign(String id) {
+    return http.get(adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id).send().await();
   }
 
   public HttpResponse<Buffer> score(JsonObject body) {

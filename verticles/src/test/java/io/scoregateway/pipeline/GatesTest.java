@@ -45,19 +45,20 @@ class GatesTest {
     return campaign(CampaignStatus.ACTIVE, null, null, null);
   }
 
-  /** A pacer the last refresh gave {@code passRate} and {@code grant} promotions. */
   /**
    * The gate as the pipeline calls it, with the listener's admission unit for the campaign and
-   * slot.
+   * slot, on a surface without guardrails.
    */
   static Reason afterLookup(
       Campaign c, String user, double baseScore, CampaignPacer p, long userCount, long slot) {
-    return Gates.afterLookup(c, baseScore, p, userCount, AdmissionHash.unit(user, c.id(), slot));
+    return Gates.afterLookup(
+        c, baseScore, p, userCount, AdmissionHash.unit(user, c.id(), slot), 0, false);
   }
 
+  /** A pacer the last refresh gave {@code passRate} and {@code grant} promotions. */
   static CampaignPacer pacer(double passRate, long grant, boolean exhausted) {
     CampaignPacer p = new CampaignPacer("c1");
-    p.apply(new PacingController.Lease(passRate, SLOT, grant, exhausted, 0, 0, 0, false));
+    p.apply(new PacingController.Lease(passRate, SLOT, grant, exhausted, 0, 0, 0, false, 0, 0));
     return p;
   }
 
@@ -139,5 +140,35 @@ class GatesTest {
     CampaignPacer closed = pacer(0.0, 5, false);
     assertThat(afterLookup(open(), "u-1", 0.5, closed, 0, SLOT)).isEqualTo(Reason.PACED);
     assertThat(closed.lease()).isEqualTo(5);
+  }
+
+  @Test
+  void theFloorStopsALowScoreBeforeTheBudgetAndTakesNothing() {
+    CampaignPacer exhausted = pacer(1.0, 5, true);
+    double unit = AdmissionHash.unit("u-1", "c1", SLOT);
+    assertThat(Gates.afterLookup(open(), 0.1, exhausted, 0, unit, 0.2, false))
+        .isEqualTo(Reason.BELOW_FLOOR);
+    // no score is still no score, whatever the floor
+    assertThat(Gates.afterLookup(open(), 0, exhausted, 0, unit, 0.2, false))
+        .isEqualTo(Reason.NO_SCORE);
+    // at the floor is enough
+    CampaignPacer open = pacer(1.0, 5, false);
+    assertThat(Gates.afterLookup(open(), 0.2, open, 0, unit, 0.2, false))
+        .isEqualTo(Reason.PROMOTED);
+    assertThat(exhausted.lease()).isEqualTo(5);
+  }
+
+  @Test
+  void theEngagementHoldComesAfterTheFrequencyCapAndBeforePacing() {
+    Campaign capped = campaign(CampaignStatus.ACTIVE, null, null, new FrequencyCap(1, 3600));
+    CampaignPacer p = pacer(1.0, 5, false);
+    double unit = AdmissionHash.unit("u-1", "c1", SLOT);
+    assertThat(Gates.afterLookup(capped, 0.5, p, 1, unit, 0, true))
+        .isEqualTo(Reason.FREQUENCY_CAPPED);
+    assertThat(Gates.afterLookup(capped, 0.5, p, 0, unit, 0, true))
+        .isEqualTo(Reason.ENGAGEMENT_HOLD);
+    // a held listener takes nothing from the lease
+    assertThat(p.lease()).isEqualTo(5);
+    assertThat(Gates.afterLookup(capped, 0.5, p, 0, unit, 0, false)).isEqualTo(Reason.PROMOTED);
   }
 }

@@ -2,6 +2,7 @@ package io.scoregateway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.catalog.CampaignIndex;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.model.Campaign;
@@ -78,11 +79,55 @@ class ScorePipelineTest {
         .pacer(campaign)
         .apply(
             new PacingController.Lease(
-                1.0, NOW.toEpochMilli() / SLOT_MS, grant, false, 0, 0, 0, false));
+                1.0, NOW.toEpochMilli() / SLOT_MS, grant, false, 0, 0, 0, false, 0, 0));
   }
 
   ScorePipeline pipeline(ScoreStore store, ExchangeObserver observer) {
-    return new ScorePipeline(catalog, store, pacing, SLOT_MS, frequency, clock, observer);
+    return new ScorePipeline(
+        catalog, store, pacing, SLOT_MS, frequency, clock, observer, AllocationRules.DEFAULTS);
+  }
+
+  /** A refresh that also brought the campaign's rated plays and skips in the window. */
+  void leased(String campaign, long grant, long plays, long skips) {
+    pacing
+        .pacer(campaign)
+        .apply(
+            new PacingController.Lease(
+                1.0, NOW.toEpochMilli() / SLOT_MS, grant, false, 0, 0, 0, false, plays, skips));
+  }
+
+  static Campaign labelled(String id, String label, String... tracks) {
+    return new Campaign(
+        id,
+        List.of(tracks),
+        Set.of("autoplay"),
+        null,
+        NOW.minusSeconds(86_400),
+        NOW.plusSeconds(86_400),
+        1000,
+        PacingMode.EVEN,
+        null,
+        1.0,
+        CampaignStatus.ACTIVE,
+        null,
+        label);
+  }
+
+  ScoreExchange score(ScoreRequest req, String rules) {
+    ScoreExchange ex = new ScoreExchange(req, new HopTimings(System.nanoTime()));
+    ScorePipeline p =
+        new ScorePipeline(
+            catalog,
+            scores,
+            pacing,
+            SLOT_MS,
+            frequency,
+            clock,
+            ExchangeObserver.NONE,
+            AllocationRules.parse(rules));
+    assertThat(p.run(ex).succeeded()).isTrue();
+    ex.close();
+    return ex;
   }
 
   /** Runs the pipeline to completion and closes the exchange, as the route does. */
@@ -258,5 +303,72 @@ class ScorePipelineTest {
                               })));
           vertx.setTimer(5, id -> ex.close());
         });
+  }
+
+  @Test
+  void theSurfacesGuardrailsAnswerWithTheirOwnReasons() {
+    catalog(
+        labelled("c1", "lbl", "low", "a"),
+        labelled("c2", "lbl", "b"),
+        labelled("c3", null, "c"),
+        labelled("cSkip", null, "s1", "s2"));
+    scores
+        .put(SNAP, "low", "default=0.2;")
+        .put(SNAP, "a", "default=0.6;")
+        .put(SNAP, "b", "default=0.8;")
+        .put(SNAP, "c", "default=0.5;")
+        .put(SNAP, "s1", "default=0.9;")
+        .put(SNAP, "s2", "default=0.9;");
+    leased("c1", 10);
+    leased("c2", 10);
+    leased("c3", 10);
+    // skipped 15 of 20 rated plays: over 0.5, and a hold share of 0 keeps every listener away
+    leased("cSkip", 10, 20, 15);
+    String rules =
+        "autoplay: floor=0.3, per_label=1, max_skip_rate=0.5, min_plays=10, hold_share=0";
+
+    // no max_promoted: the label limit alone decides between c1's a and c2's b
+    ScoreExchange ex = score(request(-1, "low", "a", "b", "c", "s1", "s2"), rules);
+
+    assertThat(reasons(ex))
+        .containsExactly(
+            Reason.BELOW_FLOOR,
+            Reason.LABEL_LIMIT,
+            Reason.PROMOTED,
+            Reason.PROMOTED,
+            Reason.ENGAGEMENT_HOLD,
+            Reason.ENGAGEMENT_HOLD);
+    // the loser gave its lease unit back; the floor and the hold took none
+    assertThat(pacing.pacer("c1").lease()).isEqualTo(10);
+    assertThat(pacing.pacer("c2").lease()).isEqualTo(9);
+    assertThat(pacing.pacer("cSkip").lease()).isEqualTo(10);
+
+    // on another surface no rule is in force
+    ScoreExchange radio =
+        score(
+            new ScoreRequest(
+                "u-1", "radio", "SE", ScoreRequest.DEFAULT_SEGMENT, List.of("a", "b"), -1, false),
+            rules);
+    assertThat(reasons(radio)).containsOnly(Reason.SURFACE_EXCLUDED);
+  }
+
+  @Test
+  void explainShowsTheLabelCountEvenWhenNobodyLoses() {
+    catalog(labelled("c1", "lbl", "a"), labelled("c2", "other", "b"));
+    scores.put(SNAP, "a", "default=0.6;").put(SNAP, "b", "default=0.8;");
+    leased("c1", 10);
+    leased("c2", 10);
+    ScoreRequest req =
+        new ScoreRequest(
+            "u-1", "autoplay", "SE", ScoreRequest.DEFAULT_SEGMENT, List.of("a", "b"), -1, true);
+
+    ScoreExchange ex = score(req, "autoplay: per_label=1");
+
+    assertThat(reasons(ex)).containsExactly(Reason.PROMOTED, Reason.PROMOTED);
+    Decision.Explain why = ex.decision(0).explain();
+    assertThat(why.label()).isEqualTo("lbl");
+    assertThat(why.labelCount()).isZero();
+    assertThat(why.labelMax()).isEqualTo(1);
+    assertThat(why.urgency()).isEqualTo(1.0);
   }
 }

@@ -46,18 +46,60 @@ class DeliveryScriptsIT {
 
   @Nested
   class CampaignSide {
-    /** Events as ids, or {@code id=fingerprint} (default fingerprint: "u t"). */
+    /** Events as ids, or {@code id=fingerprint} (default fingerprint: "u t"), no outcome. */
     Response call(String campaign, String... events) {
+      return callAt(campaign, 1_000, events);
+    }
+
+    /**
+     * Events at engagement bucket {@code bucket}: ids, {@code id=fingerprint}, or {@code
+     * id=fingerprint/outcome} with outcome '', p or s.
+     */
+    Response callAt(String campaign, long bucket, String... events) {
       List<String> keys = new java.util.ArrayList<>();
       List<String> args = new java.util.ArrayList<>();
+      List<String> outcomes = new java.util.ArrayList<>();
       keys.add(Keys.pacing(campaign));
       args.add("600");
+      args.add(Long.toString(bucket));
+      args.add(Integer.toString(io.scoregateway.pacing.EngagementWindow.BUCKETS));
       for (String e : events) {
         String[] idAndPrint = e.split("=", 2);
+        String[] printAndOutcome = (idAndPrint.length > 1 ? idAndPrint[1] : "u t").split("/", 2);
         keys.add(Keys.campaignEvent(campaign, idAndPrint[0]));
-        args.add(idAndPrint.length > 1 ? idAndPrint[1] : "u t");
+        args.add(printAndOutcome[0]);
+        outcomes.add(printAndOutcome.length > 1 ? printAndOutcome[1] : "");
       }
+      args.addAll(outcomes);
       return link.eval(LuaScript.DELIVERY_CAMPAIGN, keys, args).await();
+    }
+
+    String engagement(String campaign) {
+      Response r = link.send(RedisCall.on(Command.HGET, Keys.pacing(campaign)).arg("eng")).await();
+      return r == null ? null : r.toString();
+    }
+
+    @Test
+    void outcomesOfEventsCountedNowGoIntoTheirBucketOnce() {
+      callAt("g1", 500, "e1=u t/s", "e2=u t/p", "e3=u t", "e4=u t/s");
+      assertThat(engagement("g1")).isEqualTo("500:3:2");
+      // a retry adds nothing, whatever outcome it now claims; a new event in the same bucket adds
+      callAt("g1", 500, "e1=u t/p", "e2=u t/s", "e5=u t/s");
+      assertThat(engagement("g1")).isEqualTo("500:4:3");
+      callAt("g1", 503, "e6=u t/p");
+      assertThat(engagement("g1")).isEqualTo("500:4:3,503:1:0");
+      // once a bucket has left the window it is dropped when the next outcome arrives
+      callAt("g1", 512, "e7=u t/p");
+      assertThat(engagement("g1")).isEqualTo("503:1:0,512:1:0");
+      assertThat(io.scoregateway.pacing.EngagementWindow.sum(engagement("g1"), 512))
+          .isEqualTo(new io.scoregateway.pacing.EngagementWindow.Counts(2, 0));
+    }
+
+    @Test
+    void eventsWithoutAnOutcomeLeaveTheWindowAlone() {
+      callAt("g2", 7, "e1", "e2");
+      assertThat(engagement("g2")).isNull();
+      assertThat(call("g2", "e3").get(0).toLong()).isEqualTo(3);
     }
 
     @Test

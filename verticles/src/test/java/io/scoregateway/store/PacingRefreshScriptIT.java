@@ -34,6 +34,8 @@ class PacingRefreshScriptIT {
   static final long SLOT = 1_000;
   static final long SETTLE_MS = 3_000;
   static final long START = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
+  static final List<PacingMode> MODES =
+      List.of(PacingMode.EVEN, PacingMode.ASAP, PacingMode.FRONT_LOADED);
 
   static ScriptRedis r;
   static RedisLink link;
@@ -77,9 +79,10 @@ class PacingRefreshScriptIT {
     int settle = PacingController.settleSteps(SETTLE_MS, SLOT);
     SplittableRandom rnd = new SplittableRandom(42);
     int compared = 0;
+    int engaged = 0;
     for (int k = 0; k < 24; k++) {
       String id = "x" + k;
-      PacingMode mode = PacingMode.values()[k % 3];
+      PacingMode mode = MODES.get(k % MODES.size());
       List<Double> profile = k % 4 == 1 && mode != PacingMode.ASAP ? profile(rnd) : null;
       long budget = 10 + rnd.nextLong(5_000);
       CampaignStatus status = CampaignStatus.ACTIVE;
@@ -96,6 +99,21 @@ class PacingRefreshScriptIT {
         if (rnd.nextInt(3) == 0) {
           r.send(
               RedisCall.on(Command.HINCRBY, Keys.pacing(id)).arg("delivered").arg(rnd.nextInt(40)));
+        }
+        if (rnd.nextInt(4) == 0) {
+          // the engagement window as the delivery script leaves it, some buckets already old
+          long bucket = io.scoregateway.pacing.EngagementWindow.bucket(now, SLOT);
+          StringBuilder eng = new StringBuilder();
+          for (int b = 0; b < 4; b++) {
+            long plays = rnd.nextLong(50);
+            eng.append(eng.length() == 0 ? "" : ",")
+                .append(bucket - rnd.nextLong(16))
+                .append(':')
+                .append(plays)
+                .append(':')
+                .append(rnd.nextLong(plays + 1));
+          }
+          r.send(RedisCall.on(Command.HSET, Keys.pacing(id)).arg("eng").arg(eng.toString()));
         }
         Campaign c = campaign(id, budget, mode, status, profile);
         PacingRecord before = record(r.hgetall(Keys.pacing(id)));
@@ -130,6 +148,11 @@ class PacingRefreshScriptIT {
         assertThat(actual.planned()).isCloseTo(expected.planned(), within(1e-6 * budget + 1e-9));
         assertThat(actual.committed())
             .isCloseTo(expected.committed(), within(1e-6 * budget + 1e-9));
+        assertThat(actual.plays())
+            .as("plays at step %d of %s", step, id)
+            .isEqualTo(expected.plays());
+        assertThat(actual.skips()).isEqualTo(expected.skips());
+        engaged += actual.plays() > 0 ? 1 : 0;
         PacingRecord after = record(r.hgetall(Keys.pacing(id)));
         assertThat(after.allow).isEqualTo(before.allow);
         assertThat(after.granted).isEqualTo(before.granted);
@@ -147,6 +170,7 @@ class PacingRefreshScriptIT {
       }
     }
     assertThat(compared).isEqualTo(24 * 40);
+    assertThat(engaged).as("steps that read plays in the window").isGreaterThan(100);
   }
 
   @Test
@@ -240,6 +264,7 @@ class PacingRefreshScriptIT {
     r.base = num(h, "base", 0);
     r.baseMs = (long) num(h, "base_t", -1);
     r.frozen = num(h, "frozen", Double.NaN);
+    r.engagement = h.getOrDefault("eng", "");
     return r;
   }
 

@@ -158,9 +158,24 @@ public final class SimulatePacingCommand implements Callable<Integer> {
   boolean scenarios;
 
   @Option(
+      names = "--contention",
+      description =
+          "run the contention scenario instead of the day: campaigns of different relevance and need"
+              + " (some infeasible alone) competing for the same listeners under max_promoted 1-3,"
+              + " once per allocation policy (relevance, balanced); 1 s slots")
+  boolean contention;
+
+  @Option(
+      names = "--requests-per-second",
+      defaultValue = "100",
+      description = "with --contention: score requests per second (default ${DEFAULT-VALUE})")
+  int requestsPerSecond;
+
+  @Option(
       names = "--flight-seconds",
       defaultValue = "60",
-      description = "with --scenarios: flight length in 1 s slots (default ${DEFAULT-VALUE})")
+      description =
+          "with --scenarios or --contention: flight length in 1 s slots (default ${DEFAULT-VALUE})")
   int flightSeconds;
 
   @Option(
@@ -199,6 +214,11 @@ public final class SimulatePacingCommand implements Callable<Integer> {
   }
 
   private int simulate(RedisOptions redis) throws IOException {
+    if (contention) {
+      long lag = deliveryLagMs == null ? 1_000 : deliveryLagMs;
+      return PacingSimulationRunner.runContention(
+          flightSeconds, requestsPerSecond, lag, seed, redis, report, plot);
+    }
     if (scenarios) {
       long lag = deliveryLagMs == null ? 3_000 : deliveryLagMs;
       return PacingSimulationRunner.runScenarios(
@@ -283,6 +303,16 @@ public final class SimulatePacingCommand implements Callable<Integer> {
     }
     if (scenarios && (flightSeconds < 10 || flightSeconds > 3600 || budget < 1)) {
       return "--flight-seconds must be 10-3600 and --budget >= 1 with --scenarios";
+    }
+    if (scenarios && contention) {
+      return "--scenarios and --contention are two different runs: choose one";
+    }
+    if (contention
+        && (flightSeconds < 10
+            || flightSeconds > 3600
+            || requestsPerSecond < 10
+            || requestsPerSecond > 10_000)) {
+      return "--flight-seconds must be 10-3600 and --requests-per-second 10-10000 with --contention";
     }
     if (hours * 3600L < slotSeconds) {
       return "--slot-seconds must not exceed the flight (--hours x 3600 s)";

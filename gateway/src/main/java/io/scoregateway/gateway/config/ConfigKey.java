@@ -111,6 +111,15 @@ public enum ConfigKey {
       1,
       1_000_000,
       "most campaigns in one pacing batch; more due are sent in further batches right after"),
+  ALLOCATION(
+      "allocation",
+      "--allocation",
+      "GATEWAY_ALLOCATION",
+      "",
+      Kind.TEXT,
+      "per-surface allocation policy and listener guardrails, 'surface: key=value, ...; *: ...'"
+          + " (policy balanced|relevance, floor, per_label, max_skip_rate, min_plays, hold_share);"
+          + " empty = balanced everywhere, no guardrail"),
   MAX_BATCH(
       "max_batch",
       "--max-batch",

@@ -1,5 +1,6 @@
 package io.scoregateway.gateway.config;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.config.DeliveryConfig;
 import io.scoregateway.config.EdgeLimits;
 import io.scoregateway.config.EngineConfig;
@@ -52,7 +53,8 @@ public record GatewayConfig(
             server,
             scoring,
             pacing,
-            deliveries);
+            deliveries,
+            allocation(v));
     boolean noAuth = v.bool(ConfigKey.NO_AUTH);
     String tokens = v.text(ConfigKey.TOKENS_FILE);
     if (noAuth && !tokens.isEmpty()) {
@@ -74,6 +76,14 @@ public record GatewayConfig(
         v.bool(ConfigKey.METRICS),
         v.number(ConfigKey.CLIENT_RATE_LIMIT),
         v.number(ConfigKey.RELOAD_CHECK_MS));
+  }
+
+  private static AllocationRules allocation(ConfigValues v) {
+    try {
+      return AllocationRules.parse(v.text(ConfigKey.ALLOCATION));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKey.ALLOCATION, e.getMessage());
+    }
   }
 
   private static RedisConfig redis(ConfigValues v) {

@@ -28,6 +28,18 @@ final class CampaignSeries {
   /** Eligible candidates that passed pacing but lost to the answer's {@code max_promoted}. */
   long slotLimited;
 
+  /** The scores of its promotions, summed (base times boost). */
+  double promotedScore;
+
+  /** Promotions over the whole run. */
+  long promotionsTotal() {
+    long n = 0;
+    for (long p : promotions) {
+      n += p;
+    }
+    return n;
+  }
+
   CampaignSeries(Campaign campaign, int flightSlots, int slots) {
     this.campaign = campaign;
     this.flightSlots = flightSlots;

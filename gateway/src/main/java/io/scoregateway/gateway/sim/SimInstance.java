@@ -1,5 +1,6 @@
 package io.scoregateway.gateway.sim;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.catalog.PacingRefresher;
 import io.scoregateway.gateway.cli.Await;
@@ -18,10 +19,11 @@ import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisOptions;
 
 /**
- * One simulated gateway instance: its own Redis connection, pacing view, scoring pipeline,
- * refresher (driven by the simulated clock: {@link PacingRefresher#refresh()} once per refresh
- * period instead of its timer) and delivery recorder. A second recorder on a connection of its own
- * plays the client that sends every delivery a second time.
+ * One simulated gateway instance: its own Redis connection, pacing view, scoring pipeline (with the
+ * given allocation rules), refresher (driven by the simulated clock: {@link
+ * PacingRefresher#refresh()} once per refresh period instead of its timer) and delivery recorder. A
+ * second recorder on a connection of its own plays the client that sends every delivery a second
+ * time.
  */
 final class SimInstance implements AutoCloseable {
   final PacingView view = new PacingView();
@@ -34,7 +36,12 @@ final class SimInstance implements AutoCloseable {
   private final RedisLink twinLink;
 
   SimInstance(
-      Vertx vertx, RedisOptions redis, LiveCatalog catalog, ManualClock clock, SimSettings s) {
+      Vertx vertx,
+      RedisOptions redis,
+      LiveCatalog catalog,
+      ManualClock clock,
+      SimSettings s,
+      AllocationRules allocation) {
     RedisConnector connector = new RedisConnector(vertx, redis, LuaScript.ALL);
     this.link = connector.link(10_000);
     this.twinLink = connector.link(10_000);
@@ -45,7 +52,14 @@ final class SimInstance implements AutoCloseable {
     this.pacing = a.pacing();
     this.pipeline =
         new ScorePipeline(
-            catalog, a.scores(), view, s.slotMs(), a.frequency(), clock, ExchangeObserver.NONE);
+            catalog,
+            a.scores(),
+            view,
+            s.slotMs(),
+            a.frequency(),
+            clock,
+            ExchangeObserver.NONE,
+            allocation);
     this.refresher =
         new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.refreshMs(), 1_000_000);
     this.recorder =

@@ -1,5 +1,6 @@
 package io.scoregateway.gateway.sim;
 
+import io.scoregateway.allocate.AllocationRules;
 import io.scoregateway.catalog.CampaignIndex;
 import io.scoregateway.catalog.LiveCatalog;
 import io.scoregateway.gateway.cli.Await;
@@ -51,12 +52,22 @@ final class SimRun implements AutoCloseable {
   private PlayReporter plays;
 
   SimRun(Vertx vertx, RedisOptions redis, SimSettings s, String snapshot, long startMs) {
+    this(vertx, redis, s, snapshot, startMs, AllocationRules.DEFAULTS);
+  }
+
+  SimRun(
+      Vertx vertx,
+      RedisOptions redis,
+      SimSettings s,
+      String snapshot,
+      long startMs,
+      AllocationRules allocation) {
     this.s = s;
     this.snapshot = snapshot;
     this.startMs = startMs;
     this.clock = new ManualClock(Instant.ofEpochMilli(startMs));
     for (int i = 0; i < s.options().instances(); i++) {
-      instances.add(new SimInstance(vertx, redis, catalog, clock, s));
+      instances.add(new SimInstance(vertx, redis, catalog, clock, s, allocation));
     }
   }
 
@@ -151,6 +162,7 @@ final class SimRun implements AutoCloseable {
           continue;
         }
         cs.promotions[slot]++;
+        cs.promotedScore += ex.decision(i).score();
         promoted.merge(cs.campaign.id(), 1, Integer::sum);
         String id = idPrefix + r + "-" + i;
         SplittableRandom draw = new SplittableRandom(s.seed() ^ id.hashCode());

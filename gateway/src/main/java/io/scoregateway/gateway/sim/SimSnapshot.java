@@ -17,16 +17,21 @@ final class SimSnapshot {
 
   /** Writes and completes snapshot {@code id} with {@code tracks} tracks; returns its id. */
   static String write(Vertx vertx, RedisOptions redis, String id, int tracks, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<SnapshotWriter.Row> rows = new ArrayList<>();
+    for (int t = 0; t < tracks; t++) {
+      rows.add(new SnapshotWriter.Row("st" + t, "", 0.05 + 0.95 * rnd.nextDouble()));
+    }
+    return write(vertx, redis, id, rows);
+  }
+
+  /** Writes and completes snapshot {@code id} with the given rows; returns its id. */
+  static String write(Vertx vertx, RedisOptions redis, String id, List<SnapshotWriter.Row> rows) {
     RedisLink link = new RedisConnector(vertx, redis, LuaScript.ALL).link(10_000);
     try {
       Await.result(link.connect());
       SnapshotWriter w = new SnapshotWriter(link, id);
       Await.result(w.begin("simulate-pacing"));
-      SplittableRandom rnd = new SplittableRandom(seed);
-      List<SnapshotWriter.Row> rows = new ArrayList<>();
-      for (int t = 0; t < tracks; t++) {
-        rows.add(new SnapshotWriter.Row("st" + t, "", 0.05 + 0.95 * rnd.nextDouble()));
-      }
       for (int from = 0; from < rows.size(); from += 2_000) {
         Await.result(w.write(rows.subList(from, Math.min(rows.size(), from + 2_000))));
       }
