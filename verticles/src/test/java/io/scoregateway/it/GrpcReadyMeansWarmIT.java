@@ -157,9 +157,11 @@ class GrpcReadyMeansWarmIT {
               .setScore(0.5));
     }
     byte[] bytes = b.build().toByteArray();
+    long sink = 0;
     for (int i = 0; i < 200; i++) {
-      ScoreResponse.parseFrom(bytes);
-      request("c", 1000).toByteArray();
+      sink += ScoreResponse.parseFrom(bytes).getResultsCount();
+      sink += request("c", 1000).toByteArray().length;
     }
+    assertThat(sink).isPositive();
   }
 }
