@@ -7,8 +7,9 @@ for tool in wrk redis-server redis-cli redis-benchmark java; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool on PATH (Debian: wrk, redis-server, redis-tools)" >&2; exit 2; }
 done
 
-JAR=gateway/target/score-gateway.jar
-GRPC_CLIENT=loadtest/target/score-grpc-client.jar
+# BENCH_JAR / BENCH_GRPC_CLIENT: other builds (e.g. two versions compared in alternating runs)
+JAR=${BENCH_JAR:-gateway/target/score-gateway.jar}
+GRPC_CLIENT=${BENCH_GRPC_CLIENT:-loadtest/target/score-grpc-client.jar}
 { [ -f "$JAR" ] && [ -f "$GRPC_CLIENT" ]; } || mvn -q -B package -DskipTests
 
 free_port() {

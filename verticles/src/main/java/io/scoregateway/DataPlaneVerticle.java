@@ -1,13 +1,18 @@
 package io.scoregateway;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.scoregateway.auth.Role;
 import io.scoregateway.config.EngineConfig;
 import io.scoregateway.exposure.ExposureObserver;
 import io.scoregateway.grpc.GrpcDataPlane;
 import io.scoregateway.grpc.GrpcGate;
+import io.scoregateway.grpc.GrpcWarmup;
 import io.scoregateway.http.ClientConcurrency;
 import io.scoregateway.http.ClientRateLimiter;
 import io.scoregateway.http.DeliveryRoutes;
+import io.scoregateway.http.FailureCounts;
 import io.scoregateway.http.HotPathWarmup;
 import io.scoregateway.http.LoadShedder;
 import io.scoregateway.http.PortOptions;
@@ -26,8 +31,11 @@ import io.scoregateway.store.CachingScoreStore;
 import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.ScoreStore;
 import io.scoregateway.store.Stores;
+import io.scoregateway.telemetry.DecisionMetrics;
 import io.scoregateway.telemetry.ExchangeTelemetry;
+import io.scoregateway.telemetry.GrpcObserver;
 import io.scoregateway.telemetry.ObservedStores;
+import io.scoregateway.telemetry.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -173,9 +181,14 @@ public final class DataPlaneVerticle extends VerticleBase {
             cfg.scoring().maxBatch(),
             cfg.scoring().timeoutMs(),
             ExchangeObserver.NONE);
-    new HotPathWarmup(
-            vertx, warmRoutes, engine.catalog(), link, engine.readiness(), cfg.scoring().maxBatch())
-        .start();
+    HotPathWarmup warmup =
+        new HotPathWarmup(
+            vertx,
+            warmRoutes,
+            engine.catalog(),
+            link,
+            engine.readiness(),
+            cfg.scoring().maxBatch());
     if (deliveryLink != link) {
       deliveryLink.connect();
     }
@@ -187,6 +200,7 @@ public final class DataPlaneVerticle extends VerticleBase {
             engine.listeners(),
             engine.listeners().data());
     if (cfg.server().grpcPort() == 0) {
+      warmup.start();
       return http;
     }
     // the same pipeline, recorder and edge bounds as HTTP: one event loop's limits hold for both
@@ -205,7 +219,33 @@ public final class DataPlaneVerticle extends VerticleBase {
                 bodyMs,
                 DELIVERY_TIMEOUT_MS,
                 Math.max(cfg.scoring().maxBodyBytes(), MAX_DELIVERY_BODY)),
-            () -> engine.readiness().ready(engine.catalog()));
+            () -> engine.readiness().ready(engine.catalog()),
+            new FailureCounts(engine.telemetry().registry()));
+    // the gRPC path warmed too, on a loopback server of its own with the warm-up's parts: its
+    // calls are not counted, not traced, report no demand and need no token
+    MeterRegistry unread = new SimpleMeterRegistry();
+    GrpcDataPlane.Parts warmGrpc =
+        new GrpcDataPlane.Parts(
+            vertx,
+            warmPipeline,
+            recorder,
+            new GrpcGate(
+                new LoadShedder(cfg.scoring().maxInFlight(), unread),
+                null,
+                new ClientConcurrency(cfg.clientInFlightCap()),
+                new ClientRateLimiter(cfg.instances())),
+            new GrpcObserver(
+                new Telemetry(
+                    OpenTelemetry.noop().getTracer(Telemetry.INSTRUMENTATION),
+                    unread,
+                    () -> "",
+                    0)),
+            ExchangeObserver.NONE,
+            new DecisionMetrics(unread),
+            grpc.settings(),
+            () -> true,
+            new FailureCounts(unread));
+    warmup.then(new GrpcWarmup(vertx, warmGrpc)::run).start();
     return Future.all(
         http,
         GrpcDataPlane.listen(

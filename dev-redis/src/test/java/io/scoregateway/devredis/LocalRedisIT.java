@@ -31,7 +31,10 @@ class LocalRedisIT {
   }
 
   private static String which() {
-    for (String d : System.getenv("PATH").split(java.io.File.pathSeparator)) {
+    for (String d : System.getenv("PATH").split(java.io.File.pathSeparator, -1)) {
+      if (d.isEmpty()) {
+        continue; // an empty PATH entry names no directory to look in
+      }
       java.io.File f = new java.io.File(d, "redis-server");
       if (f.canExecute()) {
         return f.getAbsolutePath();

@@ -128,8 +128,11 @@ class LoadScoresIT {
     Path nd =
         write(
             "scores.ndjson",
-            "{\"track\":\"n1\",\"segment\":\"s1\",\"score\":1.5}\n"
-                + "{\"track\":\"n1\",\"score\":2}\n{\"track\":\"n2\",\"score\":\"x\"}\n");
+            """
+            {"track":"n1","segment":"s1","score":1.5}
+            {"track":"n1","score":2}
+            {"track":"n2","score":"x"}
+            """);
     assertThat(load(nd, "nd1")).isZero();
     assertThat(jedis.get("sg:s/nd1/n1")).isEqualTo("s1=1.5;default=2.0;");
     assertThat(meta("nd1").getLong("rows")).isEqualTo(2);

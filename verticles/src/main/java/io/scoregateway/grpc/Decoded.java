@@ -3,9 +3,12 @@ package io.scoregateway.grpc;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.grpc.common.GrpcMessage;
 import io.vertx.grpc.common.GrpcMessageDecoder;
 import io.vertx.grpc.common.WireFormat;
+import java.nio.ByteBuffer;
 
 /**
  * A request message as it arrived: the parsed message, or why it could not be parsed. The decoder
@@ -22,7 +25,8 @@ record Decoded<T>(T message, String error) {
           return new Decoded<>(null, "request: only the protobuf encoding (application/grpc)");
         }
         try {
-          return new Decoded<>(parser.parseFrom(msg.payload().getBytes()), null);
+          // parsed where the bytes are, not from a copy of them
+          return new Decoded<>(parser.parseFrom(bytes(msg.payload())), null);
         } catch (InvalidProtocolBufferException e) {
           return new Decoded<>(null, "request: not a valid " + type + " message");
         }
@@ -33,5 +37,11 @@ record Decoded<T>(T message, String error) {
         return true;
       }
     };
+  }
+
+  private static ByteBuffer bytes(Buffer payload) {
+    return payload instanceof BufferInternal b
+        ? b.getByteBuf().nioBuffer()
+        : ByteBuffer.wrap(payload.getBytes());
   }
 }

@@ -4,6 +4,8 @@ import io.scoregateway.auth.Role;
 import io.scoregateway.grpc.v1.DeliveriesRequest;
 import io.scoregateway.grpc.v1.DeliveriesResponse;
 import io.scoregateway.grpc.v1.Rejection;
+import io.scoregateway.http.Failures;
+import io.scoregateway.http.ProblemType;
 import io.scoregateway.pipeline.DeliveryRecorder;
 import io.vertx.grpc.common.GrpcStatus;
 import io.vertx.grpc.server.GrpcServerRequest;
@@ -48,6 +50,10 @@ final class DeliveryCalls {
             })
         .onFailure(
             err -> {
+              if (Failures.classify(err).type() != ProblemType.UNAVAILABLE) {
+                call.fail(err); // a bug, not Redis that could not confirm
+                return;
+              }
               call.outcome("unconfirmed");
               call.refuse(
                   GrpcStatus.UNAVAILABLE,

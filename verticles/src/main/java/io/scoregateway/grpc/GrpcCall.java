@@ -1,5 +1,6 @@
 package io.scoregateway.grpc;
 
+import io.scoregateway.http.FailureCounts;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.telemetry.GrpcObserver;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ final class GrpcCall<Req, Resp> {
   private final Vertx vertx;
   private final GrpcServerRequest<Decoded<Req>, Resp> request;
   private final GrpcObserver.Call observed;
+  private final FailureCounts failures;
   private Runnable release = () -> {};
   private long readTimer = -1;
   private boolean received;
@@ -31,10 +33,15 @@ final class GrpcCall<Req, Resp> {
   private HopTimings timings;
   private String outcome;
 
-  GrpcCall(Vertx vertx, GrpcServerRequest<Decoded<Req>, Resp> request, GrpcObserver.Call observed) {
+  GrpcCall(
+      Vertx vertx,
+      GrpcServerRequest<Decoded<Req>, Resp> request,
+      GrpcObserver.Call observed,
+      FailureCounts failures) {
     this.vertx = vertx;
     this.request = request;
     this.observed = observed;
+    this.failures = failures;
     String traceparent = observed.traceparent();
     if (traceparent != null) {
       request.response().headers().set("traceparent", traceparent);
@@ -169,8 +176,12 @@ final class GrpcCall<Req, Resp> {
     response.status(status).statusMessage(message).end();
   }
 
+  /** Ends with the status {@link GrpcFailures} gives {@code err}, counted as HTTP's are. */
   void fail(Throwable err) {
-    GrpcFailures.Failure f = GrpcFailures.of(err, request.fullMethodName());
+    if (ended) {
+      return;
+    }
+    GrpcFailures.Failure f = GrpcFailures.of(err, request.fullMethodName(), failures);
     refuse(f.status(), f.message());
   }
 

@@ -209,7 +209,7 @@ final class ScoreAnswerWriter {
 
   private static int resultSize(String track, Answer ex, int i) {
     Decision d = ex.decision(i);
-    int s = CodedOutputStream.computeStringSize(ScoreResult.TRACK_FIELD_NUMBER, track);
+    int s = asciiSize(ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
       s += CodedOutputStream.computeBoolSize(ScoreResult.PROMOTED_FIELD_NUMBER, true);
     }
@@ -230,7 +230,7 @@ final class ScoreAnswerWriter {
   private static void writeResult(CodedOutputStream o, String track, Answer ex, int i)
       throws IOException {
     Decision d = ex.decision(i);
-    o.writeString(ScoreResult.TRACK_FIELD_NUMBER, track);
+    writeAscii(o, ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
       o.writeBool(ScoreResult.PROMOTED_FIELD_NUMBER, true);
     }
@@ -344,6 +344,23 @@ final class ScoreAnswerWriter {
     if (holdout != null) {
       o.writeEnum(Explain.HOLDOUT_FIELD_NUMBER, HOLDOUTS.get(holdout));
       o.writeEnum(Explain.WOULD_BE_FIELD_NUMBER, REASONS.get(ex.wouldBe().apply(i)));
+    }
+  }
+
+  /**
+   * A track id's field: ids are validated ASCII ({@code Ids.valid}), so their UTF-8 is one byte a
+   * char, written as is (no encoding pass to size it, no byte array per id to write it).
+   */
+  private static int asciiSize(int field, String ascii) {
+    return lengthDelimitedSize(field, ascii.length());
+  }
+
+  private static void writeAscii(CodedOutputStream o, int field, String ascii) throws IOException {
+    int n = ascii.length();
+    o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+    o.writeUInt32NoTag(n);
+    for (int i = 0; i < n; i++) {
+      o.write((byte) ascii.charAt(i));
     }
   }
 

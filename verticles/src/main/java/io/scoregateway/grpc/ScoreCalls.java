@@ -104,7 +104,11 @@ final class ScoreCalls {
     }
     call.response().trailers().set("server-timing", ex.timings().serverTiming());
     call.outcome(ex.degraded() ? "degraded" : "ok");
-    parts.exchanges().answer(ex, answer);
+    try {
+      parts.exchanges().answer(ex, answer);
+    } catch (RuntimeException e) {
+      call.fail(e); // a bug writing the answer: INTERNAL, counted, rather than a call left open
+    }
   }
 
   /** The streamed answer: each run of newly final results as one message, then {@code done}. */

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.grpc.v1.ScoreRequest;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -36,12 +37,14 @@ final class ScoreRequests {
     if (n > maxBatch) {
       throw new InvalidInput("candidates", "too many candidates (at most " + maxBatch + ")");
     }
-    List<String> candidates = m.getCandidatesList();
+    // out of protobuf's lazy string list once: the pipeline reads each id several times
+    String[] ids = m.getCandidatesList().toArray(new String[0]);
     for (int i = 0; i < n; i++) {
-      if (!Ids.valid(candidates.get(i))) {
+      if (!Ids.valid(ids[i])) {
         throw new InvalidInput("candidates[" + i + "]", "invalid track id");
       }
     }
+    List<String> candidates = Arrays.asList(ids);
     int maxPromoted = -1;
     if (m.hasMaxPromoted()) {
       maxPromoted = m.getMaxPromoted();
@@ -60,6 +63,9 @@ final class ScoreRequests {
    * @param prefix where the message sits ({@code ""} for the request itself)
    */
   static void refuseUnknownFields(Message m, String prefix) {
+    if (m.getUnknownFields().getSerializedSize() == 0) {
+      return;
+    }
     var unknown = m.getUnknownFields().asMap();
     if (!unknown.isEmpty()) {
       int number = unknown.keySet().iterator().next();

@@ -1,14 +1,11 @@
 package io.scoregateway.http;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.EnumMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +20,10 @@ import org.slf4j.LoggerFactory;
 final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
-  private final MeterRegistry registry;
-  private final Map<ProblemType, Counter> failures = new EnumMap<>(ProblemType.class);
+  private final FailureCounts failures;
 
   FailureHandler(MeterRegistry registry) {
-    this.registry = registry;
-    // registered up front, so an alert on bugs sees 0 rather than nothing
-    counter(ProblemType.INTERNAL);
+    this.failures = new FailureCounts(registry);
   }
 
   @Override
@@ -40,7 +34,7 @@ final class FailureHandler implements Handler<RoutingContext> {
       return;
     }
     Problem problem = Failures.classify(err);
-    counter(problem.type()).increment();
+    failures.count(problem.type());
     if (problem.type() != ProblemType.INTERNAL) {
       Problem.send(ctx, problem);
       return;
@@ -69,17 +63,6 @@ final class FailureHandler implements Handler<RoutingContext> {
           Problem.send(ctx, ProblemType.NOT_FOUND, "path: no route for " + ctx.request().path());
       default -> Problem.send(ctx, ProblemType.INTERNAL, "status " + ctx.statusCode());
     }
-  }
-
-  private Counter counter(ProblemType type) {
-    return failures.computeIfAbsent(
-        type,
-        t ->
-            Counter.builder("gateway.failures")
-                .description(
-                    "Requests a route or store failed, by the problem answered (internal = a bug)")
-                .tags("type", t.label())
-                .register(registry));
   }
 
   private static String requestId() {

@@ -13,13 +13,17 @@ import io.vertx.core.json.DecodeException;
  * The one map from a failure to the problem it is answered with: the caller's mistakes are 4xx,
  * Redis that cannot serve (down, stalled, breaker open, writes not replicated) or a catalog not yet
  * loaded is 503 and safe to retry, and anything else is a bug: 500. Requests the HTTP codec could
- * not decode have their own map ({@link #undecodable}).
+ * not decode have their own map ({@link #undecodable}). What it classifies is counted by {@link
+ * FailureCounts}, on either protocol.
  */
-final class Failures {
+public final class Failures {
   private Failures() {}
 
-  /** The problem answering {@code err}; {@link ProblemType#INTERNAL} for what nothing expects. */
-  static Problem classify(Throwable err) {
+  /**
+   * The problem answering {@code err}; {@link ProblemType#INTERNAL} for what nothing expects. The
+   * gRPC data plane maps the same problems to its statuses.
+   */
+  public static Problem classify(Throwable err) {
     if (err instanceof Problem p) {
       return p;
     }

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * catalog is loaded, it runs internal scoring requests of 10, 100 and 1000 candidates through the
  * real path (parse, gates, Redis lookups on this event loop's connection, allocation, answer
  * writing), so class loading, code compilation and the first round trips happen before traffic. The
- * requests only read: listener {@code gateway-warmup}, no delivery is recorded.
+ * requests only read: listener {@code gateway-warmup}, no delivery is recorded. A further step
+ * ({@link #then}: the gRPC path's, when the instance serves gRPC) runs before readiness hears.
  */
 public final class HotPathWarmup {
   private static final Logger LOG = LoggerFactory.getLogger(HotPathWarmup.class);
@@ -31,6 +33,7 @@ public final class HotPathWarmup {
   private final RedisLink link;
   private final Readiness readiness;
   private final int maxBatch;
+  private Function<List<String>, Future<Void>> next = enrolled -> Future.succeededFuture();
 
   public HotPathWarmup(
       Vertx vertx,
@@ -47,11 +50,22 @@ public final class HotPathWarmup {
     this.maxBatch = maxBatch;
   }
 
+  /**
+   * Warms with {@code step} too, after the HTTP path: it is given enrolled tracks to score among
+   * its candidates, and readiness hears only when it completes.
+   */
+  public HotPathWarmup then(Function<List<String>, Future<Void>> step) {
+    Function<List<String>, Future<Void>> before = next;
+    next = enrolled -> before.apply(enrolled).compose(v -> step.apply(enrolled));
+    return this;
+  }
+
   /** Starts warming in the background; readiness hears when it is done. */
   public void start() {
     long t0 = System.nanoTime();
     whenServable()
         .compose(v -> rounds(requests(), 0))
+        .compose(v -> next.apply(enrolled()))
         .onComplete(
             ar -> {
               // even a failed warm-up (Redis went away meanwhile) must not keep the instance
@@ -76,8 +90,12 @@ public final class HotPathWarmup {
     return ready.future();
   }
 
+  private List<String> enrolled() {
+    return catalog.view().campaigns().sampleTracks(maxBatch / 2);
+  }
+
   private List<byte[]> requests() {
-    List<String> enrolled = catalog.view().campaigns().sampleTracks(maxBatch / 2);
+    List<String> enrolled = enrolled();
     List<byte[]> out = new ArrayList<>();
     for (int size : BATCHES) {
       int n = Math.min(size, maxBatch);

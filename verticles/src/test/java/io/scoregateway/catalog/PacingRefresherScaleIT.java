@@ -168,7 +168,7 @@ class PacingRefresherScaleIT {
   private static long redisCpuMicros(RedisLink link) {
     String info = link.send(RedisCall.keyless(Command.INFO).arg("cpu")).await().toString();
     double total = 0;
-    for (String line : info.split("\r?\n")) {
+    for (String line : info.split("\r?\n", -1)) {
       if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
         total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
       }
@@ -178,7 +178,7 @@ class PacingRefresherScaleIT {
 
   private static long stat(RedisLink link, String section, String prefix) {
     String info = link.send(RedisCall.keyless(Command.INFO).arg(section)).await().toString();
-    for (String line : info.split("\r?\n")) {
+    for (String line : info.split("\r?\n", -1)) {
       if (line.startsWith(prefix)) {
         String rest = line.substring(prefix.length());
         int comma = rest.indexOf(',');

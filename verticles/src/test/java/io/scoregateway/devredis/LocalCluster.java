@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -215,13 +216,13 @@ public final class LocalCluster implements AutoCloseable {
             .filter(l -> l.contains("myself"))
             .findFirst()
             .orElseThrow();
-    String[] f = myself.split(" ");
+    String[] f = myself.split(" ", -1);
     for (int i = 8; i < f.length; i++) {
       String range = f[i];
-      if (range.startsWith("[")) {
+      if (range.isEmpty() || range.startsWith("[")) {
         continue;
       }
-      String[] ends = range.split("-");
+      String[] ends = range.split("-", -1);
       long from = Long.parseLong(ends[0]);
       long to = ends.length > 1 ? Long.parseLong(ends[1]) : from;
       if (slot >= from && slot <= to) {
@@ -251,7 +252,7 @@ public final class LocalCluster implements AutoCloseable {
   /** Calls per command on one node, from INFO commandstats. */
   public java.util.Map<String, Long> commandStats(LocalRedis node) throws IOException {
     java.util.Map<String, Long> out = new java.util.HashMap<>();
-    for (String line : ((String) call(node, "INFO", "commandstats")).split("\r?\n")) {
+    for (String line : ((String) call(node, "INFO", "commandstats")).split("\r?\n", -1)) {
       if (line.startsWith("cmdstat_")) {
         String name = line.substring(8, line.indexOf(':'));
         int at = line.indexOf("calls=") + 6;
@@ -277,7 +278,7 @@ public final class LocalCluster implements AutoCloseable {
   /** {@link #call(LocalRedis, String...)} to whatever listens on {@code port} (a sentinel, say). */
   public static Object call(int port, String... args) throws IOException {
     try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
       s.setSoTimeout(5000);
       StringBuilder sb = new StringBuilder("*").append(args.length).append("\r\n");
       for (String a : args) {
@@ -297,37 +298,31 @@ public final class LocalCluster implements AutoCloseable {
   private static Object read(InputStream in) throws IOException {
     int type = in.read();
     String line = line(in);
-    switch (type) {
-      case '+':
-        return line;
-      case '-':
-        throw new IOException("redis error: " + line);
-      case ':':
-        return Long.parseLong(line);
-      case '$':
-        {
-          int n = Integer.parseInt(line);
-          if (n < 0) {
-            return null;
-          }
-          byte[] b = in.readNBytes(n + 2);
-          return new String(b, 0, n, StandardCharsets.UTF_8);
+    return switch (type) {
+      case '+' -> line;
+      case '-' -> throw new IOException("redis error: " + line);
+      case ':' -> Long.parseLong(line);
+      case '$' -> {
+        int n = Integer.parseInt(line);
+        if (n < 0) {
+          yield null;
         }
-      case '*':
-        {
-          int n = Integer.parseInt(line);
-          if (n < 0) {
-            return null;
-          }
-          List<Object> items = new ArrayList<>(n);
-          for (int i = 0; i < n; i++) {
-            items.add(read(in));
-          }
-          return items;
+        byte[] b = in.readNBytes(n + 2);
+        yield new String(b, 0, n, StandardCharsets.UTF_8);
+      }
+      case '*' -> {
+        int n = Integer.parseInt(line);
+        if (n < 0) {
+          yield null;
         }
-      default:
-        throw new IOException("unexpected reply type " + (char) type + line);
-    }
+        List<Object> items = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          items.add(read(in));
+        }
+        yield items;
+      }
+      default -> throw new IOException("unexpected reply type " + (char) type + line);
+    };
   }
 
   private static String line(InputStream in) throws IOException {
@@ -384,7 +379,7 @@ public final class LocalCluster implements AutoCloseable {
 
   private static boolean free(int port) {
     try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress("127.0.0.1", port));
+      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       return true;
     } catch (IOException e) {
       return false;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ScoreAnswerWriterTest {
   static final Reason[] ALL = Reason.values();
+  static final List<Arm> ARMS = List.of(Arm.values());
   static final HoldoutScope[] SCOPES = HoldoutScope.values();
 
   /** The reference: the same answer through the generated builders. */
@@ -135,7 +136,7 @@ class ScoreAnswerWriterTest {
         snapshot,
         r.nextBoolean() ? -1 : r.nextInt(10_000_000),
         degraded,
-        Arm.values()[r.nextInt(Arm.values().length)],
+        ARMS.get(r.nextInt(ARMS.size())),
         r.nextBoolean() ? null : "exp-" + r.nextInt(100),
         i -> holdouts[i],
         i -> wouldBe[i]);

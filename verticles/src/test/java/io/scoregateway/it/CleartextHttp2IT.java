@@ -3,6 +3,7 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ class CleartextHttp2IT {
   @Test
   void priorKnowledgePrefaceGetsNoHttp2Connection() throws IOException {
     for (int port : new int[] {gw.port, gw.adminPort}) {
-      try (Socket s = new Socket("127.0.0.1", port)) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
         byte[] preface = "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] settings = {0, 0, 0, 4, 0, 0, 0, 0, 0}; // an empty SETTINGS frame
         s.getOutputStream().write(preface);
@@ -56,9 +57,14 @@ class CleartextHttp2IT {
       RawHttp.Answer a =
           RawHttp.send(
               port,
-              "GET /health/live HTTP/1.1\r\nHost: x\r\n"
-                  + "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n"
-                  + "\r\n");
+              """
+              GET /health/live HTTP/1.1\r
+              Host: x\r
+              Connection: Upgrade, HTTP2-Settings\r
+              Upgrade: h2c\r
+              HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r
+              \r
+              """);
       assertThat(a.statusLine()).as("port %d", port).doesNotContain("101").startsWith("HTTP/1.1 ");
     }
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();

@@ -114,7 +114,7 @@ class ExposureKafkaIT {
 
   double exposureRecords(String outcome) {
     String prefix = "gateway_exposure_records_total{outcome=\"" + outcome + "\"} ";
-    for (String line : gw.engine.telemetry().scrape().get().split("\n")) {
+    for (String line : gw.engine.telemetry().scrape().get().split("\n", -1)) {
       if (line.startsWith(prefix)) {
         return Double.parseDouble(line.substring(prefix.length()));
       }

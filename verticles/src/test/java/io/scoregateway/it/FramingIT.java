@@ -3,8 +3,10 @@ package io.scoregateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,7 @@ class FramingIT {
 
   private static void assertOneRefusal(String all, int status, String detail) {
     assertThat(all).startsWith("HTTP/1.1 " + status).contains(detail);
-    assertThat(all.toLowerCase()).contains("connection: close");
+    assertThat(all.toLowerCase(Locale.ROOT)).contains("connection: close");
     assertThat(all.indexOf("HTTP/1.1", 1))
         .as("nothing answered after the refusal: " + all)
         .isEqualTo(-1);
@@ -110,7 +112,7 @@ class FramingIT {
 
   /** Sends the bytes and reads until the server closes (or 2 s pass). */
   private static String exchange(String bytes) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", gw.port)) {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), gw.port)) {
       s.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
       s.getOutputStream().flush();
       return readUntilClosed(s, 2_000);

@@ -992,9 +992,9 @@ class FuzzIT {
                               + "}";
                       default ->
                           "{\"max\":"
-                              + (-r.nextInt(1000))
+                              + -r.nextInt(1000)
                               + ",\"window_seconds\":"
-                              + (-r.nextInt(1000))
+                              + -r.nextInt(1000)
                               + "}";
                     });
             case BOOST ->
@@ -1186,11 +1186,13 @@ class FuzzIT {
                     ? HttpMethod.GET
                     : base.startsWith("/admin/v1/campaigns/") ? HttpMethod.POST : HttpMethod.DELETE;
           }
-          if (method == HttpMethod.HEAD) {
+          if (method.equals(HttpMethod.HEAD)) {
             method = HttpMethod.OPTIONS; // HEAD answers carry no body to check
           }
           boolean admin =
-              base.startsWith("/admin") || base.startsWith("/health") || base.startsWith("/metrics")
+              (base.startsWith("/admin")
+                      || base.startsWith("/health")
+                      || base.startsWith("/metrics"))
                   ? r.nextInt(4) > 0
                   : r.nextInt(4) == 0;
           byte[] body = r.nextBoolean() ? null : MalformedInputs.broken(validScore(), r);
@@ -1470,6 +1472,7 @@ class FuzzIT {
   // ================================================================ HTTP
 
   /** One request; {@code toString} keeps long bodies short in failure reports. */
+  @SuppressWarnings("ArrayRecordComponent") // raw fuzz bytes sent as-is; never compared/hashed
   record Req(
       String kind,
       HttpMethod method,
@@ -1548,7 +1551,7 @@ class FuzzIT {
             .timeout(20, TimeUnit.SECONDS)
             .await();
     sent.incrementAndGet();
-    String route = req.kind().split(" ")[0];
+    String route = req.kind().split(" ", -1)[0];
     statuses.computeIfAbsent(route + " " + a.status(), k -> new AtomicLong()).incrementAndGet();
     return a;
   }

@@ -104,8 +104,13 @@ final class GrpcClient implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
-    channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  public void close() {
+    channel.shutdownNow();
+    try {
+      channel.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the channel is shut down; stop waiting for it
+    }
   }
 
   static final MethodDescriptor.Marshaller<byte[]> BYTES =

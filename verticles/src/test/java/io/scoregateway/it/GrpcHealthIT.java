@@ -62,7 +62,9 @@ class GrpcHealthIT {
             public void onCompleted() {}
           });
 
-      try (LocalRedis redis = LocalRedis.start(redisPort, List.of())) {
+      // Redis comes up on the port the gateway has been trying all along
+      LocalRedis redis = LocalRedis.start(redisPort, List.of());
+      try (redis) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (gw.http.get(gw.adminPort, "127.0.0.1", "/health/ready").send().await().statusCode()
                 != 200

@@ -84,25 +84,34 @@ class GrpcLimitsIT {
           .addCandidates("t1")
           .build();
 
+  /** Starts a call whose message never comes; it holds its slot until {@link #release}. */
+  void hold(String token) {
+    start(token, new ClientCall.Listener<>() {});
+  }
+
   /** Starts a call whose message never comes; completes with its status when it ends. */
-  CompletableFuture<Status> hold(String token) {
-    ClientCall<ScoreRequest, ScoreResponse> call =
-        client.channel(token).newCall(ScoreServiceGrpc.getScoreMethod(), CallOptions.DEFAULT);
+  CompletableFuture<Status> holdUntilItEnds(String token) {
     CompletableFuture<Status> ended = new CompletableFuture<>();
-    call.start(
+    start(
+        token,
         new ClientCall.Listener<>() {
           @Override
           public void onClose(Status status, Metadata trailers) {
             ended.complete(status);
           }
-        },
-        new Metadata());
+        });
+    return ended;
+  }
+
+  private void start(String token, ClientCall.Listener<ScoreResponse> listener) {
+    ClientCall<ScoreRequest, ScoreResponse> call =
+        client.channel(token).newCall(ScoreServiceGrpc.getScoreMethod(), CallOptions.DEFAULT);
+    call.start(listener, new Metadata());
     call.request(1);
     held.add(call);
     // grpc-java writes a call's headers but flushes them with its first message: another call on
     // the same connection sends them on their way
     client.health("");
-    return ended;
   }
 
   static Status score(String token) {
@@ -174,7 +183,7 @@ class GrpcLimitsIT {
   @Test
   void aMessageThatNeverComesEndsTheCallAndFreesItsSlot() throws Exception {
     long start = System.nanoTime();
-    Status s = hold("a-token").get(BODY_READ_MS + 5_000, TimeUnit.MILLISECONDS);
+    Status s = holdUntilItEnds("a-token").get(BODY_READ_MS + 5_000, TimeUnit.MILLISECONDS);
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     assertThat(s.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
     assertThat(s.getDescription()).isEqualTo("request: message not received within 3000 ms");

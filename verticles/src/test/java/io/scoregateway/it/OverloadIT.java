@@ -21,6 +21,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +65,7 @@ class OverloadIT {
               .getBytes(StandardCharsets.UTF_8);
       // slow senders: headers and half a body, then silence; each holds an in-flight slot
       for (int i = 0; i < BOUND; i++) {
-        Socket s = new Socket("127.0.0.1", port);
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
         s.setSoTimeout(5_000);
         OutputStream out = s.getOutputStream();
         out.write(

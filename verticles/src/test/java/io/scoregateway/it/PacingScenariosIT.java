@@ -14,9 +14,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -173,40 +176,54 @@ class PacingScenariosIT {
 
     void drive() throws InterruptedException {
       ScheduledExecutorService timers = Executors.newScheduledThreadPool(4);
+      List<ScheduledFuture<?>> tasks = new ArrayList<>();
       long tick = 20;
-      timers.scheduleAtFixedRate(this::requests, 0, tick, TimeUnit.MILLISECONDS);
-      timers.scheduleAtFixedRate(this::flushPlays, 50, 100, TimeUnit.MILLISECONDS);
-      timers.scheduleAtFixedRate(this::sample, 10, 100, TimeUnit.MILLISECONDS);
-      timers.scheduleAtFixedRate(
-          () -> a.http.get(a.adminPort, "127.0.0.1", "/admin/v1/campaigns/read").send(),
-          0,
-          200,
-          TimeUnit.MILLISECONDS);
+      tasks.add(timers.scheduleAtFixedRate(this::requests, 0, tick, TimeUnit.MILLISECONDS));
+      tasks.add(timers.scheduleAtFixedRate(this::flushPlays, 50, 100, TimeUnit.MILLISECONDS));
+      tasks.add(timers.scheduleAtFixedRate(this::sample, 10, 100, TimeUnit.MILLISECONDS));
+      tasks.add(
+          timers.scheduleAtFixedRate(
+              () -> a.http.get(a.adminPort, "127.0.0.1", "/admin/v1/campaigns/read").send(),
+              0,
+              200,
+              TimeUnit.MILLISECONDS));
       for (Scenario s : scenarios) {
-        schedule(timers, s, s.change(), s.changeAtMs());
-        schedule(timers, s, s.change2(), s.change2AtMs());
+        schedule(timers, s, s.change(), s.changeAtMs()).ifPresent(tasks::add);
+        schedule(timers, s, s.change2(), s.change2AtMs()).ifPresent(tasks::add);
       }
       long wait = end + 6_000 - System.currentTimeMillis();
       Thread.sleep(Math.max(0, wait));
+      // a periodic task that is done has thrown (and stopped); a change that threw was not made
+      for (ScheduledFuture<?> task : tasks) {
+        if (task.isDone()) {
+          try {
+            task.get();
+          } catch (ExecutionException e) {
+            timers.shutdownNow();
+            throw new AssertionError("a scenario driver task failed", e.getCause());
+          }
+        }
+      }
       timers.shutdownNow();
       timers.awaitTermination(5, TimeUnit.SECONDS);
       flushPlays();
     }
 
-    private void schedule(
+    private Optional<ScheduledFuture<?>> schedule(
         ScheduledExecutorService timers, Scenario s, JsonObject change, long atMs) {
       if (change == null) {
-        return;
+        return Optional.empty();
       }
-      timers.schedule(
-          () -> {
-            JsonObject body = configs.get(s.id()).copy().mergeIn(change);
-            configs.put(s.id(), body);
-            changedAt = System.currentTimeMillis();
-            a.putCampaign(s.id(), body);
-          },
-          start + atMs - System.currentTimeMillis(),
-          TimeUnit.MILLISECONDS);
+      return Optional.of(
+          timers.schedule(
+              () -> {
+                JsonObject body = configs.get(s.id()).copy().mergeIn(change);
+                configs.put(s.id(), body);
+                changedAt = System.currentTimeMillis();
+                a.putCampaign(s.id(), body);
+              },
+              start + atMs - System.currentTimeMillis(),
+              TimeUnit.MILLISECONDS));
     }
 
     private void requests() {

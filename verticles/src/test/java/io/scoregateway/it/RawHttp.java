@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ final class RawHttp {
   /** One answer: the status line as sent, lower-cased headers and the body. */
   record Answer(String statusLine, Map<String, String> headers, String body) {
     int status() {
-      return Integer.parseInt(statusLine.split(" ")[1]);
+      return Integer.parseInt(statusLine.split(" ", -1)[1]);
     }
 
     JsonObject json() {
@@ -40,7 +41,7 @@ final class RawHttp {
   private RawHttp() {}
 
   static Answer send(int port, String head, byte[] body) throws IOException {
-    try (Socket s = new Socket("127.0.0.1", port)) {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
       s.setSoTimeout(5_000);
       OutputStream out = s.getOutputStream();
       out.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -88,7 +89,7 @@ final class RawHttp {
     if (end < 0) {
       throw new IOException("no complete answer: " + text);
     }
-    String[] lines = text.substring(0, end).split("\r\n");
+    String[] lines = text.substring(0, end).split("\r\n", -1);
     Map<String, String> headers = new TreeMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
@@ -100,7 +101,7 @@ final class RawHttp {
   }
 
   private static String header(String head, String name) {
-    for (String line : head.split("\r\n")) {
+    for (String line : head.split("\r\n", -1)) {
       int colon = line.indexOf(':');
       if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
         return line.substring(colon + 1);

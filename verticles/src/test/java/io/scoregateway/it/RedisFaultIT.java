@@ -155,7 +155,7 @@ class RedisFaultIT {
 
     static double serverTotalMs(String serverTiming) {
       String total = serverTiming.substring(serverTiming.indexOf("total;dur=") + 10);
-      return Double.parseDouble(total.split(",")[0].trim());
+      return Double.parseDouble(total.split(",", -1)[0].trim());
     }
 
     void start(int clients) {

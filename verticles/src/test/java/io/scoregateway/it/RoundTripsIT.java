@@ -158,7 +158,7 @@ class RoundTripsIT {
     String info =
         gw.seedLink.send(RedisCall.keyless(Command.INFO).arg("commandstats")).await().toString();
     Map<String, Long> out = new HashMap<>();
-    for (String line : info.split("\r?\n")) {
+    for (String line : info.split("\r?\n", -1)) {
       if (line.startsWith("cmdstat_")) {
         String name = line.substring(8, line.indexOf(':'));
         String calls =

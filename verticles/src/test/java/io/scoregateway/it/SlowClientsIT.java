@@ -10,14 +10,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -120,7 +123,7 @@ class SlowClientsIT {
     try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EdgeLimits(BODY_MS, 2, 20))) {
       gw.http.close(); // its pooled connections would count against the cap
       for (int i = 0; i < 30; i++) {
-        sockets.add(new Socket("127.0.0.1", gw.port));
+        sockets.add(new Socket(InetAddress.getLoopbackAddress(), gw.port));
       }
       TestGateway.sleep(300);
       int refused = 0;
@@ -145,7 +148,7 @@ class SlowClientsIT {
   /** Headers for a 100,000-byte body, 10 bytes of it, then a byte every 100 ms. */
   private static Socket slowBody(int port, String token, ScheduledExecutorService trickle)
       throws IOException {
-    Socket s = new Socket("127.0.0.1", port);
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
     OutputStream out = s.getOutputStream();
     out.write(
         ("POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
@@ -153,18 +156,20 @@ class SlowClientsIT {
                 + "Content-Length: 100000\r\n\r\n{\"user\":\"u")
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    trickle.scheduleAtFixedRate(
-        () -> {
-          try {
-            out.write(' ');
-            out.flush();
-          } catch (IOException e) {
-            throw new IllegalStateException("closed"); // ends this trickle
-          }
-        },
-        100,
-        100,
-        TimeUnit.MILLISECONDS);
+    // not awaited: it ends by throwing once the socket closes, or with trickle.shutdownNow()
+    ScheduledFuture<?> unused =
+        trickle.scheduleAtFixedRate(
+            () -> {
+              try {
+                out.write(' ');
+                out.flush();
+              } catch (IOException e) {
+                throw new IllegalStateException("closed"); // ends this trickle
+              }
+            },
+            100,
+            100,
+            TimeUnit.MILLISECONDS);
     return s;
   }
 
@@ -181,11 +186,12 @@ class SlowClientsIT {
           break;
         }
         sb.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-        if (sb.indexOf("\r\n\r\n") >= 0 && sb.toString().toLowerCase().contains("content-length")) {
+        if (sb.indexOf("\r\n\r\n") >= 0
+            && sb.toString().toLowerCase(Locale.ROOT).contains("content-length")) {
           int head = sb.indexOf("\r\n\r\n");
           String len =
               sb.substring(0, head)
-                  .toLowerCase()
+                  .toLowerCase(Locale.ROOT)
                   .replaceAll("(?s).*content-length: *(\\d+).*", "$1");
           if (sb.length() >= head + 4 + Integer.parseInt(len)) {
             break;

@@ -72,8 +72,8 @@ class SnapshotAgeIT {
             .putHeader("accept", "application/x-ndjson")
             .sendJsonObject(REQUEST)
             .await();
-    String[] lines = streamed.bodyAsString().split("\n");
-    JsonObject done = new JsonObject(lines[lines.length - 1]);
+    List<String> lines = streamed.bodyAsString().lines().toList();
+    JsonObject done = new JsonObject(lines.get(lines.size() - 1));
     assertThat(done.getBoolean("done")).isTrue();
     assertThat(done.getLong("snapshot_age_s")).isBetween(3600L, 3700L);
   }

@@ -127,6 +127,8 @@ public final class TestGateway implements AutoCloseable {
   }
 
   /**
+   * A gateway on {@code redis} with a snapshot score cache.
+   *
    * @param cacheEntries snapshot score cache size; 0 (the default) sends every lookup to Redis
    */
   public static TestGateway start(

@@ -171,8 +171,10 @@ class MeasurementPipelineTest {
 
     assertThat(reasons(ex)).containsExactly(Reason.HOLDOUT, Reason.NOT_ENROLLED);
     assertThat(ex.inputs().wouldBe(0)).isEqualTo(Reason.NO_SCORE);
-    assertThat(Reason.HOLDOUT.ordinal()).isEqualTo(Reason.MARKET_EXCLUDED.ordinal() + 1);
-    assertThat(Reason.HOLDOUT.ordinal()).isEqualTo(Reason.NO_SCORE.ordinal() - 1);
+    // the gate order is the declaration order
+    List<Reason> order = List.of(Reason.values());
+    assertThat(order.indexOf(Reason.HOLDOUT)).isEqualTo(order.indexOf(Reason.MARKET_EXCLUDED) + 1);
+    assertThat(order.indexOf(Reason.HOLDOUT)).isEqualTo(order.indexOf(Reason.NO_SCORE) - 1);
   }
 
   @Test

@@ -34,6 +34,8 @@ class PacingRefreshScriptIT {
   static final long SLOT = 1_000;
   static final long SETTLE_MS = 3_000;
   static final long START = Instant.parse("2026-11-28T10:00:00Z").toEpochMilli();
+  static final List<PacingMode> MODES =
+      List.of(PacingMode.EVEN, PacingMode.ASAP, PacingMode.FRONT_LOADED);
 
   static ScriptRedis r;
   static RedisLink link;
@@ -80,7 +82,7 @@ class PacingRefreshScriptIT {
     int engaged = 0;
     for (int k = 0; k < 24; k++) {
       String id = "x" + k;
-      PacingMode mode = PacingMode.values()[k % 3];
+      PacingMode mode = MODES.get(k % MODES.size());
       List<Double> profile = k % 4 == 1 && mode != PacingMode.ASAP ? profile(rnd) : null;
       long budget = 10 + rnd.nextLong(5_000);
       CampaignStatus status = CampaignStatus.ACTIVE;

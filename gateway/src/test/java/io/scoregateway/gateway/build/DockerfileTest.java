@@ -15,7 +15,7 @@ class DockerfileTest {
     List<String> images =
         Files.readAllLines(dockerfile).stream()
             .filter(l -> l.startsWith("FROM "))
-            .map(l -> l.split("\\s+")[1])
+            .map(l -> l.split("\\s+", -1)[1])
             .toList();
     assertThat(images).isNotEmpty();
     for (String image : images) {

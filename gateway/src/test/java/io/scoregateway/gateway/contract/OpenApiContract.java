@@ -90,7 +90,7 @@ final class OpenApiContract {
       return o;
     }
     JsonObject at = doc;
-    for (String part : o.getString("$ref").substring(2).split("/")) {
+    for (String part : o.getString("$ref").substring(2).split("/", -1)) {
       at = at.getJsonObject(part.replace("~1", "/").replace("~0", "~"));
     }
     return at;

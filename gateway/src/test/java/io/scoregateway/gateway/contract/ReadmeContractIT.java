@@ -59,10 +59,11 @@ class ReadmeContractIT {
       flags.put(ConfigKey.EVENT_LOOPS, "1");
       flags.put(ConfigKey.TIMEOUT_MS, "2000");
       GatewayConfig config = GatewayConfig.from(ConfigSources.resolve(flags, Map.of(), null));
-      try (GatewayBoot.Running gw =
+      GatewayBoot.Running gw =
           Await.result(
               GatewayBoot.start(
-                  config, Clock.systemUTC(), Map.of(), Map.of("otel.traces.exporter", "none")))) {
+                  config, Clock.systemUTC(), Map.of(), Map.of("otel.traces.exporter", "none")));
+      try (gw) { // the examples run against it over HTTP
         WebClient http = WebClient.create(vertx);
         awaitReady(http, adminPort);
         HttpResponse<Buffer> served =
@@ -155,7 +156,7 @@ class ReadmeContractIT {
       return;
     }
     if (media.equals("application/x-ndjson")) {
-      for (String line : r.bodyAsString().split("\n")) {
+      for (String line : r.bodyAsString().lines().toList()) {
         contract.violations(schema, line).forEach(v -> problems.add(where + " answer line: " + v));
       }
     } else if (media.endsWith("json")) {

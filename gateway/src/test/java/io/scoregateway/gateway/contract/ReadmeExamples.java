@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -105,7 +106,8 @@ final class ReadmeExamples {
     StringBuilder w = new StringBuilder();
     boolean inWord = false;
     char quote = 0;
-    for (char c : cmd.toCharArray()) {
+    for (int i = 0; i < cmd.length(); i++) {
+      char c = cmd.charAt(i);
       if (quote != 0) {
         if (c == quote) {
           quote = 0;
@@ -146,7 +148,9 @@ final class ReadmeExamples {
         case "-H" -> {
           String h = words.get(++i);
           int colon = h.indexOf(':');
-          headers.put(h.substring(0, colon).strip().toLowerCase(), h.substring(colon + 1).strip());
+          headers.put(
+              h.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+              h.substring(colon + 1).strip());
         }
         case "-d", "--data" -> body = words.get(++i);
         default -> {

@@ -1,7 +1,9 @@
 package io.scoregateway.gateway.helm;
 
 import static io.scoregateway.gateway.helm.RenderedChart.at;
-import static io.scoregateway.gateway.helm.RenderedChart.cast;
+import static io.scoregateway.gateway.helm.RenderedChart.list;
+import static io.scoregateway.gateway.helm.RenderedChart.map;
+import static io.scoregateway.gateway.helm.RenderedChart.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -118,7 +120,7 @@ class HelmChartIT {
     assertThat(at(pdb, "spec.selector.matchLabels")).isEqualTo(selector);
 
     Map<String, Object> term =
-        cast(
+        map(
             at(
                 podSpec(chart),
                 "affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution.0"));
@@ -162,7 +164,7 @@ class HelmChartIT {
         RenderedChart.render(
             "--set", "tls.existingSecret=gw-tls", "--set", "metrics.serviceMonitor.enabled=true");
     Map<String, Object> tls =
-        cast(at(chart.get("ServiceMonitor", NAME), "spec.endpoints.0.tlsConfig"));
+        map(at(chart.get("ServiceMonitor", NAME), "spec.endpoints.0.tlsConfig"));
     assertThat(tls).doesNotContainKey("insecureSkipVerify");
     assertThat(tls.get("serverName")).isEqualTo(NAME + "-admin.ns.svc");
     assertThat(at(tls, "ca.secret.name")).isEqualTo("gw-tls");
@@ -206,14 +208,14 @@ class HelmChartIT {
         .containsEntry("GATEWAY_REDIS_TLS_CERT", "/etc/score-gateway/redis-tls/tls.crt")
         .containsEntry("GATEWAY_REDIS_TLS_KEY", "/etc/score-gateway/redis-tls/tls.key");
     List<Map<String, Object>> volumes =
-        cast(at(chart.get("Deployment", NAME), "spec.template.spec.volumes"));
+        maps(at(chart.get("Deployment", NAME), "spec.template.spec.volumes"));
     assertThat(volumes)
         .anyMatch(
             v ->
                 "redis-tls".equals(v.get("name"))
                     && "redis-tls".equals(at(v, "secret.secretName")));
     // mounted as a directory (no subPath): kubelet's updates of a rotated Secret reach the files
-    List<Map<String, Object>> mounts = cast(at(container(chart), "volumeMounts"));
+    List<Map<String, Object>> mounts = maps(at(container(chart), "volumeMounts"));
     assertThat(mounts)
         .anyMatch(m -> "redis-tls".equals(m.get("name")) && !m.containsKey("subPath"));
   }
@@ -235,8 +237,8 @@ class HelmChartIT {
             List.of(
                 Map.of("name", "admin", "port", 9090, "targetPort", "admin", "protocol", "TCP")));
     for (Map<String, Object> svc : List.of(data, admin)) {
-      Map<String, Object> selector = cast(at(svc, "spec.selector"));
-      Map<String, Object> labels = cast(podLabels);
+      Map<String, Object> selector = map(at(svc, "spec.selector"));
+      Map<String, Object> labels = map(podLabels);
       assertThat(labels)
           .as("selector of " + at(svc, "metadata.name"))
           .containsAllEntriesOf(selector);
@@ -248,7 +250,7 @@ class HelmChartIT {
     RenderedChart plain = RenderedChart.render();
     assertThat(environment(plain)).doesNotContainKey("GATEWAY_GRPC_PORT");
     assertThat(gatewayConfig(plain, environment(plain)).engine().server().grpcPort()).isZero();
-    List<Map<String, Object>> plainPorts = cast(at(container(plain), "ports"));
+    List<Map<String, Object>> plainPorts = maps(at(container(plain), "ports"));
     assertThat(plainPorts).noneMatch(p -> "grpc".equals(p.get("name")));
     assertThat((List<?>) at(plain.get("Service", NAME), "spec.ports")).hasSize(1);
     assertThat((List<?>) at(plain.get("NetworkPolicy", NAME), "spec.ingress.0.ports")).hasSize(1);
@@ -365,7 +367,7 @@ class HelmChartIT {
                 "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution.0.topologyKey"))
         .isEqualTo("kubernetes.io/hostname");
     Map<String, Object> spread =
-        cast(at(pod, "topologySpreadConstraints.0.labelSelector.matchLabels"));
+        map(at(pod, "topologySpreadConstraints.0.labelSelector.matchLabels"));
     assertThat(spread).containsEntry("app.kubernetes.io/instance", RenderedChart.RELEASE);
 
     Map<String, Object> sm = chart.get("ServiceMonitor", NAME);
@@ -373,10 +375,10 @@ class HelmChartIT {
     assertThat(at(sm, "spec.endpoints.0.port")).isEqualTo("admin");
     assertThat(at(sm, "spec.endpoints.0.path")).isEqualTo("/metrics");
     Map<String, Object> adminLabels =
-        cast(at(chart.get("Service", NAME + "-admin"), "metadata.labels"));
-    Map<String, Object> smSelector = cast(at(sm, "spec.selector.matchLabels"));
+        map(at(chart.get("Service", NAME + "-admin"), "metadata.labels"));
+    Map<String, Object> smSelector = map(at(sm, "spec.selector.matchLabels"));
     assertThat(adminLabels).containsAllEntriesOf(smSelector);
-    Map<String, Object> dataLabels = cast(at(chart.get("Service", NAME), "metadata.labels"));
+    Map<String, Object> dataLabels = map(at(chart.get("Service", NAME), "metadata.labels"));
     assertThat(dataLabels)
         .as("the ServiceMonitor selects only the admin Service")
         .doesNotContainEntry("app.kubernetes.io/component", "admin");
@@ -441,11 +443,11 @@ class HelmChartIT {
   // --- rendered-object accessors
 
   private static Map<String, Object> podSpec(RenderedChart chart) {
-    return cast(at(chart.get("Deployment", NAME), "spec.template.spec"));
+    return map(at(chart.get("Deployment", NAME), "spec.template.spec"));
   }
 
   private static Map<String, Object> container(RenderedChart chart) {
-    List<Map<String, Object>> containers = cast(at(podSpec(chart), "containers"));
+    List<Map<String, Object>> containers = maps(at(podSpec(chart), "containers"));
     assertThat(containers).hasSize(1);
     return containers.get(0);
   }
@@ -456,14 +458,14 @@ class HelmChartIT {
   private static Map<String, String> environment(RenderedChart chart) {
     Map<String, Object> c = container(chart);
     Map<String, String> env = new HashMap<>();
-    List<Map<String, Object>> from = cast(at(c, "envFrom"));
+    List<Map<String, Object>> from = maps(at(c, "envFrom"));
     for (Map<String, Object> source : from) {
       Map<String, Object> cm =
           chart.get("ConfigMap", String.valueOf(at(source, "configMapRef.name")));
-      Map<String, Object> data = cast(cm.get("data"));
+      Map<String, Object> data = map(cm.get("data"));
       data.forEach((k, v) -> env.put(k, String.valueOf(v)));
     }
-    List<Map<String, Object>> vars = cast(at(c, "env"));
+    List<Map<String, Object>> vars = maps(at(c, "env"));
     for (Map<String, Object> v : vars) {
       if (v.containsKey("value")) {
         env.put(String.valueOf(v.get("name")), String.valueOf(v.get("value")));
@@ -485,7 +487,7 @@ class HelmChartIT {
   }
 
   private static Map<String, Object> envVar(Map<String, Object> c, String name) {
-    List<Map<String, Object>> vars = cast(at(c, "env"));
+    List<Map<String, Object>> vars = maps(at(c, "env"));
     return vars.stream()
         .filter(v -> name.equals(v.get("name")))
         .findFirst()
@@ -493,13 +495,13 @@ class HelmChartIT {
   }
 
   private static List<String> strings(Object node, String path) {
-    List<Object> list = cast(at(node, path));
+    List<Object> list = list(at(node, path));
     assertThat(list).as(path).isNotNull();
     return list.stream().map(String::valueOf).toList();
   }
 
   private static int portNumber(Map<String, Object> c, String name) {
-    List<Map<String, Object>> ports = cast(at(c, "ports"));
+    List<Map<String, Object>> ports = maps(at(c, "ports"));
     return ports.stream()
         .filter(p -> name.equals(p.get("name")))
         .map(p -> (Integer) p.get("containerPort"))
@@ -508,7 +510,7 @@ class HelmChartIT {
   }
 
   private static Object mountPath(Map<String, Object> c, String volume) {
-    List<Map<String, Object>> mounts = cast(at(c, "volumeMounts"));
+    List<Map<String, Object>> mounts = maps(at(c, "volumeMounts"));
     return mounts.stream()
         .filter(m -> volume.equals(m.get("name")))
         .map(m -> m.get("mountPath"))
@@ -517,7 +519,7 @@ class HelmChartIT {
   }
 
   private static Map<String, Object> volume(Map<String, Object> pod, String name) {
-    List<Map<String, Object>> volumes = cast(at(pod, "volumes"));
+    List<Map<String, Object>> volumes = maps(at(pod, "volumes"));
     return volumes.stream().filter(v -> name.equals(v.get("name"))).findFirst().orElse(null);
   }
 }

@@ -43,7 +43,7 @@ final class RenderedChart {
     List<Map<String, Object>> docs = new ArrayList<>();
     for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(r.stdout)) {
       if (doc != null) {
-        docs.add(cast(doc));
+        docs.add(map(doc));
       }
     }
     return new RenderedChart(docs);
@@ -76,7 +76,7 @@ final class RenderedChart {
   /** Follows a dotted path of map keys; a numeric segment indexes a list. Null when absent. */
   static Object at(Object node, String path) {
     Object cur = node;
-    for (String key : path.split("\\.")) {
+    for (String key : path.split("\\.", -1)) {
       if (cur instanceof Map<?, ?> m) {
         cur = m.get(key);
       } else if (cur instanceof List<?> l && key.matches("\\d+")) {
@@ -88,9 +88,22 @@ final class RenderedChart {
     return cur;
   }
 
+  /** A YAML mapping node as parsed (string keys). */
   @SuppressWarnings("unchecked")
-  static <T> T cast(Object o) {
-    return (T) o;
+  static Map<String, Object> map(Object o) {
+    return (Map<String, Object>) o;
+  }
+
+  /** A YAML sequence node whose items are mappings. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> maps(Object o) {
+    return (List<Map<String, Object>>) o;
+  }
+
+  /** A YAML sequence node. */
+  @SuppressWarnings("unchecked")
+  static List<Object> list(Object o) {
+    return (List<Object>) o;
   }
 
   record Result(int exit, String stdout, String output) {}
@@ -118,7 +131,7 @@ final class RenderedChart {
               + " (prints the path of one); the chart tests cannot run without helm");
     }
     Result r = run(List.of(getHelm.toString()));
-    String[] lines = r.stdout.strip().split("\n");
+    String[] lines = r.stdout.strip().split("\n", -1);
     String path = lines[lines.length - 1].strip();
     if (r.exit != 0 || path.isEmpty() || !Files.isExecutable(Path.of(path))) {
       throw new AssertionError(

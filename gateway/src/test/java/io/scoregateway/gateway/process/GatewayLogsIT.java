@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalRedis;
 import io.vertx.core.json.JsonObject;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -108,7 +109,9 @@ class GatewayLogsIT {
   void stopsWithin2sWhenTheCollectorNeverAnswers() throws Exception {
     try (LocalRedis redis = LocalRedis.start();
         ServerSocket blackHole = new ServerSocket()) {
-      blackHole.bind(new InetSocketAddress("127.0.0.1", 0)); // accepts connections, never answers
+      blackHole.bind(
+          new InetSocketAddress(
+              InetAddress.getLoopbackAddress(), 0)); // accepts connections, never answers
       int port = LocalRedis.freePort();
       try (GatewayProcess gw =
           GatewayProcess.start(

@@ -3,6 +3,7 @@ package io.scoregateway.gateway.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.devredis.LocalRedis;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class StartupFailureIT {
   static void setUp() throws Exception {
     redis = LocalRedis.start();
     held = new ServerSocket();
-    held.bind(new InetSocketAddress("127.0.0.1", 0));
+    held.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
     Path dir = Files.createTempDirectory("startup-failure-");
     notPem = Files.writeString(dir.resolve("not.pem"), "this is not PEM\n");
     // PEM framing around bytes that are no certificate or key: only loading them can tell

@@ -63,7 +63,7 @@ class AvroScoreReaderTest {
                 + "{\"name\":\"f\",\"type\":\"float\"},{\"name\":\"n\",\"type\":\"int\"},"
                 + "{\"name\":\"score\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\","
                 + "\"precision\":38,\"scale\":9}}");
-    ByteBuffer seg = ByteBuffer.wrap("s9".getBytes());
+    ByteBuffer seg = ByteBuffer.wrap("s9".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     ByteBuffer dec = ByteBuffer.wrap(BigInteger.valueOf(1_250_000_000L).toByteArray());
     Path file =
         ScoreFiles.avro(

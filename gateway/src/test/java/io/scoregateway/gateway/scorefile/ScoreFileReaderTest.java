@@ -129,23 +129,22 @@ class ScoreFileReaderTest {
   @Test
   void ndjsonRows() throws IOException {
     String nd =
-        String.join(
-            "\n",
-            "\uFEFF{\"track\":\"t1\",\"segment\":\"s1\",\"score\":0.5}",
-            "{\"track\":\"t2\",\"score\":3}",
-            "{\"track\":\"t3\",\"segment\":\"\",\"score\":1,\"extra\":true}",
-            "",
-            "{\"track\":\"t4\",\"segment\":null,\"score\":2}",
-            "not json",
-            "[1,2]",
-            "{\"segment\":\"s1\",\"score\":1}",
-            "{\"track\":7,\"score\":1}",
-            "{\"track\":\"t1\",\"segment\":3,\"score\":1}",
-            "{\"track\":\"t1\",\"score\":\"0.5\"}",
-            "{\"track\":\"t1\"}",
-            "{\"track\":\"t1\",\"score\":-1}",
-            "{\"track\":\"a b\",\"score\":1}",
-            "{\"track\":\"t1\",\"segment\":\"a b\",\"score\":1}");
+        """
+        \uFEFF{"track":"t1","segment":"s1","score":0.5}
+        {"track":"t2","score":3}
+        {"track":"t3","segment":"","score":1,"extra":true}
+
+        {"track":"t4","segment":null,"score":2}
+        not json
+        [1,2]
+        {"segment":"s1","score":1}
+        {"track":7,"score":1}
+        {"track":"t1","segment":3,"score":1}
+        {"track":"t1","score":"0.5"}
+        {"track":"t1"}
+        {"track":"t1","score":-1}
+        {"track":"a b","score":1}
+        {"track":"t1","segment":"a b","score":1}""";
     List<Parsed> rows = read(nd, ScoreFormat.NDJSON);
     assertThat(rows).hasSize(14);
     assertThat(good(rows.get(0))).isEqualTo(new Row("t1", "s1", 0.5));

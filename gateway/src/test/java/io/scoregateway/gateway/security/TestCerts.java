@@ -2,6 +2,7 @@ package io.scoregateway.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -46,7 +47,7 @@ public final class TestCerts {
                 "changeit")
             .redirectErrorStream(true)
             .start();
-    String out = new String(p.getInputStream().readAllBytes());
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(p12)) {
@@ -54,7 +55,7 @@ public final class TestCerts {
     }
     PrivateKey privateKey = (PrivateKey) ks.getKey("gw", "changeit".toCharArray());
     Certificate certificate = ks.getCertificate("gw");
-    Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes());
+    Base64.Encoder b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
     Files.writeString(
         keyPem,
         "-----BEGIN PRIVATE KEY-----\n"

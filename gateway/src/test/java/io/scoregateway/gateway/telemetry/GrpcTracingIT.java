@@ -34,62 +34,64 @@ class GrpcTracingIT {
   void aCallJoinsTheCallersTraceWithMethodNamedServerSpanAndHopSpans() throws Exception {
     Vertx vertx = Vertx.vertx();
     int grpcPort = LocalRedis.freePort();
-    try (OtlpReceiver receiver = new OtlpReceiver(vertx);
-        GatewayFixture gw =
-            new GatewayFixture(
-                Map.of(ConfigKey.GRPC_PORT, Integer.toString(grpcPort)),
-                Map.of(
-                    "otel.traces.exporter", "otlp",
-                    "otel.exporter.otlp.traces.endpoint",
-                        "http://127.0.0.1:" + receiver.port() + "/v1/traces",
-                    "otel.bsp.schedule.delay", "50",
-                    "otel.traces.sampler", "parentbased_always_on"))) {
-      ManagedChannel channel =
-          NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
-      try {
-        Metadata out = new Metadata();
-        out.put(TRACEPARENT, "00-" + TRACE + "-" + CALLER_SPAN + "-01");
-        AtomicReference<Metadata> headers = new AtomicReference<>();
-        AtomicReference<Metadata> trailers = new AtomicReference<>();
-        ScoreResponse r =
-            ScoreServiceGrpc.newBlockingStub(channel)
-                .withInterceptors(
-                    MetadataUtils.newAttachHeadersInterceptor(out),
-                    MetadataUtils.newCaptureMetadataInterceptor(headers, trailers))
-                .withDeadlineAfter(30, TimeUnit.SECONDS)
-                .score(
-                    ScoreRequest.newBuilder()
-                        .setUser("u-1")
-                        .setSurface("autoplay")
-                        .setMarket("SE")
-                        .addCandidates("t1")
-                        .addCandidates("t9")
-                        .addCandidates("t3")
-                        .build());
-        assertThat(r.getResults(0).getReason()).isEqualTo(Reason.REASON_PROMOTED);
+    try (OtlpReceiver receiver = new OtlpReceiver(vertx)) {
+      GatewayFixture gw =
+          new GatewayFixture(
+              Map.of(ConfigKey.GRPC_PORT, Integer.toString(grpcPort)),
+              Map.of(
+                  "otel.traces.exporter", "otlp",
+                  "otel.exporter.otlp.traces.endpoint",
+                      "http://127.0.0.1:" + receiver.port() + "/v1/traces",
+                  "otel.bsp.schedule.delay", "50",
+                  "otel.traces.sampler", "parentbased_always_on"));
+      try (gw) { // the calls below reach it through grpcPort
+        ManagedChannel channel =
+            NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        try {
+          Metadata out = new Metadata();
+          out.put(TRACEPARENT, "00-" + TRACE + "-" + CALLER_SPAN + "-01");
+          AtomicReference<Metadata> headers = new AtomicReference<>();
+          AtomicReference<Metadata> trailers = new AtomicReference<>();
+          ScoreResponse r =
+              ScoreServiceGrpc.newBlockingStub(channel)
+                  .withInterceptors(
+                      MetadataUtils.newAttachHeadersInterceptor(out),
+                      MetadataUtils.newCaptureMetadataInterceptor(headers, trailers))
+                  .withDeadlineAfter(30, TimeUnit.SECONDS)
+                  .score(
+                      ScoreRequest.newBuilder()
+                          .setUser("u-1")
+                          .setSurface("autoplay")
+                          .setMarket("SE")
+                          .addCandidates("t1")
+                          .addCandidates("t9")
+                          .addCandidates("t3")
+                          .build());
+          assertThat(r.getResults(0).getReason()).isEqualTo(Reason.REASON_PROMOTED);
 
-        List<OtlpReceiver.SpanData> spans = awaitSpans(receiver);
-        OtlpReceiver.SpanData server =
-            spans.stream()
-                .filter(s -> s.name().equals("scoregateway.v1.ScoreService/Score"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(spans));
-        assertThat(server.parentSpanId()).isEqualTo(CALLER_SPAN);
-        assertThat(server.attributes())
-            .containsEntry("rpc.system", "grpc")
-            .containsEntry("rpc.service", "scoregateway.v1.ScoreService")
-            .containsEntry("rpc.method", "Score")
-            .containsEntry("rpc.grpc.status_code", 0L);
-        assertThat(headers.get().get(TRACEPARENT))
-            .isEqualTo("00-" + TRACE + "-" + server.spanId() + "-01");
-        for (String hop : List.of("score lookup", "allocation", "response write")) {
-          assertThat(spans)
-              .as("hop %s beneath the server span", hop)
-              .anyMatch(s -> s.name().equals(hop) && s.parentSpanId().equals(server.spanId()));
+          List<OtlpReceiver.SpanData> spans = awaitSpans(receiver);
+          OtlpReceiver.SpanData server =
+              spans.stream()
+                  .filter(s -> s.name().equals("scoregateway.v1.ScoreService/Score"))
+                  .findFirst()
+                  .orElseThrow(() -> new AssertionError(spans));
+          assertThat(server.parentSpanId()).isEqualTo(CALLER_SPAN);
+          assertThat(server.attributes())
+              .containsEntry("rpc.system", "grpc")
+              .containsEntry("rpc.service", "scoregateway.v1.ScoreService")
+              .containsEntry("rpc.method", "Score")
+              .containsEntry("rpc.grpc.status_code", 0L);
+          assertThat(headers.get().get(TRACEPARENT))
+              .isEqualTo("00-" + TRACE + "-" + server.spanId() + "-01");
+          for (String hop : List.of("score lookup", "allocation", "response write")) {
+            assertThat(spans)
+                .as("hop %s beneath the server span", hop)
+                .anyMatch(s -> s.name().equals(hop) && s.parentSpanId().equals(server.spanId()));
+          }
+          assertThat(spans).allMatch(s -> s.traceId().equals(TRACE));
+        } finally {
+          channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
-        assertThat(spans).allMatch(s -> s.traceId().equals(TRACE));
-      } finally {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
     } finally {
       vertx.close().await();

@@ -66,7 +66,7 @@ class MetricsIT {
   /** Every sample of the page by its full series name (name plus labels). */
   static Map<String, Double> samples(String page) {
     Map<String, Double> out = new HashMap<>();
-    for (String line : page.split("\n")) {
+    for (String line : page.split("\n", -1)) {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -165,7 +165,7 @@ class MetricsIT {
     score("u-m2", "t1");
     String page = page();
     samples(page);
-    for (String line : page.split("\n")) {
+    for (String line : page.split("\n", -1)) {
       assertThat(line).doesNotContain("u-m2").doesNotContain("127.0.0.1");
     }
     File promtool = onPath("promtool");
@@ -183,7 +183,10 @@ class MetricsIT {
   }
 
   private static File onPath(String name) {
-    for (String d : System.getenv("PATH").split(File.pathSeparator)) {
+    for (String d : System.getenv("PATH").split(File.pathSeparator, -1)) {
+      if (d.isEmpty()) {
+        continue; // an empty PATH entry names no directory to look in
+      }
       File f = new File(d, name);
       if (f.canExecute()) {
         return f;
