@@ -48,24 +48,7 @@ public final class Gates {
       double admissionUnit,
       double floor,
       boolean heldBack) {
-    if (Double.isNaN(baseScore) || baseScore <= 0) {
-      return Reason.NO_SCORE;
-    }
-    if (baseScore < floor) {
-      return Reason.BELOW_FLOOR;
-    }
-    if (pacer.exhausted()) {
-      pacer.exhaustedAttempt();
-      return Reason.BUDGET_EXHAUSTED;
-    }
-    if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
-      return Reason.FREQUENCY_CAPPED;
-    }
-    if (heldBack) {
-      pacer.heldAttempt();
-      return Reason.ENGAGEMENT_HOLD;
-    }
-    return pacer.admit(admissionUnit);
+    return gates(c, baseScore, pacer, userCount, admissionUnit, floor, heldBack, true);
   }
 
   /**
@@ -81,6 +64,19 @@ public final class Gates {
       double admissionUnit,
       double floor,
       boolean heldBack) {
+    return gates(c, baseScore, pacer, userCount, admissionUnit, floor, heldBack, false);
+  }
+
+  /** The gates after the lookups; {@code take}: count the attempt and take from the lease. */
+  private static Reason gates(
+      Campaign c,
+      double baseScore,
+      CampaignPacer pacer,
+      long userCount,
+      double admissionUnit,
+      double floor,
+      boolean heldBack,
+      boolean take) {
     if (Double.isNaN(baseScore) || baseScore <= 0) {
       return Reason.NO_SCORE;
     }
@@ -88,14 +84,20 @@ public final class Gates {
       return Reason.BELOW_FLOOR;
     }
     if (pacer.exhausted()) {
+      if (take) {
+        pacer.exhaustedAttempt();
+      }
       return Reason.BUDGET_EXHAUSTED;
     }
     if (c.frequencyCap() != null && userCount >= c.frequencyCap().max()) {
       return Reason.FREQUENCY_CAPPED;
     }
     if (heldBack) {
+      if (take) {
+        pacer.heldAttempt();
+      }
       return Reason.ENGAGEMENT_HOLD;
     }
-    return pacer.wouldAdmit(admissionUnit);
+    return take ? pacer.admit(admissionUnit) : pacer.wouldAdmit(admissionUnit);
   }
 }
