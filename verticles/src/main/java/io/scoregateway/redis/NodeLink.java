@@ -62,6 +62,9 @@ final class NodeLink implements RedisLink {
 
   private boolean everConnected;
 
+  /** The MGETs of one event-loop turn, sent as one. */
+  private final MgetBatcher mgets;
+
   /**
    * @param owner the event loop this link's state belongs to (a cluster link's, for its nodes)
    * @param stallMs how long the oldest call may go unanswered before the link gives up on it
@@ -76,6 +79,7 @@ final class NodeLink implements RedisLink {
     this.endpoint = RedisUrl.redact(options.getEndpoint());
     // log lines name the link by its URL, password hidden: which node, which scheme
     this.name = " " + endpoint;
+    this.mgets = new MgetBatcher(owner, this::send, this::batch);
   }
 
   @Override
@@ -224,24 +228,16 @@ final class NodeLink implements RedisLink {
     return connection().compose(c -> call.get());
   }
 
+  /** Every MGET asked during one event-loop turn is sent as one command ({@link MgetBatcher}). */
   @Override
   public Future<Response[]> mget(List<String> keys) {
     if (keys.isEmpty()) {
       return Future.succeededFuture(new Response[0]);
     }
-    RedisCall mget = RedisCall.on(Command.MGET, keys.get(0));
-    for (int i = 1; i < keys.size(); i++) {
-      mget.arg(keys.get(i));
+    if (!owner.isCurrent()) {
+      return owner.call(() -> mgets.mget(keys));
     }
-    return send(mget)
-        .map(
-            reply -> {
-              Response[] out = new Response[keys.size()];
-              for (int i = 0; i < out.length; i++) {
-                out[i] = reply.get(i);
-              }
-              return out;
-            });
+    return mgets.mget(keys);
   }
 
   @Override

@@ -49,6 +49,14 @@ final class Owner {
     return promise.future();
   }
 
+  /**
+   * Runs {@code work} on the owning event loop after what it is doing now: on that loop, after the
+   * turn that called this (the events read in the same poll included).
+   */
+  void later(Runnable work) {
+    context.runOnContext(v -> work.run());
+  }
+
   /** Runs {@code work} on the owning event loop: at once when already there. */
   void run(Runnable work) {
     if (isCurrent()) {
