@@ -1,5 +1,6 @@
 package io.scoregateway.http;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -9,11 +10,37 @@ import java.util.Arrays;
  * is never held as chars and encoded again, and it is copied once, into the buffer sent.
  */
 final class AnswerBytes {
+  /** A scratch answer kept by a thread at most this large; a larger one is let go after use. */
+  private static final int KEPT_CAPACITY = 256 * 1024;
+
+  private static final FastThreadLocal<AnswerBytes> SCRATCH =
+      new FastThreadLocal<>() {
+        @Override
+        protected AnswerBytes initialValue() {
+          return new AnswerBytes(16 * 1024);
+        }
+      };
+
   private byte[] bytes;
   private int length;
 
   AnswerBytes(int capacity) {
     bytes = new byte[Math.max(16, capacity)];
+  }
+
+  /**
+   * This thread's scratch answer, emptied: answers are written whole on one thread and copied out
+   * by {@link #toBuffer()}, so one array per thread serves them all instead of one per answer. Not
+   * for an answer that is still being written on this thread.
+   */
+  static AnswerBytes scratch() {
+    AnswerBytes out = SCRATCH.get();
+    if (out.bytes.length > KEPT_CAPACITY) {
+      out = new AnswerBytes(16 * 1024);
+      SCRATCH.set(out);
+    }
+    out.length = 0;
+    return out;
   }
 
   int length() {

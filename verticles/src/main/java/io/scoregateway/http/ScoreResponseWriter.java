@@ -8,13 +8,11 @@ import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes decisions straight into buffers, no intermediate JSON objects. Every string written is an
- * already-validated id or a fixed name, so no escaping is needed.
+ * Writes decisions straight into bytes (the thread's scratch answer, copied once into the buffer
+ * sent), no intermediate JSON objects. Every string written is an already-validated id or a fixed
+ * name, so no escaping is needed.
  */
 public final class ScoreResponseWriter {
-  /** Room per result, so the answer seldom grows: a grown answer is copied whole again. */
-  private static final int BYTES_PER_RESULT = 128;
-
   private static final byte[] TRACK = ascii("{\"track\":\"");
   private static final byte[] PROMOTED = ascii("\",\"promoted\":true,\"score\":");
   private static final byte[] NOT_PROMOTED = ascii("\",\"promoted\":false,\"score\":");
@@ -44,7 +42,7 @@ public final class ScoreResponseWriter {
 
   /** The whole answer as one JSON document. */
   public static Buffer json(ScoreExchange ex) {
-    AnswerBytes out = new AnswerBytes(64 + ex.size() * BYTES_PER_RESULT);
+    AnswerBytes out = AnswerBytes.scratch();
     out.text("{\"snapshot\":");
     snapshot(out, ex);
     out.text(",\"degraded\":").bool(ex.degraded()).text(",\"results\":[");
@@ -60,7 +58,7 @@ public final class ScoreResponseWriter {
 
   /** NDJSON lines for positions {@code from} (inclusive) to {@code to} (exclusive). */
   public static Buffer lines(ScoreExchange ex, int from, int to) {
-    AnswerBytes out = new AnswerBytes((to - from) * BYTES_PER_RESULT);
+    AnswerBytes out = AnswerBytes.scratch();
     for (int i = from; i < to; i++) {
       result(out, ex, i);
       out.ch('\n');
@@ -70,7 +68,7 @@ public final class ScoreResponseWriter {
 
   /** The NDJSON trailer line. */
   public static Buffer done(ScoreExchange ex) {
-    AnswerBytes out = new AnswerBytes(96).text("{\"done\":true,\"snapshot\":");
+    AnswerBytes out = AnswerBytes.scratch().text("{\"done\":true,\"snapshot\":");
     snapshot(out, ex);
     out.text(",\"degraded\":").bool(ex.degraded()).text("}\n");
     return out.toBuffer();

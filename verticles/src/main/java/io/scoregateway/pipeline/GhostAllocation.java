@@ -9,7 +9,7 @@ import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pacing.CampaignPacer;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The answer's limits as the held-out candidates would have met them: had they been promoted beside
@@ -23,14 +23,15 @@ final class GhostAllocation {
 
   /**
    * @param pacers each campaign's pacer, by the lookups' campaign index (null when not in play)
-   * @param remaining per capped campaign in play, the deliveries the listener may still receive
+   * @param remaining by campaign index, the deliveries the listener may still receive ({@link
+   *     FrequencyCapAllocator#UNCAPPED} when uncapped)
    */
   static void settle(
       ScoreExchange ex,
       Lookups lookups,
       CampaignPacer[] pacers,
       SurfaceRules rules,
-      Map<String, Long> remaining) {
+      long[] remaining) {
     DecisionInputs in = ex.inputs();
     if (!in.anyHeldOut()) {
       return;
@@ -55,11 +56,25 @@ final class GhostAllocation {
     if (!anyGhost) {
       return;
     }
+    // by entry in play: the same contest as the answer's, ghosts counted as promoted
+    int m = lookups.size;
+    boolean[] entryPromoted = new boolean[m];
+    double[] entryScore = new double[m];
+    for (int j = 0; j < m; j++) {
+      entryPromoted[j] = promoted[lookups.positions[j]];
+      entryScore[j] = score[lookups.positions[j]];
+    }
     boolean[] capped =
         FrequencyCapAllocator.capped(
-            ex.request().candidates(), campaigns, promoted, score, remaining);
-    for (int i = 0; i < n; i++) {
-      if (capped[i]) {
+            Arrays.copyOf(lookups.campaignAt, m),
+            Arrays.copyOf(lookups.trackAt, m),
+            lookups.tracks.size(),
+            entryPromoted,
+            entryScore,
+            remaining);
+    for (int j = 0; j < m; j++) {
+      if (capped[j]) {
+        int i = lookups.positions[j];
         promoted[i] = false;
         if (in.ghost(i)) {
           in.wouldLose(i, Reason.FREQUENCY_CAPPED);

@@ -17,9 +17,8 @@ import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The scoring path: in-memory gates, then one stage of pipelined lookups (snapshot scores for the
@@ -246,7 +245,7 @@ public final class ScorePipeline {
       ex.decide(i, c, new Decision(r, score, c.id(), why));
     }
     if (overAllowance(lookups, promotedOf, userCounts)) {
-      capWithinAnswer(ex, remaining(lookups, userCounts), pacing);
+      capWithinAnswer(ex, lookups, remaining(lookups, userCounts), pacing);
     }
     if (AnswerAllocation.needed(req, rules, lookups, promotedOf, promoted)) {
       AnswerAllocation.allocate(ex, lookups, pacers, rules);
@@ -274,36 +273,43 @@ public final class ScorePipeline {
     return false;
   }
 
-  /** Per capped campaign in play, the deliveries the listener may still receive. */
-  private static Map<String, Long> remaining(Lookups lookups, long[] userCounts) {
-    Map<String, Long> remaining = new HashMap<>();
-    for (int k = 0; k < lookups.campaigns(); k++) {
-      if (lookups.cappedAt(k) >= 0) {
-        Campaign c = lookups.campaignOf(k);
-        remaining.put(c.id(), c.frequencyCap().max() - userCounts[k]);
-      }
+  /**
+   * By campaign index, the deliveries the listener may still receive ({@link
+   * FrequencyCapAllocator#UNCAPPED} for a campaign without a cap, or not in play).
+   */
+  private static long[] remaining(Lookups lookups, long[] userCounts) {
+    long[] remaining = new long[lookups.campaigns()];
+    for (int k = 0; k < remaining.length; k++) {
+      remaining[k] =
+          lookups.cappedAt(k) >= 0
+              ? lookups.campaignOf(k).frequencyCap().max() - userCounts[k]
+              : FrequencyCapAllocator.UNCAPPED;
     }
     return remaining;
   }
 
   /** One answer may not promote more of a campaign than the listener's remaining allowance. */
   private static void capWithinAnswer(
-      ScoreExchange ex, Map<String, Long> remaining, PacingView pacing) {
-    int n = ex.size();
-    String[] campaigns = new String[n];
+      ScoreExchange ex, Lookups lookups, long[] remaining, PacingView pacing) {
+    int n = lookups.size;
     boolean[] promoted = new boolean[n];
     double[] score = new double[n];
-    for (int i = 0; i < n; i++) {
-      Decision d = ex.decision(i);
-      campaigns[i] = d.campaign();
-      promoted[i] = d.promoted();
-      score[i] = d.score();
+    for (int j = 0; j < n; j++) {
+      Decision d = ex.decision(lookups.positions[j]);
+      promoted[j] = d.promoted();
+      score[j] = d.score();
     }
     boolean[] capped =
         FrequencyCapAllocator.capped(
-            ex.request().candidates(), campaigns, promoted, score, remaining);
-    for (int i = 0; i < n; i++) {
-      if (capped[i]) {
+            Arrays.copyOf(lookups.campaignAt, n),
+            Arrays.copyOf(lookups.trackAt, n),
+            lookups.tracks.size(),
+            promoted,
+            score,
+            remaining);
+    for (int j = 0; j < n; j++) {
+      if (capped[j]) {
+        int i = lookups.positions[j];
         Decision d = ex.decision(i);
         pacing.pacer(d.campaign()).release();
         ex.decide(

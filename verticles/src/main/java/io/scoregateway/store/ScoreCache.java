@@ -17,11 +17,13 @@ public final class ScoreCache {
   static final ScoreEntry ABSENT = ScoreEntry.absent();
 
   private final Cache<Key, ScoreEntry> entries;
+  private final long maxEntries;
 
   /** One tally per event loop: counting without contended adds, summed when scraped. */
   private final List<Tally> tallies = new CopyOnWriteArrayList<>();
 
   public ScoreCache(long maxEntries, MeterRegistry registry) {
+    this.maxEntries = maxEntries;
     this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
     String help = "Snapshot score lookups answered from memory (hit) or from Redis (miss)";
     FunctionCounter.builder(
@@ -60,6 +62,11 @@ public final class ScoreCache {
   /** The cached entry ({@link #ABSENT} for a known gap), or null when not cached. */
   ScoreEntry get(String snapshot, String track) {
     return entries.getIfPresent(new Key(snapshot, track));
+  }
+
+  /** The bound it was made with. */
+  long maxEntries() {
+    return maxEntries;
   }
 
   void put(String snapshot, String track, ScoreEntry entry) {
