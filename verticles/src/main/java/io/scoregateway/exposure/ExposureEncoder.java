@@ -1,5 +1,6 @@
 package io.scoregateway.exposure;
 
+import io.scoregateway.codec.JsonBytes;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
@@ -7,34 +8,53 @@ import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pipeline.DecisionInputs;
 import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes the exposure records of one answered exchange as JSON lines, one per enrolled decision, in
  * the schema of docs/exposure-log.md ({@link #SCHEMA_VERSION}). Every string is a validated id, a
- * fixed name or hex, so none needs escaping. Runs on the writer's thread, never an event loop.
+ * fixed name or hex, so none needs escaping. The fields every record of the exchange shares are
+ * encoded once and copied into each; field names are bytes made once. Runs on the writer's thread,
+ * never an event loop.
  */
 final class ExposureEncoder {
   /** Bumped whenever a field changes meaning or goes away; new fields alone do not bump it. */
   static final int SCHEMA_VERSION = 1;
 
+  private static final byte[] POSITION = ascii(",\"position\":");
+  private static final byte[] TRACK = ascii(",\"track\":\"");
+  private static final byte[] CAMPAIGN = ascii("\",\"campaign\":\"");
+  private static final byte[] REASON = ascii("\",\"reason\":\"");
+  private static final byte[] PROMOTED_TRUE = ascii("\",\"promoted\":true");
+  private static final byte[] PROMOTED_FALSE = ascii("\",\"promoted\":false");
+  private static final byte[] GHOST_TRUE = ascii(",\"ghost\":true");
+  private static final byte[] GHOST_FALSE = ascii(",\"ghost\":false");
+  private static final byte[] HOLDOUT = ascii(",\"holdout\":");
+  private static final byte[] WOULD_BE = ascii(",\"would_be\":");
+  private static final byte[] BASE_SCORE = ascii(",\"base_score\":");
+  private static final byte[] BOOST = ascii(",\"boost\":");
+  private static final byte[] SCORE = ascii(",\"score\":");
+  private static final byte[] PASS_RATE = ascii(",\"pass_rate\":");
+
   private final ListenerKeys keys;
+  private final JsonBytes common = new JsonBytes(512);
 
   ExposureEncoder(ListenerKeys keys) {
     this.keys = keys;
   }
 
-  void encode(Exposure e, List<ExposureLine> out) {
+  /** Appends the exchange's records to {@code out}. */
+  void encode(Exposure e, ExposureBatch out) {
     ScoreExchange ex = e.exchange();
     ScoreRequest req = ex.request();
     DecisionInputs in = ex.inputs();
     String listener = keys.of(req.user());
     String requestId = ex.requestId() != null ? ex.requestId() : generatedId();
-    StringBuilder common = new StringBuilder(320);
-    common.append("{\"schema_version\":").append(SCHEMA_VERSION);
+    common.clear();
+    common.text("{\"schema_version\":").integer(SCHEMA_VERSION);
     text(common, "ts", Instant.ofEpochMilli(e.atMs()).toString());
     text(common, "request_id", requestId);
     text(common, "trace_id", e.traceId());
@@ -45,30 +65,30 @@ final class ExposureEncoder {
     text(common, "snapshot", ex.snapshot());
     text(common, "arm", ex.arm().wire());
     text(common, "experiment", ex.experiment());
-    int prefix = common.length();
+    JsonBytes sb = out.lines;
     for (int i = 0; i < ex.size(); i++) {
       Decision d = ex.decision(i);
       if (d.campaign() == null) {
         continue;
       }
-      StringBuilder sb = new StringBuilder(prefix + 256).append(common);
-      sb.append(",\"position\":").append(i);
-      text(sb, "track", req.candidates().get(i));
-      text(sb, "campaign", d.campaign());
-      text(sb, "reason", d.reason().wire());
-      sb.append(",\"promoted\":").append(d.promoted());
+      sb.raw(common.array(), 0, common.length());
+      sb.raw(POSITION).integer(i);
+      sb.raw(TRACK).text(req.candidates().get(i));
+      sb.raw(CAMPAIGN).text(d.campaign());
+      sb.raw(REASON).text(d.reason().wire());
+      sb.raw(d.promoted() ? PROMOTED_TRUE : PROMOTED_FALSE);
+      sb.raw(in.ghost(i) ? GHOST_TRUE : GHOST_FALSE);
       HoldoutScope holdout = in.holdout(i);
-      sb.append(",\"ghost\":").append(in.ghost(i));
-      text(sb, "holdout", holdout == null ? null : holdout.wire());
+      quoted(sb.raw(HOLDOUT), holdout == null ? null : holdout.wire());
       Reason wouldBe = in.wouldBe(i);
-      text(sb, "would_be", wouldBe == null ? null : wouldBe.wire());
-      number(sb, "base_score", in.baseScore(i));
+      quoted(sb.raw(WOULD_BE), wouldBe == null ? null : wouldBe.wire());
+      number(sb.raw(BASE_SCORE), in.baseScore(i));
       Campaign c = ex.campaign(i);
-      number(sb, "boost", c == null ? Double.NaN : c.boost());
-      number(sb, "score", d.score());
-      number(sb, "pass_rate", in.passRate(i));
-      sb.append('}');
-      out.add(new ExposureLine(listener, sb.toString()));
+      number(sb.raw(BOOST), c == null ? Double.NaN : c.boost());
+      number(sb.raw(SCORE), d.score());
+      number(sb.raw(PASS_RATE), in.passRate(i));
+      sb.ch('}');
+      out.endRecord(listener);
     }
   }
 
@@ -79,21 +99,27 @@ final class ExposureEncoder {
     return hex.toHexDigits(r.nextLong()) + hex.toHexDigits(r.nextLong());
   }
 
-  private static void text(StringBuilder sb, String name, String value) {
-    sb.append(",\"").append(name).append("\":");
+  private static void text(JsonBytes sb, String name, String value) {
+    quoted(sb.text(",\"").text(name).text("\":"), value);
+  }
+
+  private static void quoted(JsonBytes sb, String value) {
     if (value == null) {
-      sb.append("null");
+      sb.text("null");
     } else {
-      sb.append('"').append(value).append('"');
+      sb.ch('"').text(value).ch('"');
     }
   }
 
-  private static void number(StringBuilder sb, String name, double v) {
-    sb.append(",\"").append(name).append("\":");
+  private static void number(JsonBytes sb, double v) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
-      sb.append("null");
+      sb.text("null");
     } else {
-      sb.append(v);
+      sb.number(v);
     }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
   }
 }

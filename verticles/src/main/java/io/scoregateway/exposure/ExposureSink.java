@@ -1,12 +1,14 @@
 package io.scoregateway.exposure;
 
 import io.vertx.core.Future;
-import java.util.List;
 
 /** Where encoded exposure records go. Called on the exposure writer's worker thread only. */
 interface ExposureSink {
-  /** Writes the lines; completes with how many were written (the rest are lost), never fails. */
-  Future<Written> write(List<ExposureLine> lines);
+  /**
+   * Writes the batch's records; completes with how many were written (the rest are lost), never
+   * fails. The batch is reused once this returns: a sink takes what it keeps during the call.
+   */
+  Future<Written> write(ExposureBatch batch);
 
   /** Flushes what it holds and releases it, within about {@code timeoutMs}. */
   Future<Void> close(long timeoutMs);

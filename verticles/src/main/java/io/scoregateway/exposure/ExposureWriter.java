@@ -4,7 +4,6 @@ import io.scoregateway.config.ExposureConfig;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,6 +25,10 @@ public final class ExposureWriter extends VerticleBase {
   private final ExposureBuffer buffer;
   private final ExposureConfig config;
   private ExposureEncoder encoder;
+
+  /** The records of the batch being written, reused batch after batch. */
+  private final ExposureBatch batchBytes = new ExposureBatch();
+
   private ExposureSink sink;
   private String openFailure;
   private long reopenAtMs;
@@ -81,12 +84,12 @@ public final class ExposureWriter extends VerticleBase {
         buffer.settled(0, records, openFailure);
         continue;
       }
-      List<ExposureLine> lines = new ArrayList<>();
+      batchBytes.clear();
       for (Exposure e : batch) {
-        encoder.encode(e, lines);
+        encoder.encode(e, batchBytes);
       }
-      int n = lines.size();
-      sink.write(lines).onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
+      int n = batchBytes.count();
+      sink.write(batchBytes).onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
     }
   }
 

@@ -1,44 +1,36 @@
 package io.scoregateway.exposure;
 
 import io.vertx.core.Future;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 
 /**
- * Appends JSON lines to a file, flushed after every batch. Its blocking writes run on the exposure
+ * Appends JSON lines to a file, one write per batch. Its blocking writes run on the exposure
  * writer's worker thread, never on an event loop.
  */
 final class FileExposureSink implements ExposureSink {
-  private final BufferedWriter out;
+  private final OutputStream out;
 
-  private FileExposureSink(BufferedWriter out) {
+  private FileExposureSink(OutputStream out) {
     this.out = out;
   }
 
   static FileExposureSink open(Path file) throws IOException {
     return new FileExposureSink(
-        Files.newBufferedWriter(
-            file,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND));
+        Files.newOutputStream(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
   }
 
   @Override
-  public Future<Written> write(List<ExposureLine> lines) {
+  public Future<Written> write(ExposureBatch batch) {
     try {
-      for (ExposureLine l : lines) {
-        out.write(l.json());
-        out.write('\n');
-      }
+      // the batch's lines are already the file's bytes, newlines included: one write
+      out.write(batch.lines.array(), 0, batch.lines.length());
       out.flush();
-      return Future.succeededFuture(new Written(lines.size(), null));
+      return Future.succeededFuture(new Written(batch.count(), null));
     } catch (IOException e) {
       return Future.succeededFuture(new Written(0, "writing the file failed: " + e.getMessage()));
     }

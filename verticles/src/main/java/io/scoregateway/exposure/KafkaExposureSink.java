@@ -8,13 +8,13 @@ import io.vertx.core.tracing.TracingPolicy;
 import io.vertx.kafka.client.common.KafkaClientOptions;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -30,11 +30,11 @@ final class KafkaExposureSink implements ExposureSink {
   /** How long the producer keeps trying to deliver one record. */
   static final int DELIVERY_TIMEOUT_MS = 10_000;
 
-  private final KafkaProducer<String, String> client;
-  private final Producer<String, String> producer;
+  private final KafkaProducer<String, byte[]> client;
+  private final Producer<String, byte[]> producer;
   private final String topic;
 
-  private KafkaExposureSink(KafkaProducer<String, String> client, String topic) {
+  private KafkaExposureSink(KafkaProducer<String, byte[]> client, String topic) {
     this.client = client;
     this.producer = client.unwrap();
     this.topic = topic;
@@ -53,20 +53,20 @@ final class KafkaExposureSink implements ExposureSink {
     cfg.put("max.block.ms", 1_000);
     cfg.put("reconnect.backoff.max.ms", 1_000);
     cfg.put("retry.backoff.max.ms", 1_000);
-    org.apache.kafka.clients.producer.KafkaProducer<String, String> nativeProducer =
+    org.apache.kafka.clients.producer.KafkaProducer<String, byte[]> nativeProducer =
         new org.apache.kafka.clients.producer.KafkaProducer<>(
-            cfg, new StringSerializer(), new StringSerializer());
-    KafkaProducer<String, String> client =
+            cfg, new StringSerializer(), new ByteArraySerializer());
+    KafkaProducer<String, byte[]> client =
         KafkaProducer.create(
             vertx, nativeProducer, new KafkaClientOptions().setTracingPolicy(TracingPolicy.IGNORE));
     return new KafkaExposureSink(client, topic);
   }
 
   @Override
-  public Future<Written> write(List<ExposureLine> lines) {
+  public Future<Written> write(ExposureBatch batch) {
     Context writer = Vertx.currentContext();
     Promise<Written> done = Promise.promise();
-    int n = lines.size();
+    int n = batch.count();
     AtomicInteger pending = new AtomicInteger(n);
     AtomicInteger ok = new AtomicInteger();
     AtomicReference<String> failure = new AtomicReference<>();
@@ -84,11 +84,10 @@ final class KafkaExposureSink implements ExposureSink {
         }
         break;
       }
-      ExposureLine l = lines.get(i);
       // the callback sees every outcome, failures included: the returned future adds nothing
       var unusedSent =
           producer.send(
-              new ProducerRecord<>(topic, l.key(), l.json()),
+              new ProducerRecord<>(topic, batch.key(i), batch.record(i)),
               (meta, err) -> {
                 if (err == null) {
                   ok.incrementAndGet();

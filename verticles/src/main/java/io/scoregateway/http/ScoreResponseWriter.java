@@ -1,5 +1,6 @@
 package io.scoregateway.http;
 
+import io.scoregateway.codec.JsonBytes;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.pipeline.HoldoutScope;
@@ -42,7 +43,7 @@ public final class ScoreResponseWriter {
 
   /** The whole answer as one JSON document. */
   public static Buffer json(ScoreExchange ex) {
-    AnswerBytes out = AnswerBytes.scratch();
+    JsonBytes out = JsonBytes.scratch();
     out.text("{\"snapshot\":");
     snapshot(out, ex);
     out.text(",\"degraded\":").bool(ex.degraded()).text(",\"results\":[");
@@ -58,7 +59,7 @@ public final class ScoreResponseWriter {
 
   /** NDJSON lines for positions {@code from} (inclusive) to {@code to} (exclusive). */
   public static Buffer lines(ScoreExchange ex, int from, int to) {
-    AnswerBytes out = AnswerBytes.scratch();
+    JsonBytes out = JsonBytes.scratch();
     for (int i = from; i < to; i++) {
       result(out, ex, i);
       out.ch('\n');
@@ -68,7 +69,7 @@ public final class ScoreResponseWriter {
 
   /** The NDJSON trailer line. */
   public static Buffer done(ScoreExchange ex) {
-    AnswerBytes out = AnswerBytes.scratch().text("{\"done\":true,\"snapshot\":");
+    JsonBytes out = JsonBytes.scratch().text("{\"done\":true,\"snapshot\":");
     snapshot(out, ex);
     out.text(",\"degraded\":").bool(ex.degraded()).text("}\n");
     return out.toBuffer();
@@ -79,7 +80,7 @@ public final class ScoreResponseWriter {
   }
 
   @SuppressWarnings("EnumOrdinal")
-  static void result(AnswerBytes out, ScoreExchange ex, int i) {
+  static void result(JsonBytes out, ScoreExchange ex, int i) {
     Decision d = ex.decision(i);
     out.raw(TRACK).text(ex.request().candidates().get(i));
     int r = d.reason().ordinal();
@@ -101,7 +102,7 @@ public final class ScoreResponseWriter {
     }
   }
 
-  private static void explain(AnswerBytes out, Decision.Explain e, ScoreExchange ex, int i) {
+  private static void explain(JsonBytes out, Decision.Explain e, ScoreExchange ex, int i) {
     out.text(",\"explain\":{");
     int start = out.length();
     field(out, start, "base_score", e.baseScore());
@@ -141,18 +142,18 @@ public final class ScoreResponseWriter {
     out.ch('}');
   }
 
-  private static void field(AnswerBytes out, int start, String name, double v) {
+  private static void field(JsonBytes out, int start, String name, double v) {
     if (!Double.isNaN(v)) {
       sep(out, start).ch('"').text(name).text("\":").number(v);
     }
   }
 
-  private static AnswerBytes sep(AnswerBytes out, int start) {
+  private static JsonBytes sep(JsonBytes out, int start) {
     return out.length() > start ? out.ch(',') : out;
   }
 
   /** The snapshot id and its age in whole seconds (null when unknown). */
-  private static void snapshot(AnswerBytes out, ScoreExchange ex) {
+  private static void snapshot(JsonBytes out, ScoreExchange ex) {
     quoteOrNull(out, ex.snapshot());
     out.text(",\"snapshot_age_s\":");
     long age = ex.snapshotAgeSeconds();
@@ -163,7 +164,7 @@ public final class ScoreResponseWriter {
     }
   }
 
-  private static void quoteOrNull(AnswerBytes out, String s) {
+  private static void quoteOrNull(JsonBytes out, String s) {
     if (s == null) {
       out.text("null");
     } else {

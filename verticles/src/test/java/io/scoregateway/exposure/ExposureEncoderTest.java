@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,15 +15,19 @@ class ExposureEncoderTest {
   final ScoredExchanges exchanges = new ScoredExchanges(null);
 
   static List<JsonObject> encode(ScoreExchange ex, String traceId, String salt) {
-    List<ExposureLine> lines = new ArrayList<>();
+    ExposureBatch batch = new ExposureBatch();
     new ExposureEncoder(new ListenerKeys(salt))
-        .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), lines);
+        .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), batch);
     List<JsonObject> out = new ArrayList<>();
-    for (ExposureLine l : lines) {
-      JsonObject o = new JsonObject(l.json());
-      assertThat(l.key()).isEqualTo(o.getString("listener"));
+    for (int i = 0; i < batch.count(); i++) {
+      JsonObject o = new JsonObject(batch.json(i));
+      assertThat(batch.key(i)).isEqualTo(o.getString("listener"));
       out.add(o);
     }
+    // the batch's bytes are the file's lines: one per record, each ended by a newline
+    String text = new String(batch.lines.array(), 0, batch.lines.length(), StandardCharsets.UTF_8);
+    assertThat(text.split("\n", -1)).hasSize(batch.count() + 1);
+    assertThat(text).endsWith(batch.count() == 0 ? "" : "}\n");
     return out;
   }
 
