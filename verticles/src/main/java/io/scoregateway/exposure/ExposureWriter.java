@@ -76,20 +76,26 @@ public final class ExposureWriter extends VerticleBase {
     for (List<Exposure> batch = buffer.drain(BATCH_RECORDS);
         !batch.isEmpty();
         batch = buffer.drain(BATCH_RECORDS)) {
+      int records = 0;
+      for (Exposure e : batch) {
+        records += e.records();
+      }
       if (!open) {
-        int records = 0;
-        for (Exposure e : batch) {
-          records += e.records();
-        }
         buffer.settled(0, records, openFailure);
         continue;
       }
-      batchBytes.clear();
-      for (Exposure e : batch) {
-        encoder.encode(e, batchBytes);
+      int n = records;
+      try {
+        batchBytes.clear();
+        for (Exposure e : batch) {
+          encoder.encode(e, batchBytes);
+        }
+        sink.write(batchBytes)
+            .onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
+      } catch (RuntimeException | Error e) {
+        // whatever went wrong, the batch's records leave the buffer's bound, counted as failed
+        buffer.settled(0, n, "encoding or writing a batch failed: " + e);
       }
-      int n = batchBytes.count();
-      sink.write(batchBytes).onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
     }
   }
 

@@ -1,30 +1,47 @@
 package io.scoregateway.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Snapshot entries kept in memory. Snapshots are immutable once activated, so an entry never needs
- * invalidating: keys carry the snapshot id, and entries of a snapshot no longer asked for simply
- * age out. Bounded by entry count; "no row" is cached too. Shared by every event loop.
+ * Snapshot entries kept in memory, shared by every event loop. Snapshots are immutable once
+ * activated, so an entry never needs invalidating: keys carry the snapshot id, and entries of a
+ * snapshot no longer asked for are simply replaced in time. "No row" is cached too.
+ *
+ * <p>A two-way set-associative table of {@code maxEntries} slots (allocated up front: 4 to 8 bytes
+ * each, besides the entries): a key may sit in either slot of the pair its hash picks, and a new
+ * key takes an empty slot of the pair or replaces one of the two (which one, by a bit of its hash).
+ * A lookup is two array reads and an id comparison, with no lock, no allocation and no bookkeeping
+ * on a hit: on a random-access workload over hundreds of thousands of entries, keeping access order
+ * or frequency sketches (what an LRU or TinyLFU cache does on every read) costs several cache
+ * misses per lookup, more than the lookup itself. Each slot holds an immutable {@link Slot},
+ * published by a volatile write, so a reader sees a whole slot or none.
  */
 public final class ScoreCache {
   /** Stands for "this snapshot has no row for this track". */
   static final ScoreEntry ABSENT = ScoreEntry.absent();
 
-  private final Cache<Key, ScoreEntry> entries;
+  private final AtomicReferenceArray<Slot> slots;
+  private final int pairs;
   private final long maxEntries;
+  private final AtomicLong filled = new AtomicLong();
 
   /** One tally per event loop: counting without contended adds, summed when scraped. */
   private final List<Tally> tallies = new CopyOnWriteArrayList<>();
 
   public ScoreCache(long maxEntries, MeterRegistry registry) {
+    if (maxEntries < 1 || maxEntries > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("score cache entries must be 1 to 2^31 - 9");
+    }
     this.maxEntries = maxEntries;
-    this.entries = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+    // slots come in pairs: an odd bound gets one slot more
+    this.pairs = (int) ((maxEntries + 1) / 2);
+    this.slots = new AtomicReferenceArray<>(2 * pairs);
     String help = "Snapshot score lookups answered from memory (hit) or from Redis (miss)";
     FunctionCounter.builder(
             "gateway.score.cache.requests", tallies, t -> t.stream().mapToLong(x -> x.hits).sum())
@@ -36,7 +53,13 @@ public final class ScoreCache {
         .tag("result", "miss")
         .description(help)
         .register(registry);
+    Gauge.builder("gateway.score.cache.entries", filled, AtomicLong::get)
+        .description("Snapshot entries held in memory (at most --score-cache-entries)")
+        .register(registry);
   }
+
+  /** One cached entry: its key and value, never changed once made. */
+  private record Slot(String snapshot, String track, ScoreEntry entry) {}
 
   /** Hit and miss counts written by one event loop only. */
   static final class Tally {
@@ -61,7 +84,50 @@ public final class ScoreCache {
 
   /** The cached entry ({@link #ABSENT} for a known gap), or null when not cached. */
   ScoreEntry get(String snapshot, String track) {
-    return entries.getIfPresent(new Key(snapshot, track));
+    int h = hash(snapshot, track);
+    int at = pairOf(h);
+    Slot s = slots.get(at);
+    if (s != null && s.track().equals(track) && s.snapshot().equals(snapshot)) {
+      return s.entry();
+    }
+    s = slots.get(at + 1);
+    if (s != null && s.track().equals(track) && s.snapshot().equals(snapshot)) {
+      return s.entry();
+    }
+    return null;
+  }
+
+  void put(String snapshot, String track, ScoreEntry entry) {
+    int h = hash(snapshot, track);
+    int at = pairOf(h);
+    Slot slot = new Slot(snapshot, track, entry == null ? ABSENT : entry);
+    for (int i = at; i <= at + 1; i++) {
+      Slot s = slots.get(i);
+      if (s == null || (s.track().equals(track) && s.snapshot().equals(snapshot))) {
+        slots.set(i, slot);
+        if (s == null) {
+          filled.incrementAndGet();
+        }
+        return;
+      }
+    }
+    // both taken by other keys: replace one, picked by a hash bit not used to pick the pair
+    slots.set(at + ((h >>> 7) & 1), slot);
+  }
+
+  /** The first slot of the key's pair: the hash mapped onto the pairs by multiply-shift. */
+  private int pairOf(int h) {
+    return 2 * (int) (((h & 0xffffffffL) * pairs) >>> 32);
+  }
+
+  /** The ids' own cached hash codes, mixed: a lookup builds no key and hashes no bytes. */
+  private static int hash(String snapshot, String track) {
+    int h = 31 * snapshot.hashCode() + track.hashCode();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   /** The bound it was made with. */
@@ -69,27 +135,8 @@ public final class ScoreCache {
     return maxEntries;
   }
 
-  void put(String snapshot, String track, ScoreEntry entry) {
-    entries.put(new Key(snapshot, track), entry == null ? ABSENT : entry);
-  }
-
-  /**
-   * One track's entry in one snapshot. Hashed from the ids' own cached hash codes: a lookup builds
-   * no key string and hashes no bytes.
-   */
-  private record Key(String snapshot, String track) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Key k && track.equals(k.track) && snapshot.equals(k.snapshot);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * snapshot.hashCode() + track.hashCode();
-    }
-  }
-
+  /** Entries held now. */
   public long size() {
-    return entries.estimatedSize();
+    return filled.get();
   }
 }
