@@ -123,30 +123,39 @@ class RoundTripsIT {
   private static JsonObject assertOneStage(boolean quiet) {
     JsonObject req = thousandCandidates();
     gw.score(req); // warm up
-    Map<String, Long> before = commandStats();
-    long tripsBefore = gw.dataPlanes.get(0).link().roundTrips();
+    // a background command of the instance (a catalog poll, a lease renewal) can land in the
+    // window by chance; the request's own count is the same every time, so a clean window of three
+    // shows it
+    Map<String, Long> made = Map.of();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Map<String, Long> before = commandStats();
+      long tripsBefore = gw.dataPlanes.get(0).link().roundTrips();
 
-    JsonObject answer = gw.score(req).bodyAsJsonObject();
-    JsonArray res = answer.getJsonArray("results");
+      JsonObject answer = gw.score(req).bodyAsJsonObject();
+      JsonArray res = answer.getJsonArray("results");
 
-    long trips = gw.dataPlanes.get(0).link().roundTrips() - tripsBefore;
-    Map<String, Long> after = commandStats();
-    assertThat(res).hasSize(1000);
-    // the score keys and the frequency keys, asked in the same turn: one MGET; pacing: nothing,
-    // it is served from the instance's view
-    assertThat(delta(before, after, "mget")).isEqualTo(1);
-    assertThat(trips).as("writes to Redis").isEqualTo(1);
-    if (!quiet) {
-      // spent leases are renewed meanwhile (EVALSHA on the refresher's own link): not counted
-      return answer;
+      long trips = gw.dataPlanes.get(0).link().roundTrips() - tripsBefore;
+      Map<String, Long> after = commandStats();
+      assertThat(res).hasSize(1000);
+      // the score keys and the frequency keys, asked in the same turn: one MGET; pacing:
+      // nothing, it is served from the instance's view
+      assertThat(delta(before, after, "mget")).isEqualTo(1);
+      assertThat(trips).as("writes to Redis").isEqualTo(1);
+      if (!quiet) {
+        // spent leases are renewed meanwhile (EVALSHA on the refresher's own link): not counted
+        return answer;
+      }
+      assertThat(delta(before, after, "evalsha")).as("no pacing call on the request path").isZero();
+      // commandstats also counts the calls made inside scripts: none here
+      Map<String, Long> delta = new HashMap<>();
+      after.forEach((cmd, n) -> delta.put(cmd, n - before.getOrDefault(cmd, 0L)));
+      delta.values().removeIf(n -> n == 0);
+      if (delta.values().stream().mapToLong(Long::longValue).sum() == 1) {
+        return answer;
+      }
+      made = delta;
     }
-    assertThat(delta(before, after, "evalsha")).as("no pacing call on the request path").isZero();
-    // commandstats also counts the calls made inside scripts: none here
-    long total =
-        after.values().stream().mapToLong(Long::longValue).sum()
-            - before.values().stream().mapToLong(Long::longValue).sum();
-    assertThat(total).as("commands for 1000 candidates: " + after).isEqualTo(1);
-    return answer;
+    throw new AssertionError("commands for 1000 candidates, in three windows: the last " + made);
   }
 
   private static long delta(Map<String, Long> before, Map<String, Long> after, String cmd) {
