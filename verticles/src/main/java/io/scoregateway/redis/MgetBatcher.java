@@ -1,7 +1,10 @@
 package io.scoregateway.redis;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
@@ -15,7 +18,9 @@ import java.util.function.Function;
  * and in its order, and it gets back exactly its own values. A merged command holds at most {@value
  * #MAX_KEYS} keys, so one reply stays bounded; beyond that the turn's commands go out pipelined in
  * one write. A failure (the connection, the breaker) fails every caller of the turn, as it would
- * have failed each of them.
+ * have failed each of them. The merged command is traced under the turn's first caller (a span has
+ * one parent): the other callers' hop spans time their wait, without a Redis client span of their
+ * own.
  *
  * <p>Belongs to its link's event loop, like the link.
  */
@@ -26,6 +31,9 @@ final class MgetBatcher {
   private final Function<RedisCall, Future<Response>> send;
   private final Function<List<RedisCall>, Future<List<Response>>> batch;
   private List<Waiting> waiting = new ArrayList<>();
+
+  /** The trace context of the turn's first caller: the merged command's span nests there. */
+  private Context firstCaller = Context.root();
 
   /**
    * @param send how the link sends one command
@@ -45,9 +53,13 @@ final class MgetBatcher {
   /** The keys' values (null where missing), in key order; on the owning event loop only. */
   Future<Response[]> mget(List<String> keys) {
     if (waiting.isEmpty()) {
+      firstCaller = Context.current();
       owner.later(this::flush);
     }
-    Promise<Response[]> promise = Promise.promise();
+    // bound to the caller's (per-request) context: its continuation runs there, its trace and
+    // locals current, not in the flush's
+    ContextInternal caller = ContextInternal.current();
+    Promise<Response[]> promise = caller == null ? Promise.promise() : caller.promise();
     waiting.add(new Waiting(keys, promise));
     return promise.future();
   }
@@ -79,8 +91,15 @@ final class MgetBatcher {
       offsetOf[w] = keysInCurrent;
       keysInCurrent += keys.size();
     }
-    Future<List<Response>> replies =
-        commands.size() == 1 ? send.apply(commands.get(0)).map(List::of) : batch.apply(commands);
+    Future<List<Response>> replies;
+    Scope scope = firstCaller.makeCurrent();
+    try {
+      replies =
+          commands.size() == 1 ? send.apply(commands.get(0)).map(List::of) : batch.apply(commands);
+    } finally {
+      scope.close();
+    }
+    firstCaller = Context.root();
     replies.onComplete(
         ar -> {
           for (int w = 0; w < n; w++) {
