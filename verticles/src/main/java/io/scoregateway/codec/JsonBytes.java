@@ -96,6 +96,11 @@ public final class JsonBytes {
     for (int p = 10; digits < 10 && n >= p; p *= 10) {
       digits++;
     }
+    return digits(n, digits);
+  }
+
+  /** The last {@code digits} decimal digits of {@code n} (not negative), leading zeros kept. */
+  private JsonBytes digits(int n, int digits) {
     room(digits);
     for (int i = length + digits - 1; i >= length; i--) {
       int q = n / 10;
@@ -139,15 +144,7 @@ public final class JsonBytes {
       frac /= 10;
       digits--;
     }
-    room(1 + digits);
-    bytes[length++] = '.';
-    for (int i = length + digits - 1; i >= length; i--) {
-      int q = frac / 10;
-      bytes[i] = (byte) ('0' + (frac - q * 10));
-      frac = q;
-    }
-    length += digits;
-    return this;
+    return ch('.').digits(frac, digits);
   }
 
   /** {@code n} bytes of {@code b} from {@code from}. */

@@ -9,7 +9,6 @@ import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
 import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pacing.CampaignPacer;
-import java.util.Arrays;
 
 /**
  * The answer's limits as the held-out candidates would have met them: had they been promoted beside
@@ -64,14 +63,7 @@ final class GhostAllocation {
       entryPromoted[j] = promoted[lookups.positions[j]];
       entryScore[j] = score[lookups.positions[j]];
     }
-    boolean[] capped =
-        FrequencyCapAllocator.capped(
-            Arrays.copyOf(lookups.campaignAt, m),
-            Arrays.copyOf(lookups.trackAt, m),
-            lookups.tracks.size(),
-            entryPromoted,
-            entryScore,
-            remaining);
+    boolean[] capped = lookups.frequencyCapped(entryPromoted, entryScore, remaining);
     for (int j = 0; j < m; j++) {
       if (capped[j]) {
         int i = lookups.positions[j];

@@ -1,5 +1,6 @@
 package io.scoregateway.pipeline;
 
+import io.scoregateway.allocate.FrequencyCapAllocator;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.Decision;
 import io.scoregateway.model.Reason;
@@ -112,6 +113,21 @@ final class Lookups {
   /** The campaign's index in {@link #capped} (and in the frequency counts), or -1 when uncapped. */
   int cappedAt(int campaign) {
     return cappedAt[campaign];
+  }
+
+  /**
+   * Which entries in play lose their promotion to the listener's frequency caps ({@link
+   * FrequencyCapAllocator}), given each entry's promotion and score and each campaign's remaining
+   * allowance.
+   */
+  boolean[] frequencyCapped(boolean[] promoted, double[] score, long[] remaining) {
+    return FrequencyCapAllocator.capped(
+        Arrays.copyOf(campaignAt, size),
+        Arrays.copyOf(trackAt, size),
+        tracks.size(),
+        promoted,
+        score,
+        remaining);
   }
 
   static Decision.Explain explainOf(ScoreRequest req, Campaign c) {

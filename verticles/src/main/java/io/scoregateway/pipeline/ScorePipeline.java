@@ -17,7 +17,6 @@ import io.scoregateway.store.ScoreEntry;
 import io.scoregateway.store.ScoreStore;
 import io.vertx.core.Future;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -299,14 +298,7 @@ public final class ScorePipeline {
       promoted[j] = d.promoted();
       score[j] = d.score();
     }
-    boolean[] capped =
-        FrequencyCapAllocator.capped(
-            Arrays.copyOf(lookups.campaignAt, n),
-            Arrays.copyOf(lookups.trackAt, n),
-            lookups.tracks.size(),
-            promoted,
-            score,
-            remaining);
+    boolean[] capped = lookups.frequencyCapped(promoted, score, remaining);
     for (int j = 0; j < n; j++) {
       if (capped[j]) {
         int i = lookups.positions[j];

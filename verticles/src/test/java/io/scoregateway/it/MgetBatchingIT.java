@@ -38,15 +38,7 @@ class MgetBatchingIT {
     redis = LocalRedis.start();
     vertx = Vertx.vertx();
     context = vertx.getOrCreateContext();
-    link =
-        onLoop(
-            () -> {
-              RedisLink l =
-                  new RedisConnector(
-                          vertx, new RedisOptions().setConnectionString(redis.url()), List.of())
-                      .link();
-              return l.connect().map(l);
-            });
+    link = linkTo(redis);
     RedisCall mset = RedisCall.on(Command.MSET, "k0").arg("v0");
     for (int i = 1; i < 6000; i++) {
       mset.arg("k" + i).arg("v" + i);
@@ -121,15 +113,7 @@ class MgetBatchingIT {
   @Test
   void aFailedTurnFailsEveryCallerOfIt() throws Exception {
     LocalRedis other = LocalRedis.start();
-    RedisLink doomed =
-        onLoop(
-            () -> {
-              RedisLink l =
-                  new RedisConnector(
-                          vertx, new RedisOptions().setConnectionString(other.url()), List.of())
-                      .link();
-              return l.connect().map(l);
-            });
+    RedisLink doomed = linkTo(other);
     other.kill();
     try {
       List<Future<Response[]>> asked =
@@ -147,6 +131,17 @@ class MgetBatchingIT {
       doomed.close();
       other.close();
     }
+  }
+
+  /** A connected link to {@code r}, owned by the test's event loop. */
+  private static RedisLink linkTo(LocalRedis r) throws Exception {
+    return onLoop(
+        () -> {
+          RedisLink l =
+              new RedisConnector(vertx, new RedisOptions().setConnectionString(r.url()), List.of())
+                  .link();
+          return l.connect().map(l);
+        });
   }
 
   private static List<String> values(Response[] reply) {
