@@ -1,7 +1,6 @@
 package io.scoregateway.exposure;
 
 import io.scoregateway.codec.JsonBytes;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -43,10 +42,5 @@ final class ExposureBatch {
   byte[] record(int i) {
     int from = i == 0 ? 0 : ends[i - 1] + 1;
     return Arrays.copyOfRange(lines.array(), from, ends[i]);
-  }
-
-  /** Record {@code i}'s JSON as text. */
-  String json(int i) {
-    return new String(record(i), StandardCharsets.UTF_8);
   }
 }

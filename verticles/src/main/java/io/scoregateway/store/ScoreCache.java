@@ -28,7 +28,6 @@ public final class ScoreCache {
 
   private final AtomicReferenceArray<Slot> slots;
   private final int pairs;
-  private final long maxEntries;
   private final AtomicLong filled = new AtomicLong();
 
   /** One tally per event loop: counting without contended adds, summed when scraped. */
@@ -38,7 +37,6 @@ public final class ScoreCache {
     if (maxEntries < 1 || maxEntries > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("score cache entries must be 1 to 2^31 - 9");
     }
-    this.maxEntries = maxEntries;
     // slots come in pairs: an odd bound gets one slot more
     this.pairs = (int) ((maxEntries + 1) / 2);
     this.slots = new AtomicReferenceArray<>(2 * pairs);
@@ -128,11 +126,6 @@ public final class ScoreCache {
     h ^= h >>> 13;
     h *= 0xc2b2ae35;
     return h ^ (h >>> 16);
-  }
-
-  /** The bound it was made with. */
-  long maxEntries() {
-    return maxEntries;
   }
 
   /** Entries held now. */

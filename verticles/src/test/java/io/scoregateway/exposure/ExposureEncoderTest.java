@@ -20,7 +20,7 @@ class ExposureEncoderTest {
         .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), batch);
     List<JsonObject> out = new ArrayList<>();
     for (int i = 0; i < batch.count(); i++) {
-      JsonObject o = new JsonObject(batch.json(i));
+      JsonObject o = new JsonObject(new String(batch.record(i), StandardCharsets.UTF_8));
       assertThat(batch.key(i)).isEqualTo(o.getString("listener"));
       out.add(o);
     }

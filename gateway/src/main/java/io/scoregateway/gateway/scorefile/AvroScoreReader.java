@@ -22,28 +22,22 @@ import org.apache.avro.generic.GenericRecord;
  * time), reusing one record. Reads the {@code null}, {@code deflate}, {@code snappy} and {@code
  * zstandard} codecs. Records are numbered from 1.
  */
-public final class AvroScoreReader implements ScoreSource {
+public final class AvroScoreReader extends StreamedScoreSource {
   private static final Set<String> CODECS = Set.of("null", "deflate", "snappy", "zstandard");
 
-  private final String name;
-  private final long size;
-  private final CountingInputStream counted;
   private final DataFileStream<GenericRecord> stream;
   private final AvroColumns columns;
   private GenericRecord record;
   private long row;
 
-  private AvroScoreReader(Path file, ScoreColumns names) throws IOException {
-    this.name = file.getFileName().toString();
-    this.size = Files.size(file);
-    InputStream in = Files.newInputStream(file);
-    this.counted = new CountingInputStream(new BufferedInputStream(in, 1 << 16));
-    try {
-      this.stream = new DataFileStream<>(counted, new GenericDatumReader<>());
-    } catch (IOException | RuntimeException e) {
-      in.close();
-      throw e;
-    }
+  private AvroScoreReader(Path file, InputStream in, ScoreColumns names) throws IOException {
+    super(
+        ScoreFormat.AVRO,
+        file.getFileName().toString(),
+        Files.size(file),
+        new BufferedInputStream(in, 1 << 16));
+    // a failure from here on closes the file in open()
+    this.stream = new DataFileStream<>(counted, new GenericDatumReader<>());
     try {
       String codec = stream.getMetaString("avro.codec");
       if (codec != null && !CODECS.contains(codec)) {
@@ -68,7 +62,13 @@ public final class AvroScoreReader implements ScoreSource {
    * @throws IOException when it cannot be read or is not an Avro container file
    */
   public static AvroScoreReader open(Path file, ScoreColumns columns) throws IOException {
-    return new AvroScoreReader(file, columns);
+    InputStream in = Files.newInputStream(file);
+    try {
+      return new AvroScoreReader(file, in, columns);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
   }
 
   @Override
@@ -102,26 +102,6 @@ public final class AvroScoreReader implements ScoreSource {
       return new BigDecimal(new BigInteger(f.bytes()), columns.scoreScale());
     }
     return v;
-  }
-
-  @Override
-  public ScoreFormat format() {
-    return ScoreFormat.AVRO;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public long bytesRead() {
-    return counted.count();
-  }
-
-  @Override
-  public long totalBytes() {
-    return size;
   }
 
   @Override

@@ -15,11 +15,7 @@ import java.nio.file.Path;
  * bad rows with 1-based line numbers. Blank lines are skipped. A CSV file must start with the
  * {@code track,segment,score} header (a UTF-8 BOM and {@code \r\n} line ends are tolerated).
  */
-public final class ScoreFileReader implements ScoreSource {
-  private final ScoreFormat format;
-  private final String name;
-  private final long totalBytes;
-  private final CountingInputStream counted;
+public final class ScoreFileReader extends StreamedScoreSource {
   private final BufferedReader reader;
   private long lineNo;
 
@@ -34,10 +30,7 @@ public final class ScoreFileReader implements ScoreSource {
 
   private ScoreFileReader(InputStream in, ScoreFormat format, String name, long totalBytes)
       throws IOException {
-    this.format = format;
-    this.name = name;
-    this.totalBytes = totalBytes;
-    this.counted = new CountingInputStream(in);
+    super(format, name, totalBytes, in);
     this.reader =
         new BufferedReader(new InputStreamReader(counted, StandardCharsets.UTF_8), 1 << 16);
     if (format == ScoreFormat.CSV) {
@@ -69,32 +62,11 @@ public final class ScoreFileReader implements ScoreSource {
       if (line.isBlank()) {
         continue;
       }
-      return format == ScoreFormat.CSV
+      return format() == ScoreFormat.CSV
           ? ScoreRowParser.csv(lineNo, line)
           : ScoreRowParser.ndjson(lineNo, line);
     }
     return null;
-  }
-
-  @Override
-  public ScoreFormat format() {
-    return format;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  /** Bytes consumed from the file so far (read ahead by at most the buffer size). */
-  @Override
-  public long bytesRead() {
-    return counted.count();
-  }
-
-  @Override
-  public long totalBytes() {
-    return totalBytes;
   }
 
   @Override
