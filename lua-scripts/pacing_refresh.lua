@@ -38,6 +38,7 @@
 --           committed (string), slot_spent (0|1: nothing left to lease before the next slot),
 --           plays, skips }.
 local P_INIT, RAMP, CATCH_UP, HEADROOM, SMOOTHING, LEASE_MARGIN = 0.05, 4, 2, 1.2, 0.6, 1.05
+local MIN_LEASE = 2
 local RHO_SAMPLE, RHO_MIN = 20, 0.05
 
 local key = KEYS[1]
@@ -217,13 +218,13 @@ local outstanding = math.max(0, r.granted - (r.promoted - r.p_mark))
 local room = math.floor((budget - committed) / rh) - outstanding
 local want
 if rate < 0 then
-  want = math.max(1, math.ceil((r.allow - r.granted) / 4))
+  want = math.max(MIN_LEASE, math.ceil((r.allow - r.granted) / 4))
 else
   local left = (math.floor(now / slot_ms) + 1) * slot_ms - now
   local share = 1 / HEADROOM
   if r.demand ~= nil and r.demand > 0 and r.p ~= nil and r.p > 0 then share = r.allow / (r.p * r.demand) end
   share = math.max(1 / HEADROOM, math.min(2, share))
-  want = math.ceil(rate * (r.p or 0) * left / 1000 * share * LEASE_MARGIN) + 1
+  want = math.max(MIN_LEASE, math.ceil(rate * (r.p or 0) * left / 1000 * share * LEASE_MARGIN) + 1)
 end
 local grant = math.max(0, math.min(want, math.min(r.allow - r.granted, room)))
 r.granted = r.granted + grant

@@ -11,9 +11,6 @@ import java.util.concurrent.atomic.LongAdder;
  * #release}; the refresher alone calls {@link #report} and {@link #apply}.
  */
 public final class CampaignPacer {
-  /** A lease this small may outlive its slot on an idle instance: the over-delivery it risks. */
-  static final long IDLE_LEASE = 2;
-
   /** Weight of the latest interval in the attempt rate that sizes leases. */
   static final double RATE_SMOOTHING = 0.5;
 
@@ -203,7 +200,8 @@ public final class CampaignPacer {
       return true;
     }
     // a new slot: report the demand seen, or give back a lease worth more than a couple of units
-    return slot < currentSlot && (attempts.sum() > reportedAttempts || lease.get() > IDLE_LEASE);
+    return slot < currentSlot
+        && (attempts.sum() > reportedAttempts || lease.get() > PacingController.MIN_LEASE);
   }
 
   /**

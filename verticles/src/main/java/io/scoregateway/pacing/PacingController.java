@@ -33,6 +33,13 @@ public final class PacingController {
   /** A lease covers this much more than the instance's expected share of the allowance. */
   public static final double LEASE_MARGIN = 1.05;
 
+  /**
+   * The smallest lease granted (when the slot has that much left): a campaign asked for now and
+   * then still promotes two of its tracks in one answer. A lease this small outlives its slot on an
+   * idle instance instead of being given back and renewed every slot: the over-delivery it risks.
+   */
+  public static final long MIN_LEASE = 2;
+
   /** Weight of the newest demand observation. */
   public static final double SMOOTHING = 0.6;
 
@@ -100,7 +107,7 @@ public final class PacingController {
     long room = (long) Math.floor((c.budget() - committed) / rho) - outstanding;
     long want;
     if (in.ratePerSec() < 0) {
-      want = Math.max(1, (long) Math.ceil((r.allow - r.granted) / 4.0));
+      want = Math.max(MIN_LEASE, (long) Math.ceil((r.allow - r.granted) / 4.0));
     } else {
       double left = (Math.floorDiv(nowMs, slotMs) + 1) * slotMs - nowMs;
       // the instance's expected admissions, scaled to its share of the allowance (more than it
@@ -109,7 +116,10 @@ public final class PacingController {
           r.demand > 0 && r.passRate > 0 ? r.allow / (r.passRate * r.demand) : 1 / HEADROOM;
       share = Math.max(1 / HEADROOM, Math.min(2, share));
       want =
-          (long) Math.ceil(in.ratePerSec() * r.passRate * left / 1000 * share * LEASE_MARGIN) + 1;
+          Math.max(
+              MIN_LEASE,
+              (long) Math.ceil(in.ratePerSec() * r.passRate * left / 1000 * share * LEASE_MARGIN)
+                  + 1);
     }
     long grant = Math.max(0, Math.min(want, Math.min(r.allow - r.granted, room)));
     r.granted += grant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.model.Campaign;
 import io.scoregateway.model.CampaignStatus;
 import io.scoregateway.model.PacingMode;
+import io.scoregateway.model.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -155,5 +156,21 @@ class PacingLoopTest {
     loop.run(START, END + 3_000, t -> c, t -> 100.0);
     loop.drain();
     assertThat(loop.record.delivered).isBetween(48L, 51L);
+  }
+
+  @Test
+  void aCampaignIdleForSlotsKeepsALeaseForTwoOfItsTracks() {
+    // its first lease is large; a slot with no demand shrinks it to the smallest lease, which a
+    // later answer with two of its tracks spends whole, and which idle slots then leave alone
+    PacingLoop loop = new PacingLoop(1, SLOT, 31);
+    Campaign c = PacingLoop.campaign(START, END, 1_000_000, PacingMode.ASAP, CampaignStatus.ACTIVE);
+    loop.run(START, START + 2_500, t -> c, t -> 0.0);
+    CampaignPacer p = loop.instances.get(0);
+    assertThat(p.lease()).isEqualTo(PacingController.MIN_LEASE);
+    long slot = Math.floorDiv(START + 2_500, SLOT);
+    assertThat(p.due(slot + 1, c)).as("an idle lease is not renewed every slot").isFalse();
+    double unit = AdmissionHash.unit("u-1", "c", slot);
+    assertThat(p.admit(unit)).isEqualTo(Reason.PROMOTED);
+    assertThat(p.admit(unit)).isEqualTo(Reason.PROMOTED);
   }
 }

@@ -65,7 +65,9 @@ class TracingIT {
       assertThat(find(spans, "pacing")).isEmpty();
       OtlpReceiver.SpanData frequency = child(spans, server, "frequency");
       OtlpReceiver.SpanData allocation = child(spans, server, "allocation");
-      assertThat(allocation.attributes()).containsEntry("gateway.decisions.promoted", 3L);
+      assertThat(allocation.attributes())
+          .as("allocation of %s", r.bodyAsString())
+          .containsEntry("gateway.decisions.promoted", 3L);
       child(spans, server, "response write");
       // the score and frequency keys go out as one MGET, asked in one turn: the Redis client's
       // span of it nests under the hop that asked first
