@@ -5,42 +5,69 @@ import java.util.Arrays;
 
 /**
  * The encoded records of one drained batch: their JSON lines back to back in one array (each ended
- * by a newline, as the file sink writes them), with each record's listener key. Reused from batch
- * to batch by the writer, so encoding allocates nothing per record.
+ * by a newline, as the file sink writes them), grouped by the answered request they came from (one
+ * Kafka message each) with that request's listener key. Reused from batch to batch by the writer,
+ * so encoding allocates nothing per record.
  */
 final class ExposureBatch {
   final JsonBytes lines = new JsonBytes(64 * 1024);
-  private int[] ends = new int[256];
-  private String[] keys = new String[256];
-  private int count;
+  private int[] ends = new int[64];
+  private int[] recordsOf = new int[64];
+  private String[] keys = new String[64];
+  private int messages;
+  private int records;
+  private int recordsBefore;
 
   void clear() {
     lines.clear();
-    count = 0;
+    messages = 0;
+    records = 0;
+    recordsBefore = 0;
   }
 
-  /** Ends the record written since the last one: its newline goes in, its key is kept. */
-  void endRecord(String key) {
-    if (count == ends.length) {
-      ends = Arrays.copyOf(ends, count * 2);
-      keys = Arrays.copyOf(keys, count * 2);
-    }
-    ends[count] = lines.length();
-    keys[count++] = key;
+  /** Ends the record written since the last one: its newline goes in. */
+  void endRecord() {
     lines.ch('\n');
+    records++;
   }
 
+  /** Ends the request's records written since the last message (none: no message), with its key. */
+  void endMessage(String key) {
+    if (records == recordsBefore) {
+      return;
+    }
+    if (messages == ends.length) {
+      ends = Arrays.copyOf(ends, messages * 2);
+      recordsOf = Arrays.copyOf(recordsOf, messages * 2);
+      keys = Arrays.copyOf(keys, messages * 2);
+    }
+    ends[messages] = lines.length();
+    recordsOf[messages] = records - recordsBefore;
+    keys[messages++] = key;
+    recordsBefore = records;
+  }
+
+  /** Records in the batch. */
   int count() {
-    return count;
+    return records;
   }
 
-  String key(int i) {
-    return keys[i];
+  /** Messages in the batch: one per answered request with records. */
+  int messages() {
+    return messages;
   }
 
-  /** Record {@code i}'s JSON, without its newline, as its own array (for a per-record sink). */
-  byte[] record(int i) {
-    int from = i == 0 ? 0 : ends[i - 1] + 1;
-    return Arrays.copyOfRange(lines.array(), from, ends[i]);
+  String key(int m) {
+    return keys[m];
+  }
+
+  /** Records in message {@code m}. */
+  int records(int m) {
+    return recordsOf[m];
+  }
+
+  /** Message {@code m}'s JSON lines, each ended by a newline, as its own array. */
+  byte[] message(int m) {
+    return Arrays.copyOfRange(lines.array(), m == 0 ? 0 : ends[m - 1], ends[m]);
   }
 }

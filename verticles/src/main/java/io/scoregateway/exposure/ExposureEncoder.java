@@ -14,11 +14,11 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes the exposure records of one answered exchange as JSON lines, one per enrolled decision, in
- * the schema of docs/exposure-log.md ({@link #SCHEMA_VERSION}). Every string is a validated id, a
- * fixed name or hex, so none needs escaping. The fields every record of the exchange shares are
- * encoded once and copied into each; field names are bytes made once. Runs on the writer's thread,
- * never an event loop.
+ * Writes the exposure records of one answered exchange as JSON lines, one per enrolled decision
+ * (one message for the exchange, keyed by its listener key), in the schema of docs/exposure-log.md
+ * ({@link #SCHEMA_VERSION}). Every string is a validated id, a fixed name or hex, so none needs
+ * escaping. The fields every record of the exchange shares are encoded once and copied into each;
+ * field names are bytes made once. Runs on the writer's thread, never an event loop.
  */
 final class ExposureEncoder {
   /** Bumped whenever a field changes meaning or goes away; new fields alone do not bump it. */
@@ -88,8 +88,9 @@ final class ExposureEncoder {
       number(sb.raw(SCORE), d.score());
       number(sb.raw(PASS_RATE), in.passRate(i));
       sb.ch('}');
-      out.endRecord(listener);
+      out.endRecord();
     }
+    out.endMessage(listener);
   }
 
   /** A request id for a caller that sent none: 128 random bits in hex. */

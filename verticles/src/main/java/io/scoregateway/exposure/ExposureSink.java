@@ -13,6 +13,8 @@ interface ExposureSink {
   /** Flushes what it holds and releases it, within about {@code timeoutMs}. */
   Future<Void> close(long timeoutMs);
 
-  /** How a write went: {@code count} lines written; {@code failure} says why the rest were not. */
+  /**
+   * How a write went: {@code count} records written; {@code failure} says why the rest were not.
+   */
   record Written(int count, String failure) {}
 }

@@ -19,10 +19,17 @@ class ExposureEncoderTest {
     new ExposureEncoder(new ListenerKeys(salt))
         .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), batch);
     List<JsonObject> out = new ArrayList<>();
-    for (int i = 0; i < batch.count(); i++) {
-      JsonObject o = new JsonObject(new String(batch.record(i), StandardCharsets.UTF_8));
-      assertThat(batch.key(i)).isEqualTo(o.getString("listener"));
-      out.add(o);
+    // one message for the exchange's records (none without any), keyed by its listener key
+    assertThat(batch.messages()).isEqualTo(batch.count() == 0 ? 0 : 1);
+    for (int m = 0; m < batch.messages(); m++) {
+      String[] lines = new String(batch.message(m), StandardCharsets.UTF_8).split("\n", -1);
+      assertThat(lines).hasSize(batch.records(m) + 1);
+      assertThat(lines[lines.length - 1]).isEmpty();
+      for (int i = 0; i < lines.length - 1; i++) {
+        JsonObject o = new JsonObject(lines[i]);
+        assertThat(batch.key(m)).isEqualTo(o.getString("listener"));
+        out.add(o);
+      }
     }
     // the batch's bytes are the file's lines: one per record, each ended by a newline
     String text = new String(batch.lines.array(), 0, batch.lines.length(), StandardCharsets.UTF_8);

@@ -9,6 +9,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,13 +102,35 @@ class ExposureKafkaIT {
     return out;
   }
 
+  /**
+   * The records of the messages: one message per answered request, its value the request's records
+   * as JSON lines, its key the listener key, its {@code records} header their count.
+   */
+  static List<JsonObject> records(List<ConsumerRecord<String, String>> messages) {
+    List<JsonObject> out = new ArrayList<>();
+    for (ConsumerRecord<String, String> c : messages) {
+      assertThat(c.value()).endsWith("}\n");
+      // each record ends with a newline: the last piece is empty
+      String[] lines = c.value().split("\n", -1);
+      assertThat(new String(c.headers().lastHeader("records").value(), StandardCharsets.US_ASCII))
+          .isEqualTo(Integer.toString(lines.length - 1));
+      String request = null;
+      for (int i = 0; i < lines.length - 1; i++) {
+        JsonObject o = new JsonObject(lines[i]);
+        assertThat(c.key()).isEqualTo(o.getString("listener"));
+        request = request == null ? o.getString("request_id") : request;
+        assertThat(o.getString("request_id")).as("one request per message").isEqualTo(request);
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
   static Map<String, JsonObject> byRequestAndPosition(List<ConsumerRecord<String, String>> recs) {
     Map<String, JsonObject> out = new HashMap<>();
-    for (ConsumerRecord<String, String> c : recs) {
-      JsonObject o = new JsonObject(c.value());
-      assertThat(c.key()).isEqualTo(o.getString("listener"));
+    for (JsonObject o : records(recs)) {
       JsonObject before = out.put(o.getString("request_id") + "#" + o.getInteger("position"), o);
-      assertThat(before).as("a record sent twice: " + c.value()).isNull();
+      assertThat(before).as("a record sent twice: " + o).isNull();
     }
     return out;
   }
@@ -132,8 +155,10 @@ class ExposureKafkaIT {
       expected.putAll(expected("req-" + i, r.bodyAsJsonObject()));
     }
     assertThat(expected).hasSize(30 * 4);
+    // one message per answer: waiting for one more shows none was sent twice
     List<ConsumerRecord<String, String>> consumed =
-        kafka.read(TOPIC, 0, expected.size() + 1, Duration.ofSeconds(30));
+        kafka.read(TOPIC, 0, 30 + 1, Duration.ofSeconds(30));
+    assertThat(consumed).hasSize(30);
     Map<String, JsonObject> got = byRequestAndPosition(consumed);
     assertThat(got.keySet()).isEqualTo(expected.keySet());
     int ghosts = 0;
@@ -197,8 +222,7 @@ class ExposureKafkaIT {
       List<ConsumerRecord<String, String>> all =
           kafka.read(TOPIC, 0, Integer.MAX_VALUE, Duration.ofSeconds(2));
       keys.clear();
-      for (ConsumerRecord<String, String> c : all) {
-        JsonObject o = new JsonObject(c.value());
+      for (JsonObject o : records(all)) {
         if (o.getString("request_id").startsWith("after-")) {
           keys.add(o.getString("request_id") + "#" + o.getInteger("position"));
         }
