@@ -7,6 +7,8 @@ package io.scoregateway.config;
  * @param file the file sink's path (appended to)
  * @param bootstrapServers the Kafka sink's {@code host:port,...}
  * @param topic the Kafka sink's topic
+ * @param kafkaFormat how the Kafka sink writes a request's records: one protobuf message or JSON
+ *     lines
  * @param bufferRecords records waiting for (or in flight to) the sink at most; beyond it new
  *     records are dropped and counted
  * @param listenerSalt the key of the listener hash (HMAC-SHA-256); empty = a fixed public key
@@ -16,6 +18,7 @@ public record ExposureConfig(
     String file,
     String bootstrapServers,
     String topic,
+    KafkaFormat kafkaFormat,
     int bufferRecords,
     String listenerSalt) {
 
@@ -26,18 +29,46 @@ public record ExposureConfig(
     KAFKA
   }
 
+  /** How the Kafka sink writes one answered request's records as one message. */
+  public enum KafkaFormat {
+    /** A {@code scoregateway.exposure.v1.RequestExposures} message. */
+    PROTOBUF("application/x-protobuf; messageType=scoregateway.exposure.v1.RequestExposures"),
+    /** The records as JSON lines, as the file sink writes them. */
+    JSON("application/x-ndjson");
+
+    private final String contentType;
+
+    KafkaFormat(String contentType) {
+      this.contentType = contentType;
+    }
+
+    /** The message's {@code content-type} header. */
+    public String contentType() {
+      return contentType;
+    }
+  }
+
   public static final ExposureConfig DEFAULTS =
-      new ExposureConfig(Sink.NONE, "exposures.jsonl", "", "score-gateway-exposures", 100_000, "");
+      new ExposureConfig(
+          Sink.NONE,
+          "exposures.jsonl",
+          "",
+          "score-gateway-exposures",
+          KafkaFormat.PROTOBUF,
+          100_000,
+          "");
 
   /** A JSON-lines file. */
   public static ExposureConfig file(String path, int bufferRecords) {
-    return new ExposureConfig(Sink.FILE, path, "", DEFAULTS.topic(), bufferRecords, "");
+    return new ExposureConfig(
+        Sink.FILE, path, "", DEFAULTS.topic(), DEFAULTS.kafkaFormat(), bufferRecords, "");
   }
 
   /** A Kafka topic. */
-  public static ExposureConfig kafka(String bootstrapServers, String topic, int bufferRecords) {
+  public static ExposureConfig kafka(
+      String bootstrapServers, String topic, KafkaFormat format, int bufferRecords) {
     return new ExposureConfig(
-        Sink.KAFKA, DEFAULTS.file(), bootstrapServers, topic, bufferRecords, "");
+        Sink.KAFKA, DEFAULTS.file(), bootstrapServers, topic, format, bufferRecords, "");
   }
 
   public boolean enabled() {
@@ -55,6 +86,8 @@ public record ExposureConfig(
         + bootstrapServers
         + ", topic="
         + topic
+        + ", kafkaFormat="
+        + kafkaFormat
         + ", bufferRecords="
         + bufferRecords
         + ", listenerSalt="

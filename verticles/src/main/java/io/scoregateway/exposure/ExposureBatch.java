@@ -4,10 +4,10 @@ import io.scoregateway.codec.JsonBytes;
 import java.util.Arrays;
 
 /**
- * The encoded records of one drained batch: their JSON lines back to back in one array (each ended
- * by a newline, as the file sink writes them), grouped by the answered request they came from (one
- * Kafka message each) with that request's listener key. Reused from batch to batch by the writer,
- * so encoding allocates nothing per record.
+ * The encoded records of one drained batch back to back in one array (JSON lines, each ended by a
+ * newline, as the file sink writes them; or protobuf messages), grouped by the answered request
+ * they came from (one Kafka message each) with that request's listener key. Reused from batch to
+ * batch by the writer, so encoding allocates nothing per record.
  */
 final class ExposureBatch {
   final JsonBytes lines = new JsonBytes(64 * 1024);
@@ -25,9 +25,8 @@ final class ExposureBatch {
     recordsBefore = 0;
   }
 
-  /** Ends the record written since the last one: its newline goes in. */
+  /** Counts the record just written into {@link #lines} (a JSON line ends with its newline). */
   void endRecord() {
-    lines.ch('\n');
     records++;
   }
 
@@ -66,7 +65,7 @@ final class ExposureBatch {
     return recordsOf[m];
   }
 
-  /** Message {@code m}'s JSON lines, each ended by a newline, as its own array. */
+  /** Message {@code m}'s bytes as its own array. */
   byte[] message(int m) {
     return Arrays.copyOfRange(lines.array(), m == 0 ? 0 : ends[m - 1], ends[m]);
   }

@@ -24,7 +24,7 @@ public final class ExposureWriter extends VerticleBase {
 
   private final ExposureBuffer buffer;
   private final ExposureConfig config;
-  private ExposureEncoder encoder;
+  private ExposureEncoding encoder;
 
   /** The records of the batch being written, reused batch after batch. */
   private final ExposureBatch batchBytes = new ExposureBatch();
@@ -41,7 +41,12 @@ public final class ExposureWriter extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    encoder = new ExposureEncoder(new ListenerKeys(config.listenerSalt()));
+    ListenerKeys keys = new ListenerKeys(config.listenerSalt());
+    encoder =
+        config.sink() == ExposureConfig.Sink.KAFKA
+                && config.kafkaFormat() == ExposureConfig.KafkaFormat.PROTOBUF
+            ? new ProtobufExposureEncoder(keys)
+            : new JsonExposureEncoder(keys);
     open();
     timer = vertx.setPeriodic(TICK_MS, id -> drain());
     return Future.succeededFuture();
@@ -59,7 +64,9 @@ public final class ExposureWriter extends VerticleBase {
       sink =
           switch (config.sink()) {
             case FILE -> FileExposureSink.open(Path.of(config.file()));
-            case KAFKA -> KafkaExposureSink.open(vertx, config.bootstrapServers(), config.topic());
+            case KAFKA ->
+                KafkaExposureSink.open(
+                    vertx, config.bootstrapServers(), config.topic(), config.kafkaFormat());
             case NONE -> throw new IllegalStateException("no exposure sink is configured");
           };
       return true;

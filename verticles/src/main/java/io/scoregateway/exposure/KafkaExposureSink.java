@@ -1,5 +1,6 @@
 package io.scoregateway.exposure;
 
+import io.scoregateway.config.ExposureConfig;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,15 +21,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends each answered request's records to a Kafka topic as one message: its value the records as
- * JSON lines (each ended by a newline, as in the file sink), its key the listener key (a listener's
- * records stay in order on one partition), a {@code records} header with their count. A batch goes
- * to the Vert.x Kafka client's underlying producer in one pass on the exposure writer's worker
- * thread, with one hop back to the writer per batch. (The client's own per-message {@code send}, a
- * worker task and a context hop per message, cost the gateway about four times its CPU per request
- * in {@code loadtest/bench --exposure kafka}; one message per record, about 3.5 times, at 25
- * records per request.) The producer compresses its batches with LZ4 (the records of a request
- * share most of their bytes), batches ({@code linger.ms}) and retries; a message it cannot deliver
- * within {@link #DELIVERY_TIMEOUT_MS} is lost and its records counted.
+ * one protobuf {@code RequestExposures} or as JSON lines (each ended by a newline, as in the file
+ * sink), its key the listener key (a listener's records stay in order on one partition), headers
+ * {@code content-type} (the format) and {@code records} (their count). A batch goes to the Vert.x
+ * Kafka client's underlying producer in one pass on the exposure writer's worker thread, with one
+ * hop back to the writer per batch. (The client's own per-message {@code send}, a worker task and a
+ * context hop per message, cost the gateway about four times its CPU per request in {@code
+ * loadtest/bench --exposure kafka}; one message per record, about 3.5 times, at 25 records per
+ * request.) The producer compresses its batches with LZ4 (the records of a request share most of
+ * their bytes), batches ({@code linger.ms}) and retries; a message it cannot deliver within {@link
+ * #DELIVERY_TIMEOUT_MS} is lost and its records counted.
  */
 final class KafkaExposureSink implements ExposureSink {
   /** How long the producer keeps trying to deliver one record. */
@@ -37,21 +39,27 @@ final class KafkaExposureSink implements ExposureSink {
   private final KafkaProducer<String, byte[]> client;
   private final Producer<String, byte[]> producer;
   private final String topic;
+  private final byte[] contentType;
 
-  private KafkaExposureSink(KafkaProducer<String, byte[]> client, String topic) {
+  private KafkaExposureSink(
+      KafkaProducer<String, byte[]> client, String topic, ExposureConfig.KafkaFormat format) {
     this.client = client;
     this.producer = client.unwrap();
     this.topic = topic;
+    this.contentType = format.contentType().getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Creates the producer (no network call yet); throws on a setting Kafka refuses. */
-  static KafkaExposureSink open(Vertx vertx, String bootstrapServers, String topic) {
+  static KafkaExposureSink open(
+      Vertx vertx, String bootstrapServers, String topic, ExposureConfig.KafkaFormat format) {
     Map<String, Object> cfg = new HashMap<>();
     cfg.put("bootstrap.servers", bootstrapServers);
     cfg.put("client.id", "score-gateway-exposures");
     cfg.put("linger.ms", 20);
     cfg.put("batch.size", 256 * 1024);
-    cfg.put("compression.type", "lz4");
+    // JSON lines repeat their shared fields in every record: LZ4 takes them to about a tenth.
+    // Protobuf sends them once; compressing what is left costs more CPU than the bytes it saves
+    cfg.put("compression.type", format == ExposureConfig.KafkaFormat.JSON ? "lz4" : "none");
     cfg.put("delivery.timeout.ms", DELIVERY_TIMEOUT_MS);
     cfg.put("request.timeout.ms", 3_000);
     // a send waits this long for topic metadata (broker unreachable): on the writer's worker
@@ -64,7 +72,7 @@ final class KafkaExposureSink implements ExposureSink {
     KafkaProducer<String, byte[]> client =
         KafkaProducer.create(
             vertx, nativeProducer, new KafkaClientOptions().setTracingPolicy(TracingPolicy.IGNORE));
-    return new KafkaExposureSink(client, topic);
+    return new KafkaExposureSink(client, topic, format);
   }
 
   @Override
@@ -95,7 +103,10 @@ final class KafkaExposureSink implements ExposureSink {
       int records = batch.records(m);
       ProducerRecord<String, byte[]> message =
           new ProducerRecord<>(topic, batch.key(m), batch.message(m));
-      message.headers().add(RECORDS, Integer.toString(records).getBytes(StandardCharsets.US_ASCII));
+      message
+          .headers()
+          .add(CONTENT_TYPE, contentType)
+          .add(RECORDS, Integer.toString(records).getBytes(StandardCharsets.US_ASCII));
       // the callback sees every outcome, failures included: the returned future adds nothing
       var unusedSent =
           producer.send(
@@ -115,6 +126,9 @@ final class KafkaExposureSink implements ExposureSink {
 
   /** The header holding a message's record count. */
   static final String RECORDS = "records";
+
+  /** The header naming the message's format ({@link ExposureConfig.KafkaFormat#contentType}). */
+  static final String CONTENT_TYPE = "content-type";
 
   /** Marks a failure that stops a batch: Kafka could not be reached in time. */
   private static final String METADATA = "Kafka did not answer in time: ";

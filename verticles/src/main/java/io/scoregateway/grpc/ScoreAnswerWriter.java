@@ -3,7 +3,6 @@ package io.scoregateway.grpc;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.WireFormat;
 import io.scoregateway.grpc.v1.Explain;
-import io.scoregateway.grpc.v1.Reason;
 import io.scoregateway.grpc.v1.ScoreDone;
 import io.scoregateway.grpc.v1.ScoreResponse;
 import io.scoregateway.grpc.v1.ScoreResult;
@@ -17,11 +16,8 @@ import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * Decisions straight into {@code scoregateway.v1} wire bytes, as the JSON writer writes text: no
@@ -30,18 +26,6 @@ import java.util.function.ToIntFunction;
  * ({@code ScoreAnswerWriterTest}).
  */
 final class ScoreAnswerWriter {
-  /** The wire number of each engine reason: {@code PACED} is {@code REASON_PACED}. */
-  private static final Map<io.scoregateway.model.Reason, Integer> REASONS = reasons();
-
-  /** The wire number of each arm and holdout scope, by name as the reasons. */
-  private static final Map<Arm, Integer> ARMS =
-      byName(Arm.class, n -> io.scoregateway.grpc.v1.Arm.valueOf("ARM_" + n).getNumber());
-
-  private static final Map<HoldoutScope, Integer> HOLDOUTS =
-      byName(
-          HoldoutScope.class,
-          n -> io.scoregateway.grpc.v1.HoldoutScope.valueOf("HOLDOUT_SCOPE_" + n).getNumber());
-
   private ScoreAnswerWriter() {}
 
   /**
@@ -220,7 +204,8 @@ final class ScoreAnswerWriter {
       s += CodedOutputStream.computeStringSize(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
     }
     s +=
-        CodedOutputStream.computeEnumSize(ScoreResult.REASON_FIELD_NUMBER, REASONS.get(d.reason()));
+        CodedOutputStream.computeEnumSize(
+            ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
     if (d.explain() != null) {
       s += lengthDelimitedSize(ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
     }
@@ -240,7 +225,7 @@ final class ScoreAnswerWriter {
     if (d.campaign() != null) {
       o.writeString(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
     }
-    o.writeEnum(ScoreResult.REASON_FIELD_NUMBER, REASONS.get(d.reason()));
+    o.writeEnum(ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
     if (d.explain() != null) {
       o.writeTag(ScoreResult.EXPLAIN_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
       o.writeUInt32NoTag(explainSize(d.explain(), ex, i));
@@ -282,16 +267,18 @@ final class ScoreAnswerWriter {
       s += CodedOutputStream.computeInt64Size(Explain.SKIPS_FIELD_NUMBER, e.skips());
       s += CodedOutputStream.computeBoolSize(Explain.HELD_FIELD_NUMBER, e.held());
     }
-    s += CodedOutputStream.computeEnumSize(Explain.ARM_FIELD_NUMBER, ARMS.get(ex.arm()));
+    s += CodedOutputStream.computeEnumSize(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
     if (ex.experiment() != null) {
       s += CodedOutputStream.computeStringSize(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
     }
     HoldoutScope holdout = ex.holdouts().apply(i);
     if (holdout != null) {
-      s += CodedOutputStream.computeEnumSize(Explain.HOLDOUT_FIELD_NUMBER, HOLDOUTS.get(holdout));
       s +=
           CodedOutputStream.computeEnumSize(
-              Explain.WOULD_BE_FIELD_NUMBER, REASONS.get(ex.wouldBe().apply(i)));
+              Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
+      s +=
+          CodedOutputStream.computeEnumSize(
+              Explain.WOULD_BE_FIELD_NUMBER, WireEnums.reason(ex.wouldBe().apply(i)));
     }
     return s;
   }
@@ -336,14 +323,14 @@ final class ScoreAnswerWriter {
       o.writeInt64(Explain.SKIPS_FIELD_NUMBER, e.skips());
       o.writeBool(Explain.HELD_FIELD_NUMBER, e.held());
     }
-    o.writeEnum(Explain.ARM_FIELD_NUMBER, ARMS.get(ex.arm()));
+    o.writeEnum(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
     if (ex.experiment() != null) {
       o.writeString(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
     }
     HoldoutScope holdout = ex.holdouts().apply(i);
     if (holdout != null) {
-      o.writeEnum(Explain.HOLDOUT_FIELD_NUMBER, HOLDOUTS.get(holdout));
-      o.writeEnum(Explain.WOULD_BE_FIELD_NUMBER, REASONS.get(ex.wouldBe().apply(i)));
+      o.writeEnum(Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
+      o.writeEnum(Explain.WOULD_BE_FIELD_NUMBER, WireEnums.reason(ex.wouldBe().apply(i)));
     }
   }
 
@@ -368,23 +355,5 @@ final class ScoreAnswerWriter {
     return CodedOutputStream.computeTagSize(field)
         + CodedOutputStream.computeUInt32SizeNoTag(size)
         + size;
-  }
-
-  /** Fails at class load if an engine reason has no wire counterpart. */
-  private static Map<io.scoregateway.model.Reason, Integer> reasons() {
-    return byName(
-        io.scoregateway.model.Reason.class, n -> Reason.valueOf("REASON_" + n).getNumber());
-  }
-
-  /**
-   * Each engine constant's wire number, looked up by name; fails at class load on a missing one.
-   */
-  private static <E extends Enum<E>> Map<E, Integer> byName(
-      Class<E> type, ToIntFunction<String> wire) {
-    Map<E, Integer> out = new EnumMap<>(type);
-    for (E e : type.getEnumConstants()) {
-      out.put(e, wire.applyAsInt(e.name()));
-    }
-    return out;
   }
 }

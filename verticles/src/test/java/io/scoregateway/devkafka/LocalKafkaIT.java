@@ -2,9 +2,9 @@ package io.scoregateway.devkafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -22,7 +22,7 @@ class LocalKafkaIT {
       send(kafka, "after");
 
       assertThat(kafka.read("t", 0, 2, Duration.ofSeconds(20)))
-          .extracting(ConsumerRecord::value)
+          .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
           .containsExactly("before", "after");
     }
   }

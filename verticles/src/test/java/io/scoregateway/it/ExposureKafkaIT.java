@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.scoregateway.config.ExposureConfig;
 import io.scoregateway.config.MeasurementConfig;
 import io.scoregateway.devkafka.LocalKafka;
+import io.scoregateway.exposure.ExposureMessages;
+import io.scoregateway.exposure.v1.RequestExposures;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +44,8 @@ class ExposureKafkaIT {
         TestGateway.startMeasuring(
             2,
             MeasurementConfig.DEFAULTS.withExposure(
-                ExposureConfig.kafka(kafka.bootstrapServers(), TOPIC, BUFFER)));
+                ExposureConfig.kafka(
+                    kafka.bootstrapServers(), TOPIC, ExposureConfig.KafkaFormat.PROTOBUF, BUFFER)));
     gw.snapshot("s1", true, "t1", "", 0.3, "t2", "", 0.6, "t3", "", 0.5, "t5", "", 0.4);
     // c1 promotes (asap), c2 holds out half its listeners, c3 (even, fresh) is mostly paced
     assertThat(
@@ -103,30 +106,46 @@ class ExposureKafkaIT {
   }
 
   /**
-   * The records of the messages: one message per answered request, its value the request's records
-   * as JSON lines, its key the listener key, its {@code records} header their count.
+   * The records of the messages, read as JSON records whatever the format: one message per answered
+   * request (its records as one protobuf {@code RequestExposures} or as JSON lines), its key the
+   * listener key, its {@code content-type} header the format and its {@code records} header the
+   * count.
    */
-  static List<JsonObject> records(List<ConsumerRecord<String, String>> messages) {
+  static List<JsonObject> records(List<ConsumerRecord<String, byte[]>> messages) throws Exception {
     List<JsonObject> out = new ArrayList<>();
-    for (ConsumerRecord<String, String> c : messages) {
-      assertThat(c.value()).endsWith("}\n");
-      // each record ends with a newline: the last piece is empty
-      String[] lines = c.value().split("\n", -1);
-      assertThat(new String(c.headers().lastHeader("records").value(), StandardCharsets.US_ASCII))
-          .isEqualTo(Integer.toString(lines.length - 1));
-      String request = null;
-      for (int i = 0; i < lines.length - 1; i++) {
-        JsonObject o = new JsonObject(lines[i]);
-        assertThat(c.key()).isEqualTo(o.getString("listener"));
-        request = request == null ? o.getString("request_id") : request;
-        assertThat(o.getString("request_id")).as("one request per message").isEqualTo(request);
-        out.add(o);
+    for (ConsumerRecord<String, byte[]> c : messages) {
+      String type = header(c, "content-type");
+      List<JsonObject> recs = new ArrayList<>();
+      if (type.equals(ExposureConfig.KafkaFormat.PROTOBUF.contentType())) {
+        recs.addAll(ExposureMessages.asJsonRecords(RequestExposures.parseFrom(c.value())));
+      } else {
+        assertThat(type).isEqualTo(ExposureConfig.KafkaFormat.JSON.contentType());
+        String value = new String(c.value(), StandardCharsets.UTF_8);
+        assertThat(value).endsWith("}\n");
+        // each record ends with a newline: the last piece is empty
+        String[] lines = value.split("\n", -1);
+        for (int i = 0; i < lines.length - 1; i++) {
+          recs.add(new JsonObject(lines[i]));
+        }
       }
+      assertThat(header(c, "records")).isEqualTo(Integer.toString(recs.size()));
+      for (JsonObject o : recs) {
+        assertThat(c.key()).isEqualTo(o.getString("listener"));
+        assertThat(o.getString("request_id"))
+            .as("one request per message")
+            .isEqualTo(recs.get(0).getString("request_id"));
+      }
+      out.addAll(recs);
     }
     return out;
   }
 
-  static Map<String, JsonObject> byRequestAndPosition(List<ConsumerRecord<String, String>> recs) {
+  private static String header(ConsumerRecord<String, byte[]> c, String name) {
+    return new String(c.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  static Map<String, JsonObject> byRequestAndPosition(List<ConsumerRecord<String, byte[]>> recs)
+      throws Exception {
     Map<String, JsonObject> out = new HashMap<>();
     for (JsonObject o : records(recs)) {
       JsonObject before = out.put(o.getString("request_id") + "#" + o.getInteger("position"), o);
@@ -146,7 +165,7 @@ class ExposureKafkaIT {
   }
 
   @Test
-  void recordsReachTheTopicExactlyOnceSurviveNoOutageButNeverSlowTheAnswers() {
+  void recordsReachTheTopicExactlyOnceSurviveNoOutageButNeverSlowTheAnswers() throws Exception {
     // 1. every enrolled decision of N answers, with the inputs it was decided from
     Map<String, JsonObject> expected = new HashMap<>();
     for (int i = 0; i < 30; i++) {
@@ -156,7 +175,7 @@ class ExposureKafkaIT {
     }
     assertThat(expected).hasSize(30 * 4);
     // one message per answer: waiting for one more shows none was sent twice
-    List<ConsumerRecord<String, String>> consumed =
+    List<ConsumerRecord<String, byte[]>> consumed =
         kafka.read(TOPIC, 0, 30 + 1, Duration.ofSeconds(30));
     assertThat(consumed).hasSize(30);
     Map<String, JsonObject> got = byRequestAndPosition(consumed);
@@ -219,7 +238,7 @@ class ExposureKafkaIT {
       HttpResponse<Buffer> r = score(id, "u-" + round, 1_000);
       assertThat(r.statusCode()).isEqualTo(200);
       after.putAll(expected(id, r.bodyAsJsonObject()));
-      List<ConsumerRecord<String, String>> all =
+      List<ConsumerRecord<String, byte[]>> all =
           kafka.read(TOPIC, 0, Integer.MAX_VALUE, Duration.ofSeconds(2));
       keys.clear();
       for (JsonObject o : records(all)) {

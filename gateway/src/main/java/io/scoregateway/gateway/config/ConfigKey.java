@@ -299,6 +299,14 @@ public enum ConfigKey {
       "score-gateway-exposures",
       Kind.NON_EMPTY,
       "the kafka sink's topic"),
+  EXPOSURE_KAFKA_FORMAT(
+      "exposure_kafka_format",
+      "--exposure-kafka-format",
+      "GATEWAY_EXPOSURE_KAFKA_FORMAT",
+      "protobuf",
+      Kind.NON_EMPTY,
+      "the kafka sink's message per answered request: protobuf (RequestExposures) or json (its"
+          + " records as JSON lines)"),
   EXPOSURE_BUFFER_RECORDS(
       "exposure_buffer_records",
       "--exposure-buffer-records",

@@ -77,6 +77,14 @@ final class MeasurementSettings {
       throw new ConfigException(
           ConfigKey.EXPOSURE_KAFKA_TOPIC, "must match [A-Za-z0-9._-]{1,249}, got '" + topic + "'");
     }
+    String formatName = v.nonEmpty(ConfigKey.EXPOSURE_KAFKA_FORMAT);
+    ExposureConfig.KafkaFormat format;
+    try {
+      format = ExposureConfig.KafkaFormat.valueOf(formatName.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          ConfigKey.EXPOSURE_KAFKA_FORMAT, "must be protobuf or json, got '" + formatName + "'");
+    }
     if (sink == ExposureConfig.Sink.KAFKA) {
       checkServers(servers);
     }
@@ -92,6 +100,7 @@ final class MeasurementSettings {
         file,
         servers,
         topic,
+        format,
         v.integer(ConfigKey.EXPOSURE_BUFFER_RECORDS),
         v.text(ConfigKey.EXPOSURE_LISTENER_SALT));
   }

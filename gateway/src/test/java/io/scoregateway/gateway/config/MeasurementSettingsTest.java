@@ -61,6 +61,7 @@ class MeasurementSettingsTest {
                     ConfigKey.EXPOSURE_SINK, "kafka",
                     ConfigKey.EXPOSURE_KAFKA_BOOTSTRAP_SERVERS, "k1:9092,k2:9092",
                     ConfigKey.EXPOSURE_KAFKA_TOPIC, "exp.v1",
+                    ConfigKey.EXPOSURE_KAFKA_FORMAT, "JSON",
                     ConfigKey.EXPOSURE_BUFFER_RECORDS, "5000",
                     ConfigKey.EXPOSURE_LISTENER_SALT, "pepper"))
             .exposure();
@@ -71,6 +72,7 @@ class MeasurementSettingsTest {
                 "exposures.jsonl",
                 "k1:9092,k2:9092",
                 "exp.v1",
+                ExposureConfig.KafkaFormat.JSON,
                 5000,
                 "pepper"));
     assertThat(kafka.toString()).doesNotContain("pepper");
@@ -85,6 +87,10 @@ class MeasurementSettingsTest {
     assertRefused(
         Map.of(ConfigKey.EXPOSURE_KAFKA_TOPIC, "a/b"), ConfigKey.EXPOSURE_KAFKA_TOPIC, "match");
     assertRefused(Map.of(ConfigKey.EXPOSURE_SINK, "s3"), ConfigKey.EXPOSURE_SINK, "none, file");
+    assertRefused(
+        Map.of(ConfigKey.EXPOSURE_KAFKA_FORMAT, "avro"),
+        ConfigKey.EXPOSURE_KAFKA_FORMAT,
+        "protobuf or json");
   }
 
   @Test

@@ -11,12 +11,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** One record per enrolled decision, in the documented schema. */
-class ExposureEncoderTest {
+class JsonExposureEncoderTest {
   final ScoredExchanges exchanges = new ScoredExchanges(null);
 
   static List<JsonObject> encode(ScoreExchange ex, String traceId, String salt) {
     ExposureBatch batch = new ExposureBatch();
-    new ExposureEncoder(new ListenerKeys(salt))
+    new JsonExposureEncoder(new ListenerKeys(salt))
         .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), batch);
     List<JsonObject> out = new ArrayList<>();
     // one message for the exchange's records (none without any), keyed by its listener key
@@ -72,7 +72,7 @@ class ExposureEncoderTest {
             "boost",
             "score",
             "pass_rate");
-    assertThat(a.getInteger("schema_version")).isEqualTo(ExposureEncoder.SCHEMA_VERSION);
+    assertThat(a.getInteger("schema_version")).isEqualTo(ExposureEncoding.SCHEMA_VERSION);
     assertThat(a.getString("ts")).isEqualTo("2026-11-28T12:00:00Z");
     assertThat(a.getString("request_id")).isEqualTo("req-1");
     assertThat(a.getString("trace_id")).isEqualTo("0af7651916cd43dd8448eb211c80319c");

@@ -10,20 +10,16 @@ import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes the exposure records of one answered exchange as JSON lines, one per enrolled decision
  * (one message for the exchange, keyed by its listener key), in the schema of docs/exposure-log.md
- * ({@link #SCHEMA_VERSION}). Every string is a validated id, a fixed name or hex, so none needs
- * escaping. The fields every record of the exchange shares are encoded once and copied into each;
- * field names are bytes made once. Runs on the writer's thread, never an event loop.
+ * ({@link ExposureEncoding#SCHEMA_VERSION}). Every string is a validated id, a fixed name or hex,
+ * so none needs escaping. The fields every record of the exchange shares are encoded once and
+ * copied into each; field names are bytes made once. Runs on the writer's thread, never an event
+ * loop.
  */
-final class ExposureEncoder {
-  /** Bumped whenever a field changes meaning or goes away; new fields alone do not bump it. */
-  static final int SCHEMA_VERSION = 1;
-
+final class JsonExposureEncoder implements ExposureEncoding {
   private static final byte[] POSITION = ascii(",\"position\":");
   private static final byte[] TRACK = ascii(",\"track\":\"");
   private static final byte[] CAMPAIGN = ascii("\",\"campaign\":\"");
@@ -42,17 +38,17 @@ final class ExposureEncoder {
   private final ListenerKeys keys;
   private final JsonBytes common = new JsonBytes(512);
 
-  ExposureEncoder(ListenerKeys keys) {
+  JsonExposureEncoder(ListenerKeys keys) {
     this.keys = keys;
   }
 
-  /** Appends the exchange's records to {@code out}. */
-  void encode(Exposure e, ExposureBatch out) {
+  @Override
+  public void encode(Exposure e, ExposureBatch out) {
     ScoreExchange ex = e.exchange();
     ScoreRequest req = ex.request();
     DecisionInputs in = ex.inputs();
     String listener = keys.of(req.user());
-    String requestId = ex.requestId() != null ? ex.requestId() : generatedId();
+    String requestId = ex.requestId() != null ? ex.requestId() : ExposureEncoding.generatedId();
     common.clear();
     common.text("{\"schema_version\":").integer(SCHEMA_VERSION);
     text(common, "ts", Instant.ofEpochMilli(e.atMs()).toString());
@@ -87,17 +83,10 @@ final class ExposureEncoder {
       number(sb.raw(BOOST), c == null ? Double.NaN : c.boost());
       number(sb.raw(SCORE), d.score());
       number(sb.raw(PASS_RATE), in.passRate(i));
-      sb.ch('}');
+      sb.ch('}').ch('\n');
       out.endRecord();
     }
     out.endMessage(listener);
-  }
-
-  /** A request id for a caller that sent none: 128 random bits in hex. */
-  private static String generatedId() {
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    HexFormat hex = HexFormat.of();
-    return hex.toHexDigits(r.nextLong()) + hex.toHexDigits(r.nextLong());
   }
 
   private static void text(JsonBytes sb, String name, String value) {
