@@ -20,10 +20,13 @@ public final class CachingScoreStore implements ScoreStore {
   @Override
   public Future<ScoreEntry[]> scores(String snapshot, List<String> tracks) {
     ScoreEntry[] out = new ScoreEntry[tracks.size()];
+    long[] keys = new long[out.length];
+    long of = Fingerprint.ofSnapshot(snapshot);
     List<String> missing = null;
     List<Integer> missingAt = null;
     for (int i = 0; i < out.length; i++) {
-      ScoreEntry e = cache.get(snapshot, tracks.get(i));
+      keys[i] = Fingerprint.of(of, tracks.get(i));
+      ScoreEntry e = cache.get(keys[i]);
       if (e == null) {
         if (missing == null) {
           missing = new ArrayList<>();
@@ -47,7 +50,7 @@ public final class CachingScoreStore implements ScoreStore {
         .map(
             fetched -> {
               for (int j = 0; j < fetched.length; j++) {
-                cache.put(snapshot, fetch.get(j), fetched[j]);
+                cache.put(keys[at.get(j)], fetched[j]);
                 out[at.get(j)] = fetched[j];
               }
               return out;

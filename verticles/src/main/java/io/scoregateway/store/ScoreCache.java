@@ -16,11 +16,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>A two-way set-associative table of {@code maxEntries} slots (allocated up front: 4 to 8 bytes
  * each, besides the entries): a key may sit in either slot of the pair its hash picks, and a new
  * key takes an empty slot of the pair or replaces one of the two (which one, by a bit of its hash).
- * A lookup is two array reads and an id comparison, with no lock, no allocation and no bookkeeping
- * on a hit: on a random-access workload over hundreds of thousands of entries, keeping access order
- * or frequency sketches (what an LRU or TinyLFU cache does on every read) costs several cache
- * misses per lookup, more than the lookup itself. Each slot holds an immutable {@link Slot},
- * published by a volatile write, so a reader sees a whole slot or none.
+ * A lookup is two array reads and a comparison, with no lock, no allocation and no bookkeeping on a
+ * hit: on a random-access workload over hundreds of thousands of entries, keeping access order or
+ * frequency sketches (what an LRU or TinyLFU cache does on every read) costs several cache misses
+ * per lookup, more than the lookup itself. Each slot holds an immutable {@link Slot}, published by
+ * a volatile write, so a reader sees a whole slot or none.
+ *
+ * <p>A key is compared by its {@link Fingerprint}, a 64-bit hash of (snapshot, track) under a seed
+ * drawn when the process starts, never by its strings: comparing ids would read the stored key's
+ * string and its bytes, two more cache misses per lookup. Two keys of one pair share a fingerprint
+ * with probability 2<sup>-64</sup>; the seed keeps anyone from making them collide.
  */
 public final class ScoreCache {
   /** Stands for "this snapshot has no row for this track". */
@@ -56,8 +61,8 @@ public final class ScoreCache {
         .register(registry);
   }
 
-  /** One cached entry: its key and value, never changed once made. */
-  private record Slot(String snapshot, String track, ScoreEntry entry) {}
+  /** One cached entry: its key's fingerprint and its value, never changed once made. */
+  private record Slot(long key, ScoreEntry entry) {}
 
   /** Hit and miss counts written by one event loop only. */
   static final class Tally {
@@ -80,28 +85,29 @@ public final class ScoreCache {
     return t;
   }
 
-  /** The cached entry ({@link #ABSENT} for a known gap), or null when not cached. */
-  ScoreEntry get(String snapshot, String track) {
-    int h = hash(snapshot, track);
-    int at = pairOf(h);
+  /**
+   * The cached entry ({@link #ABSENT} for a known gap), or null when not cached; {@code key} is the
+   * {@link Fingerprint#of} of the snapshot and track.
+   */
+  ScoreEntry get(long key) {
+    int at = pairOf(key);
     Slot s = slots.get(at);
-    if (s != null && s.track().equals(track) && s.snapshot().equals(snapshot)) {
+    if (s != null && s.key() == key) {
       return s.entry();
     }
     s = slots.get(at + 1);
-    if (s != null && s.track().equals(track) && s.snapshot().equals(snapshot)) {
+    if (s != null && s.key() == key) {
       return s.entry();
     }
     return null;
   }
 
-  void put(String snapshot, String track, ScoreEntry entry) {
-    int h = hash(snapshot, track);
-    int at = pairOf(h);
-    Slot slot = new Slot(snapshot, track, entry == null ? ABSENT : entry);
+  void put(long key, ScoreEntry entry) {
+    int at = pairOf(key);
+    Slot slot = new Slot(key, entry == null ? ABSENT : entry);
     for (int i = at; i <= at + 1; i++) {
       Slot s = slots.get(i);
-      if (s == null || (s.track().equals(track) && s.snapshot().equals(snapshot))) {
+      if (s == null || s.key() == key) {
         slots.set(i, slot);
         if (s == null) {
           filled.incrementAndGet();
@@ -110,22 +116,12 @@ public final class ScoreCache {
       }
     }
     // both taken by other keys: replace one, picked by a hash bit not used to pick the pair
-    slots.set(at + ((h >>> 7) & 1), slot);
+    slots.set(at + (int) ((key >>> 7) & 1), slot);
   }
 
-  /** The first slot of the key's pair: the hash mapped onto the pairs by multiply-shift. */
-  private int pairOf(int h) {
-    return 2 * (int) (((h & 0xffffffffL) * pairs) >>> 32);
-  }
-
-  /** The ids' own cached hash codes, mixed: a lookup builds no key and hashes no bytes. */
-  private static int hash(String snapshot, String track) {
-    int h = 31 * snapshot.hashCode() + track.hashCode();
-    h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
-    return h ^ (h >>> 16);
+  /** The first slot of the key's pair: its high bits mapped onto the pairs by multiply-shift. */
+  private int pairOf(long key) {
+    return 2 * (int) (((key >>> 32) * pairs) >>> 32);
   }
 
   /** Entries held now. */

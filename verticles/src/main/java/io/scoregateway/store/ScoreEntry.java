@@ -11,9 +11,22 @@ public final class ScoreEntry {
   private final String[] segments;
   private final double[] scores;
 
+  /** The default segment's score (NaN without one), kept beside the arrays for the common case. */
+  private final double fallback;
+
+  /** Whether any segment besides the default has a score. */
+  private final boolean segmented;
+
   private ScoreEntry(String[] segments, double[] scores) {
     this.segments = segments;
     this.scores = scores;
+    int at = indexOf(segments, segments.length, DEFAULT);
+    this.fallback = at < 0 ? Double.NaN : scores[at];
+    int named = 0;
+    for (String seg : segments) {
+      named += seg != null && !seg.equals(DEFAULT) ? 1 : 0;
+    }
+    this.segmented = named > 0;
   }
 
   /** A marker entry with no segments, for caches that remember absence. */
@@ -71,11 +84,12 @@ public final class ScoreEntry {
 
   /** The score for the segment, falling back to the default segment; NaN when neither exists. */
   public double scoreFor(String segment) {
-    int at = indexOf(segments, segments.length, segment);
-    if (at < 0 || segments[at] == null) {
-      at = indexOf(segments, segments.length, DEFAULT);
+    // most entries hold the default segment alone: answered from this object, no array read
+    if (!segmented) {
+      return fallback;
     }
-    return at < 0 ? Double.NaN : scores[at];
+    int at = indexOf(segments, segments.length, segment);
+    return at < 0 ? fallback : scores[at];
   }
 
   private static int indexOf(String[] segs, int n, String seg) {

@@ -60,12 +60,14 @@ class CachingScoreStoreTest {
       }
     }
     assertThat(small.size()).isEqualTo(1_000);
-    // the last thousand asked are mostly still there; the first ones were replaced long ago
+    // many of the last thousand asked are still there (a key survives the later keys of its pair
+    // that replace it, each with odds 1/2: about 640 misses of 1,000 expected, none kept would be
+    // 1,000); the first ones were replaced long ago
     int before = redis.calls().size();
     for (int i = n - 1_000; i < n; i++) {
       ask(store, "v1", "t" + i);
     }
-    assertThat(redis.calls().size() - before).isLessThan(600);
+    assertThat(redis.calls().size() - before).isLessThan(750);
     ask(store, "v1", "t0", "t1", "t2");
     assertThat(redis.calls().get(redis.calls().size() - 1)).isNotEmpty();
   }
