@@ -62,14 +62,8 @@ final class MeasurementSettings {
   }
 
   private static ExposureConfig exposure(ConfigValues v) {
-    String name = v.nonEmpty(ConfigKey.EXPOSURE_SINK);
-    ExposureConfig.Sink sink;
-    try {
-      sink = ExposureConfig.Sink.valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          ConfigKey.EXPOSURE_SINK, "must be none, file or kafka, got '" + name + "'");
-    }
+    ExposureConfig.Sink sink =
+        oneOf(v, ConfigKey.EXPOSURE_SINK, ExposureConfig.Sink.class, "none, file or kafka");
     String file = v.nonEmpty(ConfigKey.EXPOSURE_FILE);
     String servers = v.text(ConfigKey.EXPOSURE_KAFKA_BOOTSTRAP_SERVERS);
     String topic = v.nonEmpty(ConfigKey.EXPOSURE_KAFKA_TOPIC);
@@ -77,14 +71,12 @@ final class MeasurementSettings {
       throw new ConfigException(
           ConfigKey.EXPOSURE_KAFKA_TOPIC, "must match [A-Za-z0-9._-]{1,249}, got '" + topic + "'");
     }
-    String formatName = v.nonEmpty(ConfigKey.EXPOSURE_KAFKA_FORMAT);
-    ExposureConfig.KafkaFormat format;
-    try {
-      format = ExposureConfig.KafkaFormat.valueOf(formatName.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(
-          ConfigKey.EXPOSURE_KAFKA_FORMAT, "must be protobuf or json, got '" + formatName + "'");
-    }
+    ExposureConfig.KafkaFormat format =
+        oneOf(
+            v,
+            ConfigKey.EXPOSURE_KAFKA_FORMAT,
+            ExposureConfig.KafkaFormat.class,
+            "protobuf or json");
     if (sink == ExposureConfig.Sink.KAFKA) {
       checkServers(servers);
     }
@@ -103,6 +95,19 @@ final class MeasurementSettings {
         format,
         v.integer(ConfigKey.EXPOSURE_BUFFER_RECORDS),
         v.text(ConfigKey.EXPOSURE_LISTENER_SALT));
+  }
+
+  /**
+   * The constant of {@code type} the key names, in any case; else a refusal listing {@code names}.
+   */
+  private static <E extends Enum<E>> E oneOf(
+      ConfigValues v, ConfigKey key, Class<E> type, String names) {
+    String name = v.nonEmpty(key);
+    try {
+      return Enum.valueOf(type, name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key, "must be " + names + ", got '" + name + "'");
+    }
   }
 
   private static void checkServers(String servers) {
