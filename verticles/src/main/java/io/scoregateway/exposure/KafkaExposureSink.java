@@ -28,12 +28,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * hop back to the writer per batch. (The client's own per-message {@code send}, a worker task and a
  * context hop per message, cost the gateway about four times its CPU per request in {@code
  * loadtest/bench --exposure kafka}; one message per record, about 3.5 times, at 25 records per
- * request.) The producer compresses its batches with LZ4 (the records of a request share most of
- * their bytes), batches ({@code linger.ms}) and retries; a message it cannot deliver within {@link
- * #DELIVERY_TIMEOUT_MS} is lost and its records counted.
+ * request.) The producer compresses JSON batches with LZ4 (the records of a request share most of
+ * their bytes; protobuf sends those once and goes uncompressed), batches ({@code linger.ms}) and
+ * retries; a message it cannot deliver within {@link #DELIVERY_TIMEOUT_MS} is lost and its records
+ * counted.
  */
 final class KafkaExposureSink implements ExposureSink {
-  /** How long the producer keeps trying to deliver one record. */
+  /** How long the producer keeps trying to deliver one message. */
   static final int DELIVERY_TIMEOUT_MS = 10_000;
 
   private final KafkaProducer<String, byte[]> client;
