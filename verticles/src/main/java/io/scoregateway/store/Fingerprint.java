@@ -3,14 +3,20 @@ package io.scoregateway.store;
 import java.security.SecureRandom;
 
 /**
- * A 64-bit hash of a (snapshot, track) key, seeded once per process: what the {@link ScoreCache}
- * compares instead of the ids. The seed is secret and random, so keys that collide cannot be
- * chosen; between distinct keys a collision has probability about 2<sup>-64</sup>.
+ * A 64-bit hash of an id or a (snapshot, track) key, seeded once per process: what the {@link
+ * ScoreCache} and the catalog's track index compare instead of the ids. The seed is secret and
+ * random, so keys that collide cannot be chosen; between distinct keys a collision has probability
+ * about 2<sup>-64</sup>.
  */
-final class Fingerprint {
+public final class Fingerprint {
   private static final long SEED = new SecureRandom().nextLong();
 
   private Fingerprint() {}
+
+  /** The fingerprint of one id, on its own. */
+  public static long ofId(String id) {
+    return mix(chars(SEED, id) + id.length());
+  }
 
   /** The snapshot's part, worked out once per request and reused for each of its tracks. */
   static long ofSnapshot(String snapshot) {
