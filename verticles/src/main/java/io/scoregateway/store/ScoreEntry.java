@@ -22,11 +22,11 @@ public final class ScoreEntry {
     this.scores = scores;
     int at = indexOf(segments, segments.length, DEFAULT);
     this.fallback = at < 0 ? Double.NaN : scores[at];
-    int named = 0;
+    boolean named = false;
     for (String seg : segments) {
-      named += seg != null && !seg.equals(DEFAULT) ? 1 : 0;
+      named |= seg != null && !seg.equals(DEFAULT);
     }
-    this.segmented = named > 0;
+    this.segmented = named;
   }
 
   /** A marker entry with no segments, for caches that remember absence. */
