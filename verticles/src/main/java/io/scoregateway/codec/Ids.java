@@ -54,6 +54,20 @@ public final class Ids {
     return true;
   }
 
+  /** {@link #valid(String)} for {@code len} bytes from {@code off} (ASCII), before any string. */
+  public static boolean valid(byte[] bytes, int off, int len) {
+    if (len == 0 || len > MAX_LENGTH) {
+      return false;
+    }
+    for (int i = off; i < off + len; i++) {
+      byte b = bytes[i];
+      if (b < 0 || !ID_CHARS[b]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * True for an assigned ISO 3166-1 alpha-2 code, upper case ({@code SE}; not {@code ZZ}, not
    * {@code se}).

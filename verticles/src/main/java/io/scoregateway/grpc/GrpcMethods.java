@@ -2,7 +2,6 @@ package io.scoregateway.grpc;
 
 import io.scoregateway.grpc.v1.DeliveriesRequest;
 import io.scoregateway.grpc.v1.DeliveriesResponse;
-import io.scoregateway.grpc.v1.ScoreRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.grpc.common.GrpcMessageEncoder;
 import io.vertx.grpc.common.ServiceMethod;
@@ -18,21 +17,18 @@ final class GrpcMethods {
   static final ServiceName SCORE_SERVICE = ServiceName.create("scoregateway.v1.ScoreService");
   static final ServiceName HEALTH_SERVICE = ServiceName.create("grpc.health.v1.Health");
 
-  /** Answers are written as wire bytes ({@link ScoreAnswerWriter}): a {@code ScoreResponse}. */
-  static final ServiceMethod<Decoded<ScoreRequest>, Buffer> SCORE =
+  /**
+   * Requests are read from their wire bytes ({@link ScoreRequestDecoder}), answers written as wire
+   * bytes ({@link ScoreAnswerWriter}): a {@code ScoreResponse}.
+   */
+  static final ServiceMethod<Decoded<ScoreRequestDecoder.Fields>, Buffer> SCORE =
       ServiceMethod.server(
-          SCORE_SERVICE,
-          "Score",
-          GrpcMessageEncoder.IDENTITY,
-          Decoded.decoder(ScoreRequest.parser(), "scoregateway.v1.ScoreRequest"));
+          SCORE_SERVICE, "Score", GrpcMessageEncoder.IDENTITY, ScoreRequestDecoder.DECODER);
 
   /** Each message's wire bytes: a {@code ScoreStreamResponse}. */
-  static final ServiceMethod<Decoded<ScoreRequest>, Buffer> SCORE_STREAM =
+  static final ServiceMethod<Decoded<ScoreRequestDecoder.Fields>, Buffer> SCORE_STREAM =
       ServiceMethod.server(
-          SCORE_SERVICE,
-          "ScoreStream",
-          GrpcMessageEncoder.IDENTITY,
-          Decoded.decoder(ScoreRequest.parser(), "scoregateway.v1.ScoreRequest"));
+          SCORE_SERVICE, "ScoreStream", GrpcMessageEncoder.IDENTITY, ScoreRequestDecoder.DECODER);
 
   static final ServiceMethod<Decoded<DeliveriesRequest>, DeliveriesResponse> DELIVERIES =
       ServiceMethod.server(

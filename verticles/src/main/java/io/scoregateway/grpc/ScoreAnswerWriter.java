@@ -1,7 +1,5 @@
 package io.scoregateway.grpc;
 
-import com.google.protobuf.CodedOutputStream;
-import com.google.protobuf.WireFormat;
 import io.scoregateway.grpc.v1.Explain;
 import io.scoregateway.grpc.v1.ScoreDone;
 import io.scoregateway.grpc.v1.ScoreResponse;
@@ -14,16 +12,15 @@ import io.scoregateway.pipeline.DecisionInputs;
 import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * Decisions straight into {@code scoregateway.v1} wire bytes, as the JSON writer writes text: no
  * message object per result (a 1000-candidate answer would build 1000 builders and 1000 messages
- * only to serialize them once). The bytes parse to the messages the generated classes would build
- * ({@code ScoreAnswerWriterTest}).
+ * only to serialize them once), and ids (ASCII by the id grammar) copied as bytes. Two passes: the
+ * sizes, then the bytes into an array of exactly that size. The bytes parse to the messages the
+ * generated classes would build ({@code ScoreAnswerWriterTest}).
  */
 final class ScoreAnswerWriter {
   private ScoreAnswerWriter() {}
@@ -92,48 +89,31 @@ final class ScoreAnswerWriter {
     total += resultsSize(ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
     if (ex.hasAge()) {
       total +=
-          CodedOutputStream.computeInt64Size(
-              ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
+          WireWriter.int64Size(ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
     }
-    byte[] out = new byte[total];
-    CodedOutputStream o = CodedOutputStream.newInstance(out);
-    try {
-      writeSnapshotAndDegraded(o, ex, ScoreResponse.SNAPSHOT_FIELD_NUMBER);
-      writeResults(o, ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
-      if (ex.hasAge()) {
-        o.writeInt64(ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
-      }
-      o.checkNoSpaceLeft();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    WireWriter o = new WireWriter(total);
+    writeSnapshotAndDegraded(o, ex, ScoreResponse.SNAPSHOT_FIELD_NUMBER);
+    writeResults(o, ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
+    if (ex.hasAge()) {
+      o.int64(ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
     }
-    return Buffer.buffer(out);
+    return Buffer.buffer(o.bytes());
   }
 
   /** A {@code ScoreStreamResponse} with the results of positions {@code from..to-1}. */
   static Buffer run(Answer ex, int from, int to) {
     int[] sizes = new int[to - from];
     int inner =
-        (from == 0
-                ? 0
-                : CodedOutputStream.computeUInt32Size(
-                    ScoreResults.FIRST_POSITION_FIELD_NUMBER, from))
+        (from == 0 ? 0 : WireWriter.int32Size(ScoreResults.FIRST_POSITION_FIELD_NUMBER, from))
             + resultsSize(ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
     int field = ScoreStreamResponse.RESULTS_FIELD_NUMBER;
-    byte[] out = new byte[lengthDelimitedSize(field, inner)];
-    CodedOutputStream o = CodedOutputStream.newInstance(out);
-    try {
-      o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      o.writeUInt32NoTag(inner);
-      if (from != 0) {
-        o.writeUInt32(ScoreResults.FIRST_POSITION_FIELD_NUMBER, from);
-      }
-      writeResults(o, ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
-      o.checkNoSpaceLeft();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    WireWriter o = new WireWriter(WireWriter.lengthDelimitedSize(field, inner));
+    o.lengthDelimited(field, inner);
+    if (from != 0) {
+      o.uint32(ScoreResults.FIRST_POSITION_FIELD_NUMBER, from);
     }
-    return Buffer.buffer(out);
+    writeResults(o, ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
+    return Buffer.buffer(o.bytes());
   }
 
   /** The {@code ScoreStreamResponse} that ends a stream. */
@@ -151,21 +131,20 @@ final class ScoreAnswerWriter {
   private static int snapshotAndDegradedSize(Answer ex, int snapshotField) {
     int size = 0;
     if (ex.snapshot() != null) {
-      size += CodedOutputStream.computeStringSize(snapshotField, ex.snapshot());
+      size += WireWriter.stringSize(snapshotField, ex.snapshot());
     }
     if (ex.degraded()) {
-      size += CodedOutputStream.computeBoolSize(ScoreResponse.DEGRADED_FIELD_NUMBER, true);
+      size += WireWriter.boolSize(ScoreResponse.DEGRADED_FIELD_NUMBER);
     }
     return size;
   }
 
-  private static void writeSnapshotAndDegraded(CodedOutputStream o, Answer ex, int snapshotField)
-      throws IOException {
+  private static void writeSnapshotAndDegraded(WireWriter o, Answer ex, int snapshotField) {
     if (ex.snapshot() != null) {
-      o.writeString(snapshotField, ex.snapshot());
+      o.string(snapshotField, ex.snapshot());
     }
     if (ex.degraded()) {
-      o.writeBool(ScoreResponse.DEGRADED_FIELD_NUMBER, true);
+      o.bool(ScoreResponse.DEGRADED_FIELD_NUMBER, true);
     }
   }
 
@@ -176,59 +155,56 @@ final class ScoreAnswerWriter {
     for (int i = from; i < to; i++) {
       int s = resultSize(tracks.get(i), ex, i);
       sizes[i - from] = s;
-      total += lengthDelimitedSize(field, s);
+      total += WireWriter.lengthDelimitedSize(field, s);
     }
     return total;
   }
 
   private static void writeResults(
-      CodedOutputStream o, Answer ex, int from, int to, int[] sizes, int field) throws IOException {
+      WireWriter o, Answer ex, int from, int to, int[] sizes, int field) {
     List<String> tracks = ex.tracks();
     for (int i = from; i < to; i++) {
-      o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      o.writeUInt32NoTag(sizes[i - from]);
+      o.lengthDelimited(field, sizes[i - from]);
       writeResult(o, tracks.get(i), ex, i);
     }
   }
 
   private static int resultSize(String track, Answer ex, int i) {
     Decision d = ex.decision(i);
-    int s = asciiSize(ScoreResult.TRACK_FIELD_NUMBER, track);
+    int s = WireWriter.asciiSize(ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
-      s += CodedOutputStream.computeBoolSize(ScoreResult.PROMOTED_FIELD_NUMBER, true);
+      s += WireWriter.boolSize(ScoreResult.PROMOTED_FIELD_NUMBER);
     }
     if (d.score() != 0) {
-      s += CodedOutputStream.computeDoubleSize(ScoreResult.SCORE_FIELD_NUMBER, d.score());
+      s += WireWriter.doubleSize(ScoreResult.SCORE_FIELD_NUMBER);
     }
     if (d.campaign() != null) {
-      s += CodedOutputStream.computeStringSize(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
+      s += WireWriter.asciiSize(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
     }
-    s +=
-        CodedOutputStream.computeEnumSize(
-            ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
+    s += WireWriter.int32Size(ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
     if (d.explain() != null) {
-      s += lengthDelimitedSize(ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
+      s +=
+          WireWriter.lengthDelimitedSize(
+              ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
     }
     return s;
   }
 
-  private static void writeResult(CodedOutputStream o, String track, Answer ex, int i)
-      throws IOException {
+  private static void writeResult(WireWriter o, String track, Answer ex, int i) {
     Decision d = ex.decision(i);
-    writeAscii(o, ScoreResult.TRACK_FIELD_NUMBER, track);
+    o.ascii(ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
-      o.writeBool(ScoreResult.PROMOTED_FIELD_NUMBER, true);
+      o.bool(ScoreResult.PROMOTED_FIELD_NUMBER, true);
     }
     if (d.score() != 0) {
-      o.writeDouble(ScoreResult.SCORE_FIELD_NUMBER, d.score());
+      o.dbl(ScoreResult.SCORE_FIELD_NUMBER, d.score());
     }
     if (d.campaign() != null) {
-      o.writeString(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
+      o.ascii(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
     }
-    o.writeEnum(ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
+    o.int32(ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
     if (d.explain() != null) {
-      o.writeTag(ScoreResult.EXPLAIN_FIELD_NUMBER, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-      o.writeUInt32NoTag(explainSize(d.explain(), ex, i));
+      o.lengthDelimited(ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
       writeExplain(o, d.explain(), ex, i);
     }
   }
@@ -236,124 +212,90 @@ final class ScoreAnswerWriter {
   /** Explain's fields have presence: NaN (or -1 for counts) means not looked up, left out. */
   private static int explainSize(Decision.Explain e, Answer ex, int i) {
     int s = 0;
-    s += Double.isNaN(e.baseScore()) ? 0 : 9;
-    s += Double.isNaN(e.boost()) ? 0 : 9;
-    s += Double.isNaN(e.passRate()) ? 0 : 9;
+    s += Double.isNaN(e.baseScore()) ? 0 : WireWriter.doubleSize(Explain.BASE_SCORE_FIELD_NUMBER);
+    s += Double.isNaN(e.boost()) ? 0 : WireWriter.doubleSize(Explain.BOOST_FIELD_NUMBER);
+    s += Double.isNaN(e.passRate()) ? 0 : WireWriter.doubleSize(Explain.PASS_RATE_FIELD_NUMBER);
     s +=
-        e.delivered() < 0
-            ? 0
-            : CodedOutputStream.computeInt64Size(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
-    s += Double.isNaN(e.planned()) ? 0 : 9;
+        e.delivered() < 0 ? 0 : WireWriter.int64Size(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
+    s += Double.isNaN(e.planned()) ? 0 : WireWriter.doubleSize(Explain.PLANNED_FIELD_NUMBER);
     s +=
         e.userCount() < 0
             ? 0
-            : CodedOutputStream.computeInt64Size(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
-    s += Double.isNaN(e.urgency()) ? 0 : 9;
-    s += Double.isNaN(e.floor()) ? 0 : 9;
-    s +=
-        e.label() == null
-            ? 0
-            : CodedOutputStream.computeStringSize(Explain.LABEL_FIELD_NUMBER, e.label());
+            : WireWriter.int64Size(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+    s += Double.isNaN(e.urgency()) ? 0 : WireWriter.doubleSize(Explain.URGENCY_FIELD_NUMBER);
+    s += Double.isNaN(e.floor()) ? 0 : WireWriter.doubleSize(Explain.FLOOR_FIELD_NUMBER);
+    s += e.label() == null ? 0 : WireWriter.stringSize(Explain.LABEL_FIELD_NUMBER, e.label());
     s +=
         e.labelCount() < 0
             ? 0
-            : CodedOutputStream.computeInt32Size(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
-    s +=
-        e.labelMax() <= 0
-            ? 0
-            : CodedOutputStream.computeInt32Size(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
+            : WireWriter.int32Size(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
+    s += e.labelMax() <= 0 ? 0 : WireWriter.int32Size(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
     if (e.plays() >= 0) {
-      s += CodedOutputStream.computeInt64Size(Explain.PLAYS_FIELD_NUMBER, e.plays());
-      s += CodedOutputStream.computeInt64Size(Explain.SKIPS_FIELD_NUMBER, e.skips());
-      s += CodedOutputStream.computeBoolSize(Explain.HELD_FIELD_NUMBER, e.held());
+      s += WireWriter.int64Size(Explain.PLAYS_FIELD_NUMBER, e.plays());
+      s += WireWriter.int64Size(Explain.SKIPS_FIELD_NUMBER, e.skips());
+      s += WireWriter.boolSize(Explain.HELD_FIELD_NUMBER);
     }
-    s += CodedOutputStream.computeEnumSize(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
+    s += WireWriter.int32Size(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
     if (ex.experiment() != null) {
-      s += CodedOutputStream.computeStringSize(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
+      s += WireWriter.stringSize(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
     }
     HoldoutScope holdout = ex.holdouts().apply(i);
     if (holdout != null) {
+      s += WireWriter.int32Size(Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
       s +=
-          CodedOutputStream.computeEnumSize(
-              Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
-      s +=
-          CodedOutputStream.computeEnumSize(
+          WireWriter.int32Size(
               Explain.WOULD_BE_FIELD_NUMBER, WireEnums.reason(ex.wouldBe().apply(i)));
     }
     return s;
   }
 
-  private static void writeExplain(CodedOutputStream o, Decision.Explain e, Answer ex, int i)
-      throws IOException {
+  private static void writeExplain(WireWriter o, Decision.Explain e, Answer ex, int i) {
     if (!Double.isNaN(e.baseScore())) {
-      o.writeDouble(Explain.BASE_SCORE_FIELD_NUMBER, e.baseScore());
+      o.dbl(Explain.BASE_SCORE_FIELD_NUMBER, e.baseScore());
     }
     if (!Double.isNaN(e.boost())) {
-      o.writeDouble(Explain.BOOST_FIELD_NUMBER, e.boost());
+      o.dbl(Explain.BOOST_FIELD_NUMBER, e.boost());
     }
     if (!Double.isNaN(e.passRate())) {
-      o.writeDouble(Explain.PASS_RATE_FIELD_NUMBER, e.passRate());
+      o.dbl(Explain.PASS_RATE_FIELD_NUMBER, e.passRate());
     }
     if (e.delivered() >= 0) {
-      o.writeInt64(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
+      o.int64(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
     }
     if (!Double.isNaN(e.planned())) {
-      o.writeDouble(Explain.PLANNED_FIELD_NUMBER, e.planned());
+      o.dbl(Explain.PLANNED_FIELD_NUMBER, e.planned());
     }
     if (e.userCount() >= 0) {
-      o.writeInt64(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
+      o.int64(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
     }
     if (!Double.isNaN(e.urgency())) {
-      o.writeDouble(Explain.URGENCY_FIELD_NUMBER, e.urgency());
+      o.dbl(Explain.URGENCY_FIELD_NUMBER, e.urgency());
     }
     if (!Double.isNaN(e.floor())) {
-      o.writeDouble(Explain.FLOOR_FIELD_NUMBER, e.floor());
+      o.dbl(Explain.FLOOR_FIELD_NUMBER, e.floor());
     }
     if (e.label() != null) {
-      o.writeString(Explain.LABEL_FIELD_NUMBER, e.label());
+      o.string(Explain.LABEL_FIELD_NUMBER, e.label());
     }
     if (e.labelCount() >= 0) {
-      o.writeInt32(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
+      o.int32(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
     }
     if (e.labelMax() > 0) {
-      o.writeInt32(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
+      o.int32(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
     }
     if (e.plays() >= 0) {
-      o.writeInt64(Explain.PLAYS_FIELD_NUMBER, e.plays());
-      o.writeInt64(Explain.SKIPS_FIELD_NUMBER, e.skips());
-      o.writeBool(Explain.HELD_FIELD_NUMBER, e.held());
+      o.int64(Explain.PLAYS_FIELD_NUMBER, e.plays());
+      o.int64(Explain.SKIPS_FIELD_NUMBER, e.skips());
+      o.bool(Explain.HELD_FIELD_NUMBER, e.held());
     }
-    o.writeEnum(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
+    o.int32(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
     if (ex.experiment() != null) {
-      o.writeString(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
+      o.string(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
     }
     HoldoutScope holdout = ex.holdouts().apply(i);
     if (holdout != null) {
-      o.writeEnum(Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
-      o.writeEnum(Explain.WOULD_BE_FIELD_NUMBER, WireEnums.reason(ex.wouldBe().apply(i)));
+      o.int32(Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
+      o.int32(Explain.WOULD_BE_FIELD_NUMBER, WireEnums.reason(ex.wouldBe().apply(i)));
     }
-  }
-
-  /**
-   * A track id's field: ids are validated ASCII ({@code Ids.valid}), so their UTF-8 is one byte a
-   * char, written as is (no encoding pass to size it, no byte array per id to write it).
-   */
-  private static int asciiSize(int field, String ascii) {
-    return lengthDelimitedSize(field, ascii.length());
-  }
-
-  private static void writeAscii(CodedOutputStream o, int field, String ascii) throws IOException {
-    int n = ascii.length();
-    o.writeTag(field, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-    o.writeUInt32NoTag(n);
-    for (int i = 0; i < n; i++) {
-      o.write((byte) ascii.charAt(i));
-    }
-  }
-
-  private static int lengthDelimitedSize(int field, int size) {
-    return CodedOutputStream.computeTagSize(field)
-        + CodedOutputStream.computeUInt32SizeNoTag(size)
-        + size;
   }
 }

@@ -3,7 +3,6 @@ package io.scoregateway.grpc;
 import io.scoregateway.auth.Role;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
-import io.scoregateway.grpc.v1.ScoreRequest;
 import io.scoregateway.pipeline.HopTimings;
 import io.scoregateway.pipeline.ScoreDeadline;
 import io.scoregateway.pipeline.ScoreExchange;
@@ -29,8 +28,8 @@ final class ScoreCalls {
     this.deadline = new ScoreDeadline(parts.vertx(), parts.pipeline());
   }
 
-  void score(GrpcServerRequest<Decoded<ScoreRequest>, Buffer> req) {
-    GrpcCall<ScoreRequest, Buffer> call = parts.open(req);
+  void score(GrpcServerRequest<Decoded<ScoreRequestDecoder.Fields>, Buffer> req) {
+    GrpcCall<ScoreRequestDecoder.Fields, Buffer> call = parts.open(req);
     if (parts.gate().admit(call, Role.SCORE)) {
       call.read(
           parts.settings().bodyReadMs(),
@@ -41,8 +40,8 @@ final class ScoreCalls {
     }
   }
 
-  void scoreStream(GrpcServerRequest<Decoded<ScoreRequest>, Buffer> req) {
-    GrpcCall<ScoreRequest, Buffer> call = parts.open(req);
+  void scoreStream(GrpcServerRequest<Decoded<ScoreRequestDecoder.Fields>, Buffer> req) {
+    GrpcCall<ScoreRequestDecoder.Fields, Buffer> call = parts.open(req);
     if (parts.gate().admit(call, Role.SCORE)) {
       call.read(
           parts.settings().bodyReadMs(),
@@ -55,7 +54,7 @@ final class ScoreCalls {
     }
   }
 
-  private ScoreExchange exchange(GrpcCall<?, ?> call, ScoreRequest m) {
+  private ScoreExchange exchange(GrpcCall<?, ?> call, ScoreRequestDecoder.Fields m) {
     HopTimings timings = new HopTimings(call.start());
     String requestId = requestId(call.header(REQUEST_ID));
     ScoreExchange ex =

@@ -3,57 +3,52 @@ package io.scoregateway.grpc;
 import com.google.protobuf.Message;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
-import io.scoregateway.grpc.v1.ScoreRequest;
-import java.util.Arrays;
-import java.util.List;
 
 /**
- * {@code scoregateway.v1.ScoreRequest} to the engine's request, validated field by field with the
- * same rules and messages as the JSON body ({@code candidates[3]: invalid track id}). In proto3 an
- * empty string is an absent one, so a missing id reads "is required".
+ * {@code scoregateway.v1.ScoreRequest}, as {@link ScoreRequestDecoder} read it, to the engine's
+ * request, validated field by field with the same rules and messages as the JSON body ({@code
+ * candidates[3]: invalid track id}). In proto3 an empty string is an absent one, so a missing id
+ * reads "is required".
  */
 final class ScoreRequests {
   private ScoreRequests() {}
 
-  static io.scoregateway.model.ScoreRequest read(ScoreRequest m, int maxBatch) {
-    refuseUnknownFields(m, "");
-    String user = id(m.getUser(), "user", "user id");
-    String surface = id(m.getSurface(), "surface", "surface");
-    if (m.getMarket().isEmpty()) {
+  static io.scoregateway.model.ScoreRequest read(ScoreRequestDecoder.Fields m, int maxBatch) {
+    if (m.unknownField() != 0) {
+      throw unknownField(m.unknownField(), "", ScoreRequestDecoder.TYPE);
+    }
+    String user = id(m.user(), "user", "user id");
+    String surface = id(m.surface(), "surface", "surface");
+    if (m.market().isEmpty()) {
       throw new InvalidInput("market", "is required");
     }
-    if (!Ids.validMarket(m.getMarket())) {
+    if (!Ids.validMarket(m.market())) {
       throw new InvalidInput(
           "market", "invalid market (expected an assigned ISO 3166 alpha-2 code, e.g. SE)");
     }
     String segment =
-        m.getSegment().isEmpty()
+        m.segment().isEmpty()
             ? io.scoregateway.model.ScoreRequest.DEFAULT_SEGMENT
-            : Ids.require("segment", m.getSegment(), "segment");
-    int n = m.getCandidatesCount();
+            : Ids.require("segment", m.segment(), "segment");
+    int n = m.candidates().size();
     if (n == 0) {
       throw new InvalidInput("candidates", "must contain at least one track id");
     }
     if (n > maxBatch) {
       throw new InvalidInput("candidates", "too many candidates (at most " + maxBatch + ")");
     }
-    // out of protobuf's lazy string list once: the pipeline reads each id several times
-    String[] ids = m.getCandidatesList().toArray(new String[0]);
-    for (int i = 0; i < n; i++) {
-      if (!Ids.valid(ids[i])) {
-        throw new InvalidInput("candidates[" + i + "]", "invalid track id");
-      }
+    if (m.invalidCandidate() >= 0) {
+      throw new InvalidInput("candidates[" + m.invalidCandidate() + "]", "invalid track id");
     }
-    List<String> candidates = Arrays.asList(ids);
     int maxPromoted = -1;
     if (m.hasMaxPromoted()) {
-      maxPromoted = m.getMaxPromoted();
+      maxPromoted = m.maxPromoted();
       if (maxPromoted < 0) {
         throw new InvalidInput("max_promoted", "must be a non-negative integer");
       }
     }
     return new io.scoregateway.model.ScoreRequest(
-        user, surface, m.getMarket(), segment, candidates, maxPromoted, m.getExplain());
+        user, surface, m.market(), segment, m.candidates(), maxPromoted, m.explain());
   }
 
   /**
@@ -68,11 +63,13 @@ final class ScoreRequests {
     }
     var unknown = m.getUnknownFields().asMap();
     if (!unknown.isEmpty()) {
-      int number = unknown.keySet().iterator().next();
-      throw new InvalidInput(
-          prefix + "field " + number,
-          "unknown field (not in " + m.getDescriptorForType().getFullName() + ")");
+      throw unknownField(
+          unknown.keySet().iterator().next(), prefix, m.getDescriptorForType().getFullName());
     }
+  }
+
+  private static InvalidInput unknownField(int number, String prefix, String type) {
+    return new InvalidInput(prefix + "field " + number, "unknown field (not in " + type + ")");
   }
 
   static String id(String value, String field, String what) {

@@ -27,6 +27,9 @@ class ScoreAnswerWriterTest {
   static final List<Arm> ARMS = List.of(Arm.values());
   static final HoldoutScope[] SCOPES = HoldoutScope.values();
 
+  /** Labels are free text: two-, three- and four-byte UTF-8. */
+  static final String[] LABELS = {"label-", "étiquette-", "レーベル-", "\uD83C\uDFB5-"};
+
   /** The reference: the same answer through the generated builders. */
   static ScoreResult reference(ScoreAnswerWriter.Answer a, int i) {
     String track = a.tracks().get(i);
@@ -122,7 +125,7 @@ class ScoreAnswerWriterTest {
                   r.nextBoolean() ? -1 : r.nextInt(300),
                   r.nextBoolean() ? Double.NaN : 0.5 + r.nextDouble(),
                   r.nextBoolean() ? Double.NaN : r.nextDouble(),
-                  r.nextBoolean() ? null : "label-" + r.nextInt(50),
+                  r.nextBoolean() ? null : LABELS[r.nextInt(LABELS.length)] + r.nextInt(50),
                   r.nextBoolean() ? -1 : r.nextInt(5),
                   r.nextBoolean() ? 0 : 1 + r.nextInt(3),
                   r.nextBoolean() ? -1 : r.nextInt(10_000),
@@ -206,5 +209,16 @@ class ScoreAnswerWriterTest {
             one, i -> d, null, 42, false, Arm.CHAMPION, null, i -> null, i -> null);
     assertThat(ScoreResponse.parseFrom(ScoreAnswerWriter.whole(none).getBytes()).hasSnapshotAgeS())
         .isFalse();
+  }
+
+  @Test
+  void anUnpairedSurrogateIsSizedAsTheQuestionMarkItIsWrittenAs() {
+    String label = "a\uD800b\uDFFF";
+    int size = WireWriter.stringSize(9, label);
+    assertThat(size).isEqualTo(WireWriter.lengthDelimitedSize(9, 4));
+    WireWriter o = new WireWriter(size);
+    o.string(9, label);
+    assertThat(new String(o.bytes(), 2, 4, java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("a?b?");
   }
 }
