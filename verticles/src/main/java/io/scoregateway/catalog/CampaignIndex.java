@@ -45,6 +45,13 @@ public final class CampaignIndex {
     return byTrack.get(track);
   }
 
+  /** The campaign of each track ({@link #forTrack}), null where none, looked up all at once. */
+  public Campaign[] forTracks(List<String> tracks) {
+    Campaign[] out = new Campaign[tracks.size()];
+    byTrack.getAll(tracks, out);
+    return out;
+  }
+
   /** True when the campaign lists the track (whether or not it still owns it). */
   public boolean lists(String campaign, String track) {
     Set<String> tracks = tracksOf.get(campaign);

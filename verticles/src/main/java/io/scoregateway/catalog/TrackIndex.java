@@ -2,6 +2,7 @@ package io.scoregateway.catalog;
 
 import io.scoregateway.model.Campaign;
 import io.scoregateway.store.Fingerprint;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -48,6 +49,36 @@ final class TrackIndex {
       i = (i + 1) & mask;
     }
     return null;
+  }
+
+  /**
+   * {@link #get} of every track into {@code out}, in passes: the fingerprints, then the first slot
+   * of each (reads independent of one another, so their cache misses overlap instead of being
+   * waited for one candidate at a time), then the probes that go on from there.
+   */
+  void getAll(List<String> tracks, Campaign[] out) {
+    int n = tracks.size();
+    long[] f = new long[n];
+    for (int i = 0; i < n; i++) {
+      f[i] = fingerprint(tracks.get(i));
+    }
+    long[] first = new long[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = fingerprints[(int) f[i] & mask];
+    }
+    for (int i = 0; i < n; i++) {
+      if (first[i] == 0) {
+        continue; // the usual miss: an empty slot
+      }
+      int at = (int) f[i] & mask;
+      for (long probe = first[i]; probe != 0; probe = fingerprints[at]) {
+        if (probe == f[i]) {
+          out[i] = campaigns[at];
+          break;
+        }
+        at = (at + 1) & mask;
+      }
+    }
   }
 
   private static long fingerprint(String track) {

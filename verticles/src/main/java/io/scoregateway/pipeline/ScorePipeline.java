@@ -115,9 +115,10 @@ public final class ScorePipeline {
 
     Lookups lookups = new Lookups(ex.size());
     List<String> candidates = req.candidates();
+    Campaign[] enrolled = view.campaigns().forTracks(candidates);
     for (int i = 0; i < ex.size(); i++) {
       String track = candidates.get(i);
-      Campaign c = view.campaigns().forTrack(track);
+      Campaign c = enrolled[i];
       if (c == null) {
         ex.decide(
             i,
@@ -171,8 +172,9 @@ public final class ScorePipeline {
     double floor = rules.floor();
     // per distinct track and campaign once: the base score, the pacer, the listener's count
     double[] base = new double[lookups.tracks.size()];
+    ScoreEntry.Segment segment = ScoreEntry.segment(req.segment());
     for (int t = 0; t < base.length; t++) {
-      base[t] = entries[t] == null ? Double.NaN : entries[t].scoreFor(req.segment());
+      base[t] = entries[t] == null ? Double.NaN : entries[t].scoreFor(segment);
     }
     int met = lookups.campaigns();
     CampaignPacer[] pacers = new CampaignPacer[met];

@@ -19,41 +19,46 @@ public final class CachingScoreStore implements ScoreStore {
 
   @Override
   public Future<ScoreEntry[]> scores(String snapshot, List<String> tracks) {
-    ScoreEntry[] out = new ScoreEntry[tracks.size()];
-    long[] keys = new long[out.length];
+    int n = tracks.size();
+    ScoreEntry[] out = new ScoreEntry[n];
+    long[] keys = new long[n];
     long of = Fingerprint.ofSnapshot(snapshot);
-    List<String> missing = null;
-    List<Integer> missingAt = null;
-    for (int i = 0; i < out.length; i++) {
+    for (int i = 0; i < n; i++) {
       keys[i] = Fingerprint.of(of, tracks.get(i));
-      ScoreEntry e = cache.get(keys[i]);
-      if (e == null) {
-        if (missing == null) {
-          missing = new ArrayList<>();
-          missingAt = new ArrayList<>();
-        }
-        missing.add(tracks.get(i));
-        missingAt.add(i);
-      } else {
-        out[i] = e == ScoreCache.ABSENT ? null : e;
-      }
     }
-    int misses = missing == null ? 0 : missing.size();
-    tally.add(out.length - misses, misses);
-    if (missing == null) {
+    int misses = cache.getAll(keys, out);
+    tally.add(n - misses, misses);
+    if (misses == 0) {
+      absentToNull(out);
       return Future.succeededFuture(out);
     }
-    List<String> fetch = missing;
-    List<Integer> at = missingAt;
+    List<String> fetch = new ArrayList<>(misses);
+    int[] at = new int[misses];
+    for (int i = 0, j = 0; i < n; i++) {
+      if (out[i] == null) {
+        fetch.add(tracks.get(i));
+        at[j++] = i;
+      }
+    }
+    absentToNull(out);
     return delegate
         .scores(snapshot, fetch)
         .map(
             fetched -> {
               for (int j = 0; j < fetched.length; j++) {
-                cache.put(keys[at.get(j)], fetched[j]);
-                out[at.get(j)] = fetched[j];
+                cache.put(keys[at[j]], fetched[j]);
+                out[at[j]] = fetched[j];
               }
               return out;
             });
+  }
+
+  /** A cached "no row" answers as no entry. */
+  private static void absentToNull(ScoreEntry[] out) {
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == ScoreCache.ABSENT) {
+        out[i] = null;
+      }
+    }
   }
 }

@@ -86,20 +86,42 @@ public final class ScoreCache {
   }
 
   /**
-   * The cached entry ({@link #ABSENT} for a known gap), or null when not cached; {@code key} is the
-   * {@link Fingerprint#of} of the snapshot and track.
+   * The cached entries of {@code keys} ({@link Fingerprint#of} of the snapshot and each track) into
+   * {@code out}: {@link #ABSENT} for a known gap, null where not cached; returns how many were not.
+   * In passes, each a short loop over all the keys: the first slot of every pair, then the keys
+   * those slots hold, then the second slots where needed. Every read of a pass is independent of
+   * the others, so the processor has many cache misses in flight at once; one key after another,
+   * each lookup's two dependent misses (the slot, then what it holds) are waited for in turn.
    */
-  ScoreEntry get(long key) {
-    int at = pairOf(key);
-    Slot s = slots.get(at);
-    if (s != null && s.key() == key) {
-      return s.entry();
+  int getAll(long[] keys, ScoreEntry[] out) {
+    int n = keys.length;
+    Slot[] first = new Slot[n];
+    for (int i = 0; i < n; i++) {
+      first[i] = slots.get(pairOf(keys[i]));
     }
-    s = slots.get(at + 1);
-    if (s != null && s.key() == key) {
-      return s.entry();
+    int missing = 0;
+    for (int i = 0; i < n; i++) {
+      Slot s = first[i];
+      if (s != null && s.key() == keys[i]) {
+        out[i] = s.entry();
+      } else {
+        first[i] = null; // look in the pair's other slot
+        missing++;
+      }
     }
-    return null;
+    if (missing == 0) {
+      return 0;
+    }
+    for (int i = 0; i < n; i++) {
+      if (out[i] == null) {
+        Slot s = slots.get(pairOf(keys[i]) + 1);
+        if (s != null && s.key() == keys[i]) {
+          out[i] = s.entry();
+          missing--;
+        }
+      }
+    }
+    return missing;
   }
 
   void put(long key, ScoreEntry entry) {

@@ -39,6 +39,19 @@ class TrackIndexTest {
       Campaign got = index.get("t" + i);
       assertThat(got).as("t%d", i).isSameAs(i % 4 == 0 ? cs[(i / 4) % 3] : null);
     }
+    // all at once, as a request asks: in batches, with repeats and ids never enrolled
+    java.util.Random r = new java.util.Random(5);
+    for (int round = 0; round < 200; round++) {
+      java.util.List<String> batch = new java.util.ArrayList<>();
+      for (int j = r.nextInt(1_001); j > 0; j--) {
+        batch.add(r.nextInt(10) == 0 ? "x" + r.nextInt(1000) : "t" + r.nextInt(200_000));
+      }
+      Campaign[] got = new Campaign[batch.size()];
+      index.getAll(batch, got);
+      for (int j = 0; j < got.length; j++) {
+        assertThat(got[j]).as(batch.get(j)).isSameAs(index.get(batch.get(j)));
+      }
+    }
     assertThat(index.get("")).isNull();
     assertThat(index.get("t")).isNull();
   }

@@ -71,4 +71,37 @@ class CachingScoreStoreTest {
     ask(store, "v1", "t0", "t1", "t2");
     assertThat(redis.calls().get(redis.calls().size() - 1)).isNotEmpty();
   }
+
+  /** Batches over a full cache: hits in either slot of a pair, misses, repeats, all in one ask. */
+  @Test
+  void batchesOverAFullCacheGetEveryEntryRight() {
+    InMemoryScoreStore redis = new InMemoryScoreStore();
+    int n = 5_000;
+    for (int i = 0; i < n; i += 2) { // odd tracks have no row
+      redis.put("v1", "t" + i, "default=" + (i / (double) n) + ";");
+    }
+    ScoreCache small = new ScoreCache(2_000, new SimpleMeterRegistry());
+    CachingScoreStore store = new CachingScoreStore(redis, small);
+    java.util.Random r = new java.util.Random(3);
+    for (int round = 0; round < 300; round++) {
+      String[] asked = new String[1 + r.nextInt(400)];
+      for (int j = 0; j < asked.length; j++) {
+        asked[j] = "t" + r.nextInt(n);
+      }
+      ScoreEntry[] got = ask(store, "v1", asked);
+      for (int j = 0; j < asked.length; j++) {
+        int i = Integer.parseInt(asked[j].substring(1));
+        if (i % 2 == 0) {
+          assertThat(got[j].scoreFor("x")).as(asked[j]).isEqualTo(i / (double) n);
+        } else {
+          assertThat(got[j]).as(asked[j]).isNull();
+        }
+      }
+    }
+    // once warm, a batch of what was just asked is answered from memory alone
+    int before = redis.calls().size();
+    ask(store, "v1", "t10", "t11", "t10");
+    ask(store, "v1", "t10", "t11", "t10");
+    assertThat(redis.calls().size() - before).isLessThanOrEqualTo(1);
+  }
 }

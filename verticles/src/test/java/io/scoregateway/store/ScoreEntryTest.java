@@ -73,4 +73,27 @@ class ScoreEntryTest {
     assertThat(e.scoreFor("default")).isEqualTo(0.5);
     assertThat(e.scoreFor("s7")).isEqualTo(0.75);
   }
+
+  /**
+   * Names are shared up to a bound, and past it compared by their text: a request's segment is
+   * found however its string was made, and before or after the bound, never confused.
+   */
+  @Test
+  void segmentsAreFoundWhetherTheirNamesAreSharedOrNot() {
+    ScoreEntry early = ScoreEntry.decode("default=0.5;seg-a=0.25;");
+    // fill the shared names (other tests may have added some: go well past the bound)
+    for (int i = 0; i < ScoreEntry.MAX_SHARED_NAMES + 10; i++) {
+      ScoreEntry.decode("fill-" + i + "=0.1;");
+    }
+    ScoreEntry late = ScoreEntry.decode("default=0.5;seg-b=0.75;seg-a=0.125;");
+    String a = new String("seg-a".toCharArray());
+    String b = new String("seg-b".toCharArray());
+    assertThat(ScoreEntry.segment(a).shared()).isTrue();
+    assertThat(ScoreEntry.segment(b).shared()).isFalse();
+    assertThat(early.scoreFor(ScoreEntry.segment(a))).isEqualTo(0.25);
+    assertThat(late.scoreFor(ScoreEntry.segment(a))).isEqualTo(0.125);
+    assertThat(late.scoreFor(ScoreEntry.segment(b))).isEqualTo(0.75);
+    assertThat(early.scoreFor(ScoreEntry.segment(b))).isEqualTo(0.5);
+    assertThat(late.scoreFor(ScoreEntry.segment("seg-c"))).isEqualTo(0.5);
+  }
 }
