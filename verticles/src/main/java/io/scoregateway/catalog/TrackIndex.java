@@ -59,8 +59,16 @@ final class TrackIndex {
   void getAll(List<String> tracks, Campaign[] out) {
     int n = tracks.size();
     long[] f = new long[n];
-    for (int i = 0; i < n; i++) {
-      f[i] = fingerprint(tracks.get(i));
+    if (tracks instanceof Fingerprint.Known known) {
+      // worked out as the request was read: no string is needed to look a track up
+      for (int i = 0; i < n; i++) {
+        long k = known.fingerprint(i);
+        f[i] = k == 0 ? 1 : k;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        f[i] = fingerprint(tracks.get(i));
+      }
     }
     long[] first = new long[n];
     for (int i = 0; i < n; i++) {

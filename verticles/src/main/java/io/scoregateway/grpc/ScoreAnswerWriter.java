@@ -151,9 +151,14 @@ final class ScoreAnswerWriter {
   /** Each result's size into {@code sizes}; returns the size of them all as repeated fields. */
   private static int resultsSize(Answer ex, int from, int to, int[] sizes, int field) {
     List<String> tracks = ex.tracks();
+    WireIds wire = tracks instanceof WireIds w ? w : null;
     int total = 0;
     for (int i = from; i < to; i++) {
-      int s = resultSize(tracks.get(i), ex, i);
+      int track =
+          wire != null
+              ? WireWriter.lengthDelimitedSize(ScoreResult.TRACK_FIELD_NUMBER, wire.length(i))
+              : WireWriter.asciiSize(ScoreResult.TRACK_FIELD_NUMBER, tracks.get(i));
+      int s = track + resultSize(ex, i);
       sizes[i - from] = s;
       total += WireWriter.lengthDelimitedSize(field, s);
     }
@@ -163,15 +168,23 @@ final class ScoreAnswerWriter {
   private static void writeResults(
       WireWriter o, Answer ex, int from, int to, int[] sizes, int field) {
     List<String> tracks = ex.tracks();
+    WireIds wire = tracks instanceof WireIds w ? w : null;
     for (int i = from; i < to; i++) {
       o.lengthDelimited(field, sizes[i - from]);
-      writeResult(o, tracks.get(i), ex, i);
+      // a request read from the wire gives its ids back as the bytes they came in
+      if (wire != null) {
+        wire.write(o, ScoreResult.TRACK_FIELD_NUMBER, i);
+      } else {
+        o.ascii(ScoreResult.TRACK_FIELD_NUMBER, tracks.get(i));
+      }
+      writeResult(o, ex, i);
     }
   }
 
-  private static int resultSize(String track, Answer ex, int i) {
+  /** The size of a result's fields after its track. */
+  private static int resultSize(Answer ex, int i) {
     Decision d = ex.decision(i);
-    int s = WireWriter.asciiSize(ScoreResult.TRACK_FIELD_NUMBER, track);
+    int s = 0;
     if (d.promoted()) {
       s += WireWriter.boolSize(ScoreResult.PROMOTED_FIELD_NUMBER);
     }
@@ -190,9 +203,9 @@ final class ScoreAnswerWriter {
     return s;
   }
 
-  private static void writeResult(WireWriter o, String track, Answer ex, int i) {
+  /** A result's fields after its track. */
+  private static void writeResult(WireWriter o, Answer ex, int i) {
     Decision d = ex.decision(i);
-    o.ascii(ScoreResult.TRACK_FIELD_NUMBER, track);
     if (d.promoted()) {
       o.bool(ScoreResult.PROMOTED_FIELD_NUMBER, true);
     }

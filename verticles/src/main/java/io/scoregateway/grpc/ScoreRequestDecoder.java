@@ -2,6 +2,7 @@ package io.scoregateway.grpc;
 
 import io.netty.buffer.ByteBuf;
 import io.scoregateway.codec.Ids;
+import io.scoregateway.store.Fingerprint;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.grpc.common.GrpcMessage;
@@ -14,12 +15,12 @@ import java.util.List;
 /**
  * {@code scoregateway.v1.ScoreRequest} read straight from its wire bytes into the fields the engine
  * needs, as the JSON parser reads text: no message object, no lazy string list, no UTF-8 decoding
- * pass per id. Track ids are checked against the id grammar on the bytes and become strings by a
- * copy of their (ASCII) bytes. It reads what the generated parser reads (the last value of a
- * singular field wins, a known field of the wrong wire type is an unknown field), which {@code
- * ScoreRequestDecoderTest} checks against it; what is invalid is left for {@link ScoreRequests} to
- * name, in the same order as before. A 1000-candidate request cost about 55 µs of event-loop time
- * through the generated parser and {@code getCandidatesList()}.
+ * pass per id. Track ids are checked against the id grammar on the bytes and fingerprinted there;
+ * they stay bytes ({@link WireIds}) until a string of one is asked for. It reads what the generated
+ * parser reads (the last value of a singular field wins, a known field of the wrong wire type is an
+ * unknown field), which {@code ScoreRequestDecoderTest} checks against it; what is invalid is left
+ * for {@link ScoreRequests} to name, in the same order as before. A 1000-candidate request cost
+ * about 55 µs of event-loop time through the generated parser and {@code getCandidatesList()}.
  */
 final class ScoreRequestDecoder {
   static final String TYPE = "scoregateway.v1.ScoreRequest";
@@ -69,17 +70,22 @@ final class ScoreRequestDecoder {
 
   /** The fields of {@code payload}, or null when it is not a well-formed message. */
   static Fields decode(Buffer payload) {
+    // a copy of its own: the track ids are read from it for as long as the request lives
+    byte[] bytes;
     if (payload instanceof BufferInternal b) {
       ByteBuf buf = b.getByteBuf();
-      if (buf.hasArray()) {
-        return decode(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
-      }
+      bytes = new byte[buf.readableBytes()];
+      buf.getBytes(buf.readerIndex(), bytes);
+    } else {
+      bytes = payload.getBytes();
     }
-    byte[] bytes = payload.getBytes();
     return decode(bytes, 0, bytes.length);
   }
 
-  /** The fields of {@code len} bytes from {@code off}, or null when not a well-formed message. */
+  /**
+   * The fields of {@code len} bytes from {@code off}, or null when not a well-formed message. The
+   * candidates refer to {@code a}, which must not change afterwards.
+   */
   static Fields decode(byte[] a, int off, int len) {
     Reader r = new Reader(a, off, off + len);
     return r.request();
@@ -96,7 +102,9 @@ final class ScoreRequestDecoder {
     private String surface = "";
     private String market = "";
     private String segment = "";
-    private String[] candidates = new String[16];
+    private int[] offsets = new int[16];
+    private int[] lengths = new int[16];
+    private long[] fingerprints = new long[16];
     private int count;
     private int invalid = -1;
     private boolean hasMax;
@@ -159,7 +167,7 @@ final class ScoreRequestDecoder {
           surface,
           market,
           segment,
-          Arrays.asList(Arrays.copyOf(candidates, count)),
+          new WireIds(a, offsets, lengths, fingerprints, count),
           invalid,
           hasMax,
           hasMax ? max : -1,
@@ -168,17 +176,17 @@ final class ScoreRequestDecoder {
     }
 
     private void candidate(int n) {
-      if (count == candidates.length) {
-        candidates = Arrays.copyOf(candidates, count * 2);
+      if (count == offsets.length) {
+        offsets = Arrays.copyOf(offsets, count * 2);
+        lengths = Arrays.copyOf(lengths, count * 2);
+        fingerprints = Arrays.copyOf(fingerprints, count * 2);
       }
+      offsets[count] = pos;
+      lengths[count] = n;
       if (Ids.valid(a, pos, n)) {
-        // valid ids are ASCII: their Latin-1 string is a copy of the bytes
-        candidates[count] = new String(a, pos, n, StandardCharsets.ISO_8859_1);
-      } else {
-        if (invalid < 0) {
-          invalid = count;
-        }
-        candidates[count] = string(n);
+        fingerprints[count] = Fingerprint.ofId(a, pos, n);
+      } else if (invalid < 0) {
+        invalid = count;
       }
       count++;
     }

@@ -91,6 +91,13 @@ final class WireWriter {
     pos += n;
   }
 
+  /** A string field of bytes already encoded. */
+  void bytes(int field, byte[] b, int off, int len) {
+    lengthDelimited(field, len);
+    System.arraycopy(b, off, out, pos, len);
+    pos += len;
+  }
+
   /** Any string, UTF-8 encoded. */
   void string(int field, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);

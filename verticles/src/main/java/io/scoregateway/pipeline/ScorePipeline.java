@@ -117,7 +117,6 @@ public final class ScorePipeline {
     List<String> candidates = req.candidates();
     Campaign[] enrolled = view.campaigns().forTracks(candidates);
     for (int i = 0; i < ex.size(); i++) {
-      String track = candidates.get(i);
       Campaign c = enrolled[i];
       if (c == null) {
         ex.decide(
@@ -132,7 +131,7 @@ public final class ScorePipeline {
       Decision early = lookups.early(k);
       ex.decide(i, c, early);
       if (early == null) {
-        lookups.add(i, track, k);
+        lookups.add(i, candidates.get(i), k); // the id's string only for a track in play
       }
     }
     ex.timings().gates(System.nanoTime() - t0);

@@ -18,6 +18,24 @@ public final class Fingerprint {
     return mix(chars(SEED, id) + id.length());
   }
 
+  /**
+   * {@link #ofId(String)} of an ASCII id given as {@code len} bytes from {@code off}: the same
+   * value as for the string of those characters, worked out before (or without) making the string.
+   */
+  public static long ofId(byte[] ascii, int off, int len) {
+    long h = SEED;
+    for (int i = off; i < off + len; i++) {
+      h = (h ^ ascii[i]) * 0x9e3779b97f4a7c15L;
+      h ^= h >>> 29;
+    }
+    return mix(h + len);
+  }
+
+  /** Ids whose {@link #ofId} is known already, by position (a request's candidates, as read). */
+  public interface Known {
+    long fingerprint(int position);
+  }
+
   /** The snapshot's part, worked out once per request and reused for each of its tracks. */
   static long ofSnapshot(String snapshot) {
     return mix(chars(SEED, snapshot) ^ 0x5bd1e9955bd1e995L);

@@ -221,4 +221,35 @@ class ScoreAnswerWriterTest {
     assertThat(new String(o.bytes(), 2, 4, java.nio.charset.StandardCharsets.UTF_8))
         .isEqualTo("a?b?");
   }
+
+  /** Ids as read from a request (kept as its bytes) are written back byte for byte the same. */
+  @Test
+  void idsReadFromTheWireAreWrittenAsTheStringsWouldBe() {
+    for (int seed = 1; seed < 10; seed++) {
+      ScoreAnswerWriter.Answer a = answer(seed * 53, seed, "snap-" + seed, false);
+      byte[] request =
+          io.scoregateway.grpc.v1.ScoreRequest.newBuilder()
+              .setUser("u-1")
+              .addAllCandidates(a.tracks())
+              .build()
+              .toByteArray();
+      List<String> wire = ScoreRequestDecoder.decode(request, 0, request.length).candidates();
+      assertThat(wire).isInstanceOf(WireIds.class).isEqualTo(a.tracks());
+      ScoreAnswerWriter.Answer fromWire =
+          new ScoreAnswerWriter.Answer(
+              wire,
+              a.decisions(),
+              a.snapshot(),
+              a.snapshotAgeSeconds(),
+              a.degraded(),
+              a.arm(),
+              a.experiment(),
+              a.holdouts(),
+              a.wouldBe());
+      assertThat(ScoreAnswerWriter.whole(fromWire).getBytes())
+          .isEqualTo(ScoreAnswerWriter.whole(a).getBytes());
+      assertThat(ScoreAnswerWriter.run(fromWire, 3, a.size()).getBytes())
+          .isEqualTo(ScoreAnswerWriter.run(a, 3, a.size()).getBytes());
+    }
+  }
 }

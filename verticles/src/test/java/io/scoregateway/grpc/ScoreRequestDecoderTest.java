@@ -9,6 +9,7 @@ import com.google.protobuf.UnknownFieldSet;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.grpc.v1.ScoreRequest;
+import io.scoregateway.store.Fingerprint;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
@@ -89,6 +90,13 @@ class ScoreRequestDecoderTest {
       invalid = Ids.valid(p.getCandidates(i)) ? -1 : i;
     }
     assertThat(f.invalidCandidate()).isEqualTo(invalid);
+    // each valid id's fingerprint is the one its string has
+    Fingerprint.Known known = (Fingerprint.Known) f.candidates();
+    for (int i = 0; i < p.getCandidatesCount(); i++) {
+      if (Ids.valid(p.getCandidates(i))) {
+        assertThat(known.fingerprint(i)).isEqualTo(Fingerprint.ofId(p.getCandidates(i)));
+      }
+    }
   }
 
   /** Either the same fields as the parser, or (bytes it refuses) no request at all. */
