@@ -24,9 +24,23 @@ public final class Fingerprint {
    */
   public static long ofId(byte[] ascii, int off, int len) {
     long h = SEED;
-    for (int i = off; i < off + len; i++) {
-      h = (h ^ ascii[i]) * 0x9e3779b97f4a7c15L;
-      h ^= h >>> 29;
+    int end = off + len;
+    int i = off;
+    for (; i + 4 <= end; i += 4) {
+      h =
+          round(
+              h,
+              (ascii[i] & 0xFFL)
+                  | (ascii[i + 1] & 0xFFL) << 16
+                  | (ascii[i + 2] & 0xFFL) << 32
+                  | (ascii[i + 3] & 0xFFL) << 48);
+    }
+    if (i < end) {
+      long w = 0;
+      for (int shift = 0; i < end; i++, shift += 16) {
+        w |= (ascii[i] & 0xFFL) << shift;
+      }
+      h = round(h, w);
     }
     return mix(h + len);
   }
@@ -46,12 +60,36 @@ public final class Fingerprint {
     return mix(chars(snapshot, track) + track.length());
   }
 
+  /**
+   * Four chars a round, each a 16-bit lane of one 64-bit word, so a seven-char id takes two
+   * dependent multiplications, not seven; the bytes of an ASCII id make the same words.
+   */
   private static long chars(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x9e3779b97f4a7c15L;
-      h ^= h >>> 29;
+    int n = s.length();
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      h =
+          round(
+              h,
+              s.charAt(i)
+                  | (long) s.charAt(i + 1) << 16
+                  | (long) s.charAt(i + 2) << 32
+                  | (long) s.charAt(i + 3) << 48);
+    }
+    if (i < n) {
+      long w = 0;
+      for (int shift = 0; i < n; i++, shift += 16) {
+        w |= (long) s.charAt(i) << shift;
+      }
+      h = round(h, w);
     }
     return h;
+  }
+
+  /** One word into the state: a bijection of {@code h ^ w}, so one word never collides. */
+  private static long round(long h, long w) {
+    h = (h ^ w) * 0x9e3779b97f4a7c15L;
+    return h ^ (h >>> 29);
   }
 
   /** The 64-bit finalizer of MurmurHash3: every input bit reaches every output bit. */

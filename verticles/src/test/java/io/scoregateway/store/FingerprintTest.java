@@ -33,4 +33,29 @@ class FingerprintTest {
     assertThat(Fingerprint.of(Fingerprint.ofSnapshot("v1"), "ab"))
         .isNotEqualTo(Fingerprint.of(Fingerprint.ofSnapshot("v1"), "ba"));
   }
+
+  /** An id's bytes fingerprint as its string does, at every length around the four-char words. */
+  @Test
+  void bytesAndStringsOfAnIdAgreeAndIdsStayApart() {
+    java.util.Random r = new java.util.Random(9);
+    String chars = "abcXYZ019._:-";
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder b = new StringBuilder();
+      for (int n = 1 + r.nextInt(round < 100 ? 12 : 40); n > 0; n--) {
+        b.append(chars.charAt(r.nextInt(chars.length())));
+      }
+      String id = b.toString();
+      byte[] padded = ("##" + id + "#").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(Fingerprint.ofId(padded, 2, id.length())).as(id).isEqualTo(Fingerprint.ofId(id));
+    }
+    // trailing "\0"-like words and lengths: "a" and "a" + a zero char differ by their length
+    assertThat(Fingerprint.ofId("a")).isNotEqualTo(Fingerprint.ofId("a\u0000"));
+    assertThat(Fingerprint.ofId("abcd")).isNotEqualTo(Fingerprint.ofId("abcd\u0000"));
+    // a million demo ids, none sharing a fingerprint
+    Set<Long> ids = new HashSet<>();
+    for (int i = 0; i < 1_000_000; i++) {
+      ids.add(Fingerprint.ofId("t" + i));
+    }
+    assertThat(ids).hasSize(1_000_000);
+  }
 }
