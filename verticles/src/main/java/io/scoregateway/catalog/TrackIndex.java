@@ -40,13 +40,21 @@ final class TrackIndex {
 
   Campaign get(String track) {
     long f = fingerprint(track);
-    int i = (int) f & mask;
-    // 0 marks an empty slot, so a miss reads the fingerprint array alone, not the campaigns
-    for (long probe = fingerprints[i]; probe != 0; probe = fingerprints[i]) {
+    int at = (int) f & mask;
+    return find(f, at, fingerprints[at]);
+  }
+
+  /**
+   * The campaign of fingerprint {@code f}, probing from slot {@code at} whose fingerprint {@code
+   * first} has been read already. 0 marks an empty slot, so a miss reads the fingerprint array
+   * alone, not the campaigns.
+   */
+  private Campaign find(long f, int at, long first) {
+    for (long probe = first; probe != 0; probe = fingerprints[at]) {
       if (probe == f) {
-        return campaigns[i];
+        return campaigns[at];
       }
-      i = (i + 1) & mask;
+      at = (at + 1) & mask;
     }
     return null;
   }
@@ -75,16 +83,8 @@ final class TrackIndex {
       first[i] = fingerprints[(int) f[i] & mask];
     }
     for (int i = 0; i < n; i++) {
-      if (first[i] == 0) {
-        continue; // the usual miss: an empty slot
-      }
-      int at = (int) f[i] & mask;
-      for (long probe = first[i]; probe != 0; probe = fingerprints[at]) {
-        if (probe == f[i]) {
-          out[i] = campaigns[at];
-          break;
-        }
-        at = (at + 1) & mask;
+      if (first[i] != 0) { // else the usual miss: an empty slot
+        out[i] = find(f[i], (int) f[i] & mask, first[i]);
       }
     }
   }

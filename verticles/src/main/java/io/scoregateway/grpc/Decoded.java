@@ -9,6 +9,7 @@ import io.vertx.grpc.common.GrpcMessage;
 import io.vertx.grpc.common.GrpcMessageDecoder;
 import io.vertx.grpc.common.WireFormat;
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 
 /**
  * A request message as it arrived: the parsed message, or why it could not be parsed. The decoder
@@ -18,18 +19,33 @@ import java.nio.ByteBuffer;
 record Decoded<T>(T message, String error) {
 
   static <T extends Message> GrpcMessageDecoder<Decoded<T>> decoder(Parser<T> parser, String type) {
+    return reading(
+        payload -> {
+          try {
+            // parsed where the bytes are, not from a copy of them
+            return parser.parseFrom(bytes(payload));
+          } catch (InvalidProtocolBufferException e) {
+            return null;
+          }
+        },
+        type);
+  }
+
+  /**
+   * A decoder over {@code read}, which returns null for bytes that are not a {@code type} message;
+   * any encoding but protobuf is refused.
+   */
+  static <T> GrpcMessageDecoder<Decoded<T>> reading(Function<Buffer, T> read, String type) {
     return new GrpcMessageDecoder<>() {
       @Override
       public Decoded<T> decode(GrpcMessage msg) {
         if (msg.format() != WireFormat.PROTOBUF) {
           return new Decoded<>(null, "request: only the protobuf encoding (application/grpc)");
         }
-        try {
-          // parsed where the bytes are, not from a copy of them
-          return new Decoded<>(parser.parseFrom(bytes(msg.payload())), null);
-        } catch (InvalidProtocolBufferException e) {
-          return new Decoded<>(null, "request: not a valid " + type + " message");
-        }
+        T m = read.apply(msg.payload());
+        return m == null
+            ? new Decoded<>(null, "request: not a valid " + type + " message")
+            : new Decoded<>(m, null);
       }
 
       @Override

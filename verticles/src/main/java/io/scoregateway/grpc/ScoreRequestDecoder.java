@@ -1,14 +1,9 @@
 package io.scoregateway.grpc;
 
-import io.netty.buffer.ByteBuf;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.store.Fingerprint;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.grpc.common.GrpcMessage;
 import io.vertx.grpc.common.GrpcMessageDecoder;
-import io.vertx.grpc.common.WireFormat;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,7 +19,6 @@ import java.util.List;
  */
 final class ScoreRequestDecoder {
   static final String TYPE = "scoregateway.v1.ScoreRequest";
-  static final String MALFORMED = "request: not a valid " + TYPE + " message";
 
   /** Nesting of unknown groups the generated parser would also refuse past. */
   private static final int MAX_DEPTH = 100;
@@ -52,33 +46,12 @@ final class ScoreRequestDecoder {
       int unknownField) {}
 
   static final GrpcMessageDecoder<Decoded<Fields>> DECODER =
-      new GrpcMessageDecoder<>() {
-        @Override
-        public Decoded<Fields> decode(GrpcMessage msg) {
-          if (msg.format() != WireFormat.PROTOBUF) {
-            return new Decoded<>(null, "request: only the protobuf encoding (application/grpc)");
-          }
-          Fields f = ScoreRequestDecoder.decode(msg.payload());
-          return f == null ? new Decoded<>(null, MALFORMED) : new Decoded<>(f, null);
-        }
-
-        @Override
-        public boolean accepts(WireFormat format) {
-          return true;
-        }
-      };
+      Decoded.reading(ScoreRequestDecoder::decode, TYPE);
 
   /** The fields of {@code payload}, or null when it is not a well-formed message. */
   static Fields decode(Buffer payload) {
     // a copy of its own: the track ids are read from it for as long as the request lives
-    byte[] bytes;
-    if (payload instanceof BufferInternal b) {
-      ByteBuf buf = b.getByteBuf();
-      bytes = new byte[buf.readableBytes()];
-      buf.getBytes(buf.readerIndex(), bytes);
-    } else {
-      bytes = payload.getBytes();
-    }
+    byte[] bytes = payload.getBytes();
     return decode(bytes, 0, bytes.length);
   }
 
@@ -191,14 +164,8 @@ final class ScoreRequestDecoder {
       count++;
     }
 
-    /** Ids are ASCII, so anything else is invalid whatever it decodes to. */
     private String string(int n) {
-      for (int i = pos; i < pos + n; i++) {
-        if (a[i] < 0) {
-          return new String(a, pos, n, StandardCharsets.UTF_8);
-        }
-      }
-      return new String(a, pos, n, StandardCharsets.ISO_8859_1);
+      return WireIds.string(a, pos, n);
     }
 
     /** A length prefix that fits in what is left, or -1. */

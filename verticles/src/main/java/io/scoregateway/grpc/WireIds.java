@@ -32,14 +32,17 @@ final class WireIds extends AbstractList<String> implements RandomAccess, Finger
   public String get(int i) {
     String s = strings[i];
     if (s == null) {
-      s = decode(offsets[i], lengths[i]);
+      s = string(bytes, offsets[i], lengths[i]);
       strings[i] = s;
     }
     return s;
   }
 
-  /** Valid ids are ASCII, whose Latin-1 string is a copy of the bytes; anything else is UTF-8. */
-  private String decode(int off, int len) {
+  /**
+   * The string of {@code len} bytes from {@code off}: valid ids are ASCII, whose Latin-1 string is
+   * a copy of the bytes; anything else (invalid whatever it decodes to) is read as UTF-8.
+   */
+  static String string(byte[] bytes, int off, int len) {
     for (int i = off; i < off + len; i++) {
       if (bytes[i] < 0) {
         return new String(bytes, off, len, StandardCharsets.UTF_8);

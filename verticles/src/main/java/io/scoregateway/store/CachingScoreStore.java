@@ -28,19 +28,19 @@ public final class CachingScoreStore implements ScoreStore {
     }
     int misses = cache.getAll(keys, out);
     tally.add(n - misses, misses);
-    if (misses == 0) {
-      absentToNull(out);
-      return Future.succeededFuture(out);
-    }
     List<String> fetch = new ArrayList<>(misses);
     int[] at = new int[misses];
-    for (int i = 0, j = 0; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       if (out[i] == null) {
+        at[fetch.size()] = i;
         fetch.add(tracks.get(i));
-        at[j++] = i;
+      } else if (out[i] == ScoreCache.ABSENT) {
+        out[i] = null; // a cached "no row" answers as no entry
       }
     }
-    absentToNull(out);
+    if (misses == 0) {
+      return Future.succeededFuture(out);
+    }
     return delegate
         .scores(snapshot, fetch)
         .map(
@@ -51,14 +51,5 @@ public final class CachingScoreStore implements ScoreStore {
               }
               return out;
             });
-  }
-
-  /** A cached "no row" answers as no entry. */
-  private static void absentToNull(ScoreEntry[] out) {
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] == ScoreCache.ABSENT) {
-        out[i] = null;
-      }
-    }
   }
 }
