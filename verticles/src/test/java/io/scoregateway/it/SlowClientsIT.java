@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -125,14 +126,23 @@ class SlowClientsIT {
       for (int i = 0; i < 30; i++) {
         sockets.add(new Socket(InetAddress.getLoopbackAddress(), gw.port));
       }
-      TestGateway.sleep(300);
-      int refused = 0;
-      for (Socket s : sockets) {
-        if (closed(s, 100)) {
-          refused++;
+      // polled rather than read once: a loaded machine may accept the 30 late, not wrongly
+      Set<Socket> refused = new HashSet<>();
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (refused.size() < 10 && System.currentTimeMillis() < deadline) {
+        for (Socket s : sockets) {
+          if (!refused.contains(s) && closed(s, 20)) {
+            refused.add(s);
+          }
         }
       }
-      assertThat(refused).as("connections beyond the cap of 20 are closed at once").isEqualTo(10);
+      assertThat(refused).as("connections beyond the cap of 20 are closed at once").hasSize(10);
+      TestGateway.sleep(300);
+      for (Socket s : sockets) {
+        if (!refused.contains(s)) {
+          assertThat(closed(s, 20)).as("a connection within the cap stays open").isFalse();
+        }
+      }
       // a slot freed is a connection served again
       sockets.get(0).close();
       TestGateway.sleep(200);
