@@ -18,9 +18,9 @@ import java.util.function.IntFunction;
 /**
  * Decisions straight into {@code scoregateway.v1} wire bytes, as the JSON writer writes text: no
  * message object per result (a 1000-candidate answer would build 1000 builders and 1000 messages
- * only to serialize them once), and ids (ASCII by the id grammar) copied as bytes. Two passes: the
- * sizes, then the bytes into an array of exactly that size. The bytes parse to the messages the
- * generated classes would build ({@code ScoreAnswerWriterTest}).
+ * only to serialize them once), and ids (ASCII by the id grammar) copied as bytes. One pass: each
+ * message's length is written when it is closed ({@link WireWriter#begin}). The bytes parse to the
+ * messages the generated classes would build ({@code ScoreAnswerWriterTest}).
  */
 final class ScoreAnswerWriter {
   private ScoreAnswerWriter() {}
@@ -84,36 +84,25 @@ final class ScoreAnswerWriter {
   /** A whole {@code ScoreResponse}. */
   static Buffer whole(Answer ex) {
     int n = ex.size();
-    int[] sizes = new int[n];
-    int total = snapshotAndDegradedSize(ex, ScoreResponse.SNAPSHOT_FIELD_NUMBER);
-    total += resultsSize(ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
-    if (ex.hasAge()) {
-      total +=
-          WireWriter.int64Size(ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
-    }
-    WireWriter o = new WireWriter(total);
+    WireWriter o = new WireWriter(capacity(n));
     writeSnapshotAndDegraded(o, ex, ScoreResponse.SNAPSHOT_FIELD_NUMBER);
-    writeResults(o, ex, 0, n, sizes, ScoreResponse.RESULTS_FIELD_NUMBER);
+    writeResults(o, ex, 0, n, ScoreResponse.RESULTS_FIELD_NUMBER);
     if (ex.hasAge()) {
       o.int64(ScoreResponse.SNAPSHOT_AGE_S_FIELD_NUMBER, ex.snapshotAgeSeconds());
     }
-    return Buffer.buffer(o.bytes());
+    return o.buffer();
   }
 
   /** A {@code ScoreStreamResponse} with the results of positions {@code from..to-1}. */
   static Buffer run(Answer ex, int from, int to) {
-    int[] sizes = new int[to - from];
-    int inner =
-        (from == 0 ? 0 : WireWriter.int32Size(ScoreResults.FIRST_POSITION_FIELD_NUMBER, from))
-            + resultsSize(ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
-    int field = ScoreStreamResponse.RESULTS_FIELD_NUMBER;
-    WireWriter o = new WireWriter(WireWriter.lengthDelimitedSize(field, inner));
-    o.lengthDelimited(field, inner);
+    WireWriter o = new WireWriter(capacity(to - from));
+    int run = o.begin(ScoreStreamResponse.RESULTS_FIELD_NUMBER);
     if (from != 0) {
       o.uint32(ScoreResults.FIRST_POSITION_FIELD_NUMBER, from);
     }
-    writeResults(o, ex, from, to, sizes, ScoreResults.RESULTS_FIELD_NUMBER);
-    return Buffer.buffer(o.bytes());
+    writeResults(o, ex, from, to, ScoreResults.RESULTS_FIELD_NUMBER);
+    o.end(run);
+    return o.buffer();
   }
 
   /** The {@code ScoreStreamResponse} that ends a stream. */
@@ -128,15 +117,12 @@ final class ScoreAnswerWriter {
     return Buffer.buffer(ScoreStreamResponse.newBuilder().setDone(d).build().toByteArray());
   }
 
-  private static int snapshotAndDegradedSize(Answer ex, int snapshotField) {
-    int size = 0;
-    if (ex.snapshot() != null) {
-      size += WireWriter.stringSize(snapshotField, ex.snapshot());
-    }
-    if (ex.degraded()) {
-      size += WireWriter.boolSize(ScoreResponse.DEGRADED_FIELD_NUMBER);
-    }
-    return size;
+  /**
+   * Room for the answer so that the writer rarely grows: a result without explain takes its id and
+   * up to about 40 bytes more (a promoted one with its score and campaign).
+   */
+  private static int capacity(int results) {
+    return 64 + results * 48;
   }
 
   private static void writeSnapshotAndDegraded(WireWriter o, Answer ex, int snapshotField) {
@@ -148,29 +134,11 @@ final class ScoreAnswerWriter {
     }
   }
 
-  /** Each result's size into {@code sizes}; returns the size of them all as repeated fields. */
-  private static int resultsSize(Answer ex, int from, int to, int[] sizes, int field) {
-    List<String> tracks = ex.tracks();
-    WireIds wire = tracks instanceof WireIds w ? w : null;
-    int total = 0;
-    for (int i = from; i < to; i++) {
-      int track =
-          wire != null
-              ? WireWriter.lengthDelimitedSize(ScoreResult.TRACK_FIELD_NUMBER, wire.length(i))
-              : WireWriter.asciiSize(ScoreResult.TRACK_FIELD_NUMBER, tracks.get(i));
-      int s = track + resultSize(ex, i);
-      sizes[i - from] = s;
-      total += WireWriter.lengthDelimitedSize(field, s);
-    }
-    return total;
-  }
-
-  private static void writeResults(
-      WireWriter o, Answer ex, int from, int to, int[] sizes, int field) {
+  private static void writeResults(WireWriter o, Answer ex, int from, int to, int field) {
     List<String> tracks = ex.tracks();
     WireIds wire = tracks instanceof WireIds w ? w : null;
     for (int i = from; i < to; i++) {
-      o.lengthDelimited(field, sizes[i - from]);
+      int result = o.begin(field);
       // a request read from the wire gives its ids back as the bytes they came in
       if (wire != null) {
         wire.write(o, ScoreResult.TRACK_FIELD_NUMBER, i);
@@ -178,29 +146,8 @@ final class ScoreAnswerWriter {
         o.ascii(ScoreResult.TRACK_FIELD_NUMBER, tracks.get(i));
       }
       writeResult(o, ex, i);
+      o.end(result);
     }
-  }
-
-  /** The size of a result's fields after its track. */
-  private static int resultSize(Answer ex, int i) {
-    Decision d = ex.decision(i);
-    int s = 0;
-    if (d.promoted()) {
-      s += WireWriter.boolSize(ScoreResult.PROMOTED_FIELD_NUMBER);
-    }
-    if (d.score() != 0) {
-      s += WireWriter.doubleSize(ScoreResult.SCORE_FIELD_NUMBER);
-    }
-    if (d.campaign() != null) {
-      s += WireWriter.asciiSize(ScoreResult.CAMPAIGN_FIELD_NUMBER, d.campaign());
-    }
-    s += WireWriter.int32Size(ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
-    if (d.explain() != null) {
-      s +=
-          WireWriter.lengthDelimitedSize(
-              ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
-    }
-    return s;
   }
 
   /** A result's fields after its track. */
@@ -217,51 +164,13 @@ final class ScoreAnswerWriter {
     }
     o.int32(ScoreResult.REASON_FIELD_NUMBER, WireEnums.reason(d.reason()));
     if (d.explain() != null) {
-      o.lengthDelimited(ScoreResult.EXPLAIN_FIELD_NUMBER, explainSize(d.explain(), ex, i));
+      int explain = o.begin(ScoreResult.EXPLAIN_FIELD_NUMBER);
       writeExplain(o, d.explain(), ex, i);
+      o.end(explain);
     }
   }
 
   /** Explain's fields have presence: NaN (or -1 for counts) means not looked up, left out. */
-  private static int explainSize(Decision.Explain e, Answer ex, int i) {
-    int s = 0;
-    s += Double.isNaN(e.baseScore()) ? 0 : WireWriter.doubleSize(Explain.BASE_SCORE_FIELD_NUMBER);
-    s += Double.isNaN(e.boost()) ? 0 : WireWriter.doubleSize(Explain.BOOST_FIELD_NUMBER);
-    s += Double.isNaN(e.passRate()) ? 0 : WireWriter.doubleSize(Explain.PASS_RATE_FIELD_NUMBER);
-    s +=
-        e.delivered() < 0 ? 0 : WireWriter.int64Size(Explain.DELIVERED_FIELD_NUMBER, e.delivered());
-    s += Double.isNaN(e.planned()) ? 0 : WireWriter.doubleSize(Explain.PLANNED_FIELD_NUMBER);
-    s +=
-        e.userCount() < 0
-            ? 0
-            : WireWriter.int64Size(Explain.USER_COUNT_FIELD_NUMBER, e.userCount());
-    s += Double.isNaN(e.urgency()) ? 0 : WireWriter.doubleSize(Explain.URGENCY_FIELD_NUMBER);
-    s += Double.isNaN(e.floor()) ? 0 : WireWriter.doubleSize(Explain.FLOOR_FIELD_NUMBER);
-    s += e.label() == null ? 0 : WireWriter.stringSize(Explain.LABEL_FIELD_NUMBER, e.label());
-    s +=
-        e.labelCount() < 0
-            ? 0
-            : WireWriter.int32Size(Explain.LABEL_COUNT_FIELD_NUMBER, e.labelCount());
-    s += e.labelMax() <= 0 ? 0 : WireWriter.int32Size(Explain.LABEL_MAX_FIELD_NUMBER, e.labelMax());
-    if (e.plays() >= 0) {
-      s += WireWriter.int64Size(Explain.PLAYS_FIELD_NUMBER, e.plays());
-      s += WireWriter.int64Size(Explain.SKIPS_FIELD_NUMBER, e.skips());
-      s += WireWriter.boolSize(Explain.HELD_FIELD_NUMBER);
-    }
-    s += WireWriter.int32Size(Explain.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
-    if (ex.experiment() != null) {
-      s += WireWriter.stringSize(Explain.EXPERIMENT_FIELD_NUMBER, ex.experiment());
-    }
-    HoldoutScope holdout = ex.holdouts().apply(i);
-    if (holdout != null) {
-      s += WireWriter.int32Size(Explain.HOLDOUT_FIELD_NUMBER, WireEnums.holdout(holdout));
-      s +=
-          WireWriter.int32Size(
-              Explain.WOULD_BE_FIELD_NUMBER, WireEnums.reason(ex.wouldBe().apply(i)));
-    }
-    return s;
-  }
-
   private static void writeExplain(WireWriter o, Decision.Explain e, Answer ex, int i) {
     if (!Double.isNaN(e.baseScore())) {
       o.dbl(Explain.BASE_SCORE_FIELD_NUMBER, e.baseScore());

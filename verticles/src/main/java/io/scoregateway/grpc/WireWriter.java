@@ -1,30 +1,49 @@
 package io.scoregateway.grpc;
 
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Protobuf wire format into a byte array sized beforehand (the sizes below say how much each field
- * takes): tags, varints, doubles and strings, with ASCII ids copied as their bytes. What {@code
- * CodedOutputStream} does, without its per-call checks and UTF-8 pass over ids already known to be
- * ASCII.
+ * Protobuf wire format in one pass into a growing byte array: tags, varints, doubles and strings,
+ * with ASCII ids copied as their bytes. An embedded message is opened before its size is known
+ * ({@link #begin}) with one byte kept for its length, enough for any message under 128 bytes (a
+ * result without explain); a longer one is moved up by the bytes its length needs when it is closed
+ * ({@link #end}). What {@code CodedOutputStream} does, without sizing every message first, its
+ * per-call checks and its UTF-8 pass over ids already known to be ASCII.
  */
 final class WireWriter {
   static final int VARINT = 0;
   static final int FIXED64 = 1;
   static final int LENGTH_DELIMITED = 2;
 
-  private final byte[] out;
+  /** The most bytes one varint takes, and so the most any field's head takes after its tag. */
+  private static final int MAX_VARINT = 10;
+
+  private byte[] out;
   private int pos;
 
-  WireWriter(int size) {
-    out = new byte[size];
+  /** A writer with room for {@code capacity} bytes before it grows. */
+  WireWriter(int capacity) {
+    out = new byte[Math.max(16, capacity)];
   }
 
-  byte[] bytes() {
-    if (pos != out.length) {
-      throw new IllegalStateException("wrote " + pos + " of " + out.length + " bytes");
+  /** The bytes written, as a buffer over this writer's array (not copied). */
+  Buffer buffer() {
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(out, 0, pos));
+  }
+
+  /** Bytes written so far. */
+  int size() {
+    return pos;
+  }
+
+  private void room(int n) {
+    if (out.length - pos < n) {
+      out = Arrays.copyOf(out, Math.max(out.length * 2, pos + n));
     }
-    return out;
   }
 
   void tag(int field, int wireType) {
@@ -32,6 +51,7 @@ final class WireWriter {
   }
 
   void varint(int v) {
+    room(MAX_VARINT);
     while ((v & ~0x7F) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -40,6 +60,7 @@ final class WireWriter {
   }
 
   void varint(long v) {
+    room(MAX_VARINT);
     while ((v & ~0x7FL) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -49,6 +70,7 @@ final class WireWriter {
 
   void bool(int field, boolean v) {
     tag(field, VARINT);
+    room(1);
     out[pos++] = (byte) (v ? 1 : 0);
   }
 
@@ -70,44 +92,63 @@ final class WireWriter {
 
   void dbl(int field, double v) {
     tag(field, FIXED64);
+    room(8);
     long bits = Double.doubleToRawLongBits(v);
     for (int i = 0; i < 8; i++) {
       out[pos++] = (byte) (bits >>> (8 * i));
     }
   }
 
-  /** The head of an embedded message or a string of {@code size} bytes. */
-  void lengthDelimited(int field, int size) {
+  /**
+   * Opens an embedded message under {@code field}, its length not yet known; returns the mark that
+   * {@link #end} closes it with.
+   */
+  int begin(int field) {
     tag(field, LENGTH_DELIMITED);
-    varint(size);
+    room(1);
+    return pos++;
+  }
+
+  /** Closes the message {@link #begin} opened at {@code mark}: its length goes before it. */
+  void end(int mark) {
+    int len = pos - mark - 1;
+    if (len < 0x80) {
+      out[mark] = (byte) len;
+      return;
+    }
+    int extra = varintSize(len) - 1;
+    room(extra);
+    System.arraycopy(out, mark + 1, out, mark + 1 + extra, len);
+    int after = pos + extra;
+    pos = mark;
+    varint(len);
+    pos = after;
   }
 
   /** A string known to be ASCII (a validated id): one byte a char, copied as is. */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the ASCII copy
   void ascii(int field, String s) {
     int n = s.length();
-    lengthDelimited(field, n);
+    tag(field, LENGTH_DELIMITED);
+    varint(n);
+    room(n);
     s.getBytes(0, n, out, pos);
     pos += n;
   }
 
   /** A string field of bytes already encoded. */
   void bytes(int field, byte[] b, int off, int len) {
-    lengthDelimited(field, len);
+    tag(field, LENGTH_DELIMITED);
+    varint(len);
+    room(len);
     System.arraycopy(b, off, out, pos, len);
     pos += len;
   }
 
-  /** Any string, UTF-8 encoded. */
+  /** Any string, UTF-8 encoded (an unpaired surrogate as {@code ?}). */
   void string(int field, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    lengthDelimited(field, b.length);
-    System.arraycopy(b, 0, out, pos, b.length);
-    pos += b.length;
-  }
-
-  static int varintSize(int v) {
-    return v < 0 ? 5 : varintSize((long) v);
+    bytes(field, b, 0, b.length);
   }
 
   static int varintSize(long v) {
@@ -115,60 +156,6 @@ final class WireWriter {
     while ((v & ~0x7FL) != 0) {
       v >>>= 7;
       n++;
-    }
-    return n;
-  }
-
-  static int tagSize(int field) {
-    return varintSize(field << 3);
-  }
-
-  static int int32Size(int field, int v) {
-    return tagSize(field) + varintSize((long) v);
-  }
-
-  static int int64Size(int field, long v) {
-    return tagSize(field) + varintSize(v);
-  }
-
-  static int boolSize(int field) {
-    return tagSize(field) + 1;
-  }
-
-  static int doubleSize(int field) {
-    return tagSize(field) + 8;
-  }
-
-  static int lengthDelimitedSize(int field, int size) {
-    return tagSize(field) + varintSize(size) + size;
-  }
-
-  static int asciiSize(int field, String s) {
-    return lengthDelimitedSize(field, s.length());
-  }
-
-  static int stringSize(int field, String s) {
-    return lengthDelimitedSize(field, utf8Length(s));
-  }
-
-  private static int utf8Length(String s) {
-    int n = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        n++;
-      } else if (c < 0x800) {
-        n += 2;
-      } else if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        n += 4;
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        n++; // an unpaired surrogate: getBytes writes '?'
-      } else {
-        n += 3;
-      }
     }
     return n;
   }
