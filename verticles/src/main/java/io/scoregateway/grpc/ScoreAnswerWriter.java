@@ -1,5 +1,6 @@
 package io.scoregateway.grpc;
 
+import io.scoregateway.codec.WireWriter;
 import io.scoregateway.grpc.v1.Explain;
 import io.scoregateway.grpc.v1.ScoreDone;
 import io.scoregateway.grpc.v1.ScoreResponse;

@@ -1,5 +1,6 @@
 package io.scoregateway.grpc;
 
+import io.scoregateway.codec.WireWriter;
 import io.scoregateway.store.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;

@@ -1,4 +1,4 @@
-package io.scoregateway.grpc;
+package io.scoregateway.codec;
 
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
@@ -14,10 +14,10 @@ import java.util.Arrays;
  * ({@link #end}). What {@code CodedOutputStream} does, without sizing every message first, its
  * per-call checks and its UTF-8 pass over ids already known to be ASCII.
  */
-final class WireWriter {
-  static final int VARINT = 0;
-  static final int FIXED64 = 1;
-  static final int LENGTH_DELIMITED = 2;
+public final class WireWriter {
+  public static final int VARINT = 0;
+  public static final int FIXED64 = 1;
+  public static final int LENGTH_DELIMITED = 2;
 
   /** The most bytes one varint takes, and so the most any field's head takes after its tag. */
   private static final int MAX_VARINT = 10;
@@ -26,18 +26,28 @@ final class WireWriter {
   private int pos;
 
   /** A writer with room for {@code capacity} bytes before it grows. */
-  WireWriter(int capacity) {
+  public WireWriter(int capacity) {
     out = new byte[Math.max(16, capacity)];
   }
 
   /** The bytes written, as a buffer over this writer's array (not copied). */
-  Buffer buffer() {
+  public Buffer buffer() {
     return BufferInternal.buffer(Unpooled.wrappedBuffer(out, 0, pos));
   }
 
   /** Bytes written so far. */
-  int size() {
+  public int size() {
     return pos;
+  }
+
+  /** The array written into: its first {@link #size} bytes are the message (until it grows). */
+  public byte[] array() {
+    return out;
+  }
+
+  /** Starts over at the first byte, keeping the array. */
+  public void clear() {
+    pos = 0;
   }
 
   private void room(int n) {
@@ -46,11 +56,11 @@ final class WireWriter {
     }
   }
 
-  void tag(int field, int wireType) {
+  public void tag(int field, int wireType) {
     varint((field << 3) | wireType);
   }
 
-  void varint(int v) {
+  public void varint(int v) {
     room(MAX_VARINT);
     while ((v & ~0x7F) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
@@ -59,7 +69,7 @@ final class WireWriter {
     out[pos++] = (byte) v;
   }
 
-  void varint(long v) {
+  public void varint(long v) {
     room(MAX_VARINT);
     while ((v & ~0x7FL) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
@@ -68,29 +78,29 @@ final class WireWriter {
     out[pos++] = (byte) v;
   }
 
-  void bool(int field, boolean v) {
+  public void bool(int field, boolean v) {
     tag(field, VARINT);
     room(1);
     out[pos++] = (byte) (v ? 1 : 0);
   }
 
   /** An enum or int32 field: negative values take ten bytes, as protobuf writes them. */
-  void int32(int field, int v) {
+  public void int32(int field, int v) {
     tag(field, VARINT);
     varint((long) v);
   }
 
-  void int64(int field, long v) {
+  public void int64(int field, long v) {
     tag(field, VARINT);
     varint(v);
   }
 
-  void uint32(int field, int v) {
+  public void uint32(int field, int v) {
     tag(field, VARINT);
     varint(v);
   }
 
-  void dbl(int field, double v) {
+  public void dbl(int field, double v) {
     tag(field, FIXED64);
     room(8);
     long bits = Double.doubleToRawLongBits(v);
@@ -103,14 +113,14 @@ final class WireWriter {
    * Opens an embedded message under {@code field}, its length not yet known; returns the mark that
    * {@link #end} closes it with.
    */
-  int begin(int field) {
+  public int begin(int field) {
     tag(field, LENGTH_DELIMITED);
     room(1);
     return pos++;
   }
 
   /** Closes the message {@link #begin} opened at {@code mark}: its length goes before it. */
-  void end(int mark) {
+  public void end(int mark) {
     int len = pos - mark - 1;
     if (len < 0x80) {
       out[mark] = (byte) len;
@@ -127,7 +137,7 @@ final class WireWriter {
 
   /** A string known to be ASCII (a validated id): one byte a char, copied as is. */
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the ASCII copy
-  void ascii(int field, String s) {
+  public void ascii(int field, String s) {
     int n = s.length();
     tag(field, LENGTH_DELIMITED);
     varint(n);
@@ -137,7 +147,7 @@ final class WireWriter {
   }
 
   /** A string field of bytes already encoded. */
-  void bytes(int field, byte[] b, int off, int len) {
+  public void bytes(int field, byte[] b, int off, int len) {
     tag(field, LENGTH_DELIMITED);
     varint(len);
     room(len);
@@ -146,12 +156,12 @@ final class WireWriter {
   }
 
   /** Any string, UTF-8 encoded (an unpaired surrogate as {@code ?}). */
-  void string(int field, String s) {
+  public void string(int field, String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     bytes(field, b, 0, b.length);
   }
 
-  static int varintSize(long v) {
+  public static int varintSize(long v) {
     int n = 1;
     while ((v & ~0x7FL) != 0) {
       v >>>= 7;
