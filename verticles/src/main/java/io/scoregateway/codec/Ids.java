@@ -68,6 +68,11 @@ public final class Ids {
     return true;
   }
 
+  /** Whether {@code b} may be a byte of an id: ASCII, in the id grammar. */
+  public static boolean idByte(byte b) {
+    return b >= 0 && ID_CHARS[b];
+  }
+
   /**
    * True for an assigned ISO 3166-1 alpha-2 code, upper case ({@code SE}; not {@code ZZ}, not
    * {@code se}).

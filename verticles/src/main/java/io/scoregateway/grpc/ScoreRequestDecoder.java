@@ -156,8 +156,9 @@ final class ScoreRequestDecoder {
       }
       offsets[count] = pos;
       lengths[count] = n;
-      if (Ids.valid(a, pos, n)) {
-        fingerprints[count] = Fingerprint.ofId(a, pos, n);
+      long f = Fingerprint.ofCheckedId(a, pos, n);
+      if (f != Fingerprint.NOT_AN_ID || Ids.valid(a, pos, n)) {
+        fingerprints[count] = f;
       } else if (invalid < 0) {
         invalid = count;
       }

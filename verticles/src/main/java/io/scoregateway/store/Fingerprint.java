@@ -1,5 +1,6 @@
 package io.scoregateway.store;
 
+import io.scoregateway.codec.Ids;
 import java.security.SecureRandom;
 
 /**
@@ -19,30 +20,44 @@ public final class Fingerprint {
   }
 
   /**
-   * {@link #ofId(String)} of an ASCII id given as {@code len} bytes from {@code off}: the same
-   * value as for the string of those characters, worked out before (or without) making the string.
+   * What {@link #ofCheckedId} answers for bytes that are not an id. A valid id's fingerprint is
+   * this value too once in 2^64; {@link Ids#valid(byte[], int, int)} then tells the two apart.
    */
-  public static long ofId(byte[] ascii, int off, int len) {
+  public static final long NOT_AN_ID = 0;
+
+  /**
+   * {@link #ofId(String)} of the id given as {@code len} bytes from {@code off}, checked against
+   * the id grammar ({@code [A-Za-z0-9._:-]{1,128}}) in the same pass that hashes them, before (or
+   * without) making a string; {@link #NOT_AN_ID} when they are not an id.
+   */
+  @SuppressWarnings("ShortCircuitBoolean") // & on purpose: four checks, no branch between them
+  public static long ofCheckedId(byte[] ascii, int off, int len) {
+    if (len == 0 || len > Ids.MAX_LENGTH) {
+      return NOT_AN_ID;
+    }
     long h = SEED;
+    boolean ok = true;
     int end = off + len;
     int i = off;
     for (; i + 4 <= end; i += 4) {
-      h =
-          round(
-              h,
-              (ascii[i] & 0xFFL)
-                  | (ascii[i + 1] & 0xFFL) << 16
-                  | (ascii[i + 2] & 0xFFL) << 32
-                  | (ascii[i + 3] & 0xFFL) << 48);
+      byte b0 = ascii[i];
+      byte b1 = ascii[i + 1];
+      byte b2 = ascii[i + 2];
+      byte b3 = ascii[i + 3];
+      ok &= Ids.idByte(b0) & Ids.idByte(b1) & Ids.idByte(b2) & Ids.idByte(b3);
+      h = round(h, b0 | (long) b1 << 16 | (long) b2 << 32 | (long) b3 << 48);
     }
     if (i < end) {
       long w = 0;
       for (int shift = 0; i < end; i++, shift += 16) {
-        w |= (ascii[i] & 0xFFL) << shift;
+        byte c = ascii[i];
+        ok &= Ids.idByte(c);
+        w |= (long) c << shift;
       }
       h = round(h, w);
     }
-    return mix(h + len);
+    // an id's bytes are ASCII, so each is its char; past a failed check h is garbage, unused
+    return ok ? mix(h + len) : NOT_AN_ID;
   }
 
   /** Ids whose {@link #ofId} is known already, by position (a request's candidates, as read). */

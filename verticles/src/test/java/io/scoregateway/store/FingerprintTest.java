@@ -46,8 +46,19 @@ class FingerprintTest {
       }
       String id = b.toString();
       byte[] padded = ("##" + id + "#").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-      assertThat(Fingerprint.ofId(padded, 2, id.length())).as(id).isEqualTo(Fingerprint.ofId(id));
+      assertThat(Fingerprint.ofCheckedId(padded, 2, id.length()))
+          .as(id)
+          .isEqualTo(Fingerprint.ofId(id));
+      // one byte outside the grammar anywhere (the ASCII '#', a UTF-8 byte) and it is no id
+      byte[] broken = padded.clone();
+      broken[2 + r.nextInt(id.length())] = (byte) (r.nextBoolean() ? '#' : 0xC3);
+      assertThat(Fingerprint.ofCheckedId(broken, 2, id.length())).isEqualTo(Fingerprint.NOT_AN_ID);
     }
+    byte[] long129 = "x".repeat(129).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat(Fingerprint.ofCheckedId(long129, 0, 128))
+        .isEqualTo(Fingerprint.ofId("x".repeat(128)));
+    assertThat(Fingerprint.ofCheckedId(long129, 0, 129)).isEqualTo(Fingerprint.NOT_AN_ID);
+    assertThat(Fingerprint.ofCheckedId(long129, 0, 0)).isEqualTo(Fingerprint.NOT_AN_ID);
     // trailing "\0"-like words and lengths: "a" and "a" + a zero char differ by their length
     assertThat(Fingerprint.ofId("a")).isNotEqualTo(Fingerprint.ofId("a\u0000"));
     assertThat(Fingerprint.ofId("abcd")).isNotEqualTo(Fingerprint.ofId("abcd\u0000"));
