@@ -70,8 +70,7 @@ final class TrackIndex {
     if (tracks instanceof Fingerprint.Known known) {
       // worked out as the request was read: no string is needed to look a track up
       for (int i = 0; i < n; i++) {
-        long k = known.fingerprint(i);
-        f[i] = k == 0 ? 1 : k;
+        f[i] = slotKey(known.fingerprint(i));
       }
     } else {
       for (int i = 0; i < n; i++) {
@@ -90,7 +89,11 @@ final class TrackIndex {
   }
 
   private static long fingerprint(String track) {
-    long f = Fingerprint.ofId(track);
-    return f == 0 ? 1 : f; // never 0, the empty mark
+    return slotKey(Fingerprint.ofId(track));
+  }
+
+  /** A fingerprint as a slot holds it: never 0, the empty mark. */
+  private static long slotKey(long f) {
+    return f == 0 ? 1 : f;
   }
 }

@@ -15,9 +15,9 @@ import java.util.Arrays;
  * per-call checks and its UTF-8 pass over ids already known to be ASCII.
  */
 public final class WireWriter {
-  public static final int VARINT = 0;
-  public static final int FIXED64 = 1;
-  public static final int LENGTH_DELIMITED = 2;
+  private static final int VARINT = 0;
+  private static final int FIXED64 = 1;
+  private static final int LENGTH_DELIMITED = 2;
 
   /** The most bytes one varint takes, and so the most any field's head takes after its tag. */
   private static final int MAX_VARINT = 10;
@@ -56,11 +56,11 @@ public final class WireWriter {
     }
   }
 
-  public void tag(int field, int wireType) {
+  private void tag(int field, int wireType) {
     varint((field << 3) | wireType);
   }
 
-  public void varint(int v) {
+  private void varint(int v) {
     room(MAX_VARINT);
     while ((v & ~0x7F) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
@@ -69,7 +69,7 @@ public final class WireWriter {
     out[pos++] = (byte) v;
   }
 
-  public void varint(long v) {
+  private void varint(long v) {
     room(MAX_VARINT);
     while ((v & ~0x7FL) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
@@ -161,7 +161,7 @@ public final class WireWriter {
     bytes(field, b, 0, b.length);
   }
 
-  public static int varintSize(long v) {
+  private static int varintSize(long v) {
     int n = 1;
     while ((v & ~0x7FL) != 0) {
       v >>>= 7;

@@ -80,6 +80,9 @@ final class GrpcLoad {
    * adds {@code cpu_us}, the CPU time that process used during exactly the timed window.
    */
   String run(double seconds, ProcessCpu cpu) throws InterruptedException, IOException {
+    for (ManagedChannel ch : channels) {
+      checkAnswer(ch); // before the clock and the CPU reading: not part of the measured load
+    }
     long cpuBefore = cpu == null ? 0 : cpu.micros();
     long end = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong errors = new AtomicLong();
@@ -88,7 +91,6 @@ final class GrpcLoad {
     long start = System.nanoTime();
     int n = 0;
     for (ManagedChannel ch : channels) {
-      checkAnswer(ch);
       for (int i = 0; i < inFlight; i++) {
         Loop loop = new Loop(ch, n++, end, errors, done);
         latencies.add(loop.samples);
