@@ -133,6 +133,26 @@ local function push_ring(mark)
   r.ring = table.concat(marks, ',')
 end
 
+-- how long ago the promotions now delivered had been made: the time since promoted reached
+-- delivered, read from the ring's marks (the newest pushed in slot k, one per slot before it) and
+-- the promotions reported since; 0 when all delivered, at most the ring's span. Used only while
+-- rho is 1 (see PacingController.lagMs).
+local function lag_ms(k)
+  local owed = r.delivered
+  if owed >= r.promoted then return 0 end
+  local later, later_ms = r.promoted, now
+  for i = #marks, 1, -1 do
+    local mark = tonumber(marks[i])
+    local mark_ms = (k - (#marks - i)) * slot_ms
+    if mark <= owed then
+      local at = mark_ms + (later_ms - mark_ms) * (owed - mark) / (later - mark)
+      return math.max(0, now - at)
+    end
+    later, later_ms = mark, mark_ms
+  end
+  return math.max(0, now - later_ms)
+end
+
 local function revise()
   if rev == r.rev then return false end
   local fresh = r.rev == nil
@@ -185,9 +205,13 @@ local function step(k, new_slot)
     p = 1
     allow = math.ceil((budget - committed) / rh)
   else
+    -- promotions aim at the plan one play lag ahead, so that their plays land on it; the
+    -- catch-up bound stays the slot's own share of the plan
+    local lead = 0
+    if rh >= 1 then lead = math.floor(lag_ms(k) + 0.5) end
     local slot_end = (k + 1) * slot_ms
-    local due = planned(slot_end)
-    local share = due - planned(now)
+    local due = planned(slot_end + lead)
+    local share = planned(slot_end) - planned(now)
     local target = math.max(0, math.min(due - committed, CATCH_UP * share))
     target = math.min(target, budget - committed)
     allow = math.ceil(target / rh)

@@ -11,11 +11,13 @@ import io.scoregateway.model.PacingMode;
  *
  * <p>The step: expected deliveries {@code E = max(delivered, rho * promoted)} count promotions in
  * flight, with {@code rho} the share of settled promotions that were delivered. The slot may lease
- * {@code allow = (planned(slot end) - E) / rho} promotions, at most {@link #CATCH_UP} times the
- * slot's share of the plan and never more than the budget left. The pass rate aims the measured
- * demand at that allowance, starting at {@link #P_INIT} without a demand estimate and rising at
- * most {@link #RAMP}-fold a step. Leases never exceed the allowance nor the budget left after the
- * leases still outstanding, so a bad estimate or a traffic jump cannot spend the budget.
+ * {@code allow = (planned(slot end + L) - E) / rho} promotions, at most {@link #CATCH_UP} times the
+ * slot's share of the plan and never more than the budget left; {@code L} is the plays' lag behind
+ * their promotions ({@link #lagMs}), so that plays, not promotions, land on the plan. The pass rate
+ * aims the measured demand at that allowance, starting at {@link #P_INIT} without a demand estimate
+ * and rising at most {@link #RAMP}-fold a step. Leases never exceed the allowance nor the budget
+ * left after the leases still outstanding, so a bad estimate or a traffic jump cannot spend the
+ * budget.
  */
 public final class PacingController {
   /** Pass rate of a campaign with no demand estimate yet. */
@@ -202,10 +204,15 @@ public final class PacingController {
       p = 1;
       allow = (long) Math.ceil((c.budget() - committed) / rho);
     } else {
+      // promotions aim at the plan one play lag ahead, so that their plays land on it; the
+      // catch-up bound stays the slot's own share of the plan
+      long lead = rho < 1 ? 0 : Math.round(lagMs(r, k, slotMs, nowMs));
       long slotEnd = (k + 1) * slotMs;
-      double due = PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, slotEnd);
+      double due =
+          PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, slotEnd + lead);
       double share =
-          due - PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
+          PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, slotEnd)
+              - PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
       double target = Math.max(0, Math.min(due - committed, CATCH_UP * share));
       target = Math.min(target, c.budget() - committed);
       allow = (long) Math.ceil(target / rho);
@@ -224,6 +231,35 @@ public final class PacingController {
     }
     r.passRate = p;
     r.allow = allow;
+  }
+
+  /**
+   * How long ago the promotions now delivered had been made: the time since {@code promoted}
+   * reached {@code delivered}, read from the ring's marks (the one pushed in slot {@code k} and one
+   * per slot before it) and the promotions reported since, interpolated within a slot. 0 when every
+   * promotion has delivered; at most the ring's span. Only meaningful while every settled promotion
+   * has played ({@code rho} 1): when some never play, a shortfall of plays cannot be told from a
+   * lag, and the step leads by nothing.
+   */
+  static double lagMs(PacingRecord r, long k, long slotMs, long nowMs) {
+    double owed = r.delivered;
+    if (r.delivered >= r.promoted) {
+      return 0;
+    }
+    String[] marks = r.ring.isEmpty() ? new String[0] : r.ring.split(",");
+    double later = r.promoted;
+    double laterMs = nowMs;
+    for (int i = marks.length - 1; i >= 0; i--) {
+      double mark = Long.parseLong(marks[i]);
+      double markMs = (double) (k - (marks.length - 1 - i)) * slotMs;
+      if (mark <= owed) {
+        double at = markMs + (laterMs - markMs) * (owed - mark) / (later - mark);
+        return Math.max(0, nowMs - at);
+      }
+      later = mark;
+      laterMs = markMs;
+    }
+    return Math.max(0, nowMs - laterMs);
   }
 
   /** Share of settled promotions that were delivered; 1 until enough have settled. */

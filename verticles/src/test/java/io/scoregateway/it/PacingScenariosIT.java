@@ -122,6 +122,8 @@ class PacingScenariosIT {
                 + delivered
                 + ", worst gap "
                 + run.worstGap.get(s.id())
+                + " "
+                + run.worstAt.getOrDefault(s.id(), "")
                 + ", promoted "
                 + run.promoted.get(s.id())
                 + ")";
@@ -146,6 +148,7 @@ class PacingScenariosIT {
     final long start;
     final long end;
     final Map<String, Double> worstGap = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> worstAt = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, AtomicLong> promoted = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, AtomicLong> eligibleLate = new java.util.concurrent.ConcurrentHashMap<>();
     final Map<String, AtomicLong> promotedLate = new java.util.concurrent.ConcurrentHashMap<>();
@@ -325,6 +328,13 @@ class PacingScenariosIT {
         double planned =
             PacingPlan.planned(PacingPlan.Shape.of(c), c.budget(), r.base, r.baseMs, r.frozen, now);
         double gap = Math.abs(r.delivered - planned) / c.budget();
+        if (gap > worstGap.get(ids.get(i))) {
+          worstAt.put(
+              ids.get(i),
+              String.format(
+                  "at %.1f s: delivered %d, promoted %d, planned %.1f",
+                  (now - start) / 1000.0, r.delivered, r.promoted, planned));
+        }
         worstGap.merge(ids.get(i), gap, Math::max);
       }
     }

@@ -38,6 +38,16 @@ final class PacingLoop {
   long eligible;
   long pacedCount;
   double worstGap;
+
+  /** The worst gap, signed (delivered ahead of the plan: positive), and when in the flight. */
+  String worst = "";
+
+  /** From this time on, the signed gaps are averaged ({@link #meanGap}). */
+  long meanGapFromMs = Long.MAX_VALUE;
+
+  private double gapSum;
+  private long gapCount;
+
   long users;
 
   PacingLoop(int instanceCount, long slotMs, long seed) {
@@ -130,10 +140,23 @@ final class PacingLoop {
         double planned =
             PacingPlan.planned(
                 PacingPlan.Shape.of(c), c.budget(), record.base, record.baseMs, record.frozen, now);
-        worstGap = Math.max(worstGap, Math.abs(record.delivered - planned) / c.budget());
+        double gap = (record.delivered - planned) / c.budget();
+        if (Math.abs(gap) > worstGap) {
+          worstGap = Math.abs(gap);
+          worst = String.format("%+.3f at %d ms", gap, now - c.start().toEpochMilli());
+        }
+        if (now >= meanGapFromMs) {
+          gapSum += gap;
+          gapCount++;
+        }
       }
     }
     return record;
+  }
+
+  /** Mean of (delivered - planned) / budget since {@link #meanGapFromMs}, while in flight. */
+  double meanGap() {
+    return gapCount == 0 ? Double.NaN : gapSum / gapCount;
   }
 
   /** Lets the deliveries still in flight arrive. */
