@@ -125,7 +125,7 @@ public final class PacingController {
     }
     long grant = Math.max(0, Math.min(want, Math.min(r.allow - r.granted, room)));
     r.granted += grant;
-    double planned = PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
+    double planned = planned(r, c, nowMs);
     boolean spent = r.allow - r.granted <= 0 || room - grant <= 0;
     EngagementWindow.Counts e =
         EngagementWindow.sum(r.engagement, EngagementWindow.bucket(nowMs, slotMs));
@@ -208,11 +208,8 @@ public final class PacingController {
       // catch-up bound stays the slot's own share of the plan
       long lead = rho < 1 ? 0 : Math.round(lagMs(r, k, slotMs, nowMs));
       long slotEnd = (k + 1) * slotMs;
-      double due =
-          PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, slotEnd + lead);
-      double share =
-          PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, slotEnd)
-              - PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, nowMs);
+      double due = planned(r, c, slotEnd + lead);
+      double share = planned(r, c, slotEnd) - planned(r, c, nowMs);
       double target = Math.max(0, Math.min(due - committed, CATCH_UP * share));
       target = Math.min(target, c.budget() - committed);
       allow = (long) Math.ceil(target / rho);
@@ -233,6 +230,11 @@ public final class PacingController {
     r.allow = allow;
   }
 
+  /** The campaign's plan at {@code t}, from the base and freeze {@code r} holds. */
+  private static double planned(PacingRecord r, Config c, long t) {
+    return PacingPlan.planned(c.shape(), c.budget(), r.base, r.baseMs, r.frozen, t);
+  }
+
   /**
    * How long ago the promotions now delivered had been made: the time since {@code promoted}
    * reached {@code delivered}, read from the ring's marks (the one pushed in slot {@code k} and one
@@ -243,7 +245,7 @@ public final class PacingController {
    */
   static double lagMs(PacingRecord r, long k, long slotMs, long nowMs) {
     double owed = r.delivered;
-    if (r.delivered >= r.promoted) {
+    if (owed >= r.promoted) {
       return 0;
     }
     String[] marks = r.ring.isEmpty() ? new String[0] : r.ring.split(",");
