@@ -124,7 +124,7 @@ public final class AdminVerticle extends VerticleBase {
     router.delete("/admin/v1/experiment").handler(Routers.guarded(experiments::stop));
 
     BreakerGauges.register(engine.telemetry().registry(), engine.readiness()::breakers);
-    // records are encoded and written on a worker, never on an event loop
+    // records are encoded on the event loops right after their answers, written on a worker
     Future<?> exposures =
         engine.exposures() == null
             ? Future.succeededFuture()

@@ -6,6 +6,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.scoregateway.auth.Role;
 import io.scoregateway.config.EngineConfig;
 import io.scoregateway.exposure.ExposureObserver;
+import io.scoregateway.exposure.ExposureRecorder;
 import io.scoregateway.grpc.GrpcDataPlane;
 import io.scoregateway.grpc.GrpcGate;
 import io.scoregateway.grpc.GrpcWarmup;
@@ -54,6 +55,7 @@ public final class DataPlaneVerticle extends VerticleBase {
   private final Engine engine;
   private RedisLink link;
   private RedisLink deliveryLink;
+  private ExposureRecorder exposures;
 
   public DataPlaneVerticle(Engine engine) {
     this.engine = engine;
@@ -96,9 +98,10 @@ public final class DataPlaneVerticle extends VerticleBase {
     ExchangeObserver exchanges = spansAndCounts;
     ExchangeObserver grpcExchanges = spansAndCounts.withoutBatchSizes();
     if (engine.exposures() != null) {
-      // both protocols' answers go to the one exposure log
-      exchanges = new ExposureObserver(exchanges, engine.exposures(), engine.clock());
-      grpcExchanges = new ExposureObserver(grpcExchanges, engine.exposures(), engine.clock());
+      // both protocols' answers go to this event loop's one recorder
+      exposures = new ExposureRecorder(vertx, engine.exposures(), cfg.measurement().exposure());
+      exchanges = new ExposureObserver(exchanges, exposures, engine.clock());
+      grpcExchanges = new ExposureObserver(grpcExchanges, exposures, engine.clock());
     }
     Holdouts holdouts = new Holdouts(cfg.measurement().surfaceHoldouts());
     ScorePipeline pipeline =
@@ -258,6 +261,9 @@ public final class DataPlaneVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    if (exposures != null) {
+      exposures.close();
+    }
     if (link != null) {
       link.close();
     }

@@ -31,9 +31,9 @@ public record ExposureConfig(
 
   /** How the Kafka sink writes one answered request's records as one message. */
   public enum KafkaFormat {
-    /** A {@code scoregateway.exposure.v1.RequestExposures} message. */
-    PROTOBUF("application/x-protobuf; messageType=scoregateway.exposure.v1.RequestExposures"),
-    /** The records as JSON lines, as the file sink writes them. */
+    /** A {@code scoregateway.exposure.v1.ExposureBatch} message. */
+    PROTOBUF("application/x-protobuf; messageType=scoregateway.exposure.v1.ExposureBatch"),
+    /** The records of every request in the message as JSON lines, as the file sink writes them. */
     JSON("application/x-ndjson");
 
     private final String contentType;

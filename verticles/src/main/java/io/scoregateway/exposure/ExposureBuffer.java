@@ -3,7 +3,6 @@ package io.scoregateway.exposure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.scoregateway.pipeline.ScoreExchange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,22 +12,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded hand-off between the event loops and the exposure writer. A record counts against the
- * bound from the moment it is offered until its sink has written or lost it, so a slow or dead sink
- * fills the buffer and then new records are dropped (counted), never queued without end and never
- * waited for. The first loss and the recovery after it are logged once each.
+ * The bounded hand-off between the event loops' {@link ExposureRecorder}s and the exposure writer.
+ * A record counts against the bound from the moment it is offered until its sink has written or
+ * lost it, so a slow or dead sink fills the buffer and then new records are dropped (counted),
+ * never queued without end and never waited for. The first loss and the recovery after it are
+ * logged once each.
  */
-public final class ExposureBuffer implements ExposureLog {
+public final class ExposureBuffer {
   private static final Logger LOG = LoggerFactory.getLogger(ExposureBuffer.class);
 
   private final long capacity;
-  private final ConcurrentLinkedQueue<Exposure> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<ExposureChunk> queue = new ConcurrentLinkedQueue<>();
   private final AtomicLong held = new AtomicLong();
   private final AtomicBoolean losing = new AtomicBoolean();
   private final AtomicLong lostMeanwhile = new AtomicLong();
   private final Counter written;
   private final Counter dropped;
   private final Counter failed;
+
+  /** The sink's partitions, as the writer last learned them; chunks are made for these. */
+  private volatile int partitions = 1;
 
   public ExposureBuffer(long capacity, MeterRegistry registry) {
     this.capacity = capacity;
@@ -50,36 +53,44 @@ public final class ExposureBuffer implements ExposureLog {
         .register(r);
   }
 
-  @Override
-  public void offer(ScoreExchange ex, String traceId, long atMs) {
-    int n = 0;
-    for (int i = 0; i < ex.size(); i++) {
-      if (ex.decision(i).campaign() != null) {
-        n++;
-      }
-    }
-    if (n == 0) {
-      return;
-    }
+  /**
+   * Takes room for {@code n} records about to be encoded; false, and the records counted as
+   * dropped, when the bound has none.
+   */
+  boolean reserve(int n) {
     if (held.addAndGet(n) > capacity) {
       held.addAndGet(-n);
       dropped.increment(n);
       lost(n, "the buffer of " + capacity + " records is full: the sink is slow or unreachable");
-      return;
+      return false;
     }
-    queue.add(new Exposure(ex, traceId, atMs, n));
+    return true;
   }
 
-  /** Takes what is waiting, up to about {@code maxRecords} records (at least one exposure). */
-  List<Exposure> drain(int maxRecords) {
-    List<Exposure> out = new ArrayList<>();
+  /** Queues a chunk whose records were {@link #reserve reserved}. */
+  void add(ExposureChunk chunk) {
+    queue.add(chunk);
+  }
+
+  /** Takes what is waiting, up to about {@code maxRecords} records (at least one chunk). */
+  List<ExposureChunk> drain(int maxRecords) {
+    List<ExposureChunk> out = new ArrayList<>();
     int records = 0;
-    Exposure e;
-    while (records < maxRecords && (e = queue.poll()) != null) {
-      out.add(e);
-      records += e.records();
+    ExposureChunk c;
+    while (records < maxRecords && (c = queue.poll()) != null) {
+      out.add(c);
+      records += c.records();
     }
     return out;
+  }
+
+  int partitions() {
+    return partitions;
+  }
+
+  /** What the sink says its partitions are now (at least 1). */
+  void partitions(int n) {
+    partitions = Math.max(1, n);
   }
 
   /** The sink is done with {@code ok + lost} records: {@code ok} written, {@code lost} not. */

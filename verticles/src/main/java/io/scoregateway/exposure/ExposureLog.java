@@ -7,9 +7,6 @@ import io.scoregateway.pipeline.ScoreExchange;
  * event loop: it never blocks, never waits for a sink and never fails.
  */
 public interface ExposureLog {
-  /** Records nothing. */
-  ExposureLog NONE = (ex, traceId, atMs) -> {};
-
   /**
    * Takes one answered exchange; returns at once.
    *

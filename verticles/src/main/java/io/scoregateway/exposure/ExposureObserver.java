@@ -8,7 +8,8 @@ import java.time.Clock;
 
 /**
  * Hands every answered exchange to the exposure log, after the observer it wraps (tracing, metrics)
- * has seen the answer written. The answer never waits for the log.
+ * has seen the answer written. The answer never waits for the log: its records are encoded once it
+ * is on its way.
  */
 public final class ExposureObserver implements ExchangeObserver {
   private final ExchangeObserver inner;

@@ -8,27 +8,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Deployed as a worker: every {@link #TICK_MS} it drains the exposure buffer, encodes the records
- * and hands them to the sink, so neither encoding nor writing ever runs on an event loop. A sink
- * that cannot be opened (Kafka refuses the settings, the file cannot be created) is retried every
- * {@link #REOPEN_MS}; meanwhile the records are counted as lost.
+ * Deployed as a worker: every {@link #TICK_MS} it drains the chunks the event loops' {@link
+ * ExposureRecorder}s encoded and hands them to the sink, so no write ever runs on an event loop,
+ * and tells the recorders the partitions the sink has. A sink that cannot be opened (Kafka refuses
+ * the settings, the file cannot be created) is retried every {@link #REOPEN_MS}; meanwhile the
+ * records are counted as lost.
  */
 public final class ExposureWriter extends VerticleBase {
   static final long TICK_MS = 50;
   static final long REOPEN_MS = 5_000;
 
-  /** Records encoded and handed over at once; a larger backlog goes in several batches. */
+  /** Records handed to the sink at once; a larger backlog goes in several writes. */
   static final int BATCH_RECORDS = 10_000;
 
   private static final long CLOSE_MS = 2_000;
 
   private final ExposureBuffer buffer;
   private final ExposureConfig config;
-  private ExposureEncoding encoder;
-
-  /** The records of the batch being written, reused batch after batch. */
-  private final ExposureBatch batchBytes = new ExposureBatch();
-
   private ExposureSink sink;
   private String openFailure;
   private long reopenAtMs;
@@ -41,12 +37,6 @@ public final class ExposureWriter extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    ListenerKeys keys = new ListenerKeys(config.listenerSalt());
-    encoder =
-        config.sink() == ExposureConfig.Sink.KAFKA
-                && config.kafkaFormat() == ExposureConfig.KafkaFormat.PROTOBUF
-            ? new ProtobufExposureEncoder(keys)
-            : new JsonExposureEncoder(keys);
     open();
     timer = vertx.setPeriodic(TICK_MS, id -> drain());
     return Future.succeededFuture();
@@ -80,28 +70,26 @@ public final class ExposureWriter extends VerticleBase {
 
   private void drain() {
     boolean open = open();
-    for (List<Exposure> batch = buffer.drain(BATCH_RECORDS);
+    if (open) {
+      buffer.partitions(sink.partitions());
+    }
+    for (List<ExposureChunk> batch = buffer.drain(BATCH_RECORDS);
         !batch.isEmpty();
         batch = buffer.drain(BATCH_RECORDS)) {
       int records = 0;
-      for (Exposure e : batch) {
-        records += e.records();
-      }
-      if (!open) {
-        buffer.settled(0, records, openFailure);
-        continue;
+      for (ExposureChunk c : batch) {
+        records += c.records();
       }
       int n = records;
+      if (!open) {
+        buffer.settled(0, n, openFailure);
+        continue;
+      }
       try {
-        batchBytes.clear();
-        for (Exposure e : batch) {
-          encoder.encode(e, batchBytes);
-        }
-        sink.write(batchBytes)
-            .onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
+        sink.write(batch).onSuccess(w -> buffer.settled(w.count(), n - w.count(), w.failure()));
       } catch (RuntimeException | Error e) {
         // whatever went wrong, the batch's records leave the buffer's bound, counted as failed
-        buffer.settled(0, n, "encoding or writing a batch failed: " + e);
+        buffer.settled(0, n, "writing exposure records failed: " + e);
       }
     }
   }

@@ -6,12 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
- * Appends JSON lines to a file. A batch's lines are already the file's bytes: they go out in chunks
- * through one direct buffer the sink owns (a heap array written to a channel whole would take a
- * temporary direct buffer as large as the batch, on every worker thread that ever wrote one). Its
- * blocking writes run on the exposure writer's worker thread, never on an event loop.
+ * Appends JSON lines to a file. A chunk's lines are already the file's bytes: they go out through
+ * one direct buffer the sink owns, up to {@link #CHUNK} bytes a write call (a heap array written to
+ * a channel whole would take a temporary direct buffer as large as it, on every worker thread that
+ * ever wrote one). Its blocking writes run on the exposure writer's worker thread, never on an
+ * event loop.
  */
 final class FileExposureSink implements ExposureSink {
   /** Bytes handed to the file per write call. */
@@ -31,21 +33,35 @@ final class FileExposureSink implements ExposureSink {
   }
 
   @Override
-  public Future<Written> write(ExposureBatch batch) {
-    byte[] bytes = batch.lines.array();
-    int length = batch.lines.length();
+  public Future<Written> write(List<ExposureChunk> chunks) {
+    int written = 0;
     try {
-      for (int from = 0; from < length; from += CHUNK) {
-        chunk.clear();
-        chunk.put(bytes, from, Math.min(CHUNK, length - from)).flip();
-        while (chunk.hasRemaining()) {
-          out.write(chunk);
+      for (ExposureChunk c : chunks) {
+        byte[] bytes = c.bytes();
+        for (int from = 0; from < bytes.length; ) {
+          int n = Math.min(chunk.remaining(), bytes.length - from);
+          chunk.put(bytes, from, n);
+          from += n;
+          if (!chunk.hasRemaining()) {
+            flush();
+          }
         }
+        written += c.records();
       }
-      return Future.succeededFuture(new Written(batch.count(), null));
+      flush();
+      return Future.succeededFuture(new Written(written, null));
     } catch (IOException e) {
+      chunk.clear();
       return Future.succeededFuture(new Written(0, "writing the file failed: " + e.getMessage()));
     }
+  }
+
+  private void flush() throws IOException {
+    chunk.flip();
+    while (chunk.hasRemaining()) {
+      out.write(chunk);
+    }
+    chunk.clear();
   }
 
   @Override

@@ -10,14 +10,13 @@ import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * Writes the exposure records of one answered exchange as JSON lines, one per enrolled decision
- * (one message for the exchange, keyed by its listener key), in the schema of docs/exposure-log.md
- * ({@link ExposureEncoding#SCHEMA_VERSION}). Every string is a validated id, a fixed name or hex,
- * so none needs escaping. The fields every record of the exchange shares are encoded once and
- * copied into each; field names are bytes made once. Runs on the writer's thread, never an event
- * loop.
+ * Writes answered exchanges' exposure records as JSON lines, one per enrolled decision, in the
+ * schema of docs/exposure-log.md ({@link ExposureEncoding#SCHEMA_VERSION}). Every string is a
+ * validated id, a fixed name or hex, so none needs escaping. The fields every record of an exchange
+ * shares are encoded once and copied into each; field names are bytes made once.
  */
 final class JsonExposureEncoder implements ExposureEncoding {
   private static final byte[] POSITION = ascii(",\"position\":");
@@ -35,25 +34,21 @@ final class JsonExposureEncoder implements ExposureEncoding {
   private static final byte[] SCORE = ascii(",\"score\":");
   private static final byte[] PASS_RATE = ascii(",\"pass_rate\":");
 
-  private final ListenerKeys keys;
   private final JsonBytes common = new JsonBytes(512);
 
-  JsonExposureEncoder(ListenerKeys keys) {
-    this.keys = keys;
-  }
+  /** The chunk being filled; reused from chunk to chunk. */
+  private final JsonBytes sb = new JsonBytes(64 * 1024);
 
   @Override
-  public void encode(Exposure e, ExposureBatch out) {
-    ScoreExchange ex = e.exchange();
+  public void append(ScoreExchange ex, String traceId, long atMs, String listener) {
     ScoreRequest req = ex.request();
     DecisionInputs in = ex.inputs();
-    String listener = keys.of(req.user());
     String requestId = ex.requestId() != null ? ex.requestId() : ExposureEncoding.generatedId();
     common.clear();
     common.text("{\"schema_version\":").integer(SCHEMA_VERSION);
-    text(common, "ts", Instant.ofEpochMilli(e.atMs()).toString());
+    text(common, "ts", Instant.ofEpochMilli(atMs).toString());
     text(common, "request_id", requestId);
-    text(common, "trace_id", e.traceId());
+    text(common, "trace_id", traceId);
     text(common, "listener", listener);
     text(common, "surface", req.surface());
     text(common, "market", req.market());
@@ -61,7 +56,6 @@ final class JsonExposureEncoder implements ExposureEncoding {
     text(common, "snapshot", ex.snapshot());
     text(common, "arm", ex.arm().wire());
     text(common, "experiment", ex.experiment());
-    JsonBytes sb = out.lines;
     for (int i = 0; i < ex.size(); i++) {
       Decision d = ex.decision(i);
       if (d.campaign() == null) {
@@ -84,9 +78,19 @@ final class JsonExposureEncoder implements ExposureEncoding {
       number(sb.raw(SCORE), d.score());
       number(sb.raw(PASS_RATE), in.passRate(i));
       sb.ch('}').ch('\n');
-      out.endRecord();
     }
-    out.endMessage(listener);
+  }
+
+  @Override
+  public int size() {
+    return sb.length();
+  }
+
+  @Override
+  public byte[] take() {
+    byte[] bytes = Arrays.copyOf(sb.array(), sb.length());
+    sb.clear();
+    return bytes;
   }
 
   private static void text(JsonBytes sb, String name, String value) {

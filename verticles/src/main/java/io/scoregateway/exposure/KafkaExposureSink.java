@@ -10,28 +10,31 @@ import io.vertx.kafka.client.common.KafkaClientOptions;
 import io.vertx.kafka.client.producer.KafkaProducer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends each answered request's records to a Kafka topic as one message: its value the records as
- * one protobuf {@code RequestExposures} or as JSON lines (each ended by a newline, as in the file
- * sink), its key the listener key (a listener's records stay in order on one partition), headers
- * {@code content-type} (the format) and {@code records} (their count). A batch goes to the Vert.x
- * Kafka client's underlying producer in one pass on the exposure writer's worker thread, with one
- * hop back to the writer per batch. (The client's own per-message {@code send}, a worker task and a
- * context hop per message, cost the gateway about four times its CPU per request in {@code
- * loadtest/bench --exposure kafka}; one message per record, about 3.5 times, at 25 records per
- * request.) The producer compresses JSON batches with LZ4 (the records of a request share most of
- * their bytes; protobuf sends those once and goes uncompressed), batches ({@code linger.ms}) and
- * retries; a message it cannot deliver within {@link #DELIVERY_TIMEOUT_MS} is lost and its records
- * counted.
+ * Sends each chunk to a Kafka topic as one message: its value the chunk, one protobuf {@code
+ * ExposureBatch} or JSON lines (each ended by a newline, as in the file sink), of the requests one
+ * event loop answered over up to one tick; its partition the one every listener key in it falls in
+ * (as if each request were a message keyed by its listener key: a listener's records stay on one
+ * partition); no key; headers {@code content-type} (the format), {@code records} and {@code
+ * requests} (their counts). A batch goes to the Vert.x Kafka client's underlying producer in one
+ * pass on the exposure writer's worker thread, with one hop back to the writer per batch. (The
+ * client's own per-message {@code send}, a worker task and a context hop per message, cost the
+ * gateway about four times its CPU per request in {@code loadtest/bench --exposure kafka}; one
+ * message per record, about 3.5 times, at 25 records per request.) The producer compresses JSON
+ * with LZ4 (the records of a request share most of their bytes; protobuf sends those once and goes
+ * uncompressed), batches ({@code linger.ms}) and retries; a message it cannot deliver within {@link
+ * #DELIVERY_TIMEOUT_MS} is lost and its records counted.
  */
 final class KafkaExposureSink implements ExposureSink {
   /** How long the producer keeps trying to deliver one message. */
@@ -41,6 +44,13 @@ final class KafkaExposureSink implements ExposureSink {
   private final Producer<String, byte[]> producer;
   private final String topic;
   private final byte[] contentType;
+  private int partitions = 1;
+  private long partitionsAskAtMs;
+
+  /** How often the topic's partitions are asked for, and again after Kafka did not answer. */
+  static final long PARTITIONS_EVERY_MS = 30_000;
+
+  static final long REOPEN_PARTITIONS_MS = 5_000;
 
   private KafkaExposureSink(
       KafkaProducer<String, byte[]> client, String topic, ExposureConfig.KafkaFormat format) {
@@ -77,8 +87,8 @@ final class KafkaExposureSink implements ExposureSink {
   }
 
   @Override
-  public Future<Written> write(ExposureBatch batch) {
-    int n = batch.messages();
+  public Future<Written> write(List<ExposureChunk> chunks) {
+    int n = chunks.size();
     if (n == 0) {
       return Future.succeededFuture(new Written(0, null));
     }
@@ -101,13 +111,16 @@ final class KafkaExposureSink implements ExposureSink {
         }
         break;
       }
-      int records = batch.records(m);
+      ExposureChunk chunk = chunks.get(m);
+      int records = chunk.records();
+      // a chunk made before the partitions were known goes to partition 0, which always exists
       ProducerRecord<String, byte[]> message =
-          new ProducerRecord<>(topic, batch.key(m), batch.message(m));
+          new ProducerRecord<>(topic, chunk.partition(), null, chunk.bytes());
       message
           .headers()
           .add(CONTENT_TYPE, contentType)
-          .add(RECORDS, Integer.toString(records).getBytes(StandardCharsets.US_ASCII));
+          .add(RECORDS, ascii(records))
+          .add(REQUESTS, ascii(chunk.requests()));
       // the callback sees every outcome, failures included: the returned future adds nothing
       var unusedSent =
           producer.send(
@@ -124,6 +137,32 @@ final class KafkaExposureSink implements ExposureSink {
     }
     return done.future();
   }
+
+  /**
+   * The topic's partitions: asked of the producer's metadata every {@link #PARTITIONS_EVERY_MS}
+   * (waiting up to {@code max.block.ms} when it has none), the last answer kept in between and
+   * while Kafka cannot be reached.
+   */
+  @Override
+  public int partitions() {
+    long now = System.currentTimeMillis();
+    if (now >= partitionsAskAtMs) {
+      try {
+        partitions = Math.max(1, producer.partitionsFor(topic).size());
+        partitionsAskAtMs = now + PARTITIONS_EVERY_MS;
+      } catch (KafkaException e) {
+        partitionsAskAtMs = now + REOPEN_PARTITIONS_MS;
+      }
+    }
+    return partitions;
+  }
+
+  private static byte[] ascii(int n) {
+    return Integer.toString(n).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** The header holding a message's requests count. */
+  static final String REQUESTS = "requests";
 
   /** The header holding a message's record count. */
   static final String RECORDS = "records";

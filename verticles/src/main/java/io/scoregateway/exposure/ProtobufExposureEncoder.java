@@ -1,6 +1,7 @@
 package io.scoregateway.exposure;
 
 import io.scoregateway.codec.WireWriter;
+import io.scoregateway.exposure.v1.ExposureBatch;
 import io.scoregateway.exposure.v1.ExposureRecord;
 import io.scoregateway.exposure.v1.RequestExposures;
 import io.scoregateway.grpc.WireEnums;
@@ -11,70 +12,33 @@ import io.scoregateway.model.ScoreRequest;
 import io.scoregateway.pipeline.DecisionInputs;
 import io.scoregateway.pipeline.HoldoutScope;
 import io.scoregateway.pipeline.ScoreExchange;
+import java.util.Arrays;
 
 /**
- * Writes the exposure records of one answered exchange as one {@code
- * scoregateway.exposure.v1.RequestExposures} message: the request's shared fields once, one {@code
+ * Writes answered exchanges' exposure records as one {@code scoregateway.exposure.v1.ExposureBatch}
+ * message: each exchange one {@code RequestExposures}, its shared fields once and one {@code
  * ExposureRecord} per enrolled decision. Written straight to wire bytes in one pass ({@link
- * WireWriter}: each record's length is written when it closes, ids copied as their ASCII bytes),
+ * WireWriter}: each message's length is written when it closes, ids copied as their ASCII bytes),
  * with no message object per record; the bytes parse to what the generated classes would build
- * ({@code ProtobufExposureEncoderTest}). Runs on the writer's thread, never an event loop.
+ * ({@code ProtobufExposureEncoderTest}).
  */
 final class ProtobufExposureEncoder implements ExposureEncoding {
-  private final ListenerKeys keys;
-
-  /** The message being written; reused, so a batch allocates nothing per message. */
-  private final WireWriter message = new WireWriter(64 * 1024);
-
-  ProtobufExposureEncoder(ListenerKeys keys) {
-    this.keys = keys;
-  }
+  /** The chunk being filled; reused from chunk to chunk. */
+  private final WireWriter out = new WireWriter(64 * 1024);
 
   @Override
-  public void encode(Exposure e, ExposureBatch out) {
-    String listener = keys.of(e.exchange().request().user());
-    message.clear();
-    write(e, listener, out);
-    if (message.size() > 0) {
-      out.lines.raw(message.array(), 0, message.size());
-      out.endMessage(listener);
-    }
-  }
-
-  /** Writes the message into {@link #message}; nothing when no candidate is enrolled. */
-  private void write(Exposure e, String listener, ExposureBatch out) {
-    ScoreExchange ex = e.exchange();
+  public void append(ScoreExchange ex, String traceId, long atMs, String listener) {
+    WireWriter o = out;
     ScoreRequest req = ex.request();
     DecisionInputs in = ex.inputs();
-    WireWriter o = message;
-    boolean any = false;
-    for (int i = 0; i < ex.size(); i++) {
-      Decision d = ex.decision(i);
-      if (d.campaign() == null) {
-        continue;
-      }
-      if (!any) {
-        any = true;
-        String requestId = ex.requestId() != null ? ex.requestId() : ExposureEncoding.generatedId();
-        common(o, e, req, listener, requestId);
-      }
-      int r = o.begin(RequestExposures.RECORDS_FIELD_NUMBER);
-      record(o, ex, req, d, in, i);
-      o.end(r);
-      out.endRecord();
-    }
-  }
-
-  /** The request's shared fields. */
-  private static void common(
-      WireWriter o, Exposure e, ScoreRequest req, String listener, String requestId) {
-    ScoreExchange ex = e.exchange();
+    int m = o.begin(ExposureBatch.REQUESTS_FIELD_NUMBER);
+    String requestId = ex.requestId() != null ? ex.requestId() : ExposureEncoding.generatedId();
     int32(o, RequestExposures.SCHEMA_VERSION_FIELD_NUMBER, SCHEMA_VERSION);
-    if (e.atMs() != 0) {
-      o.int64(RequestExposures.TS_UNIX_MS_FIELD_NUMBER, e.atMs());
+    if (atMs != 0) {
+      o.int64(RequestExposures.TS_UNIX_MS_FIELD_NUMBER, atMs);
     }
     string(o, RequestExposures.REQUEST_ID_FIELD_NUMBER, requestId);
-    string(o, RequestExposures.TRACE_ID_FIELD_NUMBER, e.traceId());
+    string(o, RequestExposures.TRACE_ID_FIELD_NUMBER, traceId);
     string(o, RequestExposures.LISTENER_FIELD_NUMBER, listener);
     string(o, RequestExposures.SURFACE_FIELD_NUMBER, req.surface());
     string(o, RequestExposures.MARKET_FIELD_NUMBER, req.market());
@@ -82,6 +46,27 @@ final class ProtobufExposureEncoder implements ExposureEncoding {
     string(o, RequestExposures.SNAPSHOT_FIELD_NUMBER, ex.snapshot());
     int32(o, RequestExposures.ARM_FIELD_NUMBER, WireEnums.arm(ex.arm()));
     string(o, RequestExposures.EXPERIMENT_FIELD_NUMBER, ex.experiment());
+    for (int i = 0; i < ex.size(); i++) {
+      Decision d = ex.decision(i);
+      if (d.campaign() != null) {
+        int r = o.begin(RequestExposures.RECORDS_FIELD_NUMBER);
+        record(o, ex, req, d, in, i);
+        o.end(r);
+      }
+    }
+    o.end(m);
+  }
+
+  @Override
+  public int size() {
+    return out.size();
+  }
+
+  @Override
+  public byte[] take() {
+    byte[] bytes = Arrays.copyOf(out.array(), out.size());
+    out.clear();
+    return bytes;
   }
 
   /** Position {@code i}'s {@code ExposureRecord}; track and campaign ids are ASCII by grammar. */

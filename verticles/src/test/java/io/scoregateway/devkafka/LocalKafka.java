@@ -129,17 +129,20 @@ public final class LocalKafka implements AutoCloseable {
 
   /** Creates a topic with one partition (the order of its records is the order they were sent). */
   public void createTopic(String topic) throws Exception {
+    createTopic(topic, 1);
+  }
+
+  public void createTopic(String topic, int partitions) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     }
   }
 
   /**
-   * Reads the topic's partition 0 from {@code offset} until {@code count} records arrived or {@code
-   * timeout} passed, whichever is first.
+   * Reads every partition of the topic from its start until {@code count} messages arrived or
+   * {@code timeout} passed, whichever is first.
    */
-  public List<ConsumerRecord<String, byte[]>> read(
-      String topic, long offset, int count, Duration timeout) {
+  public List<ConsumerRecord<String, byte[]>> read(String topic, int count, Duration timeout) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers());
     p.put("key.deserializer", StringDeserializer.class.getName());
@@ -147,9 +150,12 @@ public final class LocalKafka implements AutoCloseable {
     p.put("enable.auto.commit", "false");
     List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p)) {
-      TopicPartition tp = new TopicPartition(topic, 0);
-      consumer.assign(List.of(tp));
-      consumer.seek(tp, offset);
+      List<TopicPartition> partitions = new ArrayList<>();
+      consumer
+          .partitionsFor(topic)
+          .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (out.size() < count && System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(out::add);

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** One record per enrolled decision, in the documented schema. */
@@ -15,26 +14,22 @@ class JsonExposureEncoderTest {
   final ScoredExchanges exchanges = new ScoredExchanges(null);
 
   static List<JsonObject> encode(ScoreExchange ex, String traceId, String salt) {
-    ExposureBatch batch = new ExposureBatch();
-    new JsonExposureEncoder(new ListenerKeys(salt))
-        .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), batch);
+    List<ExposureChunk> chunks = RecordedChunks.of(RecordedChunks.json(salt), traceId, ex);
     List<JsonObject> out = new ArrayList<>();
-    // one message for the exchange's records (none without any), keyed by its listener key
-    assertThat(batch.messages()).isEqualTo(batch.count() == 0 ? 0 : 1);
-    for (int m = 0; m < batch.messages(); m++) {
-      String[] lines = new String(batch.message(m), StandardCharsets.UTF_8).split("\n", -1);
-      assertThat(lines).hasSize(batch.records(m) + 1);
-      assertThat(lines[lines.length - 1]).isEmpty();
+    // one chunk for the exchange's records (none without any): the file's lines, each ended by a
+    // newline
+    assertThat(chunks).hasSizeLessThanOrEqualTo(1);
+    for (ExposureChunk c : chunks) {
+      assertThat(c.requests()).isEqualTo(1);
+      assertThat(c.partition()).isZero();
+      String text = new String(c.bytes(), StandardCharsets.UTF_8);
+      assertThat(text).endsWith("}\n");
+      String[] lines = text.split("\n", -1);
+      assertThat(lines).hasSize(c.records() + 1);
       for (int i = 0; i < lines.length - 1; i++) {
-        JsonObject o = new JsonObject(lines[i]);
-        assertThat(batch.key(m)).isEqualTo(o.getString("listener"));
-        out.add(o);
+        out.add(new JsonObject(lines[i]));
       }
     }
-    // the batch's bytes are the file's lines: one per record, each ended by a newline
-    String text = new String(batch.lines.array(), 0, batch.lines.length(), StandardCharsets.UTF_8);
-    assertThat(text.split("\n", -1)).hasSize(batch.count() + 1);
-    assertThat(text).endsWith(batch.count() == 0 ? "" : "}\n");
     return out;
   }
 
@@ -109,18 +104,6 @@ class JsonExposureEncoderTest {
     assertThat(h.getDouble("score")).isZero();
     assertThat(h.getDouble("pass_rate")).isEqualTo(1.0);
     assertThat(h.getValue("trace_id")).isNull();
-  }
-
-  @Test
-  void theListenerKeyIsAKeyedHashNotTheIdAndStableForOneSalt() {
-    String plain = encode(exchanges.score("u-1", "a"), null, "").get(0).getString("listener");
-    String again = encode(exchanges.score("u-1", "a"), null, "").get(0).getString("listener");
-    String salted =
-        encode(exchanges.score("u-1", "a"), null, "s3cret").get(0).getString("listener");
-    String other = encode(exchanges.score("u-2", "a"), null, "").get(0).getString("listener");
-
-    assertThat(plain).matches("[0-9a-f]{32}").doesNotContain("u-1").isEqualTo(again);
-    assertThat(Set.of(plain, salted, other)).hasSize(3);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.scoregateway.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.scoregateway.exposure.v1.ExposureBatch;
 import io.scoregateway.exposure.v1.RequestExposures;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.json.JsonObject;
@@ -18,15 +19,14 @@ class ProtobufExposureEncoderTest {
   final ScoredExchanges exchanges = new ScoredExchanges(null);
 
   static RequestExposures encode(ScoreExchange ex, String traceId) throws Exception {
-    ExposureBatch batch = new ExposureBatch();
-    new ProtobufExposureEncoder(new ListenerKeys("salt"))
-        .encode(new Exposure(ex, traceId, ScoredExchanges.NOW.toEpochMilli(), 0), batch);
-    assertThat(batch.messages()).isEqualTo(1);
-    RequestExposures m = RequestExposures.parseFrom(batch.message(0));
-    assertThat(batch.records(0)).isEqualTo(m.getRecordsCount()).isEqualTo(batch.count());
-    assertThat(batch.key(0)).isEqualTo(m.getListener());
-    // the batch holds nothing but the message: no separator, no trailing bytes
-    assertThat(batch.lines.length()).isEqualTo(m.getSerializedSize());
+    List<ExposureChunk> chunks = RecordedChunks.of(RecordedChunks.protobuf("salt"), traceId, ex);
+    assertThat(chunks).hasSize(1);
+    // the chunk holds nothing but one ExposureBatch: no separator, no trailing bytes
+    ExposureBatch batch = ExposureBatch.parseFrom(chunks.get(0).bytes());
+    assertThat(batch.getSerializedSize()).isEqualTo(chunks.get(0).bytes().length);
+    assertThat(batch.getRequestsCount()).isEqualTo(chunks.get(0).requests()).isEqualTo(1);
+    RequestExposures m = batch.getRequests(0);
+    assertThat(chunks.get(0).records()).isEqualTo(m.getRecordsCount());
     return m;
   }
 
@@ -64,15 +64,21 @@ class ProtobufExposureEncoderTest {
   }
 
   @Test
-  void anExchangeWithNothingEnrolledWritesNoMessage() {
-    ExposureBatch batch = new ExposureBatch();
-    new ProtobufExposureEncoder(new ListenerKeys(""))
-        .encode(
-            new Exposure(
-                exchanges.score("u-1", "tNone"), null, ScoredExchanges.NOW.toEpochMilli(), 0),
-            batch);
-    assertThat(batch.messages()).isZero();
-    assertThat(batch.lines.length()).isZero();
+  void aChunkHoldsTheRequestsInTheOrderTheyWereAnswered() throws Exception {
+    ScoreExchange first = exchanges.score("u-1", "a", "h");
+    first.requestId("first");
+    ScoreExchange second = exchanges.score("u-2", "h");
+    second.requestId("second");
+    List<ExposureChunk> chunks =
+        RecordedChunks.of(
+            RecordedChunks.protobuf(""), null, first, exchanges.score("u-3", "tNone"), second);
+    assertThat(chunks).hasSize(1);
+    ExposureBatch batch = ExposureBatch.parseFrom(chunks.get(0).bytes());
+    assertThat(batch.getRequestsList())
+        .extracting(RequestExposures::getRequestId)
+        .containsExactly("first", "second");
+    assertThat(chunks.get(0).records()).isEqualTo(3);
+    assertThat(chunks.get(0).requests()).isEqualTo(2);
   }
 
   /** Numbers compared as doubles (JSON writes 1.0 as 1), everything else as it is. */

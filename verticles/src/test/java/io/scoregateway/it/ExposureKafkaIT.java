@@ -6,6 +6,7 @@ import io.scoregateway.config.ExposureConfig;
 import io.scoregateway.config.MeasurementConfig;
 import io.scoregateway.devkafka.LocalKafka;
 import io.scoregateway.exposure.ExposureMessages;
+import io.scoregateway.exposure.v1.ExposureBatch;
 import io.scoregateway.exposure.v1.RequestExposures;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -15,9 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class ExposureKafkaIT {
   static final String TOPIC = "exposures";
   static final int BUFFER = 200;
+  static final int PARTITIONS = 3;
   static final List<String> CANDIDATES = List.of("t1", "t2", "t3", "t4", "t5");
 
   static LocalKafka kafka;
@@ -39,7 +44,7 @@ class ExposureKafkaIT {
   @BeforeAll
   static void setUp() throws Exception {
     kafka = LocalKafka.start();
-    kafka.createTopic(TOPIC);
+    kafka.createTopic(TOPIC, PARTITIONS);
     gw =
         TestGateway.startMeasuring(
             2,
@@ -106,10 +111,10 @@ class ExposureKafkaIT {
   }
 
   /**
-   * The records of the messages, read as JSON records whatever the format: one message per answered
-   * request (its records as one protobuf {@code RequestExposures} or as JSON lines), its key the
-   * listener key, its {@code content-type} header the format and its {@code records} header the
-   * count.
+   * The records of the messages, read as JSON records whatever the format: each message the
+   * requests of one event loop over a tick whose listener keys fall in its partition (one protobuf
+   * {@code ExposureBatch} or JSON lines), no key, its {@code content-type} header the format and
+   * its {@code records} and {@code requests} headers the counts.
    */
   static List<JsonObject> records(List<ConsumerRecord<String, byte[]>> messages) throws Exception {
     List<JsonObject> out = new ArrayList<>();
@@ -117,7 +122,9 @@ class ExposureKafkaIT {
       String type = header(c, "content-type");
       List<JsonObject> recs = new ArrayList<>();
       if (type.equals(ExposureConfig.KafkaFormat.PROTOBUF.contentType())) {
-        recs.addAll(ExposureMessages.asJsonRecords(RequestExposures.parseFrom(c.value())));
+        for (RequestExposures r : ExposureBatch.parseFrom(c.value()).getRequestsList()) {
+          recs.addAll(ExposureMessages.asJsonRecords(r));
+        }
       } else {
         assertThat(type).isEqualTo(ExposureConfig.KafkaFormat.JSON.contentType());
         String value = new String(c.value(), StandardCharsets.UTF_8);
@@ -128,16 +135,30 @@ class ExposureKafkaIT {
           recs.add(new JsonObject(lines[i]));
         }
       }
+      assertThat(c.key()).isNull();
       assertThat(header(c, "records")).isEqualTo(Integer.toString(recs.size()));
+      Set<String> requests = new HashSet<>();
       for (JsonObject o : recs) {
-        assertThat(c.key()).isEqualTo(o.getString("listener"));
-        assertThat(o.getString("request_id"))
-            .as("one request per message")
-            .isEqualTo(recs.get(0).getString("request_id"));
+        requests.add(o.getString("request_id"));
+        byte[] key = o.getString("listener").getBytes(StandardCharsets.UTF_8);
+        assertThat(c.partition())
+            .as("the partition Kafka gives the listener key")
+            .isEqualTo(BuiltInPartitioner.partitionForKey(key, PARTITIONS));
       }
+      assertThat(header(c, "requests")).isEqualTo(Integer.toString(requests.size()));
       out.addAll(recs);
     }
     return out;
+  }
+
+  /** Reads the topic until it holds at least {@code n} records, or 30 s passed. */
+  static List<ConsumerRecord<String, byte[]>> awaitRecords(int n) throws Exception {
+    long deadline = System.currentTimeMillis() + 30_000;
+    List<ConsumerRecord<String, byte[]>> all;
+    do {
+      all = kafka.read(TOPIC, Integer.MAX_VALUE, Duration.ofMillis(500));
+    } while (records(all).size() < n && System.currentTimeMillis() < deadline);
+    return all;
   }
 
   private static String header(ConsumerRecord<String, byte[]> c, String name) {
@@ -179,10 +200,14 @@ class ExposureKafkaIT {
       expected.putAll(expected("req-" + i, r.bodyAsJsonObject()));
     }
     assertThat(expected).hasSize(30 * 4);
-    // one message per answer: waiting for one more shows none was sent twice
-    List<ConsumerRecord<String, byte[]>> consumed =
-        kafka.read(TOPIC, 0, 30 + 1, Duration.ofSeconds(30));
-    assertThat(consumed).hasSize(30);
+    awaitRecords(expected.size());
+    // a second later: none was sent twice (byRequestAndPosition), none more came
+    TestGateway.sleep(1_000);
+    List<ConsumerRecord<String, byte[]>> consumed = awaitRecords(expected.size());
+    assertThat(records(consumed)).hasSize(expected.size());
+    assertThat(consumed.stream().map(ConsumerRecord::partition).distinct())
+        .as("30 listeners over %d partitions", PARTITIONS)
+        .hasSize(PARTITIONS);
     Map<String, JsonObject> got = byRequestAndPosition(consumed);
     assertThat(got.keySet()).isEqualTo(expected.keySet());
     int ghosts = 0;
@@ -256,7 +281,7 @@ class ExposureKafkaIT {
       assertThat(r.statusCode()).isEqualTo(200);
       after.putAll(expected(id, r.bodyAsJsonObject()));
       List<ConsumerRecord<String, byte[]>> all =
-          kafka.read(TOPIC, 0, Integer.MAX_VALUE, Duration.ofSeconds(2));
+          kafka.read(TOPIC, Integer.MAX_VALUE, Duration.ofSeconds(2));
       keys.clear();
       for (JsonObject o : records(all)) {
         if (o.getString("request_id").startsWith("after-")) {
