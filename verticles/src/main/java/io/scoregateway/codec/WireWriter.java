@@ -3,6 +3,9 @@ package io.scoregateway.codec;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,6 +24,9 @@ public final class WireWriter {
 
   /** The most bytes one varint takes, and so the most any field's head takes after its tag. */
   private static final int MAX_VARINT = 10;
+
+  private static final VarHandle LITTLE_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[] out;
   private int pos;
@@ -56,12 +62,13 @@ public final class WireWriter {
     }
   }
 
+  /** A field's tag; the caller made room for it. */
   private void tag(int field, int wireType) {
-    varint((field << 3) | wireType);
+    put((field << 3) | wireType);
   }
 
-  private void varint(int v) {
-    room(MAX_VARINT);
+  /** A varint; the caller made room for it ({@link #MAX_VARINT}). */
+  private void put(int v) {
     while ((v & ~0x7F) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -69,8 +76,7 @@ public final class WireWriter {
     out[pos++] = (byte) v;
   }
 
-  private void varint(long v) {
-    room(MAX_VARINT);
+  private void put(long v) {
     while ((v & ~0x7FL) != 0) {
       out[pos++] = (byte) ((v & 0x7F) | 0x80);
       v >>>= 7;
@@ -79,34 +85,35 @@ public final class WireWriter {
   }
 
   public void bool(int field, boolean v) {
+    room(MAX_VARINT + 1);
     tag(field, VARINT);
-    room(1);
     out[pos++] = (byte) (v ? 1 : 0);
   }
 
   /** An enum or int32 field: negative values take ten bytes, as protobuf writes them. */
   public void int32(int field, int v) {
+    room(2 * MAX_VARINT);
     tag(field, VARINT);
-    varint((long) v);
+    put((long) v);
   }
 
   public void int64(int field, long v) {
+    room(2 * MAX_VARINT);
     tag(field, VARINT);
-    varint(v);
+    put(v);
   }
 
   public void uint32(int field, int v) {
+    room(2 * MAX_VARINT);
     tag(field, VARINT);
-    varint(v);
+    put(v);
   }
 
   public void dbl(int field, double v) {
+    room(MAX_VARINT + 8);
     tag(field, FIXED64);
-    room(8);
-    long bits = Double.doubleToRawLongBits(v);
-    for (int i = 0; i < 8; i++) {
-      out[pos++] = (byte) (bits >>> (8 * i));
-    }
+    LITTLE_ENDIAN_LONG.set(out, pos, Double.doubleToRawLongBits(v));
+    pos += 8;
   }
 
   /**
@@ -114,8 +121,8 @@ public final class WireWriter {
    * {@link #end} closes it with.
    */
   public int begin(int field) {
+    room(MAX_VARINT + 1);
     tag(field, LENGTH_DELIMITED);
-    room(1);
     return pos++;
   }
 
@@ -131,7 +138,7 @@ public final class WireWriter {
     System.arraycopy(out, mark + 1, out, mark + 1 + extra, len);
     int after = pos + extra;
     pos = mark;
-    varint(len);
+    put(len);
     pos = after;
   }
 
@@ -139,18 +146,18 @@ public final class WireWriter {
   @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): the ASCII copy
   public void ascii(int field, String s) {
     int n = s.length();
+    room(2 * MAX_VARINT + n);
     tag(field, LENGTH_DELIMITED);
-    varint(n);
-    room(n);
+    put(n);
     s.getBytes(0, n, out, pos);
     pos += n;
   }
 
   /** A string field of bytes already encoded. */
   public void bytes(int field, byte[] b, int off, int len) {
+    room(2 * MAX_VARINT + len);
     tag(field, LENGTH_DELIMITED);
-    varint(len);
-    room(len);
+    put(len);
     System.arraycopy(b, off, out, pos, len);
     pos += len;
   }

@@ -305,8 +305,8 @@ public enum ConfigKey {
       "GATEWAY_EXPOSURE_KAFKA_FORMAT",
       "protobuf",
       Kind.NON_EMPTY,
-      "the kafka sink's message per answered request: protobuf (RequestExposures) or json (its"
-          + " records as JSON lines)"),
+      "the kafka sink's messages, each many answered requests: protobuf (ExposureBatch) or json"
+          + " (their records as JSON lines)"),
   EXPOSURE_BUFFER_RECORDS(
       "exposure_buffer_records",
       "--exposure-buffer-records",
