@@ -11,6 +11,11 @@ public final class Ids {
   /** The characters an id may hold, by ASCII code. */
   private static final boolean[] ID_CHARS = new boolean[128];
 
+  /** {@link #ID_CHARS} as bits: codes 0-63 in the low word, 64-127 in the high one. */
+  private static final long ID_LOW;
+
+  private static final long ID_HIGH;
+
   static {
     for (char c = 0; c < 128; c++) {
       ID_CHARS[c] =
@@ -22,6 +27,14 @@ public final class Ids {
               || c == ':'
               || c == '-';
     }
+    long low = 0;
+    long high = 0;
+    for (int c = 0; c < 64; c++) {
+      low |= ID_CHARS[c] ? 1L << c : 0;
+      high |= ID_CHARS[c + 64] ? 1L << c : 0;
+    }
+    ID_LOW = low;
+    ID_HIGH = high;
   }
 
   private Ids() {}
@@ -70,7 +83,10 @@ public final class Ids {
 
   /** Whether {@code b} may be a byte of an id: ASCII, in the id grammar. */
   public static boolean idByte(byte b) {
-    return b >= 0 && ID_CHARS[b];
+    // bit b of the 128-bit set, without a branch or a bounds check: a long shift takes b mod 64,
+    // bit 6 picks the word, and b >>> 7 is odd for a negative (non-ASCII) byte
+    long word = (b & 0x40) == 0 ? ID_LOW : ID_HIGH;
+    return ((word >>> b) & ~(b >>> 7) & 1) != 0;
   }
 
   /**
