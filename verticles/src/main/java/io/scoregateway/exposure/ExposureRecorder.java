@@ -29,11 +29,8 @@ public final class ExposureRecorder implements ExposureLog {
   private Vertx vertx;
   private long timer = -1;
 
-  /** By partition: the chunk being filled (null until needed), its records and requests. */
-  private ExposureEncoding[] open = new ExposureEncoding[0];
-
-  private int[] records = new int[0];
-  private int[] requests = new int[0];
+  /** By partition: the chunk being filled, null until needed. */
+  private OpenChunk[] open = new OpenChunk[0];
 
   /** A recorder whose hand-off timer runs on the calling (event-loop) context. */
   public ExposureRecorder(Vertx vertx, ExposureBuffer buffer, ExposureConfig config) {
@@ -67,29 +64,27 @@ public final class ExposureRecorder implements ExposureLog {
     int partitions = buffer.partitions();
     if (partitions != open.length) {
       handOffAll();
-      open = new ExposureEncoding[partitions];
-      records = new int[partitions];
-      requests = new int[partitions];
+      open = new OpenChunk[partitions];
     }
     String listener = keys.of(ex.request().user());
     int p = partitions == 1 ? 0 : partition(listener, partitions);
     if (open[p] == null) {
-      open[p] = encoders.get();
+      open[p] = new OpenChunk(p, encoders.get());
     }
+    OpenChunk chunk = open[p];
     try {
-      open[p].append(ex, traceId, atMs, listener);
+      chunk.encoding.append(ex, traceId, atMs, listener);
     } catch (RuntimeException e) {
       // a half-written request would spoil the chunk: it goes, its records counted as failed
-      open[p].take();
-      buffer.settled(0, records[p] + n, "encoding exposure records failed: " + e);
-      records[p] = 0;
-      requests[p] = 0;
+      int lost = chunk.records + n;
+      chunk.take();
+      buffer.settled(0, lost, "encoding exposure records failed: " + e);
       return;
     }
-    records[p] += n;
-    requests[p]++;
-    if (open[p].size() >= CHUNK_BYTES) {
-      handOff(p);
+    chunk.records += n;
+    chunk.requests++;
+    if (chunk.encoding.size() >= CHUNK_BYTES) {
+      buffer.add(chunk.take());
     }
   }
 
@@ -99,17 +94,11 @@ public final class ExposureRecorder implements ExposureLog {
         % partitions;
   }
 
-  private void handOff(int p) {
-    buffer.add(new ExposureChunk(p, open[p].take(), records[p], requests[p]));
-    records[p] = 0;
-    requests[p] = 0;
-  }
-
   /** Hands every open chunk with records to the buffer. */
   void handOffAll() {
-    for (int p = 0; p < open.length; p++) {
-      if (records[p] > 0) {
-        handOff(p);
+    for (OpenChunk chunk : open) {
+      if (chunk != null && chunk.records > 0) {
+        buffer.add(chunk.take());
       }
     }
   }
@@ -120,5 +109,26 @@ public final class ExposureRecorder implements ExposureLog {
       vertx.cancelTimer(timer);
     }
     handOffAll();
+  }
+
+  /** The chunk being filled for one partition: its encoder's bytes and what they hold. */
+  private static final class OpenChunk {
+    final int partition;
+    final ExposureEncoding encoding;
+    int records;
+    int requests;
+
+    OpenChunk(int partition, ExposureEncoding encoding) {
+      this.partition = partition;
+      this.encoding = encoding;
+    }
+
+    /** The chunk so far, ready to hand off; starts the next one empty. */
+    ExposureChunk take() {
+      ExposureChunk done = new ExposureChunk(partition, encoding.take(), records, requests);
+      records = 0;
+      requests = 0;
+      return done;
+    }
   }
 }

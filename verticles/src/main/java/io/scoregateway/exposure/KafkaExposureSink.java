@@ -47,10 +47,11 @@ final class KafkaExposureSink implements ExposureSink {
   private int partitions = 1;
   private long partitionsAskAtMs;
 
-  /** How often the topic's partitions are asked for, and again after Kafka did not answer. */
+  /** How often the topic's partitions are asked for. */
   static final long PARTITIONS_EVERY_MS = 30_000;
 
-  static final long REOPEN_PARTITIONS_MS = 5_000;
+  /** How soon they are asked for again after Kafka did not answer. */
+  static final long PARTITIONS_RETRY_MS = 5_000;
 
   private KafkaExposureSink(
       KafkaProducer<String, byte[]> client, String topic, ExposureConfig.KafkaFormat format) {
@@ -141,17 +142,17 @@ final class KafkaExposureSink implements ExposureSink {
   /**
    * The topic's partitions: asked of the producer's metadata every {@link #PARTITIONS_EVERY_MS}
    * (waiting up to {@code max.block.ms} when it has none), the last answer kept in between and
-   * while Kafka cannot be reached.
+   * while Kafka cannot be reached; the buffer takes a count of 0 as 1.
    */
   @Override
   public int partitions() {
     long now = System.currentTimeMillis();
     if (now >= partitionsAskAtMs) {
       try {
-        partitions = Math.max(1, producer.partitionsFor(topic).size());
+        partitions = producer.partitionsFor(topic).size();
         partitionsAskAtMs = now + PARTITIONS_EVERY_MS;
       } catch (KafkaException e) {
-        partitionsAskAtMs = now + REOPEN_PARTITIONS_MS;
+        partitionsAskAtMs = now + PARTITIONS_RETRY_MS;
       }
     }
     return partitions;
