@@ -31,21 +31,36 @@ exposure_records() { # outcome -> gateway_exposure_records_total{outcome} of the
     awk -v o="$1" 'index($0, "gateway_exposure_records_total{outcome=\"" o "\"}") == 1 { printf "%.0f", $2 }'
 }
 
-measure_exposure() { # off|on -> "req/s written dropped gateway-CPU-us/request"
-  local rps requests written=0 dropped=0
+gateway_requests() { # data-plane requests the running gateway answered so far (all routes and statuses)
+  curl -s "http://127.0.0.1:$AP/metrics" |
+    awk 'index($0, "gateway_requests_total{") == 1 { n += $NF } END { printf "%.0f", n }'
+}
+
+measure_exposure() { # off|on -> "req/s written dropped gateway-CPU-us/request errors machine-CPU-us/request"
+  # One load run of WARMUP + DURATION (+1 s of margin) seconds on the same 32 connections; the
+  # window is its last DURATION seconds. Connections last, as a recommender's do: a load run that
+  # opens new ones makes the JIT recompile the hot handlers it had compiled for the old ones, so a
+  # window that began with a new run would begin with that work (more of it with the log on, which
+  # has more code). Requests are the gateway's own count over the window, CPU is /proc's.
+  local req0 req1 written=0 dropped=0 errors
   # shellcheck disable=SC2086
   if [ "$1" = on ]; then start_gateway $GATEWAY_ARGS "${SINK_ARGS[@]}"; else start_gateway $GATEWAY_ARGS; fi
-  gateway_run 100 uniform "$WARMUP" >/dev/null
+  gateway_run 100 uniform $(( WARMUP + DURATION + 1 )) >"$WORK/run" &
+  local load=$!
+  sleep "$WARMUP"
   [ "$1" = on ] && { written=$(exposure_records written); dropped=$(exposure_records dropped); }
+  req0=$(gateway_requests)
   window_begin
-  read -r rps _ _ _ requests < <(gateway_run 100 uniform "$DURATION")
+  sleep "$DURATION"
   window_end
+  req1=$(gateway_requests)
   if [ "$1" = on ]; then
-    sleep 1   # what was buffered at the end is written within a tick or two
     written=$(( $(exposure_records written) - written )); dropped=$(( $(exposure_records dropped) - dropped ))
   fi
+  wait "$load"
+  read -r _ _ _ errors _ <"$WORK/run"
   stop_gateway
-  echo "$rps $written $dropped $(div "$WIN_GCPU" "$requests" %.0f)"
+  echo "$(div $(( (req1 - req0) * 1000000 )) "$WIN_WALL" %.0f) $written $dropped $(div "$WIN_GCPU" $(( req1 - req0 )) %.0f) $errors $(div "$WIN_BUSY" $(( req1 - req0 )) %.0f)"
 }
 
 if [ "$EXPOSURE" = kafka ]; then
@@ -56,22 +71,27 @@ if [ "$EXPOSURE" = kafka ]; then
   gateway_run 100 uniform "$WARMUP" >/dev/null
   stop_gateway
 fi
-OFF=(); ON=(); OFF_US=(); ON_US=(); WRITTEN=0; DROPPED=0
+OFF=(); ON=(); OFF_US=(); ON_US=(); OFF_M=(); ON_M=(); WRITTEN=0; DROPPED=0; ERRORS=0
 for ((r = 1; r <= ROUNDS; r++)); do
-  read -r off _ _ off_us < <(measure_exposure off)
-  read -r on w d on_us < <(measure_exposure on)
+  read -r off _ _ off_us off_err off_m < <(measure_exposure off)
+  read -r on w d on_us on_err on_m < <(measure_exposure on)
+  OFF_M+=("$off_m"); ON_M+=("$on_m")
+  ERRORS=$(( ERRORS + off_err + on_err ))
   OFF+=("$off"); ON+=("$on"); OFF_US+=("$off_us"); ON_US+=("$on_us")
   WRITTEN=$(( WRITTEN + w )); DROPPED=$(( DROPPED + d ))
-  echo "round $r: off $off rps ($off_us us CPU/request), on $on rps ($on_us us CPU/request; $w records written, $d dropped); machine load $(cut -d' ' -f1 /proc/loadavg)" >&2
+  echo "round $r: off $off rps (gateway $off_us, machine $off_m us CPU/request), on $on rps (gateway $on_us, machine $on_m us CPU/request; $w records written, $d dropped); machine load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 m_off=$(median "${OFF[@]}"); m_on=$(median "${ON[@]}")
 printf '\nexposure log cost (%s sink): %s; %s\n' "$EXPOSURE" "$(date -u +%Y-%m-%dT%H:%MZ)" "$(machine_facts)"
-printf '%s tracks, %s campaigns, %s connections, %s x %ss per mode, batch 100 uniform; JVM: %s\n' \
-  "$TRACKS" "$CAMPAIGNS" "$CONNECTIONS" "$ROUNDS" "$DURATION" "$JVM_OPTS"
+printf '%s tracks, %s campaigns, %s connections, batch 100 uniform; %s rounds per mode, each a fresh gateway under one load run: %ss warm-up, then a %ss window; JVM: %s\n' \
+  "$TRACKS" "$CAMPAIGNS" "$CONNECTIONS" "$ROUNDS" "$WARMUP" "$DURATION" "$JVM_OPTS"
 printf 'off: %s rps (median of %s)\n' "$m_off" "${OFF[*]}"
 printf 'on:  %s rps (median of %s); %s records written, %s dropped\n' "$m_on" "${ON[*]}" "$WRITTEN" "$DROPPED"
+printf 'errors: %s\n' "$ERRORS"
 printf 'on / off: %s\n' "$(awk -v a="$m_on" -v b="$m_off" 'BEGIN { printf "%.3f", a / b }')"
 # requests/s move with whatever else the machine runs; the gateway's own CPU per request does not
 u_off=$(median "${OFF_US[@]}"); u_on=$(median "${ON_US[@]}")
 printf 'gateway CPU per request: off %s us, on %s us (on / off %s; medians of [%s] and [%s])\n' "$u_off" "$u_on" \
   "$(awk -v a="$u_on" -v b="$u_off" 'BEGIN { printf "%.3f", a / b }')" "${OFF_US[*]}" "${ON_US[*]}"
+printf 'machine CPU per request (all processes): off %s us, on %s us (medians of [%s] and [%s])\n' \
+  "$(median "${OFF_M[@]}")" "$(median "${ON_M[@]}")" "${OFF_M[*]}" "${ON_M[*]}"

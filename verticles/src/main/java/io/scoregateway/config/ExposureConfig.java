@@ -31,8 +31,8 @@ public record ExposureConfig(
 
   /** How the Kafka sink writes one answered request's records as one message. */
   public enum KafkaFormat {
-    /** A {@code scoregateway.exposure.v1.ExposureBatch} message. */
-    PROTOBUF("application/x-protobuf; messageType=scoregateway.exposure.v1.ExposureBatch"),
+    /** A {@code scoregateway.exposure.v2.ExposureBatch} message. */
+    PROTOBUF("application/x-protobuf; messageType=scoregateway.exposure.v2.ExposureBatch"),
     /** The records of every request in the message as JSON lines, as the file sink writes them. */
     JSON("application/x-ndjson");
 

@@ -1,35 +1,41 @@
 package io.scoregateway.exposure;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The listener key of exposure records: HMAC-SHA-256 of the listener id under the configured salt,
- * first 16 bytes in hex. Stable for one salt (records of one listener join), not the raw id. With
- * no salt a fixed public key is used: the key is then pseudonymous only (anyone can hash a guessed
- * id). One instance per thread.
+ * The listener key of exposure records: SipHash-2-4-128 of the listener id's UTF-8 bytes, in hex
+ * (32 digits), under a 128-bit key: the first 16 bytes of SHA-256 of the configured salt. Stable
+ * for one salt (records of one listener join), not the raw id; a keyed hash made for short inputs,
+ * a fraction of the cost of an HMAC per request. With no salt a fixed public key is used: the key
+ * is then pseudonymous only (anyone can hash a guessed id). One instance per thread.
  */
 final class ListenerKeys {
-  /** The key used when no salt is configured; public, so it hides nothing from a guesser. */
+  /** The salt used when none is configured; public, so it hides nothing from a guesser. */
   static final String PUBLIC_KEY = "score-gateway/listener";
 
-  private final Mac mac;
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final SipHash128 sip;
 
   ListenerKeys(String salt) {
-    try {
-      mac = Mac.getInstance("HmacSHA256");
-      String key = salt.isEmpty() ? PUBLIC_KEY : salt;
-      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
-    }
+    byte[] key = sha256((salt.isEmpty() ? PUBLIC_KEY : salt).getBytes(StandardCharsets.UTF_8));
+    sip = new SipHash128(SipHash128.littleEndian(key, 0, 8), SipHash128.littleEndian(key, 8, 8));
   }
 
   String of(String listener) {
-    byte[] h = mac.doFinal(listener.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(h, 0, 16);
+    sip.hash(listener.getBytes(StandardCharsets.UTF_8));
+    return HEX.toHexDigits(Long.reverseBytes(sip.low))
+        + HEX.toHexDigits(Long.reverseBytes(sip.high));
+  }
+
+  private static byte[] sha256(byte[] b) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(b);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is unavailable", e);
+    }
   }
 }

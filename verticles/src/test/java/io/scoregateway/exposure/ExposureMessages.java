@@ -1,7 +1,9 @@
 package io.scoregateway.exposure;
 
-import io.scoregateway.exposure.v1.ExposureRecord;
-import io.scoregateway.exposure.v1.RequestExposures;
+import io.scoregateway.exposure.v2.CampaignTerms;
+import io.scoregateway.exposure.v2.ExposureBatch;
+import io.scoregateway.exposure.v2.ExposureRecord;
+import io.scoregateway.exposure.v2.RequestExposures;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,16 +11,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a protobuf {@code RequestExposures} as the JSON records of schema version 1, field for
- * field, the way docs/exposure-log.md maps one onto the other: what a consumer of either format
- * sees.
+ * Reads a protobuf {@code ExposureBatch} as the JSON records of schema version 1, field for field,
+ * the way docs/exposure-log.md maps one onto the other: what a consumer of either format sees.
  */
 public final class ExposureMessages {
   private ExposureMessages() {}
 
-  public static List<JsonObject> asJsonRecords(RequestExposures m) {
+  /** The records of every request of the batch, in order. */
+  public static List<JsonObject> asJsonRecords(ExposureBatch batch) {
+    List<JsonObject> out = new ArrayList<>();
+    for (RequestExposures m : batch.getRequestsList()) {
+      out.addAll(asJsonRecords(batch, m));
+    }
+    return out;
+  }
+
+  /** The records of one request of the batch: its campaign terms resolved in the batch. */
+  public static List<JsonObject> asJsonRecords(ExposureBatch batch, RequestExposures m) {
     List<JsonObject> out = new ArrayList<>();
     for (ExposureRecord r : m.getRecordsList()) {
+      CampaignTerms t = batch.getCampaigns(r.getCampaignRef());
       JsonObject o =
           new JsonObject()
               .put("schema_version", m.getSchemaVersion())
@@ -34,16 +46,16 @@ public final class ExposureMessages {
               .put("experiment", orNull(m.getExperiment()))
               .put("position", r.getPosition())
               .put("track", r.getTrack())
-              .put("campaign", r.getCampaign())
+              .put("campaign", t.getCampaign())
               .put("reason", wire(r.getReason().name(), "REASON_"))
               .put("promoted", r.getPromoted())
               .put("ghost", r.getGhost())
               .put("holdout", wire(r.getHoldout().name(), "HOLDOUT_SCOPE_"))
               .put("would_be", wire(r.getWouldBe().name(), "REASON_"))
               .put("base_score", r.hasBaseScore() ? r.getBaseScore() : null)
-              .put("boost", r.getBoost())
+              .put("boost", t.getBoost())
               .put("score", r.getScore())
-              .put("pass_rate", r.hasPassRate() ? r.getPassRate() : null);
+              .put("pass_rate", t.hasPassRate() ? t.getPassRate() : null);
       out.add(o);
     }
     return out;

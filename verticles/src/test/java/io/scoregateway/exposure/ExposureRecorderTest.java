@@ -3,8 +3,8 @@ package io.scoregateway.exposure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.scoregateway.exposure.v1.ExposureBatch;
-import io.scoregateway.exposure.v1.RequestExposures;
+import io.scoregateway.exposure.v2.ExposureBatch;
+import io.scoregateway.exposure.v2.RequestExposures;
 import io.scoregateway.pipeline.ScoreExchange;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;

@@ -2,8 +2,10 @@ package io.scoregateway.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.scoregateway.exposure.v1.ExposureBatch;
-import io.scoregateway.exposure.v1.RequestExposures;
+import io.scoregateway.exposure.v2.CampaignTerms;
+import io.scoregateway.exposure.v2.ExposureBatch;
+import io.scoregateway.exposure.v2.ExposureRecord;
+import io.scoregateway.exposure.v2.RequestExposures;
 import io.scoregateway.pipeline.ScoreExchange;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -18,16 +20,15 @@ import org.junit.jupiter.api.Test;
 class ProtobufExposureEncoderTest {
   final ScoredExchanges exchanges = new ScoredExchanges(null);
 
-  static RequestExposures encode(ScoreExchange ex, String traceId) throws Exception {
+  static ExposureBatch encode(ScoreExchange ex, String traceId) throws Exception {
     List<ExposureChunk> chunks = RecordedChunks.of(RecordedChunks.protobuf("salt"), traceId, ex);
     assertThat(chunks).hasSize(1);
     // the chunk holds nothing but one ExposureBatch: no separator, no trailing bytes
     ExposureBatch batch = ExposureBatch.parseFrom(chunks.get(0).bytes());
     assertThat(batch.getSerializedSize()).isEqualTo(chunks.get(0).bytes().length);
     assertThat(batch.getRequestsCount()).isEqualTo(chunks.get(0).requests()).isEqualTo(1);
-    RequestExposures m = batch.getRequests(0);
-    assertThat(chunks.get(0).records()).isEqualTo(m.getRecordsCount());
-    return m;
+    assertThat(chunks.get(0).records()).isEqualTo(batch.getRequests(0).getRecordsCount());
+    return batch;
   }
 
   @Test
@@ -52,7 +53,7 @@ class ProtobufExposureEncoderTest {
 
   @Test
   void aHeldOutListenersGhostKeepsItsWouldBeAndScope() throws Exception {
-    RequestExposures m = encode(exchanges.score("u-1", "h"), null);
+    RequestExposures m = encode(exchanges.score("u-1", "h"), null).getRequests(0);
     assertThat(m.getRecords(0).getReason())
         .isEqualTo(io.scoregateway.grpc.v1.Reason.REASON_HOLDOUT);
     assertThat(m.getRecords(0).getWouldBe())
@@ -79,6 +80,55 @@ class ProtobufExposureEncoderTest {
         .containsExactly("first", "second");
     assertThat(chunks.get(0).records()).isEqualTo(3);
     assertThat(chunks.get(0).requests()).isEqualTo(2);
+  }
+
+  @Test
+  void aChunkCarriesEachCampaignsTermsOnceForAllItsRequests() throws Exception {
+    ScoreExchange first = exchanges.score("u-1", "a", "h", "a");
+    ScoreExchange second = exchanges.score("u-2", "h", "a");
+    List<ExposureChunk> chunks =
+        RecordedChunks.of(RecordedChunks.protobuf(""), null, first, second);
+    assertThat(chunks).hasSize(1);
+    ExposureBatch batch = ExposureBatch.parseFrom(chunks.get(0).bytes());
+    // five records of two campaigns (c1 holds "a", c2 holds "h"), both decided at one pass rate
+    assertThat(batch.getCampaignsList())
+        .extracting(CampaignTerms::getCampaign)
+        .containsExactly("c1", "c2");
+    assertThat(batch.getRequests(0).getRecordsList())
+        .extracting(ExposureRecord::getCampaignRef)
+        .containsExactly(0, 1, 0);
+    assertThat(batch.getRequests(1).getRecordsList())
+        .extracting(ExposureRecord::getCampaignRef)
+        .containsExactly(1, 0);
+    // resolved, they say what the JSON records say
+    List<JsonObject> json =
+        new java.util.ArrayList<>(JsonExposureEncoderTest.encode(first, null, ""));
+    json.addAll(JsonExposureEncoderTest.encode(second, null, ""));
+    List<JsonObject> proto = ExposureMessages.asJsonRecords(batch);
+    assertThat(proto).hasSameSizeAs(json);
+    for (int i = 0; i < json.size(); i++) {
+      assertThat(normalized(proto.get(i)).get("campaign"))
+          .isEqualTo(json.get(i).getString("campaign"));
+      assertThat(normalized(proto.get(i)).get("pass_rate"))
+          .isEqualTo(normalized(json.get(i)).get("pass_rate"));
+      assertThat(normalized(proto.get(i)).get("boost"))
+          .isEqualTo(normalized(json.get(i)).get("boost"));
+    }
+  }
+
+  @Test
+  void eachChunkStartsItsOwnCampaignTerms() throws Exception {
+    ProtobufExposureEncoder encoder = new ProtobufExposureEncoder();
+    encoder.append(exchanges.score("u-1", "a", "h"), null, 1, "k1");
+    ExposureBatch one = ExposureBatch.parseFrom(encoder.take());
+    encoder.append(exchanges.score("u-2", "h"), null, 2, "k2");
+    ExposureBatch two = ExposureBatch.parseFrom(encoder.take());
+    assertThat(one.getCampaignsList())
+        .extracting(CampaignTerms::getCampaign)
+        .containsExactly("c1", "c2");
+    // the second chunk is read on its own: its only campaign is its entry 0
+    assertThat(two.getCampaignsList()).extracting(CampaignTerms::getCampaign).containsExactly("c2");
+    assertThat(two.getRequests(0).getRecords(0).getCampaignRef()).isZero();
   }
 
   /** Numbers compared as doubles (JSON writes 1.0 as 1), everything else as it is. */

@@ -6,8 +6,7 @@ import io.scoregateway.config.ExposureConfig;
 import io.scoregateway.config.MeasurementConfig;
 import io.scoregateway.devkafka.LocalKafka;
 import io.scoregateway.exposure.ExposureMessages;
-import io.scoregateway.exposure.v1.ExposureBatch;
-import io.scoregateway.exposure.v1.RequestExposures;
+import io.scoregateway.exposure.v2.ExposureBatch;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -122,9 +121,7 @@ class ExposureKafkaIT {
       String type = header(c, "content-type");
       List<JsonObject> recs = new ArrayList<>();
       if (type.equals(ExposureConfig.KafkaFormat.PROTOBUF.contentType())) {
-        for (RequestExposures r : ExposureBatch.parseFrom(c.value()).getRequestsList()) {
-          recs.addAll(ExposureMessages.asJsonRecords(r));
-        }
+        recs.addAll(ExposureMessages.asJsonRecords(ExposureBatch.parseFrom(c.value())));
       } else {
         assertThat(type).isEqualTo(ExposureConfig.KafkaFormat.JSON.contentType());
         String value = new String(c.value(), StandardCharsets.UTF_8);
