@@ -11,7 +11,7 @@ package io.scoregateway.config;
  *     lines
  * @param bufferRecords records waiting for (or in flight to) the sink at most; beyond it new
  *     records are dropped and counted
- * @param listenerSalt the key of the listener hash (HMAC-SHA-256); empty = a fixed public key
+ * @param listenerSalt the key of the listener hash (SipHash-2-4-128); empty = a fixed public key
  */
 public record ExposureConfig(
     Sink sink,

@@ -322,7 +322,7 @@ public enum ConfigKey {
       "GATEWAY_EXPOSURE_LISTENER_SALT",
       "",
       Kind.TEXT,
-      "secret key of the listener hash in exposure records (HMAC-SHA-256); unset, the key is"
+      "secret key of the listener hash in exposure records (SipHash-2-4-128); unset, the key is"
           + " pseudonymous only (never logged)");
 
   /** What a key's value must be; {@link ConfigValues} reads it accordingly. */
