@@ -42,6 +42,10 @@ public final class ExposureBuffer {
         .description("Exposure records waiting for, or in flight to, the sink")
         .baseUnit("records")
         .register(registry);
+    Gauge.builder("gateway.exposure.partitions", this, ExposureBuffer::partitions)
+        .description(
+            "The partitions exposure chunks are made for: the topic's once learned, else 1")
+        .register(registry);
   }
 
   private static Counter records(MeterRegistry r, String outcome) {

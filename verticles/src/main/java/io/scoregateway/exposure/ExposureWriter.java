@@ -10,9 +10,10 @@ import java.util.Locale;
 /**
  * Deployed as a worker: every {@link #TICK_MS} it drains the chunks the event loops' {@link
  * ExposureRecorder}s encoded and hands them to the sink, so no write ever runs on an event loop,
- * and tells the recorders the partitions the sink has. A sink that cannot be opened (Kafka refuses
- * the settings, the file cannot be created) is retried every {@link #REOPEN_MS}; meanwhile the
- * records are counted as lost.
+ * and tells the recorders the partitions the sink has (learned once before the gateway serves, so
+ * the first answers' records already go to their listeners' partitions). A sink that cannot be
+ * opened (Kafka refuses the settings, the file cannot be created) is retried every {@link
+ * #REOPEN_MS}; meanwhile the records are counted as lost.
  */
 public final class ExposureWriter extends VerticleBase {
   static final long TICK_MS = 50;
@@ -37,7 +38,10 @@ public final class ExposureWriter extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    open();
+    // on this worker: waits up to the producer's max.block.ms when Kafka does not answer
+    if (open()) {
+      buffer.partitions(sink.partitions());
+    }
     timer = vertx.setPeriodic(TICK_MS, id -> drain());
     return Future.succeededFuture();
   }
