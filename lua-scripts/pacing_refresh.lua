@@ -39,7 +39,7 @@
 --           plays, skips }.
 local P_INIT, RAMP, CATCH_UP, HEADROOM, SMOOTHING, LEASE_MARGIN = 0.05, 4, 2, 1.2, 0.6, 1.05
 local MIN_LEASE = 2
-local RHO_SAMPLE, RHO_MIN = 20, 0.05
+local RHO_PRIOR, RHO_MIN = 4, 0.05
 
 local key = KEYS[1]
 local now = tonumber(ARGV[1])
@@ -123,8 +123,9 @@ for part in string.gmatch(r.ring, '[^,]+') do marks[#marks + 1] = part end
 local function rho()
   local settled = 0
   if #marks >= settle + 1 then settled = tonumber(marks[1]) end
-  if settled < math.min(RHO_SAMPLE, math.max(1, math.floor(budget / 4))) then return 1 end
-  return math.max(RHO_MIN, math.min(1, r.delivered / settled))
+  -- a prior of RHO_PRIOR promotions that all delivered, its weight shrinking as promotions settle
+  local prior = (RHO_PRIOR * RHO_PRIOR) / (settled + RHO_PRIOR)
+  return math.max(RHO_MIN, math.min(1, (r.delivered + prior) / (settled + prior)))
 end
 
 local function push_ring(mark)

@@ -11,6 +11,13 @@ import java.util.concurrent.atomic.LongAdder;
  * #release}; the refresher alone calls {@link #report} and {@link #apply}.
  */
 public final class CampaignPacer {
+  /**
+   * The largest lease {@link #spendingRate} raises the pass rate for: below it, whether a stream of
+   * admissions reaches the lease at all decides, not its mean; above it, the controller's 20%
+   * headroom spends the lease and a higher rate would only bunch promotions early in the slot.
+   */
+  static final long SMALL_LEASE = 4;
+
   /** Weight of the latest interval in the attempt rate that sizes leases. */
   static final double RATE_SMOOTHING = 0.5;
 
@@ -42,6 +49,7 @@ public final class CampaignPacer {
   private double survival = 1;
 
   private long reportedAtMs = -1;
+  private long reportedSlotMs;
   private double attemptsPerMs;
   private String revision;
   private Campaign seen;
@@ -236,6 +244,7 @@ public final class CampaignPacer {
     reportedAttempts = a;
     reportedPromoted = p;
     reportedAtMs = nowMs;
+    reportedSlotMs = slotMs;
     long slotNow = Math.floorDiv(nowMs, slotMs);
     long returned = 0;
     if (slot < slotNow || !currentRevision.equals(revision)) {
@@ -256,7 +265,9 @@ public final class CampaignPacer {
 
   /** Applies the refresh's answer. */
   public void apply(PacingController.Lease l) {
-    passRate = l.passRate();
+    long held = lease.addAndGet(l.grant());
+    double msLeft = (l.slot() + 1) * reportedSlotMs - reportedAtMs;
+    passRate = spendingRate(l.passRate(), held, attemptsPerMs, msLeft);
     slot = l.slot();
     spentSlot = l.slotSpent() ? l.slot() : -1;
     exhausted = l.exhausted();
@@ -265,7 +276,28 @@ public final class CampaignPacer {
     committed = l.committed();
     plays = l.plays();
     skips = l.skips();
-    lease.addAndGet(l.grant());
+  }
+
+  /**
+   * The pass rate this instance admits at: the controller's {@code p}, or more when at {@code p}
+   * its own lease would likely outlast the slot. The controller aims {@code p} at the whole
+   * campaign's demand; when a slot's allowance is a unit or two, one instance holds it and the
+   * others' admissions find no lease, so at {@code p} the holder spends it in about half the slots
+   * with two instances. Here the holder admits enough to expect one promotion more than it holds
+   * over what is left of the slot: a lease of 1 is spent in 86% of slots, one of 100 at 1.01 times
+   * the lease (below {@code p}, which then stands). The lease still bounds every promotion, so no
+   * budget or plan bound changes; only when in the slot a small lease is spent.
+   *
+   * @param p the controller's pass rate (0: nothing to promote this slot)
+   * @param held the lease this instance holds
+   * @param attemptsPerMs its attempts that would stay promoted, per ms (0: not known)
+   * @param msLeft what is left of the slot
+   */
+  static double spendingRate(double p, long held, double attemptsPerMs, double msLeft) {
+    if (!(p > 0) || held <= 0 || held > SMALL_LEASE || !(attemptsPerMs > 0) || !(msLeft > 0)) {
+      return p;
+    }
+    return Math.min(1, Math.max(p, (held + 1) / (attemptsPerMs * msLeft)));
   }
 
   /** What the refresher sends for one campaign. */

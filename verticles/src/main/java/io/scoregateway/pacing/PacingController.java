@@ -46,10 +46,12 @@ public final class PacingController {
   public static final double SMOOTHING = 0.6;
 
   /**
-   * Settled promotions needed before the delivery ratio is estimated (1 before; fewer for small
-   * budgets).
+   * The delivery ratio's prior, in promotions that all delivered, while none has settled: the
+   * estimate starts at 1 and moves with the first settled promotion. The prior's weight shrinks as
+   * settled promotions grow ({@code RHO_PRIOR² / (settled + RHO_PRIOR)}), so early the estimate
+   * errs high (conservative) by at most about one delivery, and by the flight's end by none.
    */
-  public static final long RHO_SAMPLE = 20;
+  public static final long RHO_PRIOR = 4;
 
   public static final double RHO_MIN = 0.05;
 
@@ -103,7 +105,7 @@ public final class PacingController {
     if (newSlot || force || early) {
       step(r, c, nowMs, slotMs, k, newSlot, settleSteps);
     }
-    double rho = rho(r, settleSteps, c.budget());
+    double rho = rho(r, settleSteps);
     double committed = Math.max((double) r.delivered, rho * r.promoted);
     long outstanding = Math.max(0, r.granted - (r.promoted - r.promotedMark));
     long room = (long) Math.floor((c.budget() - committed) / rho) - outstanding;
@@ -162,8 +164,7 @@ public final class PacingController {
       r.base = 0;
       r.baseMs = -1;
     } else {
-      r.base =
-          fresh ? 0 : Math.max((double) r.delivered, rho(r, settleSteps, c.budget()) * r.promoted);
+      r.base = fresh ? 0 : Math.max((double) r.delivered, rho(r, settleSteps) * r.promoted);
       r.baseMs = nowMs;
     }
     return true;
@@ -191,7 +192,7 @@ public final class PacingController {
       r.promotedMark = r.promoted;
       r.slot = k;
     }
-    double rho = rho(r, settleSteps, c.budget());
+    double rho = rho(r, settleSteps);
     double committed = Math.max((double) r.delivered, rho * r.promoted);
     long startMs = c.shape().startMs();
     long endMs = c.shape().endMs();
@@ -264,14 +265,16 @@ public final class PacingController {
     return Math.max(0, nowMs - laterMs);
   }
 
-  /** Share of settled promotions that were delivered; 1 until enough have settled. */
-  static double rho(PacingRecord r, int settleSteps, long budget) {
+  /**
+   * Share of settled promotions that were delivered, with a prior of {@link #RHO_PRIOR} promotions
+   * that all delivered, its weight shrinking as promotions settle: 1 before any settled, then it
+   * moves with each, and a few unlucky plays cannot take it as far below the truth as their bare
+   * ratio would.
+   */
+  static double rho(PacingRecord r, int settleSteps) {
     long settled = oldest(r.ring, settleSteps);
-    // a small budget is estimated on fewer settled promotions (a quarter of it, at least one)
-    if (settled < Math.min(RHO_SAMPLE, Math.max(1, budget / 4))) {
-      return 1;
-    }
-    return Math.max(RHO_MIN, Math.min(1, (double) r.delivered / settled));
+    double prior = (double) (RHO_PRIOR * RHO_PRIOR) / (settled + RHO_PRIOR);
+    return Math.max(RHO_MIN, Math.min(1, (r.delivered + prior) / (settled + prior)));
   }
 
   /** The oldest mark of a full ring ({@code size + 1} marks), else 0: nothing has settled yet. */
