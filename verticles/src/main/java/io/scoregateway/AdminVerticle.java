@@ -153,7 +153,8 @@ public final class AdminVerticle extends VerticleBase {
                     PortOptions.of(cfg.server(), cfg.server().adminPort()),
                     router,
                     engine.listeners(),
-                    engine.listeners().admin()));
+                    engine.listeners().admin(),
+                    cfg.server().edge().bodyReadMs()));
   }
 
   @Override

@@ -201,7 +201,8 @@ public final class DataPlaneVerticle extends VerticleBase {
             PortOptions.of(cfg.server(), cfg.server().httpPort()),
             router,
             engine.listeners(),
-            engine.listeners().data());
+            engine.listeners().data(),
+            cfg.server().edge().bodyReadMs());
     if (cfg.server().grpcPort() == 0) {
       warmup.start();
       return http;

@@ -12,7 +12,7 @@ public enum ProblemType {
   FORBIDDEN(403, "Token lacks the required role"),
   NOT_FOUND(404, "Not found"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
-  REQUEST_TIMEOUT(408, "Request body not received in time"),
+  REQUEST_TIMEOUT(408, "Request not received in time"),
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

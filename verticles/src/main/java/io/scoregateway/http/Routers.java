@@ -53,15 +53,17 @@ public final class Routers {
 
   /**
    * Serves a port: each connection is counted against the port's cap and decoded with {@link
-   * StrictFraming}; every request passes {@link RequestFront}'s checks before the router, and
-   * requests the HTTP codec cannot parse get problem+json too.
+   * StrictFraming} (whose request heads must arrive within {@code headMs} of their first byte);
+   * every request passes {@link RequestFront}'s checks before the router, and requests the HTTP
+   * codec cannot parse get problem+json too.
    */
   public static Future<HttpServer> listen(
       Vertx vertx,
       HttpServerOptions options,
       RouteTable routes,
       Listeners listeners,
-      ConnectionCap cap) {
+      ConnectionCap cap,
+      long headMs) {
     HttpServerOptions o =
         options
             .setMaxInitialLineLength(RequestFront.CODEC_MAX_LINE)
@@ -72,7 +74,7 @@ public final class Routers {
             .connectionHandler(
                 conn -> {
                   if (cap.admit(conn)) {
-                    StrictFraming.install(conn, o);
+                    StrictFraming.install(conn, o, headMs);
                   }
                 })
             .invalidRequestHandler(RequestFront::invalid)

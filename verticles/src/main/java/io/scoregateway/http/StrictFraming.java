@@ -1,9 +1,16 @@
 package io.scoregateway.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
@@ -11,6 +18,7 @@ import io.vertx.core.net.impl.ConnectionBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP/1.1 request decoder with the framing rules of RFC 9112 §6 that Netty leaves lenient:
@@ -19,6 +27,11 @@ import java.util.Locale;
  * takes {@code chunked, identity} as chunked). Such a request fails to decode: the decoder then
  * discards the rest of the connection's bytes, so a request smuggled behind it is never parsed, and
  * {@link RequestFront#invalid} answers the problem and closes the connection.
+ *
+ * <p>It also bounds how long a request head may take: from its first byte, the request line and
+ * headers must all arrive within the head deadline (the body deadline, {@code --body-read-ms}),
+ * else the request fails the same way with a 408. Without it a client sending a header line every
+ * few seconds, each within the idle timeout, would hold its connection until the header limit.
  */
 final class StrictFraming extends VertxHttpRequestDecoder {
   private static final String DECODER = "httpDecoder";
@@ -40,8 +53,20 @@ final class StrictFraming extends VertxHttpRequestDecoder {
     }
   }
 
-  private StrictFraming(HttpServerOptions options) {
+  private final long headMs;
+
+  /** True between messages: the next byte begins a request head. */
+  private boolean betweenMessages = true;
+
+  /** A head has begun and not yet been decoded whole. */
+  private boolean headPending;
+
+  private ScheduledFuture<?> headTimer;
+  private boolean timedOut;
+
+  private StrictFraming(HttpServerOptions options, long headMs) {
     super(options);
+    this.headMs = headMs;
   }
 
   /**
@@ -50,13 +75,78 @@ final class StrictFraming extends VertxHttpRequestDecoder {
    * before the connection's first byte is decoded. HTTP/2 connections have no such decoder and are
    * left alone.
    */
-  static void install(HttpConnection conn, HttpServerOptions options) {
+  static void install(HttpConnection conn, HttpServerOptions options, long headMs) {
     if (conn instanceof ConnectionBase base) {
       ChannelPipeline pipeline = base.channel().pipeline();
       if (pipeline.get(DECODER) instanceof VertxHttpRequestDecoder) {
-        pipeline.replace(DECODER, DECODER, new StrictFraming(options));
+        pipeline.replace(DECODER, DECODER, new StrictFraming(options, headMs));
       }
     }
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
+      throws Exception {
+    if (timedOut) {
+      buffer.skipBytes(buffer.readableBytes()); // the connection closes after the 408
+      return;
+    }
+    if (betweenMessages && buffer.isReadable()) {
+      headPending = true;
+    }
+    int from = out.size();
+    super.decode(ctx, buffer, out);
+    for (int i = from; i < out.size(); i++) {
+      Object o = out.get(i);
+      if (o instanceof HttpMessage) {
+        betweenMessages = false;
+        headPending = false;
+        cancelHeadTimer();
+      }
+      if (o instanceof LastHttpContent) {
+        betweenMessages = true;
+      }
+    }
+    // a head that arrived whole (the usual case) never needs the timer
+    if (headPending && headTimer == null) {
+      headTimer = ctx.executor().schedule(() -> headLate(ctx), headMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The head deadline passed: the request fails to decode, answered 408 by the invalid handler. */
+  private void headLate(ChannelHandlerContext ctx) {
+    headTimer = null;
+    if (!headPending || timedOut || !ctx.channel().isActive()) {
+      return;
+    }
+    timedOut = true;
+    DefaultHttpRequest late = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+    late.setDecoderResult(
+        DecoderResult.failure(
+            new Violation(
+                ProblemType.REQUEST_TIMEOUT,
+                "headers: the request head was not received within " + headMs + " ms")));
+    ctx.fireChannelRead(late);
+    ctx.fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
+  }
+
+  private void cancelHeadTimer() {
+    if (headTimer != null) {
+      headTimer.cancel(false);
+      headTimer = null;
+    }
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) throws Exception {
+    cancelHeadTimer();
+    super.handlerRemoved0(ctx);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    cancelHeadTimer();
+    super.channelInactive(ctx);
   }
 
   // the last hook Netty calls before it decides how the body is framed (and strips Content-Length)

@@ -119,6 +119,44 @@ class SlowClientsIT {
   }
 
   @Test
+  void aTrickledRequestHeadIsCutOffAtTheDeadlineButAnIdleConnectionIsNot() throws Exception {
+    try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EdgeLimits(BODY_MS, 2, 1_000));
+        Socket idle = new Socket(InetAddress.getLoopbackAddress(), gw.port);
+        Socket trickler = new Socket(InetAddress.getLoopbackAddress(), gw.port)) {
+      // a kept-alive connection idle past the head deadline between requests is still served
+      String live = "GET /health/live HTTP/1.1\r\nHost: x\r\n\r\n";
+      idle.getOutputStream().write(live.getBytes(StandardCharsets.US_ASCII));
+      assertThat(readAll(idle, 1_000)).startsWith("HTTP/1.1 404");
+      TestGateway.sleep(BODY_MS + 500);
+      idle.getOutputStream().write(live.getBytes(StandardCharsets.US_ASCII));
+      assertThat(readAll(idle, 1_000)).as("served again after idling").startsWith("HTTP/1.1 404");
+
+      // a head sent a header line every 200 ms, each well within the idle timeout
+      OutputStream out = trickler.getOutputStream();
+      long start = System.currentTimeMillis();
+      out.write("POST /v1/scores HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      String answer = "";
+      for (int i = 0; i < 20 && answer.isEmpty(); i++) {
+        try {
+          out.write(("X-Pad-" + i + ": y\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+        } catch (IOException closed) {
+          break;
+        }
+        answer = readAll(trickler, 200);
+      }
+      long at = System.currentTimeMillis() - start;
+      assertThat(answer)
+          .startsWith("HTTP/1.1 408")
+          .contains("connection: close", "application/problem+json", "headers: the request head");
+      assertThat(at)
+          .as("408 within the head deadline (plus slack), ms")
+          .isLessThan(BODY_MS + 1_500);
+      assertThat(closed(trickler)).isTrue();
+    }
+  }
+
+  @Test
   void aPortHoldsNoMoreConnectionsThanItsCap() throws Exception {
     List<Socket> sockets = new ArrayList<>();
     try (TestGateway gw = TestGateway.startWithLimits(AUTH, 4, new EdgeLimits(BODY_MS, 2, 20))) {

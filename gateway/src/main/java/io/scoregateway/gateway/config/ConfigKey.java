@@ -176,7 +176,7 @@ public enum ConfigKey {
       "5000",
       100,
       600_000,
-      "the whole request body must arrive within this after the headers, else 408 and the connection is closed"),
+      "a request head must arrive within this of its first byte, and its whole body within this after the head, else 408 and the connection is closed"),
   MAX_CONNECTIONS(
       "max_connections",
       "--max-connections",
