@@ -136,6 +136,15 @@ final class ReadmeExamples {
     return out;
   }
 
+  /** The one command substitution the README uses, as the shell expands it: the time now. */
+  static final String DATE_NOW = "$(date -u +%Y-%m-%dT%H:%M:%SZ)";
+
+  private static String stampedNow(String body) {
+    return body.replace(
+        DATE_NOW,
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+  }
+
   private static Curl parse(List<String> words, int line) {
     String method = null;
     String url = null;
@@ -152,7 +161,7 @@ final class ReadmeExamples {
               h.substring(0, colon).strip().toLowerCase(Locale.ROOT),
               h.substring(colon + 1).strip());
         }
-        case "-d", "--data" -> body = words.get(++i);
+        case "-d", "--data" -> body = stampedNow(words.get(++i));
         default -> {
           if (!w.startsWith("-")) {
             url = w.startsWith("http") ? w : "http://" + w;
