@@ -5,11 +5,13 @@ import io.scoregateway.pacing.CampaignPacer;
 import io.scoregateway.pacing.PacingController;
 import io.scoregateway.pacing.PacingView;
 import io.scoregateway.store.PacingStore;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +20,16 @@ import org.slf4j.LoggerFactory;
  * sends, in one pipelined batch, a report for each campaign that needs one (its lease ran dry, its
  * config changed, or a slot began after it saw demand): what the instance observed, the controller
  * step when due, a fresh lease back. Ticks fall on multiples of the period, so each slot's first
- * refresh comes right after the slot begins. Confined to the context it was started on.
+ * refresh comes right after the slot begins. A lease that runs dry between ticks brings a refresh
+ * soon, at most one every {@link #DRY_GAP_MS}, rather than at the next tick: a campaign whose
+ * traffic jumps past its lease is paced for a round trip, not for up to a refresh period. Confined
+ * to the context it was started on.
  */
 public final class PacingRefresher {
   private static final Logger LOG = LoggerFactory.getLogger(PacingRefresher.class);
+
+  /** The least time between the starts of two refreshes a dry lease asks for. */
+  static final long DRY_GAP_MS = 100;
 
   private final Vertx vertx;
   private final PacingStore store;
@@ -34,6 +42,9 @@ public final class PacingRefresher {
   private boolean stopped;
   private boolean moreDue;
   private long timer = -1;
+  private final AtomicBoolean drySoon = new AtomicBoolean();
+  private Context context;
+  private long lastRefreshMs;
   private CampaignIndex primed;
   private long primedSlot = Long.MIN_VALUE;
 
@@ -55,11 +66,37 @@ public final class PacingRefresher {
   }
 
   public void start() {
+    context = vertx.getOrCreateContext();
+    view.onDry(this::dry);
     schedule();
+  }
+
+  /** From any event loop: a lease ran dry. One refresh soon, however many run dry meanwhile. */
+  private void dry() {
+    if (stopped || !drySoon.compareAndSet(false, true)) {
+      return;
+    }
+    context.runOnContext(
+        v -> {
+          long wait = lastRefreshMs + DRY_GAP_MS - System.currentTimeMillis();
+          if (wait <= 0) {
+            refreshDry();
+          } else {
+            vertx.setTimer(wait, id -> refreshDry());
+          }
+        });
+  }
+
+  private void refreshDry() {
+    drySoon.set(false);
+    if (!stopped) {
+      refresh();
+    }
   }
 
   public void stop() {
     stopped = true;
+    view.onDry(() -> {});
     vertx.cancelTimer(timer);
   }
 
@@ -78,6 +115,7 @@ public final class PacingRefresher {
   }
 
   private Future<Void> refreshOnce() {
+    lastRefreshMs = System.currentTimeMillis();
     long now = clock.millis();
     long slot = Math.floorDiv(now, store.slotMs());
     CampaignIndex index = catalog.view().campaigns();

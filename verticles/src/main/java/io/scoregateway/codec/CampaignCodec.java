@@ -8,7 +8,6 @@ import io.scoregateway.model.PacingMode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -212,15 +211,7 @@ public final class CampaignCodec {
   }
 
   private static Instant instant(JsonObject json, String field) {
-    Object v = json.getValue(field);
-    if (!(v instanceof String s)) {
-      throw new InvalidInput(field, "is required as an RFC 3339 timestamp");
-    }
-    try {
-      return Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput(field, "invalid timestamp (expected e.g. 2026-11-01T00:00:00Z)");
-    }
+    return Timestamps.parse(json.getValue(field), field, "2026-11-01T00:00:00Z");
   }
 
   private static String string(JsonObject json, String field, String fallback) {

@@ -2,9 +2,12 @@ package io.scoregateway.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.util.Locale;
 
 /**
  * Limits on a JSON body (nesting, string and number length), the parser factory enforcing them, and
@@ -24,22 +27,39 @@ public record JsonLimits(int maxDepth, int maxString, int maxNumber) {
         .build();
   }
 
-  /** The failure as an {@code InvalidInput} on {@code body}, in the product's words. */
-  public InvalidInput invalid(JsonProcessingException e) {
-    return new InvalidInput("body", describe(e));
+  /**
+   * The failure as an {@code InvalidInput}, in the product's words: on the field whose value broke
+   * a length limit, as {@code parser} (the one that failed, or null) knows it, else (nesting,
+   * syntax) on {@code body}.
+   */
+  public InvalidInput invalid(JsonProcessingException e, JsonParser parser) {
+    String field = "body";
+    if (e instanceof StreamConstraintsException
+        && parser != null
+        && !String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT).contains("nesting")) {
+      // the value's own field, or for an array element the array's
+      for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
+        if (c.getCurrentName() != null) {
+          field = c.getCurrentName();
+          break;
+        }
+      }
+    }
+    return new InvalidInput(field, describe(e));
   }
 
   private String describe(JsonProcessingException e) {
     if (e instanceof StreamConstraintsException) {
-      String m = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+      String m = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
       if (m.contains("nesting")) {
         return "nested deeper than " + maxDepth + " levels";
       }
-      if (m.contains("string")) {
-        return "a string longer than " + maxString + " characters";
-      }
       if (m.contains("number")) {
         return "a number longer than " + maxNumber + " digits";
+      }
+      if (m.contains("string")) {
+        // the parser measures a number's text against the string limit too, before it is a number
+        return "a value longer than " + maxString + " characters";
       }
       return "exceeds the JSON limits of this endpoint";
     }

@@ -3,12 +3,12 @@ package io.scoregateway.http;
 import io.scoregateway.codec.Ids;
 import io.scoregateway.codec.InvalidInput;
 import io.scoregateway.codec.KnownFields;
+import io.scoregateway.codec.Timestamps;
 import io.scoregateway.model.DeliveryEvent;
 import io.scoregateway.model.PlayOutcome;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,16 +64,7 @@ public final class DeliveryRequestParser {
     String track = id(o, "track", "track id");
     String campaign = id(o, "campaign", "campaign id");
     String surface = id(o, "surface", "surface");
-    Object ts = o.getValue("ts");
-    if (!(ts instanceof String s)) {
-      throw new InvalidInput("ts", "is required as an RFC 3339 timestamp");
-    }
-    Instant at;
-    try {
-      at = Instant.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new InvalidInput("ts", "invalid timestamp (expected e.g. 2026-11-28T12:00:00Z)");
-    }
+    Instant at = Timestamps.parse(o.getValue("ts"), "ts", "2026-11-28T12:00:00Z");
     return new DeliveryEvent(id, user, track, campaign, surface, at, outcome(o));
   }
 

@@ -28,11 +28,15 @@ final class JsonBodies {
     }
     byte[] bytes = body.getBytes();
     try (JsonParser p = LIMITED.createParser(bytes)) {
-      while (p.nextToken() != null) {
-        // the constraints throw while streaming; nothing is kept
+      try {
+        while (p.nextToken() != null) {
+          // the constraints throw while streaming; nothing is kept
+        }
+      } catch (JsonProcessingException e) {
+        throw LIMITS.invalid(e, p);
       }
     } catch (JsonProcessingException e) {
-      throw LIMITS.invalid(e);
+      throw LIMITS.invalid(e, null);
     } catch (IOException e) {
       throw new InvalidInput("body", "unreadable");
     }

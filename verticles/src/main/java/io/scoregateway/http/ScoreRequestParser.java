@@ -35,9 +35,13 @@ public final class ScoreRequestParser {
 
   public ScoreRequest parse(byte[] body) {
     try (JsonParser p = JSON.createParser(body)) {
-      return read(p);
+      try {
+        return read(p);
+      } catch (JsonProcessingException e) {
+        throw LIMITS.invalid(e, p);
+      }
     } catch (JsonProcessingException e) {
-      throw LIMITS.invalid(e);
+      throw LIMITS.invalid(e, null);
     } catch (IOException e) {
       throw new InvalidInput("body", "unreadable");
     }

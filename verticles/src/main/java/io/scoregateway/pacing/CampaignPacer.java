@@ -22,6 +22,7 @@ public final class CampaignPacer {
   static final double RATE_SMOOTHING = 0.5;
 
   private final String campaign;
+  private final Runnable onDry;
   private final AtomicLong lease = new AtomicLong();
   private final LongAdder attempts = new LongAdder();
   private final LongAdder promoted = new LongAdder();
@@ -56,7 +57,18 @@ public final class CampaignPacer {
   private String seenRevision;
 
   public CampaignPacer(String campaign) {
+    this(campaign, () -> {});
+  }
+
+  /**
+   * A pacer that calls {@code onDry} when its lease runs dry, once until its next refresh.
+   *
+   * @param campaign the campaign's id
+   * @param onDry told (on the event loop that found the lease dry) so a refresh comes soon
+   */
+  public CampaignPacer(String campaign, Runnable onDry) {
     this.campaign = campaign;
+    this.onDry = onDry;
   }
 
   public String campaign() {
@@ -103,6 +115,7 @@ public final class CampaignPacer {
       if (n <= 0) {
         if (!starved) {
           starved = true;
+          onDry.run();
         }
         return Reason.PACED;
       }

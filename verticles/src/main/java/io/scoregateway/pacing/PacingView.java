@@ -9,11 +9,24 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PacingView {
   private final ConcurrentHashMap<String, CampaignPacer> pacers = new ConcurrentHashMap<>();
+  private volatile Runnable onDry = () -> {};
 
   /** The campaign's pacer, created (paced until its first refresh) on first sight. */
   public CampaignPacer pacer(String campaign) {
     CampaignPacer p = pacers.get(campaign);
-    return p != null ? p : pacers.computeIfAbsent(campaign, CampaignPacer::new);
+    return p != null ? p : pacers.computeIfAbsent(campaign, id -> new CampaignPacer(id, this::dry));
+  }
+
+  /**
+   * Called, from any event loop, when a pacer's lease runs dry (once until its next refresh): the
+   * refresher then refreshes soon instead of at its next tick.
+   */
+  public void onDry(Runnable r) {
+    onDry = r;
+  }
+
+  private void dry() {
+    onDry.run();
   }
 
   /** The pacer if this instance has one, else null (reads that must not create state). */

@@ -214,6 +214,17 @@ class HttpEdgesIT {
             "{\"user\": }".getBytes(StandardCharsets.UTF_8));
     assertProblem(broken, 400, "body: malformed JSON (at line 1, column");
     assertThat(broken.body().toString()).doesNotContain("code 125").doesNotContain("expecting");
+
+    // a value past the length limits names its field
+    Answer huge =
+        send(
+            HttpMethod.POST,
+            gw.port,
+            "/v1/scores",
+            json,
+            ("{\"user\":\"u-1\",\"max_promoted\":1" + "0".repeat(100_000) + "}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertProblem(huge, 400, "max_promoted: a value longer than 65536 characters");
   }
 
   @Test

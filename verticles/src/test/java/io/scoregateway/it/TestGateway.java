@@ -244,9 +244,14 @@ public final class TestGateway implements AutoCloseable {
    */
   public static TestGateway startRealTime(LocalRedis redis, int instances, long slotMs)
       throws IOException {
+    return startRealTime(redis, instances, PacingConfig.DEFAULTS.withSlotMs(slotMs));
+  }
+
+  /** As {@link #startRealTime(LocalRedis, int, long)}, with these pacing settings. */
+  public static TestGateway startRealTime(LocalRedis redis, int instances, PacingConfig pacing)
+      throws IOException {
     EngineConfig cfg =
-        config(RedisConfig.standalone(redis.url()), instances, 5_000)
-            .withPacing(PacingConfig.DEFAULTS.withSlotMs(slotMs));
+        config(RedisConfig.standalone(redis.url()), instances, 5_000).withPacing(pacing);
     TestGateway gw = start(cfg, redis, null, false, null, java.time.Clock.systemUTC());
     gw.ownsRedis = false;
     return gw;
