@@ -122,15 +122,27 @@ public final class CatalogRefresher {
         .list()
         .compose(
             list -> {
-              catalog.replace(
-                  new LiveCatalog.View(
-                      CampaignIndex.of(list),
-                      next.version(),
-                      next.snapshot(),
-                      true,
-                      next.snapshotCreatedAt(),
-                      next.experiment(),
-                      next.challengerCreatedAt()));
+              boolean regressed =
+                  catalog.replace(
+                      new LiveCatalog.View(
+                          CampaignIndex.of(list),
+                          next.version(),
+                          next.snapshot(),
+                          true,
+                          next.snapshotCreatedAt(),
+                          next.experiment(),
+                          next.challengerCreatedAt()));
+              if (regressed) {
+                LOG.error(
+                    "the catalog in Redis went back from version {} to {} ({} campaigns): Redis lost"
+                        + " its data (a restart without persistence, a flush, or an empty replica"
+                        + " promoted); campaigns, pacing and delivery counters and frequency caps"
+                        + " start again from what it holds now. Restore Redis or load the campaigns"
+                        + " again; counted in gateway_catalog_regressions_total",
+                    before.version(),
+                    next.version(),
+                    list.size());
+              }
               LOG.info(
                   "catalog loaded: {} campaigns, version {}, snapshot {}",
                   list.size(),

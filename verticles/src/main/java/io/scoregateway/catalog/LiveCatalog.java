@@ -64,8 +64,26 @@ public final class LiveCatalog {
     return view;
   }
 
-  public void replace(View next) {
+  private final java.util.concurrent.atomic.AtomicLong regressions =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * Installs {@code next}; true when its campaign version is below the one loaded before, which
+   * only a Redis that lost its data shows (the version only ever grows).
+   */
+  public boolean replace(View next) {
+    View before = view;
     this.view = next;
+    boolean regressed = before.loaded() && next.loaded() && next.version() < before.version();
+    if (regressed) {
+      regressions.incrementAndGet();
+    }
+    return regressed;
+  }
+
+  /** How many times the campaign version went back (Redis lost its data). */
+  public long regressions() {
+    return regressions.get();
   }
 
   /** Points this instance at {@code snapshot}, whose scores were produced at {@code createdAt}. */
