@@ -1,10 +1,13 @@
 package io.scoregateway.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
@@ -14,7 +17,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +35,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It also bounds how long a request head may take: from its first byte, the request line and
  * headers must all arrive within the head deadline (the body deadline, {@code --body-read-ms}),
- * else the request fails the same way with a 408. Without it a client sending a header line every
- * few seconds, each within the idle timeout, would hold its connection until the header limit.
+ * else the request fails the same way with a 408. A body whose chunked framing breaks is answered
+ * 400 and the connection closed (Vert.x would close it unanswered). Without it a client sending a
+ * header line every few seconds, each within the idle timeout, would hold its connection until the
+ * header limit.
  */
 final class StrictFraming extends VertxHttpRequestDecoder {
   private static final String DECODER = "httpDecoder";
@@ -62,6 +69,8 @@ final class StrictFraming extends VertxHttpRequestDecoder {
   private boolean headPending;
 
   private ScheduledFuture<?> headTimer;
+
+  /** The connection is being refused: its further bytes are discarded. */
   private boolean timedOut;
 
   private StrictFraming(HttpServerOptions options, long headMs) {
@@ -103,6 +112,15 @@ final class StrictFraming extends VertxHttpRequestDecoder {
         headPending = false;
         cancelHeadTimer();
       }
+      if (o instanceof HttpContent c
+          && !(o instanceof HttpMessage)
+          && c.decoderResult().isFailure()) {
+        // a body whose framing broke (a chunk size that is not hex): Vert.x would drop the
+        // connection unanswered; the rest of its bytes cannot be trusted either
+        out.subList(i, out.size()).clear();
+        malformedBody(ctx);
+        return;
+      }
       if (o instanceof LastHttpContent) {
         betweenMessages = true;
       }
@@ -128,6 +146,29 @@ final class StrictFraming extends VertxHttpRequestDecoder {
                 "headers: the request head was not received within " + headMs + " ms")));
     ctx.fireChannelRead(late);
     ctx.fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
+  }
+
+  /** Answers 400 problem+json straight on the socket, past the codec, and closes. */
+  private void malformedBody(ChannelHandlerContext ctx) {
+    timedOut = true;
+    cancelHeadTimer();
+    ProblemType type = ProblemType.INVALID_REQUEST;
+    byte[] body =
+        new JsonObject()
+            .put("type", type.uri())
+            .put("title", type.title())
+            .put("status", type.status())
+            .put("detail", "body: malformed chunked encoding")
+            .toBuffer()
+            .getBytes();
+    byte[] head =
+        ("HTTP/1.1 400 Bad Request\r\ncontent-type: "
+                + Problem.CONTENT_TYPE
+                + "\r\ncontent-length: "
+                + body.length
+                + "\r\nconnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(head, body)).addListener(ChannelFutureListener.CLOSE);
   }
 
   private void cancelHeadTimer() {

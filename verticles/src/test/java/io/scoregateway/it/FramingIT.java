@@ -96,6 +96,14 @@ class FramingIT {
         .hasSize(3);
   }
 
+  @Test
+  void aMalformedChunkIsA400AndTheConnectionClosed() throws IOException {
+    assertOneRefusal(
+        exchange(post("Transfer-Encoding: chunked\r\n") + "zz\r\n{}\r\n0\r\n\r\n" + SMUGGLED),
+        400,
+        "body: malformed chunked encoding");
+  }
+
   private static String post(String framing) {
     return "POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
         + framing
