@@ -71,7 +71,7 @@ final class StrictFraming extends VertxHttpRequestDecoder {
   private ScheduledFuture<?> headTimer;
 
   /** The connection is being refused: its further bytes are discarded. */
-  private boolean timedOut;
+  private boolean discarding;
 
   private StrictFraming(HttpServerOptions options, long headMs) {
     super(options);
@@ -96,7 +96,7 @@ final class StrictFraming extends VertxHttpRequestDecoder {
   @Override
   protected void decode(ChannelHandlerContext ctx, ByteBuf buffer, List<Object> out)
       throws Exception {
-    if (timedOut) {
+    if (discarding) {
       buffer.skipBytes(buffer.readableBytes()); // the connection closes after the 408
       return;
     }
@@ -107,7 +107,8 @@ final class StrictFraming extends VertxHttpRequestDecoder {
     super.decode(ctx, buffer, out);
     for (int i = from; i < out.size(); i++) {
       Object o = out.get(i);
-      if (o instanceof HttpMessage) {
+      if (o instanceof HttpMessage m) {
+        unsupportedVersion(m);
         betweenMessages = false;
         headPending = false;
         cancelHeadTimer();
@@ -134,10 +135,10 @@ final class StrictFraming extends VertxHttpRequestDecoder {
   /** The head deadline passed: the request fails to decode, answered 408 by the invalid handler. */
   private void headLate(ChannelHandlerContext ctx) {
     headTimer = null;
-    if (!headPending || timedOut || !ctx.channel().isActive()) {
+    if (!headPending || discarding || !ctx.channel().isActive()) {
       return;
     }
-    timedOut = true;
+    discarding = true;
     DefaultHttpRequest late = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
     late.setDecoderResult(
         DecoderResult.failure(
@@ -148,9 +149,30 @@ final class StrictFraming extends VertxHttpRequestDecoder {
     ctx.fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
   }
 
+  /**
+   * A version other than HTTP/1.0 and 1.1 (HTTP/2's preface sent in cleartext, say) fails to
+   * decode: answered 501 problem+json over HTTP/1.1, where Vert.x answers an empty 501 in the
+   * version asked for.
+   */
+  private void unsupportedVersion(HttpMessage m) {
+    HttpVersion v = m.protocolVersion();
+    if (m.decoderResult().isSuccess() && v.majorVersion() != 1) {
+      discarding = true; // what follows is not HTTP/1.x either
+      m.setProtocolVersion(HttpVersion.HTTP_1_1);
+      m.setDecoderResult(
+          DecoderResult.failure(
+              new Violation(
+                  ProblemType.NOT_IMPLEMENTED,
+                  "version: "
+                      + v.text()
+                      + " is not served here; this port speaks HTTP/1.0 and 1.1 (gRPC over HTTP/2 is on"
+                      + " --grpc-port)")));
+    }
+  }
+
   /** Answers 400 problem+json straight on the socket, past the codec, and closes. */
   private void malformedBody(ChannelHandlerContext ctx) {
-    timedOut = true;
+    discarding = true;
     cancelHeadTimer();
     ProblemType type = ProblemType.INVALID_REQUEST;
     byte[] body =

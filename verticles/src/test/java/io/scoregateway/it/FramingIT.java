@@ -104,6 +104,16 @@ class FramingIT {
         "body: malformed chunked encoding");
   }
 
+  @Test
+  void otherHttpVersionsAreA501ProblemOverHttp11() throws IOException {
+    assertOneRefusal(
+        exchange("GET /health/live HTTP/9.9\r\nHost: x\r\n\r\n"),
+        501,
+        "version: HTTP/9.9 is not served here");
+    assertOneRefusal(
+        exchange("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), 501, "gRPC over HTTP/2 is on --grpc-port");
+  }
+
   private static String post(String framing) {
     return "POST /v1/scores HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
         + framing
