@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.util.Locale;
 
@@ -18,6 +19,8 @@ public record JsonLimits(int maxDepth, int maxString, int maxNumber) {
   /** A streaming parser factory that enforces these limits. */
   public JsonFactory factory() {
     return JsonFactory.builder()
+        // a field given twice is ambiguous (which one counts differs between parsers): a 400
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .streamReadConstraints(
             StreamReadConstraints.builder()
                 .maxNestingDepth(maxDepth)
@@ -45,7 +48,21 @@ public record JsonLimits(int maxDepth, int maxString, int maxNumber) {
         }
       }
     }
+    String duplicate = duplicateField(e);
+    if (duplicate != null) {
+      return new InvalidInput(duplicate, "given more than once");
+    }
     return new InvalidInput(field, describe(e));
+  }
+
+  /** The field a duplicate-detecting parser found twice, else null. */
+  private static String duplicateField(JsonProcessingException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (!m.startsWith("Duplicate field '")) {
+      return null;
+    }
+    int end = m.indexOf('\'', "Duplicate field '".length());
+    return end < 0 ? null : m.substring("Duplicate field '".length(), end);
   }
 
   private String describe(JsonProcessingException e) {

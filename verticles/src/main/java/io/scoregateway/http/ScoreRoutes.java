@@ -47,8 +47,8 @@ public final class ScoreRoutes {
     Long arrived = ctx.get(RequestObserver.ARRIVED);
     long start = arrived == null ? System.nanoTime() : arrived;
     ContentTypes.requireJson(ctx);
-    long timeoutMs = timeoutMs(ctx.request().getHeader(TIMEOUT_HEADER));
-    String requestId = requestId(ctx.request().getHeader(REQUEST_ID_HEADER));
+    long timeoutMs = timeoutMs(single(ctx, TIMEOUT_HEADER));
+    String requestId = requestId(single(ctx, REQUEST_ID_HEADER));
     boolean stream = ContentTypes.accepts(ctx, NDJSON);
     HopTimings timings = new HopTimings(start);
     ScoreRequest req =
@@ -185,5 +185,14 @@ public final class ScoreRoutes {
       }
       response.end(ScoreResponseWriter.done(ex));
     }
+  }
+
+  /** The header's value, null when absent; given twice it is ambiguous, so a 400 naming it. */
+  private static String single(RoutingContext ctx, String name) {
+    String v = ctx.request().getHeader(name);
+    if (v != null && ctx.request().headers().getAll(name).size() > 1) {
+      throw new InvalidInput(name, "given more than once");
+    }
+    return v;
   }
 }

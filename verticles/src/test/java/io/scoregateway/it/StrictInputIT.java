@@ -35,6 +35,38 @@ class StrictInputIT {
   }
 
   @Test
+  void aFieldOrHeaderGivenTwiceIsRefusedByName() {
+    String twice =
+        "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"],"
+            + "\"user\":\"u-2\"}";
+    HttpResponse<Buffer> scored =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("content-type", "application/json")
+            .sendBuffer(Buffer.buffer(twice))
+            .await();
+    assertProblem(scored, 400, "user: given more than once");
+    HttpResponse<Buffer> put =
+        gw.http
+            .put(gw.adminPort, "127.0.0.1", "/admin/v1/campaigns/cx")
+            .putHeader("content-type", "application/json")
+            .sendBuffer(
+                Buffer.buffer(
+                    TestGateway.campaign("t9").encode().replaceFirst("\\{", "{\"budget\":5,")))
+            .await();
+    assertProblem(put, 400, "budget: given more than once");
+    assertThat(get("cx").statusCode()).isEqualTo(404);
+    HttpResponse<Buffer> timeouts =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("content-type", "application/json")
+            .putHeader("x-request-timeout-ms", java.util.List.of("50", "5000"))
+            .sendBuffer(Buffer.buffer(twice.replace(",\"user\":\"u-2\"", "")))
+            .await();
+    assertProblem(timeouts, 400, "x-request-timeout-ms: given more than once");
+  }
+
+  @Test
   void misspeltCampaignFieldsAreRefusedAndNothingIsStored() {
     JsonObject capped =
         TestGateway.campaign("t9")
