@@ -64,6 +64,29 @@ class StrictInputIT {
             .sendBuffer(Buffer.buffer(twice.replace(",\"user\":\"u-2\"", "")))
             .await();
     assertProblem(timeouts, 400, "x-request-timeout-ms: given more than once");
+
+    String valid = twice.replace(",\"user\":\"u-2\"", "");
+    HttpResponse<Buffer> latin1 =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("content-type", "application/json; charset=iso-8859-1")
+            .sendBuffer(Buffer.buffer(valid))
+            .await();
+    assertProblem(latin1, 415, "content-type: charset iso-8859-1 is not supported");
+    HttpResponse<Buffer> utf8 =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("content-type", "application/json; charset=\"UTF-8\"")
+            .sendBuffer(Buffer.buffer(valid))
+            .await();
+    assertThat(utf8.statusCode()).as(utf8.bodyAsString()).isEqualTo(200);
+    HttpResponse<Buffer> twoTypes =
+        gw.http
+            .post(gw.port, "127.0.0.1", "/v1/scores")
+            .putHeader("content-type", java.util.List.of("application/json", "text/plain"))
+            .sendBuffer(Buffer.buffer(valid))
+            .await();
+    assertProblem(twoTypes, 415, "content-type: given more than once");
   }
 
   @Test
