@@ -21,7 +21,11 @@ public final class ContentTypes {
       throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "content-type: given more than once");
     }
     String charset = charset(ct);
-    if (charset != null && !charset.equals("utf-8")) {
+    // us-ascii is a subset of UTF-8; utf8 a common spelling of it
+    if (charset != null
+        && !charset.equals("utf-8")
+        && !charset.equals("utf8")
+        && !charset.equals("us-ascii")) {
       throw new Problem(
           ProblemType.UNSUPPORTED_MEDIA_TYPE,
           "content-type: charset " + charset + " is not supported (JSON is UTF-8)");

@@ -1,13 +1,10 @@
 package io.scoregateway.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultHttpRequest;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
@@ -17,9 +14,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.impl.VertxHttpRequestDecoder;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.impl.ConnectionBase;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +30,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>It also bounds how long a request head may take: from its first byte, the request line and
  * headers must all arrive within the head deadline (the body deadline, {@code --body-read-ms}),
- * else the request fails the same way with a 408. A body whose chunked framing breaks is answered
- * 400 and the connection closed (Vert.x would close it unanswered). Without it a client sending a
- * header line every few seconds, each within the idle timeout, would hold its connection until the
- * header limit.
+ * else the request fails the same way with a 408. Without it a client sending a header line every
+ * few seconds, each within the idle timeout, would hold its connection until the header limit.
  */
 final class StrictFraming extends VertxHttpRequestDecoder {
   private static final String DECODER = "httpDecoder";
@@ -100,7 +93,7 @@ final class StrictFraming extends VertxHttpRequestDecoder {
       buffer.skipBytes(buffer.readableBytes()); // the connection closes after the 408
       return;
     }
-    if (betweenMessages && buffer.isReadable()) {
+    if (betweenMessages && !headPending && beginsHead(buffer)) {
       headPending = true;
     }
     int from = out.size();
@@ -112,15 +105,6 @@ final class StrictFraming extends VertxHttpRequestDecoder {
         betweenMessages = false;
         headPending = false;
         cancelHeadTimer();
-      }
-      if (o instanceof HttpContent c
-          && !(o instanceof HttpMessage)
-          && c.decoderResult().isFailure()) {
-        // a body whose framing broke (a chunk size that is not hex): Vert.x would drop the
-        // connection unanswered; the rest of its bytes cannot be trusted either
-        out.subList(i, out.size()).clear();
-        malformedBody(ctx);
-        return;
       }
       if (o instanceof LastHttpContent) {
         betweenMessages = true;
@@ -147,6 +131,8 @@ final class StrictFraming extends VertxHttpRequestDecoder {
                 "headers: the request head was not received within " + headMs + " ms")));
     ctx.fireChannelRead(late);
     ctx.fireChannelRead(LastHttpContent.EMPTY_LAST_CONTENT);
+    // a read completes here: Vert.x flushes what it wrote during a read only then
+    ctx.fireChannelReadComplete();
   }
 
   /**
@@ -170,27 +156,29 @@ final class StrictFraming extends VertxHttpRequestDecoder {
     }
   }
 
-  /** Answers 400 problem+json straight on the socket, past the codec, and closes. */
-  private void malformedBody(ChannelHandlerContext ctx) {
-    discarding = true;
-    cancelHeadTimer();
-    ProblemType type = ProblemType.INVALID_REQUEST;
-    byte[] body =
-        new JsonObject()
-            .put("type", type.uri())
-            .put("title", type.title())
-            .put("status", type.status())
-            .put("detail", "body: malformed chunked encoding")
-            .toBuffer()
-            .getBytes();
-    byte[] head =
-        ("HTTP/1.1 400 Bad Request\r\ncontent-type: "
-                + Problem.CONTENT_TYPE
-                + "\r\ncontent-length: "
-                + body.length
-                + "\r\nconnection: close\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(head, body)).addListener(ChannelFutureListener.CLOSE);
+  /**
+   * Whether the readable bytes hold the start of a request head: anything but the control
+   * characters and white space the codec skips before a request line (a stray CRLF after a request,
+   * which RFC 9112 §2.2 asks servers to ignore, starts no head deadline).
+   */
+  private static boolean beginsHead(ByteBuf buffer) {
+    for (int i = buffer.readerIndex(); i < buffer.writerIndex(); i++) {
+      char c = (char) (buffer.getByte(i) & 0xff);
+      if (!Character.isISOControl(c) && !Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out)
+      throws Exception {
+    if (discarding) {
+      in.skipBytes(in.readableBytes()); // no request is made of what a refusal left behind
+      return;
+    }
+    super.decodeLast(ctx, in, out);
   }
 
   private void cancelHeadTimer() {

@@ -279,6 +279,9 @@ public final class CampaignPacer {
   /** Applies the refresh's answer. */
   public void apply(PacingController.Lease l) {
     long held = lease.addAndGet(l.grant());
+    // dry only if still so: a candidate that found the lease empty while this answer was on its
+    // way (as at every slot's start, the lease given back) must not bring a second refresh
+    starved = held <= 0;
     double msLeft = (l.slot() + 1) * reportedSlotMs - reportedAtMs;
     passRate = spendingRate(l.passRate(), held, attemptsPerMs, msLeft);
     slot = l.slot();

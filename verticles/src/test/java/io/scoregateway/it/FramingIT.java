@@ -97,11 +97,12 @@ class FramingIT {
   }
 
   @Test
-  void aMalformedChunkIsA400AndTheConnectionClosed() throws IOException {
-    assertOneRefusal(
-        exchange(post("Transfer-Encoding: chunked\r\n") + "zz\r\n{}\r\n0\r\n\r\n" + SMUGGLED),
-        400,
-        "body: malformed chunked encoding");
+  void aMalformedChunkClosesTheConnectionAndNothingBehindItIsAnswered() throws IOException {
+    // an answer written past Vert.x could overtake one it is still writing for a request
+    // pipelined before: the connection is closed unanswered instead
+    String all =
+        exchange(post("Transfer-Encoding: chunked\r\n") + "zz\r\n{}\r\n0\r\n\r\n" + SMUGGLED);
+    assertThat(all).as("nothing answered, the smuggled request included").isEmpty();
   }
 
   @Test

@@ -130,6 +130,24 @@ class SlowClientsIT {
       TestGateway.sleep(BODY_MS + 500);
       idle.getOutputStream().write(live.getBytes(StandardCharsets.US_ASCII));
       assertThat(readAll(idle, 1_000)).as("served again after idling").startsWith("HTTP/1.1 404");
+      // a stray CRLF after a request (RFC 9112 §2.2: ignored) starts no head deadline
+      idle.getOutputStream().write((live + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      assertThat(readAll(idle, 1_000)).startsWith("HTTP/1.1 404");
+      TestGateway.sleep(BODY_MS + 500);
+      idle.getOutputStream().write(live.getBytes(StandardCharsets.US_ASCII));
+      assertThat(readAll(idle, 1_000)).as("served after a stray CRLF").startsWith("HTTP/1.1 404");
+
+      // a head begun and then silent gets its 408 at the deadline, not at the idle timeout
+      try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), gw.port)) {
+        long begun = System.currentTimeMillis();
+        silent
+            .getOutputStream()
+            .write("POST /v1/scores HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+        String late = readAll(silent, (int) BODY_MS + 2_000);
+        assertThat(late).startsWith("HTTP/1.1 408").contains("headers: the request head");
+        assertThat(System.currentTimeMillis() - begun).isLessThan(BODY_MS + 1_500);
+        assertThat(closed(silent)).isTrue();
+      }
 
       // a head sent a header line every 200 ms, each well within the idle timeout
       OutputStream out = trickler.getOutputStream();
