@@ -35,7 +35,8 @@ final class RedisPacingStore implements PacingStore {
     "base_t",
     "frozen",
     "status",
-    "eng"
+    "eng",
+    "rev"
   };
 
   private static final String HISTORY_SLOTS = Integer.toString(PacingHistory.MAX_SLOTS);
@@ -170,6 +171,7 @@ final class RedisPacingStore implements PacingStore {
     r.frozen = doubleOr(v.get(10), Double.NaN);
     r.status = v.get(11) == null ? null : v.get(11).toString();
     r.engagement = v.get(12) == null ? "" : v.get(12).toString();
+    r.revision = v.get(13) == null ? null : v.get(13).toString();
     return r;
   }
 

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,18 +35,22 @@ class StrictInputIT {
     return gw.http.get(gw.adminPort, "127.0.0.1", "/admin/v1/campaigns/" + id).send().await();
   }
 
+  /** POST /v1/scores of {@code body} with these headers, each name given once per value. */
+  static HttpResponse<Buffer> score(String body, String header, List<String> values) {
+    var req = gw.http.post(gw.port, "127.0.0.1", "/v1/scores");
+    if (!header.equals("content-type")) {
+      req.putHeader("content-type", "application/json");
+    }
+    return req.putHeader(header, values).sendBuffer(Buffer.buffer(body)).await();
+  }
+
   @Test
   void aFieldOrHeaderGivenTwiceIsRefusedByName() {
-    String twice =
-        "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"],"
-            + "\"user\":\"u-2\"}";
-    HttpResponse<Buffer> scored =
-        gw.http
-            .post(gw.port, "127.0.0.1", "/v1/scores")
-            .putHeader("content-type", "application/json")
-            .sendBuffer(Buffer.buffer(twice))
-            .await();
-    assertProblem(scored, 400, "user: given more than once");
+    String valid =
+        "{\"user\":\"u-1\",\"surface\":\"autoplay\",\"market\":\"SE\",\"candidates\":[\"t1\"]}";
+    String twice = valid.replace("}", ",\"user\":\"u-2\"}");
+    List<String> json = List.of("application/json");
+    assertProblem(score(twice, "content-type", json), 400, "user: given more than once");
     HttpResponse<Buffer> put =
         gw.http
             .put(gw.adminPort, "127.0.0.1", "/admin/v1/campaigns/cx")
@@ -56,37 +61,22 @@ class StrictInputIT {
             .await();
     assertProblem(put, 400, "budget: given more than once");
     assertThat(get("cx").statusCode()).isEqualTo(404);
-    HttpResponse<Buffer> timeouts =
-        gw.http
-            .post(gw.port, "127.0.0.1", "/v1/scores")
-            .putHeader("content-type", "application/json")
-            .putHeader("x-request-timeout-ms", java.util.List.of("50", "5000"))
-            .sendBuffer(Buffer.buffer(twice.replace(",\"user\":\"u-2\"", "")))
-            .await();
-    assertProblem(timeouts, 400, "x-request-timeout-ms: given more than once");
+    assertProblem(
+        score(valid, "x-request-timeout-ms", List.of("50", "5000")),
+        400,
+        "x-request-timeout-ms: given more than once");
 
-    String valid = twice.replace(",\"user\":\"u-2\"", "");
-    HttpResponse<Buffer> latin1 =
-        gw.http
-            .post(gw.port, "127.0.0.1", "/v1/scores")
-            .putHeader("content-type", "application/json; charset=iso-8859-1")
-            .sendBuffer(Buffer.buffer(valid))
-            .await();
-    assertProblem(latin1, 415, "content-type: charset iso-8859-1 is not supported");
+    assertProblem(
+        score(valid, "content-type", List.of("application/json; charset=iso-8859-1")),
+        415,
+        "content-type: charset iso-8859-1 is not supported");
     HttpResponse<Buffer> utf8 =
-        gw.http
-            .post(gw.port, "127.0.0.1", "/v1/scores")
-            .putHeader("content-type", "application/json; charset=\"UTF-8\"")
-            .sendBuffer(Buffer.buffer(valid))
-            .await();
+        score(valid, "content-type", List.of("application/json; charset=\"UTF-8\""));
     assertThat(utf8.statusCode()).as(utf8.bodyAsString()).isEqualTo(200);
-    HttpResponse<Buffer> twoTypes =
-        gw.http
-            .post(gw.port, "127.0.0.1", "/v1/scores")
-            .putHeader("content-type", java.util.List.of("application/json", "text/plain"))
-            .sendBuffer(Buffer.buffer(valid))
-            .await();
-    assertProblem(twoTypes, 415, "content-type: given more than once");
+    assertProblem(
+        score(valid, "content-type", List.of("application/json", "text/plain")),
+        415,
+        "content-type: given more than once");
   }
 
   @Test
