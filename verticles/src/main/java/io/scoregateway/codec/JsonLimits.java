@@ -36,23 +36,26 @@ public record JsonLimits(int maxDepth, int maxString, int maxNumber) {
    * syntax) on {@code body}.
    */
   public InvalidInput invalid(JsonProcessingException e, JsonParser parser) {
-    String field = "body";
-    if (e instanceof StreamConstraintsException
-        && parser != null
-        && !String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT).contains("nesting")) {
-      // the value's own field, or for an array element the array's
-      for (JsonStreamContext c = parser.getParsingContext(); c != null; c = c.getParent()) {
-        if (c.getCurrentName() != null) {
-          field = c.getCurrentName();
-          break;
-        }
-      }
-    }
     String duplicate = duplicateField(e);
     if (duplicate != null) {
       return new InvalidInput(duplicate, "given more than once");
     }
-    return new InvalidInput(field, describe(e));
+    boolean length =
+        e instanceof StreamConstraintsException
+            && !String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT).contains("nesting");
+    return new InvalidInput(length ? lengthField(parser) : "body", describe(e));
+  }
+
+  /** The field whose value broke a length limit: its own, or for an array element the array's. */
+  private static String lengthField(JsonParser parser) {
+    for (JsonStreamContext c = parser == null ? null : parser.getParsingContext();
+        c != null;
+        c = c.getParent()) {
+      if (c.getCurrentName() != null) {
+        return c.getCurrentName();
+      }
+    }
+    return "body";
   }
 
   /** The field a duplicate-detecting parser found twice, else null. */

@@ -6,7 +6,6 @@ import io.scoregateway.config.PacingConfig;
 import io.scoregateway.devredis.LocalRedis;
 import io.scoregateway.pacing.CampaignPacer;
 import io.scoregateway.pacing.PacingController;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,12 +52,7 @@ class DryLeaseIT {
         long due = start + i * 20L;
         TestGateway.sleep(Math.max(0, due - System.currentTimeMillis()));
         JsonObject r =
-            gw.score(
-                    new JsonObject()
-                        .put("user", "u-" + i)
-                        .put("surface", "autoplay")
-                        .put("market", "SE")
-                        .put("candidates", new JsonArray().add("t1")))
+            gw.score(ScoresIT.request("u-" + i, "t1"))
                 .bodyAsJsonObject()
                 .getJsonArray("results")
                 .getJsonObject(0);
