@@ -29,7 +29,7 @@ public final class PacingRefresher {
   private static final Logger LOG = LoggerFactory.getLogger(PacingRefresher.class);
 
   /** The least time between the starts of two refreshes a dry lease asks for. */
-  static final long DRY_GAP_MS = 100;
+  public static final long DRY_GAP_MS = 100;
 
   private final Vertx vertx;
   private final PacingStore store;

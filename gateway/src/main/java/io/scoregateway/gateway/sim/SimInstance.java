@@ -15,15 +15,17 @@ import io.scoregateway.redis.RedisLink;
 import io.scoregateway.store.LuaScript;
 import io.scoregateway.store.PacingStore;
 import io.scoregateway.store.Stores;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.RedisOptions;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One simulated gateway instance: its own Redis connection, pacing view, scoring pipeline (with the
- * given allocation rules), refresher (driven by the simulated clock: {@link
- * PacingRefresher#refresh()} once per refresh period instead of its timer) and delivery recorder. A
- * second recorder on a connection of its own plays the client that sends every delivery a second
- * time.
+ * given allocation rules), refresher (driven by the simulated clock: {@link #refresh} once per
+ * refresh period instead of its timer, {@link #refreshIfDry} for a lease that ran dry between) and
+ * delivery recorder. A second recorder on a connection of its own plays the client that sends every
+ * delivery a second time.
  */
 final class SimInstance implements AutoCloseable {
   final PacingView view = new PacingView();
@@ -34,6 +36,8 @@ final class SimInstance implements AutoCloseable {
   final PacingStore pacing;
   private final RedisLink link;
   private final RedisLink twinLink;
+  private final AtomicBoolean dry = new AtomicBoolean();
+  private long refreshedAtMs = Long.MIN_VALUE / 2;
 
   SimInstance(
       Vertx vertx,
@@ -62,12 +66,31 @@ final class SimInstance implements AutoCloseable {
             allocation);
     this.refresher =
         new PacingRefresher(vertx, a.pacing(), view, catalog, clock, s.refreshMs(), 1_000_000);
+    // the refresher's own dry signal runs on the wall clock: the simulation times it instead
+    view.onDry(() -> dry.set(true));
     this.recorder =
         new DeliveryRecorder(
             catalog, a.deliveries(), view, clock, PacingController.DEFAULT_SETTLE_MS);
     this.twin =
         new DeliveryRecorder(
             catalog, b.deliveries(), view, clock, PacingController.DEFAULT_SETTLE_MS);
+  }
+
+  /** The refresh of a period's tick, at {@code nowMs} on the simulated clock. */
+  Future<Void> refresh(long nowMs) {
+    refreshedAtMs = nowMs;
+    dry.set(false);
+    return refresher.refresh();
+  }
+
+  /**
+   * The refresh a lease that ran dry brings, as the gateway runs it: at most one every {@link
+   * PacingRefresher#DRY_GAP_MS} since the last refresh began; none when no lease ran dry.
+   */
+  Future<Void> refreshIfDry(long nowMs) {
+    return dry.get() && nowMs - refreshedAtMs >= PacingRefresher.DRY_GAP_MS
+        ? refresh(nowMs)
+        : Future.succeededFuture();
   }
 
   RedisLink link() {

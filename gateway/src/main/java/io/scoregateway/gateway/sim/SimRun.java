@@ -29,13 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * One simulated flight through the real scoring pipeline, pacing refresher and script, and delivery
  * ledger, on {@link SimSettings#options()}' instances over one Redis. The clock moves in refresh
  * periods: each begins with every instance's refresh, then its requests run in waves spread over
- * the period. Promoted candidates are played (a share of them) after a random lag and reported when
- * their play time comes, each twice, concurrently, over two connections.
+ * the period, and before each wave an instance whose lease ran dry refreshes as the gateway would
+ * (at most once per {@link io.scoregateway.catalog.PacingRefresher#DRY_GAP_MS}). Promoted
+ * candidates are played (a share of them) after a random lag and reported when their play time
+ * comes, each twice, concurrently, over two connections.
  */
 final class SimRun implements AutoCloseable {
   private final SimSettings s;
@@ -91,15 +94,15 @@ final class SimRun implements AutoCloseable {
         clock.set(from);
         publish(traffic.campaigns(from));
         plays.deliverDue(clock.millis());
-        List<Future<Void>> refreshes = new ArrayList<>();
-        instances.forEach(i -> refreshes.add(i.refresher.refresh()));
-        Await.result(Future.all(refreshes));
+        refreshAll(i -> i.refresh(from));
         List<SimTraffic.Arrival> arrivals =
             slot < flight ? traffic.arrivals(slot, p, periods, from, to) : List.of();
         int waves = Math.max(1, (arrivals.size() + s.wave() - 1) / s.wave());
         for (int w = 0; w < waves; w++) {
-          clock.set(from + w * (to - from) / waves);
-          plays.deliverDue(clock.millis());
+          long at = from + w * (to - from) / waves;
+          clock.set(at);
+          plays.deliverDue(at);
+          refreshAll(i -> i.refreshIfDry(at));
           List<SimTraffic.Arrival> wave =
               arrivals.subList(w * s.wave(), Math.min(arrivals.size(), (w + 1) * s.wave()));
           score(wave, "e" + slot + "-" + p + "-" + w + "-", slot);
@@ -121,6 +124,13 @@ final class SimRun implements AutoCloseable {
       cs.capViolations = caps.violations(cs.campaign.id());
     }
     return series;
+  }
+
+  /** Runs a refresh on every instance, side by side, and waits for them all. */
+  private void refreshAll(Function<SimInstance, Future<Void>> refresh) {
+    List<Future<Void>> refreshes = new ArrayList<>();
+    instances.forEach(i -> refreshes.add(refresh.apply(i)));
+    Await.result(Future.all(refreshes));
   }
 
   /** Publishes a changed config as a new catalog, as the catalog refresher would. */
