@@ -34,6 +34,12 @@ class CatalogRegressionIT {
 
       gw.redis.command("FLUSHALL");
       awaitCampaign(gw, "c2", false);
+      // the new view is published before the regression is counted and logged: wait for both
+      AllocationIT.eventually(
+          "the regression counted and logged",
+          () ->
+              gw.engine.catalog().regressions() > 0
+                  && List.copyOf(log.list).stream().anyMatch(e -> e.getLevel() == Level.ERROR));
 
       assertThat(gw.engine.catalog().regressions()).isEqualTo(1);
       assertThat(gw.engine.telemetry().scrape().get())

@@ -77,10 +77,18 @@ class OverloadIT {
         out.flush();
         slow.add(s);
       }
-      TestGateway.sleep(200);
-
       WebClient http =
           WebClient.create(clients, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(200));
+      // the slow heads hold every slot once parsed: a probe is shed from then on
+      AllocationIT.eventually(
+          "every in-flight slot held by a slow sender",
+          () ->
+              http.post(port, "127.0.0.1", "/v1/scores")
+                      .putHeader("content-type", "application/json")
+                      .sendBuffer(Buffer.buffer(body))
+                      .await()
+                      .statusCode()
+                  == 503);
       HttpClient probe = HttpClient.newHttpClient();
       HttpRequest health =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/health/live"))
@@ -109,7 +117,7 @@ class OverloadIT {
       }
       assertThat(statuses).as("every excess request is shed").containsOnlyKeys(503);
       assertThat(live.statusCode()).isEqualTo(200);
-      assertThat(healthMs).as("health answered during overload, ms").isLessThan(250);
+      assertThat(healthMs).as("health answered during overload, ms").isLessThan(500);
 
       // the slow senders finish: their requests are served normally
       for (Socket s : slow) {

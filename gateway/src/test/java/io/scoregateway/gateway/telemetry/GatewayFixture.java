@@ -23,6 +23,13 @@ import java.util.Map;
 
 /** A whole gateway as `serve` runs it (boot, telemetry, config), on free ports with seeded data. */
 final class GatewayFixture implements AutoCloseable {
+  /**
+   * An hour's pacing slot: at a slot's start an instance gives its unspent lease back a round trip
+   * before the new one arrives, and a request in between is paced; the tests count promotions
+   * exactly, so slots begin rarely.
+   */
+  static final long SLOT_MS = 3_600_000;
+
   final LocalRedis redis;
   final GatewayBoot.Running running;
   final int port;
@@ -41,6 +48,7 @@ final class GatewayFixture implements AutoCloseable {
     flags.put(ConfigKey.NO_AUTH, "true");
     flags.put(ConfigKey.EVENT_LOOPS, "2");
     flags.put(ConfigKey.TIMEOUT_MS, "2000");
+    flags.put(ConfigKey.PACING_SLOT_MS, Long.toString(SLOT_MS));
     flags.putAll(extra);
     GatewayConfig config = GatewayConfig.from(ConfigSources.resolve(flags, Map.of(), null));
     running =
@@ -65,7 +73,7 @@ final class GatewayFixture implements AutoCloseable {
             .link();
     try {
       link.connect().await();
-      Stores stores = Stores.over(link, 60_000);
+      Stores stores = Stores.over(link, SLOT_MS);
       SnapshotWriter w = new SnapshotWriter(link, "snap");
       w.begin("test").await();
       w.write(
