@@ -73,11 +73,12 @@ public final class LiveCatalog {
    */
   public boolean replace(View next) {
     View before = view;
-    this.view = next;
     boolean regressed = before.loaded() && next.loaded() && next.version() < before.version();
     if (regressed) {
+      // counted before the view is published: whoever sees the older version sees the count
       regressions.incrementAndGet();
     }
+    this.view = next;
     return regressed;
   }
 

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,19 +143,9 @@ class AllocationIT {
     return results.getJsonObject(i).getJsonObject("explain");
   }
 
-  static void eventually(String what, BooleanSupplier condition) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("not within 10 s: " + what);
-      }
-      TestGateway.sleep(50);
-    }
-  }
-
   @Test
   void balancedLetsTheCampaignBehindPlanWinWhereRelevanceKeepsTheHigherScore() {
-    eventually(
+    TestGateway.eventually(
         "both positions learned",
         () -> {
           JsonArray r = results(request("home", "u-wait", "tHigh", "tLow"));
@@ -243,7 +232,7 @@ class AllocationIT {
   /** Moves to the next slot (a refresh is then due) and waits until the view has the plays. */
   static void nextSlot(String what, long plays) {
     gw.clock.advanceMs(60_000);
-    eventually(
+    TestGateway.eventually(
         what,
         () -> explain(results(request("autoplay", "probe", "tSkip")), 0).getLong("plays") == plays);
   }

@@ -34,12 +34,10 @@ class CatalogRegressionIT {
 
       gw.redis.command("FLUSHALL");
       awaitCampaign(gw, "c2", false);
-      // the new view is published before the regression is counted and logged: wait for both
-      AllocationIT.eventually(
-          "the regression counted and logged",
-          () ->
-              gw.engine.catalog().regressions() > 0
-                  && List.copyOf(log.list).stream().anyMatch(e -> e.getLevel() == Level.ERROR));
+      // the refresher logs the regression just after it publishes the new view
+      TestGateway.eventually(
+          "the regression logged",
+          () -> List.copyOf(log.list).stream().anyMatch(e -> e.getLevel() == Level.ERROR));
 
       assertThat(gw.engine.catalog().regressions()).isEqualTo(1);
       assertThat(gw.engine.telemetry().scrape().get())
@@ -56,13 +54,8 @@ class CatalogRegressionIT {
   }
 
   private static void awaitCampaign(TestGateway gw, String id, boolean present) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline
-        && (gw.engine.catalog().view().campaigns().byId(id) != null) != present) {
-      TestGateway.sleep(20);
-    }
-    assertThat(gw.engine.catalog().view().campaigns().byId(id) != null)
-        .as(id + (present ? " loaded" : " gone"))
-        .isEqualTo(present);
+    TestGateway.eventually(
+        id + (present ? " loaded" : " gone"),
+        () -> (gw.engine.catalog().view().campaigns().byId(id) != null) == present);
   }
 }

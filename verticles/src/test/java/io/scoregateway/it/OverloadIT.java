@@ -80,7 +80,7 @@ class OverloadIT {
       WebClient http =
           WebClient.create(clients, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(200));
       // the slow heads hold every slot once parsed: a probe is shed from then on
-      AllocationIT.eventually(
+      TestGateway.eventually(
           "every in-flight slot held by a slow sender",
           () ->
               http.post(port, "127.0.0.1", "/v1/scores")

@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A real gateway for integration tests: its own redis-server on a free port (or a local Redis
@@ -484,6 +485,19 @@ public final class TestGateway implements AutoCloseable {
         .put("pacing", "asap")
         .put("boost", 1.0)
         .put("status", "active");
+  }
+
+  /**
+   * Waits (up to 10 s) until {@code condition} holds; fails naming {@code what} if it never does.
+   */
+  public static void eventually(String what, BooleanSupplier condition) {
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError("not within 10 s: " + what);
+      }
+      sleep(50);
+    }
   }
 
   public static void sleep(long ms) {
